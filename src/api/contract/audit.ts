@@ -1,0 +1,53 @@
+// R19: the append-only audit trail. No endpoint edits or deletes an event.
+import { z } from 'zod';
+import { Id, UtcTimestamp } from './primitives';
+
+export const AuditEventType = z.enum([
+  'case.created',
+  'case.updated',
+  'case.submitted',
+  'case.approved',
+  'case.returned',
+  'case.rejected',
+  'case.override',
+  'case.review-maintained',
+  'case.review-modify',
+  'case.withdrawn',
+  'account.associated',
+  'account.rejected',
+  'action.applied',
+  'action.reapplied',
+  'action.ended',
+]);
+export type AuditEventType = z.infer<typeof AuditEventType>;
+
+/** One changed field: a JSON-pointer-like path with its values before and after. */
+export const FieldChange = z.object({
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const AuditEvent = z.object({
+  id: Id,
+  /** Monotonic sequence number across the whole trail. */
+  seq: z.number().int().min(1),
+  caseId: Id,
+  type: AuditEventType,
+  actorId: Id,
+  at: UtcTimestamp,
+  /** Why: the rationale, justification or comment the user gave, if any. */
+  reason: z.string().nullable(),
+  changes: z.array(FieldChange),
+  caseVersion: z.number().int(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export const AuditEventList = z.array(AuditEvent);
+
+export const AuditQuery = z.object({
+  caseId: Id.optional(),
+  type: AuditEventType.optional(),
+  actorId: Id.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

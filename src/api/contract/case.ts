@@ -1,0 +1,297 @@
+// The case document (FRAMEWORK.md §1-§7): what an analyst edits and what the server keeps around it.
+import { z } from 'zod';
+import {
+  AccountHandle,
+  CalendarDate,
+  Id,
+  SafeLink,
+  TagList,
+  UtcTimestamp,
+  longText,
+  shortText,
+} from './primitives';
+import {
+  ActorKind,
+  AssociationBasis,
+  CaseStatus,
+  EnforcementActionType,
+  EnforcementTarget,
+  EvidenceState,
+  Observed,
+  PolicyArea,
+  RubricLevel,
+  Severity,
+  SignalKind,
+  SignalStrength,
+  SignalTechnique,
+  VerdictOutcome,
+  PriorityBand,
+} from './policy-terms';
+import type { HarmCategory as HarmCategoryName } from '../../engine/policy-terms';
+import type {
+  ActorModel,
+  AssessmentQuestionsModel,
+  CaseContentModel,
+  CaseSettingsModel,
+  CoordinationSignalModel,
+  HarmAssessmentModel,
+  HarmEvidenceItemModel,
+} from '../../engine/case-model';
+import { DEFAULT_CASE_SETTINGS as ENGINE_DEFAULT_SETTINGS } from '../../engine/case-model';
+
+/** §1: the group, movement or campaign under assessment. */
+export const Actor = z.object({
+  kind: ActorKind,
+  name: shortText(200).min(1, 'required'),
+  aliases: TagList,
+  /** Unified purpose (group, movement) or the campaign's clear goal. */
+  purpose: longText(5_000),
+  geographies: TagList,
+  languages: TagList,
+  hashtags: TagList,
+  keywords: TagList,
+  trendTerms: TagList,
+  /** R9: activism, speaking truth to power, awareness campaigns or similar. */
+  activismContext: z.boolean(),
+}) satisfies z.ZodType<ActorModel>;
+export type Actor = z.infer<typeof Actor>;
+
+/** R12: the four assessment questions, answered in writing. */
+export const AssessmentQuestions = z.object({
+  identifiableGroup: longText(),
+  coordinatedActivity: longText(),
+  harmAcrossCategories: longText(),
+  risksOfApplying: longText(),
+}) satisfies z.ZodType<AssessmentQuestionsModel>;
+export type AssessmentQuestions = z.infer<typeof AssessmentQuestions>;
+export const ASSESSMENT_QUESTION_IDS = AssessmentQuestions.keyof().options;
+
+export const HarmEvidenceItem = z.object({
+  id: Id,
+  description: longText(5_000).min(1, 'required'),
+  observed: Observed,
+  date: CalendarDate.nullable(),
+  source: shortText(500),
+  link: SafeLink,
+  credibleSource: z.boolean(),
+}) satisfies z.ZodType<HarmEvidenceItemModel>;
+export type HarmEvidenceItem = z.infer<typeof HarmEvidenceItem>;
+
+/** R6: the rubric, one answer per criterion; `null` = not yet answered. */
+export const RubricAnswers = z.object({
+  magnitude: RubricLevel.nullable(),
+  sources: RubricLevel.nullable(),
+  likelihood: RubricLevel.nullable(),
+});
+export type RubricAnswers = z.infer<typeof RubricAnswers>;
+
+/** R5-R6: one harm category's assessment. */
+export const HarmAssessment = z.object({
+  policyAreas: z.array(PolicyArea).max(12),
+  evidence: z.array(HarmEvidenceItem).max(5_000),
+  rubric: RubricAnswers,
+  /** The analyst's severity; `null` = not rated yet. */
+  severity: Severity.nullable(),
+  /** Required when the severity differs from the rubric's suggestion (R6). */
+  justification: longText(5_000),
+}) satisfies z.ZodType<HarmAssessmentModel>;
+export type HarmAssessment = z.infer<typeof HarmAssessment>;
+
+export const HarmAssessments = z.object({
+  physical: HarmAssessment,
+  psychological: HarmAssessment,
+  informational: HarmAssessment,
+}) satisfies z.ZodType<Record<HarmCategoryName, HarmAssessment>>;
+export type HarmAssessments = z.infer<typeof HarmAssessments>;
+
+export const TimeWindow = z
+  .object({ start: UtcTimestamp.nullable(), end: UtcTimestamp.nullable() })
+  .refine((w) => !w.start || !w.end || w.start <= w.end, { message: 'window.order', path: ['end'] });
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+/** R1-R2: a coordination signal on the evidence board. */
+export const CoordinationSignal = z.object({
+  id: Id,
+  kind: SignalKind,
+  technique: SignalTechnique,
+  observed: Observed,
+  description: longText(5_000),
+  accounts: z.array(AccountHandle).max(10_000),
+  window: TimeWindow,
+  sources: z.array(SafeLink).max(100),
+  strength: SignalStrength,
+  evidenceState: EvidenceState,
+  /** `detected` when added from an import's cluster (issue 6). */
+  origin: z.enum(['manual', 'detected']),
+}) satisfies z.ZodType<CoordinationSignalModel>;
+export type CoordinationSignal = z.infer<typeof CoordinationSignal>;
+
+/** R15/R17 per-case settings. Interpretation: defaults 30 and 90 days. */
+export const CaseSettings = z.object({
+  visibilityLimitDays: z.number().int().min(1).max(365),
+  reviewIntervalDays: z.number().int().min(7).max(730),
+}) satisfies z.ZodType<CaseSettingsModel>;
+export type CaseSettings = z.infer<typeof CaseSettings>;
+export const DEFAULT_CASE_SETTINGS: CaseSettings = ENGINE_DEFAULT_SETTINGS;
+
+/** Everything an analyst edits: the body of `PUT /api/cases/:id`. */
+export const CaseContent = z.object({
+  actor: Actor,
+  questions: AssessmentQuestions,
+  /** R10: the written assessment of risks to speech and associational rights. */
+  rightsRiskAssessment: longText(),
+  harm: HarmAssessments,
+  signals: z.array(CoordinationSignal).max(20_000),
+  settings: CaseSettings,
+}) satisfies z.ZodType<CaseContentModel>;
+export type CaseContent = z.infer<typeof CaseContent>;
+
+/** The body of `POST /api/cases`: only what the new-case form asks. */
+export const NewCaseInput = z.object({
+  actor: Actor.pick({ kind: true, name: true, purpose: true, activismContext: true }).extend({
+    aliases: TagList.default([]),
+    geographies: TagList.default([]),
+    languages: TagList.default([]),
+  }),
+});
+export type NewCaseInput = z.input<typeof NewCaseInput>;
+
+/** R16: an account's association with the actor, confirmed by a person. */
+export const AccountAssociation = z.object({
+  handle: AccountHandle,
+  status: z.enum(['suggested', 'confirmed', 'rejected']),
+  basis: z.array(AssociationBasis),
+  note: longText(2_000),
+  /** R14: "primary use is to propagate the activity": needed before a primary-use suspension. */
+  primaryUseFinding: z.boolean(),
+  decidedBy: Id.nullable(),
+  decidedAt: UtcTimestamp.nullable(),
+});
+export type AccountAssociation = z.infer<typeof AccountAssociation>;
+
+/** R14-R15: one enforcement action; visibility-type actions carry an expiry. */
+export const EnforcementAction = z.object({
+  id: Id,
+  type: EnforcementActionType,
+  target: EnforcementTarget,
+  /** Account handle, Tweet id or trend term. */
+  targetRef: shortText(300).min(1),
+  basis: longText(5_000).min(1),
+  appliedBy: Id,
+  appliedAt: UtcTimestamp,
+  expiresAt: UtcTimestamp.nullable(),
+  /** Id of the action this one re-applies (R15). */
+  reappliesId: Id.nullable(),
+  endedAt: UtcTimestamp.nullable(),
+  endedReason: z.enum(['withdrawn', 'lifted']).nullable(),
+});
+export type EnforcementAction = z.infer<typeof EnforcementAction>;
+
+export const ReviewDecisionKind = z.enum(['approve', 'return', 'reject']);
+export type ReviewDecisionKind = z.infer<typeof ReviewDecisionKind>;
+
+/** The engine's verdict as stored with a submission (full detail lives in the engine's types). */
+export const StoredVerdict = z.object({
+  outcome: VerdictOutcome,
+  ruleIds: z.array(z.string()),
+  priority: z.number(),
+  platformManipulationTrack: z.boolean(),
+});
+export type StoredVerdict = z.infer<typeof StoredVerdict>;
+
+export const Submission = z.object({
+  submittedBy: Id,
+  submittedAt: UtcTimestamp,
+  verdict: StoredVerdict,
+  /** The content as submitted, so a reviewer sees what changed since the last review. */
+  contentAtSubmission: CaseContent,
+});
+export type Submission = z.infer<typeof Submission>;
+
+export const ReviewDecision = z.object({
+  decision: ReviewDecisionKind,
+  decidedBy: Id,
+  decidedAt: UtcTimestamp,
+  rationale: longText(10_000).min(1),
+  /** R8: set when the decision goes against the verdict at submission. */
+  override: z.object({ justification: longText(10_000).min(1) }).nullable(),
+  verdictAtDecision: StoredVerdict,
+});
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+/** R17: the approved designation. */
+export const Designation = z.object({
+  approvedBy: Id,
+  approvedAt: UtcTimestamp,
+  rationale: longText(10_000),
+  nextReviewAt: UtcTimestamp,
+  lastReviewedAt: UtcTimestamp,
+  withdrawnAt: UtcTimestamp.nullable(),
+  withdrawnBy: Id.nullable(),
+  withdrawalRationale: longText(10_000).nullable(),
+});
+export type Designation = z.infer<typeof Designation>;
+
+/** The whole case as the server returns it. */
+export const CaseDocument = CaseContent.extend({
+  id: Id,
+  version: z.number().int().min(1),
+  status: CaseStatus,
+  createdBy: Id,
+  createdAt: UtcTimestamp,
+  updatedBy: Id,
+  updatedAt: UtcTimestamp,
+  /** R18: users who changed the content since the last review decision. */
+  editorsSinceReview: z.array(Id),
+  submission: Submission.nullable(),
+  /** Content as of the last review decision, for "what changed since the last review". */
+  contentAtLastReview: CaseContent.nullable(),
+  reviews: z.array(ReviewDecision),
+  designation: Designation.nullable(),
+  accounts: z.array(AccountAssociation),
+  enforcementActions: z.array(EnforcementAction),
+});
+export type CaseDocument = z.infer<typeof CaseDocument>;
+
+/** A row of the case list; priority and verdict are computed by the server with the engine. */
+export const CaseSummary = z.object({
+  id: Id,
+  name: z.string(),
+  actorKind: ActorKind,
+  status: CaseStatus,
+  version: z.number().int(),
+  verdict: VerdictOutcome,
+  /** R11: higher first. */
+  priority: z.number(),
+  priorityBand: PriorityBand,
+  updatedAt: UtcTimestamp,
+  submittedAt: UtcTimestamp.nullable(),
+  nextReviewAt: UtcTimestamp.nullable(),
+  signalCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export function emptyHarmAssessment(): HarmAssessment {
+  return {
+    policyAreas: [],
+    evidence: [],
+    rubric: { magnitude: null, sources: null, likelihood: null },
+    severity: null,
+    justification: '',
+  };
+}
+
+export function emptyCaseContent(actor: Actor): CaseContent {
+  return {
+    actor,
+    questions: { identifiableGroup: '', coordinatedActivity: '', harmAcrossCategories: '', risksOfApplying: '' },
+    rightsRiskAssessment: '',
+    harm: {
+      physical: emptyHarmAssessment(),
+      psychological: emptyHarmAssessment(),
+      informational: emptyHarmAssessment(),
+    },
+    signals: [],
+    settings: { ...DEFAULT_CASE_SETTINGS },
+  };
+}

@@ -1,0 +1,111 @@
+// The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
+// backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
+import { z } from 'zod';
+import { AuditEventList, AuditQuery } from './audit';
+import { CaseContent, CaseDocument, NewCaseInput } from './case';
+import type { ApiErrorCode } from './errors';
+import type { Role } from '../../engine/policy-terms';
+import {
+  AccountDecisionInput,
+  ActionParams,
+  ApplyActionInput,
+  CaseIdParams,
+  CaseListQuery,
+  CaseListResponse,
+  DecisionInput,
+  PeriodicReviewInput,
+  ReapplyActionInput,
+  SubmitInput,
+} from './requests';
+import { User, UserList } from './users';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface EndpointDefinition {
+  method: Method;
+  path: string;
+  params: z.ZodType;
+  query: z.ZodType;
+  body: z.ZodType;
+  response: z.ZodType;
+  successStatus: 200 | 201;
+  /** Writes to a case need `If-Match: "<version>"`: 428 without, 412 when stale. */
+  ifMatch: boolean;
+  /** Who may call it at all (R18); per-object checks (four eyes) happen in the backend. */
+  roles: readonly Role[];
+  errors: readonly ApiErrorCode[];
+}
+
+const none = z.object({}).strict();
+const anyRole = ['analyst', 'reviewer'] as const;
+const writeErrors = ['validation', 'forbidden', 'not-found', 'invalid-transition', 'precondition-failed', 'precondition-required'] as const;
+
+function endpoint<const E extends Partial<EndpointDefinition> & Pick<EndpointDefinition, 'method' | 'path' | 'response'>>(
+  e: E,
+) {
+  return {
+    params: none,
+    query: none,
+    body: none,
+    successStatus: 200 as const,
+    ifMatch: false,
+    roles: anyRole,
+    errors: [] as readonly ApiErrorCode[],
+    ...e,
+  };
+}
+
+export const endpoints = {
+  listUsers: endpoint({ method: 'GET', path: '/api/users', response: UserList, roles: [] }),
+  me: endpoint({ method: 'GET', path: '/api/me', response: User, errors: ['unauthenticated'] }),
+  listCases: endpoint({ method: 'GET', path: '/api/cases', query: CaseListQuery, response: CaseListResponse, errors: ['validation'] }),
+  createCase: endpoint({
+    method: 'POST', path: '/api/cases', body: NewCaseInput, response: CaseDocument, successStatus: 201,
+    roles: ['analyst'], errors: ['validation', 'forbidden'],
+  }),
+  getCase: endpoint({ method: 'GET', path: '/api/cases/:caseId', params: CaseIdParams, response: CaseDocument, errors: ['not-found'] }),
+  updateCase: endpoint({
+    method: 'PUT', path: '/api/cases/:caseId', params: CaseIdParams, body: CaseContent, response: CaseDocument,
+    ifMatch: true, roles: ['analyst'], errors: writeErrors,
+  }),
+  submitCase: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/submit', params: CaseIdParams, body: SubmitInput, response: CaseDocument,
+    ifMatch: true, roles: ['analyst'], errors: writeErrors,
+  }),
+  decideCase: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/decision', params: CaseIdParams, body: DecisionInput, response: CaseDocument,
+    ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  periodicReview: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/periodic-review', params: CaseIdParams, body: PeriodicReviewInput,
+    response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  decideAccount: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/accounts', params: CaseIdParams, body: AccountDecisionInput,
+    response: CaseDocument, ifMatch: true, roles: anyRole, errors: writeErrors,
+  }),
+  applyAction: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/actions', params: CaseIdParams, body: ApplyActionInput,
+    response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  reapplyAction: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/actions/:actionId/reapply', params: ActionParams,
+    body: ReapplyActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  caseAudit: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, response: AuditEventList, errors: ['not-found'],
+  }),
+  audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditEventList, errors: ['validation'] }),
+} as const satisfies Record<string, EndpointDefinition>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+export type EndpointResponse<N extends EndpointName> = z.infer<Endpoints[N]['response']>;
+export type EndpointBody<N extends EndpointName> = z.input<Endpoints[N]['body']>;
+export type EndpointParams<N extends EndpointName> = z.input<Endpoints[N]['params']>;
+export type EndpointQuery<N extends EndpointName> = z.input<Endpoints[N]['query']>;
+
+/** Fill `:name` placeholders of a path. */
+export function buildPath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

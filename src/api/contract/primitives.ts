@@ -1,0 +1,37 @@
+// Small shared field shapes: ids, bounded text, safe links, UTC timestamps.
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
+
+export const shortText = (max = 200) => z.string().trim().max(max);
+export const longText = (max = 20_000) => z.string().max(max);
+
+/** A link the user may click: http(s) only, so `javascript:` and `data:` never reach an href (issue 4 §7). */
+export const SafeLink = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine((value) => value === '' || isHttpUrl(value), { message: 'link.httpOnly' });
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** UTC instant, always stored with its `Z` (R19: "when, in UTC"). */
+export const UtcTimestamp = z.iso.datetime();
+/** A calendar date without time, `YYYY-MM-DD`. */
+export const CalendarDate = z.iso.date();
+
+/** A handle like `@name` or `name`; stored without the `@`. */
+export const AccountHandle = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^@/, ''))
+  .pipe(z.string().min(1).max(50).regex(/^[A-Za-z0-9_.-]+$/, 'account.handleFormat'));
+
+export const TagList = z.array(shortText(120).min(1)).max(200);
