@@ -1,16 +1,19 @@
 // Vitest set-up: jest-dom matchers, and any console.error fails the test (ARCHITECTURE.md rule 5).
 import '@testing-library/jest-dom/vitest';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 const consoleErrors: unknown[][] = [];
-vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-  consoleErrors.push(args);
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    consoleErrors.push(args);
+  });
 });
 
 afterEach(() => {
   if (consoleErrors.length > 0) {
-    const first = consoleErrors.map((args) => args.map(String).join(' ')).join('\n');
+    const messages = consoleErrors.map((args) => args.map(String).join(' ')).join('\n');
     consoleErrors.length = 0;
-    throw new Error(`console.error was called during the test:\n${first}`);
+    throw new Error(`console.error was called during the test:\n${messages}`);
   }
 });
