@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AuditEventList, AuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
+import { DecisionRecord } from './decision-record';
 import type { ApiErrorCode } from './errors';
 import type { Role } from '../../engine/policy-terms';
 import {
@@ -40,19 +41,21 @@ const none = z.object({}).strict();
 const anyRole = ['analyst', 'reviewer'] as const;
 const writeErrors = ['validation', 'forbidden', 'not-found', 'invalid-transition', 'precondition-failed', 'precondition-required'] as const;
 
+const defaults = {
+  params: none,
+  query: none,
+  body: none,
+  successStatus: 200 as const,
+  ifMatch: false,
+  roles: anyRole,
+  errors: [] as readonly ApiErrorCode[],
+};
+
+/** Fills the defaults; the result's type keeps each given schema exactly (not intersected with a default). */
 function endpoint<const E extends Partial<EndpointDefinition> & Pick<EndpointDefinition, 'method' | 'path' | 'response'>>(
   e: E,
-) {
-  return {
-    params: none,
-    query: none,
-    body: none,
-    successStatus: 200 as const,
-    ifMatch: false,
-    roles: anyRole,
-    errors: [] as readonly ApiErrorCode[],
-    ...e,
-  };
+): Omit<typeof defaults, keyof E> & E {
+  return { ...defaults, ...e };
 }
 
 export const endpoints = {
@@ -96,6 +99,11 @@ export const endpoints = {
     method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, response: AuditEventList, errors: ['not-found'],
   }),
   audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditEventList, errors: ['validation'] }),
+  /** R19: the statement of reasons of an approved designation (409 when there is none). */
+  decisionRecord: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/decision-record', params: CaseIdParams, response: DecisionRecord,
+    errors: ['not-found', 'invalid-transition'],
+  }),
 } as const satisfies Record<string, EndpointDefinition>;
 
 export type Endpoints = typeof endpoints;

@@ -1,0 +1,120 @@
+// The one typed HTTP client: builds requests from the endpoint table and parses every response with
+// its zod schema. No UI side effects here; callers decide what a failure means to the user.
+import { ApiErrorBody, type ApiErrorCode, type FieldError } from '../contract/errors';
+import {
+  buildPath,
+  endpoints,
+  type EndpointBody,
+  type EndpointName,
+  type EndpointParams,
+  type EndpointQuery,
+  type EndpointResponse,
+} from '../contract/endpoints';
+import { USER_HEADER } from '../contract/users';
+
+/** Any failure of a call, normalised: HTTP errors carry the server's body, the rest a synthetic code. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode | 'network' | 'bad-response';
+  readonly fieldErrors: FieldError[];
+  readonly currentVersion: number | undefined;
+
+  constructor(init: {
+    status: number;
+    code: ApiError['code'];
+    message: string;
+    fieldErrors?: FieldError[];
+    currentVersion?: number | undefined;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.currentVersion = init.currentVersion;
+  }
+
+  /** Network failures and 5xx are worth retrying; 4xx are answers. */
+  get retryable(): boolean {
+    return this.code === 'network' || this.status >= 500;
+  }
+}
+
+export interface CallOptions<N extends EndpointName> {
+  params?: EndpointParams<N>;
+  query?: EndpointQuery<N>;
+  body?: EndpointBody<N>;
+  /** The case version the write is based on (sent as `If-Match`). */
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+let currentUserId: string | null = null;
+
+/** The identity the backend sees (the top bar's user switcher sets it). */
+export function setApiUser(userId: string | null): void {
+  currentUserId = userId;
+}
+
+export function getApiUser(): string | null {
+  return currentUserId;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  /** Parsed from `ETag`, when the server sent one. */
+  version: number | null;
+}
+
+export async function callApi<N extends EndpointName>(
+  name: N,
+  options: CallOptions<N> = {},
+): Promise<ApiResult<EndpointResponse<N>>> {
+  const endpoint = endpoints[name];
+  const path = buildPath(endpoint.path, (options.params ?? {}) as Record<string, string>);
+  const url = new URL(path, globalThis.location?.origin ?? 'http://localhost');
+  for (const [key, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (currentUserId) headers[USER_HEADER] = currentUserId;
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  const hasBody = endpoint.method !== 'GET' && options.body !== undefined;
+  if (hasBody) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : null,
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, code: 'network', message: 'network' });
+  }
+
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = ApiErrorBody.safeParse(payload);
+    if (parsed.success) {
+      throw new ApiError({ status: response.status, ...parsed.data });
+    }
+    throw new ApiError({
+      status: response.status,
+      code: response.status >= 500 ? 'server-error' : 'bad-response',
+      message: `HTTP ${response.status}`,
+    });
+  }
+  const parsed = endpoint.response.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError({ status: response.status, code: 'bad-response', message: 'bad-response' });
+  }
+  return { data: parsed.data as EndpointResponse<N>, version: parseEtag(response.headers.get('ETag')) };
+}
+
+function parseEtag(etag: string | null): number | null {
+  const match = etag?.match(/^(?:W\/)?"(\d+)"$/);
+  return match?.[1] ? Number(match[1]) : null;
+}

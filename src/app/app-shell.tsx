@@ -1,0 +1,160 @@
+// The frame around every page: skip link, top bar (navigation, identity, language, theme), main landmark.
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import IconButton from '@mui/material/IconButton';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useCaseList, useUsers } from '../api/client/case-queries';
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
+import { PageLoading } from '../components/page-loading';
+import { useSession } from './session-store';
+
+const NAV_ITEMS = [
+  { to: '/cases', key: 'nav.cases' },
+  { to: '/review', key: 'nav.review' },
+  { to: '/audit', key: 'nav.audit' },
+  { to: '/import', key: 'nav.import' },
+] as const;
+
+export function AppShell() {
+  const { t } = useTranslation('common');
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Box
+        component="a"
+        href="#main"
+        sx={{
+          position: 'absolute', left: 8, top: -48, zIndex: 2000, p: 1, bgcolor: 'background.paper', color: 'text.primary',
+          '&:focus': { top: 8 },
+        }}
+      >
+        {t('skipToContent')}
+      </Box>
+      <AppBar position="sticky" color="default" elevation={1} sx={{ '@media print': { display: 'none' } }}>
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+          <Typography variant="h6" component="p" sx={{ fontWeight: 700, mr: 2 }} title={t('appTitle')}>
+            {t('appName')}
+          </Typography>
+          <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
+            {NAV_ITEMS.map((item) => (
+              <Button
+                key={item.to}
+                component={NavLink}
+                to={item.to}
+                color="inherit"
+                sx={{ '&.active': { color: 'primary.main', fontWeight: 700, textDecoration: 'underline', textUnderlineOffset: 6 } }}
+              >
+                {item.to === '/review' ? <ReviewNavLabel /> : t(item.key)}
+              </Button>
+            ))}
+          </Box>
+          <UserSwitcher />
+          <LanguageSwitcher />
+          <ColorModeToggle />
+        </Toolbar>
+      </AppBar>
+      <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+    </Box>
+  );
+}
+
+function ReviewNavLabel() {
+  const { t } = useTranslation('common');
+  const inReview = useCaseList({ status: 'in_review', pageSize: 1 });
+  const count = inReview.data?.total ?? 0;
+  return (
+    <Badge badgeContent={count} color="secondary" max={99} sx={{ '& .MuiBadge-badge': { right: -10 } }}>
+      <span>{t('nav.review')}</span>
+      {count > 0 && (
+        <Box component="span" sx={visuallyHidden}>
+          {' '}({t('nav.reviewCount', { count })})
+        </Box>
+      )}
+    </Badge>
+  );
+}
+
+const visuallyHidden = {
+  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+} as const;
+
+function UserSwitcher() {
+  const { t } = useTranslation(['common', 'policy']);
+  const users = useUsers();
+  const userId = useSession((s) => s.userId);
+  const setUserId = useSession((s) => s.setUserId);
+  const known = users.data?.some((u) => u.id === userId) ?? false;
+  return (
+    <FormControl size="small" sx={{ minWidth: 220 }}>
+      <InputLabel id="user-switcher-label">{t('user.label')}</InputLabel>
+      <Select
+        labelId="user-switcher-label"
+        label={t('user.label')}
+        value={known && userId ? userId : ''}
+        onChange={(event) => setUserId(event.target.value)}
+        inputProps={{ 'data-testid': 'user-switcher' }}
+      >
+        {(users.data ?? []).map((user) => (
+          <MenuItem key={user.id} value={user.id}>
+            {user.name} · {t(`policy:role.${user.role}`)}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+function LanguageSwitcher() {
+  const { t } = useTranslation('common');
+  const language = useSession((s) => s.language);
+  const setLanguage = useSession((s) => s.setLanguage);
+  return (
+    <FormControl size="small" sx={{ minWidth: 140 }}>
+      <InputLabel id="language-switcher-label">{t('language.label')}</InputLabel>
+      <Select
+        labelId="language-switcher-label"
+        label={t('language.label')}
+        value={language}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) setLanguage(event.target.value);
+        }}
+      >
+        {LANGUAGES.map((code) => (
+          <MenuItem key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+function ColorModeToggle() {
+  const { t } = useTranslation('common');
+  const colorMode = useSession((s) => s.colorMode);
+  const toggle = useSession((s) => s.toggleColorMode);
+  const label = colorMode === 'light' ? t('theme.toggleToDark') : t('theme.toggleToLight');
+  return (
+    <Tooltip title={label}>
+      <IconButton onClick={toggle} aria-label={label} color="inherit">
+        {colorMode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}
+      </IconButton>
+    </Tooltip>
+  );
+}

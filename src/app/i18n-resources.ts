@@ -1,0 +1,13 @@
+// Every i18n namespace, composed by the app. A feature adds its `*-locales.ts` here (README: "add a locale").
+import * as common from '../i18n/locales/common';
+import * as policy from '../i18n/locales/policy';
+import * as cases from '../features/cases/cases-locales';
+import * as workspace from '../features/case-workspace/workspace-locales';
+
+export const resources = {
+  en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en },
+  nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl },
+  tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr },
+} as const;
+
+export type Namespace = keyof (typeof resources)['en'];

@@ -1,0 +1,75 @@
+// Every provider the app needs, created per instance so tests get fresh state (no global mocks).
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiError, setApiUser } from '../api/client/http-client';
+import { createI18n } from './i18n';
+import { createSessionStore, SessionStoreContext, useSession, type SessionState } from './session-store';
+import { createAppTheme } from './theme';
+import type { StoreApi } from 'zustand';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Retry only what may succeed later (network, 5xx); a 4xx is an answer.
+        retry: (failureCount, error) => error instanceof ApiError && error.retryable && failureCount < 2,
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export interface AppProvidersProps {
+  children: ReactNode;
+  queryClient?: QueryClient;
+  sessionStore?: StoreApi<SessionState>;
+}
+
+export function AppProviders({ children, queryClient, sessionStore }: AppProvidersProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [store] = useState(() => {
+    const created = sessionStore ?? createSessionStore();
+    // The identity is set before the first request and follows every switch.
+    setApiUser(created.getState().userId);
+    created.subscribe((state, previous) => {
+      if (state.userId !== previous.userId) {
+        setApiUser(state.userId);
+        void client.invalidateQueries();
+      }
+    });
+    return created;
+  });
+  return (
+    <SessionStoreContext.Provider value={store}>
+      <QueryClientProvider client={client}>
+        <LocalisedTheme>{children}</LocalisedTheme>
+      </QueryClientProvider>
+    </SessionStoreContext.Provider>
+  );
+}
+
+function LocalisedTheme({ children }: { children: ReactNode }) {
+  const language = useSession((s) => s.language);
+  const colorMode = useSession((s) => s.colorMode);
+  const [i18n] = useState(() => createI18n(language));
+  const theme = useMemo(() => createAppTheme(colorMode), [colorMode]);
+
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline enableColorScheme />
+        {children}
+      </ThemeProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,23 @@
+// The route table: deep links for every screen. Features are lazy-loaded so the first page stays small.
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { AppShell } from './app-shell';
+import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
+
+const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
+const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/cases" replace /> },
+      { path: 'cases', element: <CaseListPage /> },
+      { path: 'cases/:caseId', element: <CaseRoute /> },
+      { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,58 @@
+// Turns any failure into a sentence the user can act on, in their language.
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client/http-client';
+
+export function apiErrorText(error: unknown, t: TFunction<'common'>): string {
+  if (!(error instanceof ApiError)) {
+    return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+  }
+  switch (error.code) {
+    case 'network':
+      return t('error.network');
+    case 'server-error':
+      return t('error.server', { status: error.status });
+    case 'bad-response':
+      return error.status >= 500 ? t('error.server', { status: error.status }) : t('error.badResponse');
+    case 'forbidden':
+      return t('error.forbidden', { reason: error.message });
+    case 'unauthenticated':
+      return t('error.unauthenticated');
+    case 'validation':
+      return t('error.validation');
+    case 'precondition-failed':
+      return t('error.stale', { version: error.currentVersion ?? '?' });
+    default:
+      return error.message;
+  }
+}
+
+/** Maps a field error message key from the contract (e.g. 'link.httpOnly') to a translated text. */
+export function fieldErrorText(message: string | undefined, t: TFunction<'common'>): string | undefined {
+  if (!message) return undefined;
+  switch (message) {
+    case 'required':
+      return t('field.required');
+    case 'link.httpOnly':
+      return t('field.httpOnly');
+    case 'account.handleFormat':
+      return t('field.handleFormat');
+    case 'window.order':
+      return t('field.windowOrder');
+    default:
+      return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
+  }
+}
+
+/** The two translators above, bound to the current language. */
+export function useErrorText() {
+  const { t } = useTranslation('common');
+  return useMemo(
+    () => ({
+      apiError: (error: unknown) => apiErrorText(error, t),
+      fieldError: (message: string | undefined) => fieldErrorText(message, t),
+    }),
+    [t],
+  );
+}

@@ -1,0 +1,240 @@
+// The case list: server-side sort, filters and pages, all kept in the URL so a view can be shared.
+import AddIcon from '@mui/icons-material/Add';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { useCaseList } from '../../api/client/case-queries';
+import { ActorKind, CaseStatus, PriorityBand } from '../../api/contract/policy-terms';
+import { CaseListQuery } from '../../api/contract/requests';
+import { ErrorAlert } from '../../components/error-alert';
+import { ACTOR_KINDS, CASE_STATUSES, PRIORITY_BANDS } from '../../engine/policy-terms';
+import { NewCaseDialog } from './new-case-form';
+import { StatusChip, VerdictChip } from '../../components/case-chips';
+
+type SortColumn = 'name' | 'priority' | 'updatedAt';
+const SORTABLE: readonly SortColumn[] = ['name', 'priority', 'updatedAt'];
+
+/** The URL is input: parse it, and drop what does not fit rather than fail. */
+const UrlQuery = z.object({
+  status: CaseStatus.optional().catch(undefined),
+  actorKind: ActorKind.optional().catch(undefined),
+  priorityBand: PriorityBand.optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+  sort: z.enum(SORTABLE).catch('updatedAt'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
+});
+
+export function CaseListPage() {
+  const { t } = useTranslation(['cases', 'policy', 'common']);
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = UrlQuery.parse(Object.fromEntries(searchParams));
+  const list = useCaseList(CaseListQuery.parse(query));
+  const [creating, setCreating] = useState(false);
+
+  const update = (patch: Partial<z.infer<typeof UrlQuery>>) => {
+    const next = { ...query, page: 1, ...patch };
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    setSearchParams(params, { replace: true });
+  };
+
+  const columnLabel = (column: SortColumn) => t(`list.columns.${column}`);
+
+  return (
+    <Container maxWidth="xl" sx={{ py: 3 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
+        <Typography variant="h4" component="h1">
+          {t('list.title')}
+        </Typography>
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+          {t('list.newCase')}
+        </Button>
+      </Stack>
+
+      <Paper component="section" aria-label={t('list.title')} sx={{ p: 2, mb: 2 }}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <TextField
+            label={t('list.search')}
+            type="search"
+            size="small"
+            value={query.q ?? ''}
+            onChange={(event) => update({ q: event.target.value || undefined })}
+          />
+          <FilterSelect
+            label={t('list.filterStatus')}
+            value={query.status}
+            options={CASE_STATUSES.map((s) => ({ value: s, label: t(`policy:status.${s}`) }))}
+            onChange={(status) => update({ status: CaseStatus.optional().parse(status) })}
+          />
+          <FilterSelect
+            label={t('list.filterActorKind')}
+            value={query.actorKind}
+            options={ACTOR_KINDS.map((k) => ({ value: k, label: t(`policy:actorKind.${k}`) }))}
+            onChange={(actorKind) => update({ actorKind: ActorKind.optional().parse(actorKind) })}
+          />
+          <FilterSelect
+            label={t('list.filterPriority')}
+            value={query.priorityBand}
+            options={PRIORITY_BANDS.map((b) => ({ value: b, label: t(`policy:priorityBand.${b}`) }))}
+            onChange={(priorityBand) => update({ priorityBand: PriorityBand.optional().parse(priorityBand) })}
+          />
+        </Stack>
+      </Paper>
+
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+
+      <TableContainer component={Paper}>
+        <Table size="small" aria-busy={list.isFetching}>
+          <caption style={{ captionSide: 'top', padding: 8 }}>
+            {t('list.caption', { column: columnLabel(query.sort) })}
+          </caption>
+          <TableHead>
+            <TableRow>
+              <SortableHeader column="name" query={query} label={columnLabel('name')} onSort={update} />
+              <TableCell>{t('list.columns.actorKind')}</TableCell>
+              <TableCell>{t('list.columns.status')}</TableCell>
+              <TableCell>{t('list.columns.verdict')}</TableCell>
+              <SortableHeader column="priority" query={query} label={columnLabel('priority')} onSort={update} />
+              <TableCell align="right">{t('list.columns.signals')}</TableCell>
+              <SortableHeader column="updatedAt" query={query} label={columnLabel('updatedAt')} onSort={update} />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {list.data?.items.map((row) => (
+              <TableRow key={row.id} hover>
+                <TableCell>
+                  <Link component={RouterLink} to={`/cases/${row.id}/overview`} sx={{ fontWeight: 600 }}>
+                    {row.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{t(`policy:actorKind.${row.actorKind}`)}</TableCell>
+                <TableCell>
+                  <StatusChip status={row.status} />
+                </TableCell>
+                <TableCell>
+                  <VerdictChip outcome={row.verdict} />
+                </TableCell>
+                <TableCell>
+                  <Chip size="small" variant="outlined" label={t(`policy:priorityBand.${row.priorityBand}`)} />
+                </TableCell>
+                <TableCell align="right">{row.signalCount}</TableCell>
+                <TableCell>
+                  <time dateTime={row.updatedAt}>{new Date(row.updatedAt).toLocaleString()}</time>
+                </TableCell>
+              </TableRow>
+            ))}
+            {list.data && list.data.items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7}>{t('list.empty')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+        <TablePagination
+          component="div"
+          count={list.data?.total ?? 0}
+          page={(list.data?.page ?? query.page) - 1}
+          rowsPerPage={query.pageSize}
+          rowsPerPageOptions={[10, 25, 50, 100]}
+          labelRowsPerPage={t('list.pagination')}
+          onPageChange={(_, page) => update({ page: page + 1 })}
+          onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
+        />
+      </TableContainer>
+      <Box sx={{ mt: 1 }} aria-live="polite">
+        <Typography variant="body2" color="text.secondary">
+          {list.data ? t('list.count', { count: list.data.total }) : ''}
+        </Typography>
+      </Box>
+
+      <NewCaseDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(caseId) => {
+          setCreating(false);
+          void navigate(`/cases/${caseId}/overview`);
+        }}
+      />
+    </Container>
+  );
+}
+
+function SortableHeader({
+  column,
+  query,
+  label,
+  onSort,
+}: {
+  column: SortColumn;
+  query: { sort: SortColumn; dir: 'asc' | 'desc' };
+  label: string;
+  onSort: (patch: { sort: SortColumn; dir: 'asc' | 'desc' }) => void;
+}) {
+  const active = query.sort === column;
+  return (
+    <TableCell sortDirection={active ? query.dir : false}>
+      <TableSortLabel
+        active={active}
+        direction={active ? query.dir : 'asc'}
+        onClick={() => onSort({ sort: column, dir: active && query.dir === 'asc' ? 'desc' : 'asc' })}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t } = useTranslation('cases');
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value || undefined)}
+      sx={{ minWidth: 200 }}
+    >
+      <MenuItem value="">{t('list.any')}</MenuItem>
+      {options.map((option) => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
