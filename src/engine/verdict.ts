@@ -25,6 +25,13 @@ export interface Reason {
   key: string;
   params: Record<string, string | number>;
   field: FieldPath | null;
+  /**
+   * True when this reason is why the verdict is not `recommended`: an unmet designation condition
+   * (R2, R7, R9), an input still missing (R1, R5, R6, R10, R12) or the R13 summary of either.
+   * `met: false` alone is not enough to tell, because some rules report a finding that never blocks
+   * (R3: no platform-manipulation track; R4: social coordination needs harm, already blocked by R7).
+   */
+  blocking: boolean;
 }
 
 export interface MissingInput {
