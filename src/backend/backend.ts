@@ -1,0 +1,404 @@
+// The backend rules module: identity, roles, validation, versions, four eyes, lifecycle and audit
+// behind one `handle(request)`. MSW calls it in the browser and in tests; a real server could call
+// it unchanged. Routing and request/response shapes come from the contract's endpoint table.
+import type { z } from 'zod';
+import type { AuditEvent } from '../api/contract/audit';
+import type { CaseSummary } from '../api/contract/case';
+import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
+import type { User } from '../api/contract/users';
+import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
+import {
+  applyAction,
+  contentOf,
+  createCase,
+  decideAccount,
+  decideCase,
+  designationInForce,
+  periodicReview,
+  reapplyAction,
+  submitCase,
+  updateCase,
+  withSuggestedAccounts,
+  type EvaluateCase,
+  type IdKind,
+  type RuleEnv,
+  type Transition,
+} from './case-rules';
+import { diffCases } from './audit-diff';
+import { buildDecisionRecord } from './decision-record-builder';
+import { DEMO_USERS } from './demo-users';
+import { matchRoute } from './route-matcher';
+import { StorageCorruptError, type BackendStorage, type StorageSeed, type StoredCase } from './storage';
+
+export interface BackendRequest {
+  method: string;
+  /** Path only, e.g. `/api/cases/abc`. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, `undefined` when there was none, or a MalformedJsonBody. */
+  body: unknown;
+}
+
+export interface BackendResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface BackendDeps {
+  storage: BackendStorage;
+  /** UTC ISO instant; injectable so tests and Playwright's clock control expiry and review dates. */
+  now: () => string;
+  evaluate: EvaluateCase;
+  newId: (kind: IdKind) => string;
+  /** What a fresh (or reset, or corrupt) store starts with. */
+  seed: () => Promise<StorageSeed>;
+  /** The user directory, read per request (a role can change between requests). */
+  users?: () => readonly User[];
+}
+
+export interface Backend {
+  handle(request: BackendRequest): Promise<BackendResponse>;
+  /** Drops all data and reseeds. */
+  reset(): Promise<void>;
+}
+
+/** A request body that was not valid JSON; the adapter passes it so `handle` answers 400. */
+export class MalformedJsonBody {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** Parses a raw request body the way every adapter should: empty = none, bad JSON = MalformedJsonBody. */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return new MalformedJsonBody(text);
+  }
+}
+
+type Parsed<N extends EndpointName> = {
+  params: z.output<Endpoints[N]['params']>;
+  query: z.output<Endpoints[N]['query']>;
+  body: z.output<Endpoints[N]['body']>;
+};
+
+interface Context<N extends EndpointName> extends Parsed<N> {
+  /** `null` only for endpoints open to everyone (empty `roles`). */
+  user: User | null;
+  ifMatch: number | null;
+}
+
+interface Outcome {
+  body: unknown;
+  /** Set when the body is a case: becomes the ETag. */
+  caseVersion?: number;
+  headers?: Record<string, string>;
+}
+
+const ETAG = 'ETag';
+
+/** Default ids for the dev backend: kind-prefixed and random, e.g. `case-3f2a9c1e0b7d`. */
+export function randomId(kind: IdKind): string {
+  return `${kind}-${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+}
+
+export function formatEtag(version: number): string {
+  return `"${version}"`;
+}
+
+/** `"3"`, `W/"3"` or a bare `3`; anything else counts as no usable precondition. */
+export function parseIfMatch(value: string | undefined): number | null {
+  const match = value?.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+function requireUser(user: User | null): User {
+  if (!user) throw new ApiFailure('unauthenticated', 'Choose a user first: the request carried no known X-User-Id.');
+  return user;
+}
+
+function caseOutcome(record: StoredCase, headers: Record<string, string> = {}): Outcome {
+  return { body: withSuggestedAccounts(record), caseVersion: record.version, headers };
+}
+
+function staleVersion(currentVersion: number): ApiFailure {
+  return new ApiFailure(
+    'precondition-failed',
+    `Someone saved this case in the meantime: it is at version ${currentVersion} now. Reload it and apply your change again.`,
+    { currentVersion },
+  );
+}
+
+function newestFirst(events: AuditEvent[]): AuditEvent[] {
+  return events.toSorted((a, b) => b.seq - a.seq);
+}
+
+export function createBackend(deps: BackendDeps): Backend {
+  const users = deps.users ?? (() => DEMO_USERS);
+  let ready: Promise<void> | null = null;
+
+  function ensureReady(): Promise<void> {
+    ready ??= (async () => {
+      if (!(await deps.storage.isSeeded())) await deps.storage.seedIfEmpty(await deps.seed());
+    })().catch((error: unknown) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
+  }
+
+  async function reset(): Promise<void> {
+    const seed = await deps.seed();
+    ready = deps.storage.reset(seed);
+    await ready;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // shared steps
+
+  function env(user: User | null): RuleEnv {
+    return { user: requireUser(user), now: deps.now(), newId: deps.newId, evaluate: deps.evaluate };
+  }
+
+  async function loadCase(caseId: string): Promise<StoredCase> {
+    const record = await deps.storage.getCase(caseId);
+    if (!record) throw new ApiFailure('not-found', `No case ${caseId}.`);
+    return record;
+  }
+
+  /** Stamps the version and writer, and stores the case with its audit events in one atomic write. */
+  async function commit(previous: StoredCase | null, transition: Transition, ruleEnv: RuleEnv): Promise<StoredCase> {
+    const next: StoredCase = {
+      ...transition.next,
+      version: (previous?.version ?? 0) + 1,
+      updatedAt: ruleEnv.now,
+      updatedBy: ruleEnv.user.id,
+    };
+    const changes = diffCases(previous, next);
+    const events = transition.events.map((spec, index) => ({
+      id: ruleEnv.newId('event'),
+      caseId: next.id,
+      type: spec.type,
+      actorId: ruleEnv.user.id,
+      at: ruleEnv.now,
+      reason: spec.reason,
+      changes: spec.changes ?? (index === 0 ? changes : []),
+      caseVersion: next.version,
+    }));
+    const result = await deps.storage.putCase(next, previous?.version ?? null, events);
+    if (!result.ok) {
+      if (result.currentVersion === null) throw new ApiFailure('not-found', `No case ${next.id}.`);
+      throw staleVersion(result.currentVersion);
+    }
+    return next;
+  }
+
+  /** The common shape of every case write: load, check If-Match, apply the rule, commit. */
+  async function writeCase(
+    context: { user: User | null; ifMatch: number | null },
+    caseId: string,
+    rule: (record: StoredCase, ruleEnv: RuleEnv) => Transition,
+  ): Promise<Outcome> {
+    const ruleEnv = env(context.user);
+    const record = await loadCase(caseId);
+    if (context.ifMatch !== record.version) throw staleVersion(record.version);
+    return caseOutcome(await commit(record, rule(record, ruleEnv), ruleEnv));
+  }
+
+  function summarise(record: StoredCase, now: string): CaseSummary {
+    const verdict = deps.evaluate(contentOf(record), { now });
+    return {
+      id: record.id,
+      name: record.actor.name,
+      actorKind: record.actor.kind,
+      status: record.status,
+      version: record.version,
+      verdict: verdict.outcome,
+      priority: verdict.priority,
+      priorityBand: verdict.priorityBand,
+      updatedAt: record.updatedAt,
+      submittedAt: record.submission?.submittedAt ?? null,
+      nextReviewAt: designationInForce(record) ? (record.designation?.nextReviewAt ?? null) : null,
+      signalCount: record.signals.length,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // one handler per endpoint; the mapped type makes a new endpoint without a handler a type error
+
+  const routes: { [N in EndpointName]: (context: Context<N>) => Promise<Outcome> } = {
+    listUsers: async () => ({ body: users() }),
+    me: async ({ user }) => ({ body: requireUser(user) }),
+    listCases: async ({ query, user }) => {
+      requireUser(user);
+      const now = deps.now();
+      const needle = query.q?.trim().toLowerCase() ?? '';
+      const rows = (await deps.storage.listCases())
+        .filter((record) => !needle || searchText(record).includes(needle))
+        .map((record) => summarise(record, now))
+        .filter((row) => !query.status || row.status === query.status)
+        .filter((row) => !query.actorKind || row.actorKind === query.actorKind)
+        .filter((row) => !query.priorityBand || row.priorityBand === query.priorityBand);
+      const sorted = sortSummaries(rows, query.sort, query.dir);
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        body: { items: sorted.slice(start, start + query.pageSize), total: sorted.length, page: query.page, pageSize: query.pageSize },
+      };
+    },
+    createCase: async ({ body, user }) => {
+      const ruleEnv = env(user);
+      const created = await commit(null, createCase(body, ruleEnv), ruleEnv);
+      return caseOutcome(created, { Location: `/api/cases/${encodeURIComponent(created.id)}` });
+    },
+    getCase: async ({ params }) => caseOutcome(await loadCase(params.caseId)),
+    updateCase: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => updateCase(record, context.body, ruleEnv)),
+    submitCase: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => submitCase(record, context.body, ruleEnv)),
+    decideCase: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => decideCase(record, context.body, ruleEnv)),
+    periodicReview: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => periodicReview(record, context.body, ruleEnv)),
+    decideAccount: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => decideAccount(record, context.body, ruleEnv)),
+    applyAction: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => applyAction(record, context.body, ruleEnv)),
+    reapplyAction: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) =>
+        reapplyAction(record, context.params.actionId, context.body, ruleEnv),
+      ),
+    caseAudit: async ({ params }) => {
+      await loadCase(params.caseId);
+      const events = await deps.storage.listAudit();
+      return { body: newestFirst(events.filter((event) => event.caseId === params.caseId)) };
+    },
+    audit: async ({ query }) => {
+      const events = (await deps.storage.listAudit()).filter(
+        (event) =>
+          (!query.caseId || event.caseId === query.caseId) &&
+          (!query.type || event.type === query.type) &&
+          (!query.actorId || event.actorId === query.actorId),
+      );
+      return { body: newestFirst(events) };
+    },
+    decisionRecord: async ({ params }) => ({
+      body: buildDecisionRecord(await loadCase(params.caseId), users(), deps.now()),
+    }),
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // the pipeline: route, identify, authorise, validate, precondition, handle
+
+  async function dispatch(request: BackendRequest): Promise<BackendResponse> {
+    const match = matchRoute(request.method, request.path);
+    if (!match) throw new ApiFailure('not-found', `No endpoint ${request.method} ${request.path}.`);
+    if ('methodMismatch' in match) throw new ApiFailure('not-found', `${request.method} is not supported on ${request.path}.`);
+    const definition: Endpoints[EndpointName] = endpoints[match.name];
+
+    const userId = request.headers['x-user-id']?.trim() ?? '';
+    const user = users().find((candidate) => candidate.id === userId) ?? null;
+    const roles: readonly string[] = definition.roles;
+    if (roles.length > 0) {
+      requireUser(user);
+      if (user && !roles.includes(user.role)) {
+        throw new ApiFailure(
+          'forbidden',
+          `This needs the ${roles.join(' or ')} role; ${user.name} is signed in as ${user.role} (R18).`,
+        );
+      }
+    }
+
+    const params = parsePart(definition.params, match.params, 'params', 'The address names an invalid id.');
+    const query = parsePart(definition.query, request.query, 'query', 'The query parameters are invalid.');
+    if (request.body instanceof MalformedJsonBody) {
+      throw new ApiFailure('validation', 'The request body is not valid JSON.', {
+        fieldErrors: [{ path: '', message: 'body.invalidJson' }],
+      });
+    }
+    const body = parsePart(definition.body, request.body ?? {}, 'body', 'Some fields are invalid.');
+
+    let ifMatch: number | null = null;
+    if (definition.ifMatch) {
+      ifMatch = parseIfMatch(request.headers['if-match']);
+      if (ifMatch === null) {
+        throw new ApiFailure(
+          'precondition-required',
+          'This write needs an If-Match header naming the case version it is based on, e.g. "3".',
+        );
+      }
+    }
+
+    const handler = routes[match.name] as (context: Context<EndpointName>) => Promise<Outcome>;
+    const outcome = await handler({ params, query, body, user, ifMatch } as Context<EndpointName>);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...outcome.headers };
+    if (outcome.caseVersion !== undefined) headers[ETAG] = formatEtag(outcome.caseVersion);
+    return { status: definition.successStatus, headers, body: outcome.body };
+  }
+
+  async function handle(request: BackendRequest): Promise<BackendResponse> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await ensureReady();
+        return await dispatch(request);
+      } catch (error) {
+        if (error instanceof ApiFailure) {
+          return { status: error.status, headers: { 'Content-Type': 'application/json' }, body: error.toBody() };
+        }
+        if (error instanceof StorageCorruptError && attempt === 0) {
+          // Persisted local data is input too: if it no longer parses, start again from the seed.
+          console.warn(`[mock backend] stored data is corrupt (${error.message}); reseeding.`);
+          await reset();
+          continue;
+        }
+        console.error('[mock backend] unexpected failure', error);
+        return {
+          status: 500,
+          headers: { 'Content-Type': 'application/json' },
+          body: { code: 'server-error', message: 'The server failed unexpectedly.', fieldErrors: [] },
+        };
+      }
+    }
+  }
+
+  return { handle, reset };
+}
+
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  // Query and params errors name their part; body errors are field paths the form knows.
+  throw new ApiFailure('validation', message, {
+    fieldErrors: fieldErrorsFromZod(result.error, part === 'body' ? '' : part),
+  });
+}
+
+function searchText(record: StoredCase): string {
+  const { actor } = record;
+  return [record.id, actor.name, ...actor.aliases, ...actor.hashtags, ...actor.keywords, ...actor.trendTerms]
+    .join('\n')
+    .toLowerCase();
+}
+
+type SortKey = 'priority' | 'updatedAt' | 'name' | 'submittedAt' | 'nextReviewAt';
+
+function sortSummaries(rows: CaseSummary[], sort: SortKey, dir: 'asc' | 'desc'): CaseSummary[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return rows.toSorted((a, b) => {
+    const x = a[sort];
+    const y = b[sort];
+    // Rows without a value (never submitted, no review due) go last in either direction.
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    const order = typeof x === 'number' && typeof y === 'number'
+      ? x - y
+      : String(x ?? '').localeCompare(String(y ?? ''));
+    return order !== 0 ? sign * order : a.id.localeCompare(b.id);
+  });
+}

@@ -1,0 +1,518 @@
+// The lifecycle rules (R8, R10, R12, R14-R18) as pure functions: a case, the caller and the clock
+// in; the next case and the audit events out, or an ApiFailure saying why not. No storage, no HTTP.
+import type { z } from 'zod';
+import type { AuditEventType, FieldChange } from '../api/contract/audit';
+import {
+  emptyCaseContent,
+  type AccountAssociation,
+  type CaseContent,
+  type EnforcementAction,
+  type NewCaseInput,
+  type StoredVerdict,
+} from '../api/contract/case';
+import type { FieldError } from '../api/contract/errors';
+import type {
+  AccountDecisionInput,
+  ApplyActionInput,
+  DecisionInput,
+  PeriodicReviewInput,
+  ReapplyActionInput,
+  SubmitInput,
+} from '../api/contract/requests';
+import type { User } from '../api/contract/users';
+import type { CaseContentModel } from '../engine/case-model';
+import type { EnforcementActionType, EnforcementTarget } from '../engine/policy-terms';
+import { actionExpiresAt, EXPIRING_ACTION_TYPES, isActionActive, nextReviewAt } from '../engine/schedule';
+import type { Verdict } from '../engine/verdict';
+import { ApiFailure, forbidden, invalidTransition, validationFailure } from './backend-errors';
+import type { StoredCase } from './storage';
+
+export type EvaluateCase = (content: CaseContentModel, options: { now: string }) => Verdict;
+export type IdKind = 'case' | 'event' | 'action';
+
+export interface RuleEnv {
+  user: User;
+  now: string;
+  newId: (kind: IdKind) => string;
+  evaluate: EvaluateCase;
+}
+
+export interface EventSpec {
+  type: AuditEventType;
+  reason: string | null;
+  /** Omitted on the main event: the backend fills in the case's field-level diff. */
+  changes?: FieldChange[];
+}
+
+export interface Transition {
+  next: StoredCase;
+  events: EventSpec[];
+}
+
+/** R14: the framework's own actions; withdrawal ends these, not the general-Rules ones. */
+export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
+  'limit-visibility',
+  'prevent-recommendations',
+  'prevent-trends',
+  'suspend-primary-use',
+];
+
+/** What each action can be aimed at (R14's wording: accounts, Tweets, trends). */
+export const ACTION_TARGETS: Record<EnforcementActionType, readonly EnforcementTarget[]> = {
+  'limit-visibility': ['account', 'tweet'],
+  'prevent-recommendations': ['account', 'tweet'],
+  'prevent-trends': ['trend-term'],
+  'suspend-primary-use': ['account'],
+  'require-tweet-removal': ['tweet'],
+  'suspend-severe-violations': ['account'],
+};
+
+/** The content part of a stored case: what `evaluate` reads and what an update replaces. */
+export function contentOf(record: CaseContent): CaseContent {
+  const { actor, questions, rightsRiskAssessment, harm, signals, settings } = record;
+  return structuredClone({ actor, questions, rightsRiskAssessment, harm, signals, settings });
+}
+
+export function designationInForce(record: StoredCase): boolean {
+  return record.status !== 'withdrawn' && record.designation !== null && record.designation.withdrawnAt === null;
+}
+
+export function toStoredVerdict(verdict: Verdict): StoredVerdict {
+  return {
+    outcome: verdict.outcome,
+    ruleIds: [...verdict.ruleIds],
+    priority: verdict.priority,
+    platformManipulationTrack: verdict.platformManipulationTrack !== null,
+  };
+}
+
+const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * R16: accounts named in signals and not yet decided are shown as suggestions. They are derived
+ * on every read rather than stored, so they follow the signals without extra writes or versions.
+ */
+export function withSuggestedAccounts(record: StoredCase): StoredCase {
+  const suggested: AccountAssociation[] = [];
+  for (const signal of record.signals) {
+    for (const handle of signal.accounts) {
+      const known = [...record.accounts, ...suggested].some((account) => sameHandle(account.handle, handle));
+      if (!known) {
+        suggested.push({
+          handle, status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null,
+        });
+      }
+    }
+  }
+  return { ...record, accounts: [...record.accounts, ...suggested] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// create / update / submit
+
+export function createCase(input: z.output<typeof NewCaseInput>, env: RuleEnv): Transition {
+  const actor = { ...input.actor, hashtags: [], keywords: [], trendTerms: [] };
+  const next: StoredCase = {
+    ...emptyCaseContent(actor),
+    id: env.newId('case'),
+    version: 1,
+    status: 'draft',
+    createdBy: env.user.id,
+    createdAt: env.now,
+    updatedBy: env.user.id,
+    updatedAt: env.now,
+    // The author wrote the first content, so four eyes already counts them (R18).
+    editorsSinceReview: [env.user.id],
+    submission: null,
+    contentAtLastReview: null,
+    reviews: [],
+    designation: null,
+    accounts: [],
+    enforcementActions: [],
+  };
+  return { next, events: [{ type: 'case.created', reason: null }] };
+}
+
+export function updateCase(record: StoredCase, content: CaseContent, env: RuleEnv): Transition {
+  if (record.status !== 'draft') {
+    throw invalidTransition(
+      record.status === 'in_review'
+        ? 'This case is in review and cannot be edited. A reviewer must return it first.'
+        : `A ${record.status} case cannot be edited. Only drafts (including a designation under modification) can.`,
+    );
+  }
+  const duplicates = duplicateIdErrors(content);
+  if (duplicates.length > 0) throw validationFailure('Two items share an id.', duplicates);
+  const editors = record.editorsSinceReview.includes(env.user.id)
+    ? record.editorsSinceReview
+    : [...record.editorsSinceReview, env.user.id];
+  return {
+    next: { ...record, ...structuredClone(content), editorsSinceReview: editors },
+    events: [{ type: 'case.updated', reason: null }],
+  };
+}
+
+/** Items are diffed and referenced by id, so ids must be unique within their list. */
+function duplicateIdErrors(content: CaseContent): FieldError[] {
+  const lists: [string, { id: string }[]][] = [
+    ['signals', content.signals],
+    ['harm.physical.evidence', content.harm.physical.evidence],
+    ['harm.psychological.evidence', content.harm.psychological.evidence],
+    ['harm.informational.evidence', content.harm.informational.evidence],
+  ];
+  return lists.flatMap(([path, items]) => {
+    const seen = new Set<string>();
+    return items.flatMap((item, index) => {
+      if (!seen.has(item.id)) {
+        seen.add(item.id);
+        return [];
+      }
+      return [{ path: `${path}.${index}.id`, message: 'id.duplicate' }];
+    });
+  });
+}
+
+/** R12 and R10: what must be written before a case goes to review. */
+export function missingForSubmission(content: CaseContent): FieldError[] {
+  const required: [string, string][] = [
+    ['questions.identifiableGroup', content.questions.identifiableGroup],
+    ['questions.coordinatedActivity', content.questions.coordinatedActivity],
+    ['questions.harmAcrossCategories', content.questions.harmAcrossCategories],
+    ['questions.risksOfApplying', content.questions.risksOfApplying],
+    ['rightsRiskAssessment', content.rightsRiskAssessment],
+  ];
+  return required.filter(([, value]) => value.trim() === '').map(([path]) => ({ path, message: 'required' }));
+}
+
+export function submitCase(record: StoredCase, input: z.output<typeof SubmitInput>, env: RuleEnv): Transition {
+  if (record.status !== 'draft') {
+    throw invalidTransition(`Only a draft can be submitted for review; this case is ${record.status}.`);
+  }
+  const missing = missingForSubmission(record);
+  if (missing.length > 0) {
+    throw validationFailure(
+      'Answer the four assessment questions (R12) and assess the risks of applying the policy (R10) before submitting.',
+      missing,
+    );
+  }
+  const content = contentOf(record);
+  const verdict = toStoredVerdict(env.evaluate(content, { now: env.now }));
+  return {
+    next: {
+      ...record,
+      status: 'in_review',
+      submission: { submittedBy: env.user.id, submittedAt: env.now, verdict, contentAtSubmission: content },
+    },
+    events: [{ type: 'case.submitted', reason: input.note.trim() || null }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// review decisions (R8, R17, R18)
+
+/** R8: a decision against the verdict at submission is an override and needs its own justification. */
+export function isOverride(decision: 'approve' | 'return' | 'reject', verdict: StoredVerdict): boolean {
+  if (decision === 'approve') return verdict.outcome !== 'recommended';
+  if (decision === 'reject') return verdict.outcome === 'recommended';
+  return false;
+}
+
+/** R18 four eyes, enforced here and not only in the interface. */
+export function fourEyesRefusal(record: StoredCase, userId: string): string | null {
+  if (record.submission?.submittedBy === userId) {
+    return 'Four eyes (R18): you submitted this case, so another reviewer must decide it.';
+  }
+  if (record.editorsSinceReview.includes(userId)) {
+    return 'Four eyes (R18): you edited this case since its last review, so another reviewer must decide it.';
+  }
+  return null;
+}
+
+export function decideCase(record: StoredCase, input: z.output<typeof DecisionInput>, env: RuleEnv): Transition {
+  if (record.status !== 'in_review' || !record.submission) {
+    throw invalidTransition(`Only a case in review can be decided; this case is ${record.status}.`);
+  }
+  const refusal = fourEyesRefusal(record, env.user.id);
+  if (refusal) throw forbidden(refusal);
+  const modifying = designationInForce(record);
+  if (input.decision === 'reject' && modifying) {
+    throw invalidTransition(
+      'This is a modification of a designation in force: approve it or return it to the analyst. To end the designation, withdraw it at periodic review.',
+    );
+  }
+  const verdict = record.submission.verdict;
+  const override = isOverride(input.decision, verdict);
+  const justification = input.overrideJustification?.trim() ?? '';
+  if (override && justification === '') {
+    throw validationFailure(
+      `Deciding "${input.decision}" against a verdict of "${verdict.outcome}" is an override (R8) and needs a written justification.`,
+      [{ path: 'overrideJustification', message: 'required' }],
+    );
+  }
+  const content = contentOf(record);
+  const base: StoredCase = {
+    ...record,
+    reviews: [
+      ...record.reviews,
+      {
+        decision: input.decision,
+        decidedBy: env.user.id,
+        decidedAt: env.now,
+        rationale: input.rationale,
+        override: override ? { justification } : null,
+        verdictAtDecision: verdict,
+      },
+    ],
+    editorsSinceReview: [],
+    contentAtLastReview: content,
+  };
+  const events: EventSpec[] = [];
+  if (input.decision === 'approve') {
+    base.status = 'designated';
+    base.designation = {
+      approvedBy: env.user.id,
+      approvedAt: env.now,
+      rationale: input.rationale,
+      lastReviewedAt: env.now,
+      nextReviewAt: nextReviewAt(env.now, record.settings),
+      withdrawnAt: null,
+      withdrawnBy: null,
+      withdrawalRationale: null,
+    };
+    events.push({ type: 'case.approved', reason: input.rationale });
+  } else if (input.decision === 'return') {
+    base.status = 'draft';
+    events.push({ type: 'case.returned', reason: input.rationale });
+  } else {
+    base.status = 'rejected';
+    events.push({ type: 'case.rejected', reason: input.rationale });
+  }
+  if (override) {
+    events.push({
+      type: 'case.override',
+      reason: justification,
+      changes: [{ path: 'verdict', before: verdict.outcome, after: input.decision }],
+    });
+  }
+  return { next: base, events };
+}
+
+// ---------------------------------------------------------------------------------------------
+// periodic review (R17)
+
+export function periodicReview(record: StoredCase, input: z.output<typeof PeriodicReviewInput>, env: RuleEnv): Transition {
+  if (record.status !== 'designated' || !record.designation || !designationInForce(record)) {
+    throw invalidTransition(`Only a designated case has periodic reviews; this case is ${record.status}.`);
+  }
+  const reviewed = {
+    ...record.designation,
+    lastReviewedAt: env.now,
+    nextReviewAt: nextReviewAt(env.now, record.settings),
+  };
+  const common = { editorsSinceReview: [], contentAtLastReview: contentOf(record) };
+  if (input.outcome === 'maintain') {
+    return {
+      next: { ...record, ...common, designation: reviewed },
+      events: [{ type: 'case.review-maintained', reason: input.rationale }],
+    };
+  }
+  if (input.outcome === 'modify') {
+    // Back to draft for the analysts; the designation and its actions stay in force meanwhile.
+    return {
+      next: { ...record, ...common, status: 'draft', designation: reviewed },
+      events: [{ type: 'case.review-modify', reason: input.rationale }],
+    };
+  }
+  const ended = endActions(
+    record.enforcementActions,
+    (action) => DESIGNATION_ACTION_TYPES.includes(action.type),
+    'withdrawn',
+    env.now,
+  );
+  return {
+    next: {
+      ...record,
+      ...common,
+      status: 'withdrawn',
+      designation: { ...record.designation, withdrawnAt: env.now, withdrawnBy: env.user.id, withdrawalRationale: input.rationale },
+      enforcementActions: ended.actions,
+    },
+    events: [{ type: 'case.withdrawn', reason: input.rationale }, ...ended.events],
+  };
+}
+
+/** Ends the still-active actions `which` selects, with one `action.ended` event each. */
+function endActions(
+  actions: EnforcementAction[],
+  which: (action: EnforcementAction) => boolean,
+  reason: 'withdrawn' | 'lifted',
+  now: string,
+): { actions: EnforcementAction[]; events: EventSpec[] } {
+  const events: EventSpec[] = [];
+  const next = actions.map((action) => {
+    if (!which(action) || !isActionActive(action, now)) return action;
+    events.push({
+      type: 'action.ended',
+      reason,
+      changes: [
+        { path: `enforcementActions[${action.id}].endedAt`, before: null, after: now },
+        { path: `enforcementActions[${action.id}].endedReason`, before: null, after: reason },
+      ],
+    });
+    return { ...action, endedAt: now, endedReason: reason };
+  });
+  return { actions: next, events };
+}
+
+// ---------------------------------------------------------------------------------------------
+// accounts (R16)
+
+export function decideAccount(record: StoredCase, input: z.output<typeof AccountDecisionInput>, env: RuleEnv): Transition {
+  const inForce = designationInForce(record) && (record.status === 'designated' || record.status === 'draft');
+  if (!inForce) {
+    throw invalidTransition(
+      'Accounts are associated with a designated actor: the case needs a designation in force (designated, or a designation under modification).',
+    );
+  }
+  const confirmed = input.status === 'confirmed';
+  if (confirmed && input.basis.length === 0) {
+    throw validationFailure('Confirming an association needs at least one basis (R16).', [
+      { path: 'basis', message: 'association.basisRequired' },
+    ]);
+  }
+  const association: AccountAssociation = {
+    handle: input.handle,
+    status: input.status,
+    basis: [...new Set(input.basis)],
+    note: input.note,
+    primaryUseFinding: confirmed && input.primaryUseFinding,
+    decidedBy: env.user.id,
+    decidedAt: env.now,
+  };
+  const index = record.accounts.findIndex((account) => sameHandle(account.handle, input.handle));
+  const accounts = index === -1
+    ? [...record.accounts, association]
+    : record.accounts.map((account, i) => (i === index ? { ...association, handle: account.handle } : account));
+  // An action loses its basis when its account is no longer associated, or no longer has the
+  // primary-use finding a primary-use suspension rests on: it is lifted, with an event.
+  const ended = endActions(
+    record.enforcementActions,
+    (action) =>
+      action.target === 'account' &&
+      sameHandle(action.targetRef, input.handle) &&
+      DESIGNATION_ACTION_TYPES.includes(action.type) &&
+      (!confirmed || (action.type === 'suspend-primary-use' && !association.primaryUseFinding)),
+    'lifted',
+    env.now,
+  );
+  return {
+    next: { ...record, accounts, enforcementActions: ended.actions },
+    events: [
+      { type: confirmed ? 'account.associated' : 'account.rejected', reason: input.note.trim() || null },
+      ...ended.events,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// enforcement actions (R14, R15)
+
+function requireDesignation(record: StoredCase): void {
+  if (!designationInForce(record)) {
+    throw invalidTransition('Enforcement actions are available only while a designation is in force (R14).');
+  }
+}
+
+/** Account-target actions need a confirmed association, and a primary-use suspension the finding. */
+function checkAccountTarget(record: StoredCase, type: EnforcementActionType, handle: string): void {
+  const account = record.accounts.find((candidate) => sameHandle(candidate.handle, handle));
+  if (!account || account.status !== 'confirmed') {
+    throw validationFailure(`@${handle} is not a confirmed associated account (R16); confirm it before acting on it.`, [
+      { path: 'targetRef', message: 'action.accountNotConfirmed' },
+    ]);
+  }
+  if (type === 'suspend-primary-use' && !account.primaryUseFinding) {
+    throw validationFailure(
+      `Suspending @${handle} for primary use needs the finding that its primary use is to propagate the activity (R14).`,
+      [{ path: 'targetRef', message: 'action.primaryUseFindingRequired' }],
+    );
+  }
+}
+
+export function applyAction(record: StoredCase, input: z.output<typeof ApplyActionInput>, env: RuleEnv): Transition {
+  requireDesignation(record);
+  if (!ACTION_TARGETS[input.type].includes(input.target)) {
+    throw validationFailure(`"${input.type}" cannot be aimed at a ${input.target}.`, [
+      { path: 'target', message: 'action.targetMismatch' },
+    ]);
+  }
+  const targetRef = input.target === 'account' ? input.targetRef.replace(/^@/, '') : input.targetRef;
+  if (input.target === 'account') checkAccountTarget(record, input.type, targetRef);
+  const duplicate = record.enforcementActions.find(
+    (action) =>
+      action.type === input.type &&
+      action.target === input.target &&
+      action.targetRef.toLowerCase() === targetRef.toLowerCase() &&
+      isActionActive(action, env.now),
+  );
+  if (duplicate) {
+    throw invalidTransition(`The same action is already active on ${targetRef} (${duplicate.id}).`);
+  }
+  const action: EnforcementAction = {
+    id: env.newId('action'),
+    type: input.type,
+    target: input.target,
+    targetRef,
+    basis: input.basis,
+    appliedBy: env.user.id,
+    appliedAt: env.now,
+    expiresAt: actionExpiresAt(input.type, env.now, record.settings),
+    reappliesId: null,
+    endedAt: null,
+    endedReason: null,
+  };
+  return {
+    next: { ...record, enforcementActions: [...record.enforcementActions, action] },
+    events: [{ type: 'action.applied', reason: input.basis }],
+  };
+}
+
+export function reapplyAction(
+  record: StoredCase,
+  actionId: string,
+  input: z.output<typeof ReapplyActionInput>,
+  env: RuleEnv,
+): Transition {
+  const previous = record.enforcementActions.find((action) => action.id === actionId);
+  if (!previous) throw new ApiFailure('not-found', `No action ${actionId} on this case.`);
+  requireDesignation(record);
+  if (!EXPIRING_ACTION_TYPES.includes(previous.type)) {
+    throw invalidTransition(`"${previous.type}" does not expire, so it cannot be re-applied (R15).`);
+  }
+  if (previous.endedAt !== null) {
+    throw invalidTransition(`This action was ${previous.endedReason ?? 'ended'}; apply a new action instead.`);
+  }
+  if (isActionActive(previous, env.now)) {
+    throw invalidTransition(`This action is still active until ${previous.expiresAt ?? 'it is ended'}; re-apply it once it has expired.`);
+  }
+  const successor = record.enforcementActions.find((action) => action.reappliesId === previous.id);
+  if (successor) {
+    throw invalidTransition(`This action was already re-applied as ${successor.id}.`);
+  }
+  if (previous.target === 'account') checkAccountTarget(record, previous.type, previous.targetRef);
+  const action: EnforcementAction = {
+    ...previous,
+    id: env.newId('action'),
+    basis: input.justification,
+    appliedBy: env.user.id,
+    appliedAt: env.now,
+    expiresAt: actionExpiresAt(previous.type, env.now, record.settings),
+    reappliesId: previous.id,
+    endedAt: null,
+    endedReason: null,
+  };
+  return {
+    next: { ...record, enforcementActions: [...record.enforcementActions, action] },
+    events: [{ type: 'action.reapplied', reason: input.justification }],
+  };
+}
