@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { evaluate } from '../engine/evaluate';
+import { createTestBackend, errorBody, NEW_CASE, recommendedContent, T0 } from './backend-test-kit';
+import {
+  createBridgeStorage,
+  createStorageBridgeHost,
+  sharedStoreFromWindow,
+  STORAGE_OPS,
+  type SharedStoreCall,
+} from './bridge-storage';
+import { buildDemoSeed } from './demo-data';
+import { createMemoryStorage } from './memory-storage';
+
+/** What Playwright's exposeFunction does: JSON across the boundary, both ways. */
+function viaJson(host: (op: string, payload: unknown) => Promise<unknown>): SharedStoreCall {
+  return async (op, payload) => {
+    const result = await host(op, JSON.parse(JSON.stringify(payload)) as unknown);
+    return JSON.parse(JSON.stringify(result ?? null)) as unknown;
+  };
+}
+
+afterEach(() => {
+  delete window.__chaSharedStore;
+});
+
+describe('bridge storage', () => {
+  it('lets two backends (two browser contexts) share one Node-side store', async () => {
+    const call = viaJson(createStorageBridgeHost(createMemoryStorage()));
+    const alice = createTestBackend({ storage: createBridgeStorage(call) });
+    const bob = createTestBackend({ storage: createBridgeStorage(call) });
+    const created = await alice.ok('createCase', { user: 'ana', body: NEW_CASE });
+    const seen = await bob.ok('getCase', { user: 'ben', params: { caseId: created.id } });
+    expect(seen).toEqual(created);
+
+    // Both edit version 1 at once: the store's compare-and-set lets exactly one win.
+    const [first, second] = await Promise.all([
+      alice.call('updateCase', { user: 'ana', params: { caseId: created.id }, ifMatch: 1, body: recommendedContent() }),
+      bob.call('updateCase', { user: 'ben', params: { caseId: created.id }, ifMatch: 1, body: recommendedContent() }),
+    ]);
+    expect([first.status, second.status].toSorted()).toEqual([200, 412]);
+    const loser = first.status === 412 ? first : second;
+    expect(errorBody(loser).currentVersion).toBe(2);
+    const audit = await bob.call('caseAudit', { params: { caseId: created.id } });
+    expect((audit.body as unknown[]).length).toBe(2);
+  });
+
+  it('is picked up from window.__chaSharedStore when the harness exposes it', () => {
+    expect(sharedStoreFromWindow()).toBeNull();
+    const call: SharedStoreCall = async () => null;
+    window.__chaSharedStore = call;
+    expect(sharedStoreFromWindow()).toBe(call);
+  });
+
+  it('host side: refuses unknown operations and payloads that break the protocol', async () => {
+    const host = createStorageBridgeHost(createMemoryStorage());
+    expect(STORAGE_OPS).toEqual(['isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'listAudit', 'reset']);
+    await expect(host('dropEverything', {})).rejects.toThrow(/unknown shared-store op/);
+    await expect(host('getCase', { id: 42 })).rejects.toThrow();
+    await expect(host('putCase', { record: { id: 'x' }, expectedVersion: null, events: [] })).rejects.toThrow();
+  });
+
+  it('browser side: an answer that does not parse counts as corrupt data and the backend reseeds', async () => {
+    const seed = await buildDemoSeed({ now: T0, evaluate });
+    const host = createStorageBridgeHost(createMemoryStorage());
+    let poisoned = true;
+    const call: SharedStoreCall = async (op, payload) => {
+      if (op === 'listCases' && poisoned) {
+        poisoned = false;
+        return [{ id: 'not a case' }];
+      }
+      return viaJson(host)(op, payload);
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const kit = createTestBackend({ storage: createBridgeStorage(call), seed });
+    const response = await kit.call('listCases', { user: 'rui' });
+    expect(response.status).toBe(200);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('reseeding'));
+  });
+});
