@@ -1,0 +1,46 @@
+// The mock backend in the browser (dev and `--mode msw` builds): MSW's service worker in front of
+// the rules module, persisted in IndexedDB so a reload keeps the data, or in the e2e harness's
+// shared store when Playwright exposes one, so several contexts act as users of one server.
+import { http, HttpResponse } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { evaluate } from '../engine/evaluate';
+import { createBackend, randomId, type Backend } from '../backend/backend';
+import { createBridgeStorage, sharedStoreFromWindow } from '../backend/bridge-storage';
+import { buildDemoSeed } from '../backend/demo-data';
+import { createIdbStorage } from '../backend/idb-storage';
+import { createHandlers } from './handlers';
+
+/** What Playwright reaches for to inject faults: `__chaMsw.worker.use(__chaMsw.http.put(...))`. */
+export interface MockBackendHandle {
+  worker: SetupWorker;
+  http: typeof http;
+  HttpResponse: typeof HttpResponse;
+  backend: Backend;
+}
+
+declare global {
+  interface Window {
+    __chaMsw?: MockBackendHandle;
+  }
+}
+
+/** Read per request, so Playwright's clock API moves expiry and review dates. */
+const now = (): string => new Date().toISOString();
+
+export async function startMockBackend(): Promise<MockBackendHandle> {
+  const shared = sharedStoreFromWindow();
+  const storage = shared ? createBridgeStorage(shared) : createIdbStorage();
+  const backend = createBackend({
+    storage,
+    now,
+    evaluate,
+    newId: randomId,
+    seed: () => buildDemoSeed({ now: now(), evaluate }),
+  });
+  const worker = setupWorker(...createHandlers(backend));
+  await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true });
+  const handle: MockBackendHandle = { worker, http, HttpResponse, backend };
+  // oxlint-disable-next-line no-underscore-dangle -- the name is the e2e harness's contract
+  window.__chaMsw = handle;
+  return handle;
+}

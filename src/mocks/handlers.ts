@@ -1,0 +1,49 @@
+// MSW adapters, generated from the endpoint table: each turns the intercepted Request into a
+// BackendRequest, asks the rules module, and returns its answer. No rules live here.
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { endpoints, type EndpointName } from '../api/contract/endpoints';
+import { parseJsonBody, type Backend, type BackendRequest } from '../backend/backend';
+
+const ROUTE = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
+
+export const DEV_RESET_PATH = '/api/dev/reset';
+
+export async function toBackendRequest(request: Request): Promise<BackendRequest> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  // Headers iterate with lower-case names, which is what BackendRequest promises.
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return {
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    body: hasBody ? parseJsonBody(await request.text()) : undefined,
+  };
+}
+
+async function answer(backend: Backend, request: Request): Promise<Response> {
+  const response = await backend.handle(await toBackendRequest(request));
+  return HttpResponse.json(response.body as JsonBodyType, { status: response.status, headers: response.headers });
+}
+
+export function createHandlers(backend: Backend): HttpHandler[] {
+  // `*` before the path: match on any origin (jsdom's, Vite's dev server, `vite preview`).
+  const table = (Object.keys(endpoints) as EndpointName[]).map((name) => {
+    const { method, path } = endpoints[name];
+    return ROUTE[method](`*${path}`, ({ request }) => answer(backend, request));
+  });
+  return [
+    // Dev only: drop all data and reseed. Not in the endpoint table, because no real server has it.
+    http.post(`*${DEV_RESET_PATH}`, async () => {
+      await backend.reset();
+      return HttpResponse.json({ ok: true });
+    }),
+    ...table,
+    // Anything else under /api gets the backend's JSON 404 instead of falling through to the network.
+    http.all('*/api/*', ({ request }) => answer(backend, request)),
+  ];
+}
