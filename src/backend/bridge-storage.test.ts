@@ -19,9 +19,15 @@ function viaJson(host: (op: string, payload: unknown) => Promise<unknown>): Shar
   };
 }
 
-afterEach(() => {
-  delete window.__chaSharedStore;
-});
+/** Plays the harness's part: expose (or remove) the shared-store function on the window. */
+function exposeSharedStore(call: SharedStoreCall | undefined): void {
+  // oxlint-disable-next-line no-underscore-dangle -- the name is the e2e harness's contract
+  window.__chaSharedStore = call;
+}
+
+const emptyAnswer: SharedStoreCall = async () => null;
+
+afterEach(() => exposeSharedStore(undefined));
 
 describe('bridge storage', () => {
   it('lets two backends (two browser contexts) share one Node-side store', async () => {
@@ -46,17 +52,16 @@ describe('bridge storage', () => {
 
   it('is picked up from window.__chaSharedStore when the harness exposes it', () => {
     expect(sharedStoreFromWindow()).toBeNull();
-    const call: SharedStoreCall = async () => null;
-    window.__chaSharedStore = call;
-    expect(sharedStoreFromWindow()).toBe(call);
+    exposeSharedStore(emptyAnswer);
+    expect(sharedStoreFromWindow()).toBe(emptyAnswer);
   });
 
   it('host side: refuses unknown operations and payloads that break the protocol', async () => {
     const host = createStorageBridgeHost(createMemoryStorage());
     expect(STORAGE_OPS).toEqual(['isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'listAudit', 'reset']);
     await expect(host('dropEverything', {})).rejects.toThrow(/unknown shared-store op/);
-    await expect(host('getCase', { id: 42 })).rejects.toThrow();
-    await expect(host('putCase', { record: { id: 'x' }, expectedVersion: null, events: [] })).rejects.toThrow();
+    await expect(host('getCase', { id: 42 })).rejects.toThrow(/expected string/);
+    await expect(host('putCase', { record: { id: 'x' }, expectedVersion: null, events: [] })).rejects.toThrow(/expected/);
   });
 
   it('browser side: an answer that does not parse counts as corrupt data and the backend reseeds', async () => {

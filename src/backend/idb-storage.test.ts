@@ -1,3 +1,4 @@
+// oxlint-disable-next-line import/no-unassigned-import -- installs the IndexedDB globals idb-keyval uses
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
