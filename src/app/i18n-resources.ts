@@ -3,11 +3,12 @@ import * as common from '../i18n/locales/common';
 import * as policy from '../i18n/locales/policy';
 import * as cases from '../features/cases/cases-locales';
 import * as workspace from '../features/case-workspace/workspace-locales';
+import * as engine from '../features/designation/engine-locales';
 
 export const resources = {
-  en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en },
-  nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl },
-  tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr },
+  en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en },
+  nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl },
+  tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,5 +1,5 @@
 // i18next set-up with typed keys: `t('common:nav.cases')` is checked against the English resources.
-import i18next, { type i18n as I18n } from 'i18next';
+import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../i18n/locale-shape';
 import { resources } from './i18n-resources';
@@ -12,7 +12,7 @@ declare module 'i18next' {
 }
 
 export function createI18n(language: Language): I18n {
-  const instance = i18next.createInstance();
+  const instance = createInstance();
   void instance.use(initReactI18next).init({
     resources,
     lng: language,

@@ -39,7 +39,12 @@ export function createSessionStore(initial?: Partial<PersistedSession>): StoreAp
         storage: createJSONStorage(() => localStorage),
         partialize: ({ userId, language, colorMode }) => ({ userId, language, colorMode }),
         // Persisted state is input too: parse it, and fall back field by field.
-        merge: (persisted, current) => ({ ...current, ...PersistedSession.parse(persisted ?? {}) }),
+        merge: (persisted, current) => {
+          const parsed = PersistedSession.partial().safeParse(persisted ?? {});
+          const valid = parsed.success ? parsed.data : {};
+          const present = Object.fromEntries(Object.entries(valid).filter(([, value]) => value !== undefined));
+          return { ...current, ...present };
+        },
       },
     ),
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function PageLoading() {
   const { t } = useTranslation('common');
   return (
-    <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2, p: 4 }}>
+    <Box component="output" sx={{ display: 'flex', alignItems: 'center', gap: 2, p: 4 }}>
       <CircularProgress size={24} aria-hidden />
       <span>{t('loading')}</span>
     </Box>

@@ -1,5 +1,6 @@
 // Vitest set-up: jest-dom matchers, and any console.error fails the test (ARCHITECTURE.md rule 5).
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 const consoleErrors: unknown[][] = [];
@@ -11,6 +12,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  cleanup();
   if (consoleErrors.length > 0) {
     const messages = consoleErrors.map((args) => args.map(String).join(' ')).join('\n');
     consoleErrors.length = 0;

@@ -111,7 +111,6 @@ export function NewCaseDialog({
             <TextField
               label={t('form.name')}
               required
-              autoFocus
               {...register('actor.name')}
               error={!!errors?.name}
               helperText={err(errors?.name?.message)}

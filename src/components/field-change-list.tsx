@@ -1,0 +1,114 @@
+// Renders field-level changes as "path: before → after" (R19: "why did informational harm go from
+// moderate to high?"). Values from the policy's vocabularies are shown in the user's language.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { FieldChange } from '../api/contract/audit';
+import {
+  ActorKind,
+  CaseStatus,
+  EvidenceState,
+  Observed,
+  Severity,
+  SignalKind,
+  SignalStrength,
+  SignalTechnique,
+  VerdictOutcome,
+} from '../api/contract/policy-terms';
+import { formatDateTime } from './date-time';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const MAX_TEXT = 400;
+
+type ChangeT = TFunction<['fieldChange', 'policy']>;
+
+/** A policy term by the field it sits in; `null` when the value is not one. */
+function termLabel(path: string, value: string, t: ChangeT): string | null {
+  const last = path.split('.').pop() ?? '';
+  if (last === 'severity' && Severity.safeParse(value).success) return t(`policy:severity.${Severity.parse(value)}`);
+  if (last === 'evidenceState' && EvidenceState.safeParse(value).success) return t(`policy:evidenceState.${EvidenceState.parse(value)}`);
+  if (last === 'strength' && SignalStrength.safeParse(value).success) return t(`policy:strength.${SignalStrength.parse(value)}`);
+  if (last === 'observed' && Observed.safeParse(value).success) return t(`policy:observed.${Observed.parse(value)}`);
+  if (last === 'technique' && SignalTechnique.safeParse(value).success) return t(`policy:technique.${SignalTechnique.parse(value)}`);
+  if (path === 'actor.kind' && ActorKind.safeParse(value).success) return t(`policy:actorKind.${ActorKind.parse(value)}`);
+  if (path.startsWith('signals') && last === 'kind' && SignalKind.safeParse(value).success) return t(`policy:signalKindShort.${SignalKind.parse(value)}`);
+  if (path === 'status' && CaseStatus.safeParse(value).success) return t(`policy:status.${CaseStatus.parse(value)}`);
+  if (path === 'verdict' && VerdictOutcome.safeParse(value).success) return t(`policy:verdict.${VerdictOutcome.parse(value)}`);
+  return null;
+}
+
+export function formatChangeValue(path: string, value: unknown, t: ChangeT, language: string): string {
+  if (value === null || value === undefined || value === '') return t('empty');
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (typeof value === 'number') return value.toLocaleString(language);
+  if (typeof value === 'string') {
+    const term = termLabel(path, value, t);
+    if (term) return term;
+    if (ISO_INSTANT.test(value)) return formatDateTime(value, language);
+    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t('empty');
+    if (value.every((item) => typeof item !== 'object' || item === null)) {
+      return value.map((item) => formatChangeValue(path, item, t, language)).join(', ');
+    }
+  }
+  const json = JSON.stringify(value);
+  return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT)}…` : json;
+}
+
+const visuallyHidden = {
+  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
+} as const;
+
+function ChangeRow({ change }: { change: FieldChange }) {
+  const { t, i18n } = useTranslation(['fieldChange', 'policy']);
+  const added = change.before === null && typeof change.after === 'object' && change.after !== null;
+  const removed = change.after === null && typeof change.before === 'object' && change.before !== null;
+  return (
+    <Box component="li" sx={{ py: 0.5, overflowWrap: 'anywhere' }}>
+      <Box component="code" sx={{ fontWeight: 600, mr: 1 }}>
+        {change.path}
+      </Box>
+      {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language)}</span>}
+      {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language)}</span>}
+      {!added && !removed && (
+        <>
+          <Box component="span" sx={{ color: 'text.secondary' }}>
+            {formatChangeValue(change.path, change.before, t, i18n.language)}
+          </Box>
+          <span aria-hidden="true"> → </span>
+          <Box component="span" sx={visuallyHidden}>
+            {` ${t('changedTo')} `}
+          </Box>
+          <Box component="span" sx={{ fontWeight: 600 }}>
+            {formatChangeValue(change.path, change.after, t, i18n.language)}
+          </Box>
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** The list, collapsed after `initial` rows so one large import does not flood the page. */
+export function FieldChangeList({ changes, initial = 12 }: { changes: readonly FieldChange[]; initial?: number }) {
+  const { t } = useTranslation('fieldChange');
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? changes : changes.slice(0, initial);
+  return (
+    <Box>
+      <Box component="ul" aria-label={t('listLabel')} sx={{ m: 0, pl: 2.5 }}>
+        {shown.map((change) => (
+          <ChangeRow key={change.path} change={change} />
+        ))}
+      </Box>
+      {changes.length > initial && (
+        <Button size="small" onClick={() => setExpanded((value) => !value)} aria-expanded={expanded}>
+          {expanded ? t('less') : t('more', { count: changes.length - initial })}
+        </Button>
+      )}
+    </Box>
+  );
+}
