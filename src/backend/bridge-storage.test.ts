@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (jsdom: the bridge is found on `window`, where Playwright exposes it.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../engine/evaluate';
 import { createTestBackend, errorBody, NEW_CASE, recommendedContent, T0 } from './backend-test-kit';

@@ -1,0 +1,192 @@
+// R14-R16: account associations and enforcement actions, expiry boundaries and re-application.
+import { describe, expect, it } from 'vitest';
+import type { CaseDocument } from '../api/contract/case';
+import { addDaysUtc } from '../engine/schedule';
+import { caseIn, createTestBackend, errorBody, T0, type TestBackend } from './backend-test-kit';
+
+const visibility = { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies dogpiles.' };
+
+async function designatedWithAction(kit: TestBackend): Promise<{ doc: CaseDocument; actionId: string }> {
+  const designated = await caseIn(kit, 'designated', { withAccount: true });
+  const doc = await kit.ok('applyAction', { user: 'rui', params: { caseId: designated.id }, ifMatch: designated.version, body: visibility });
+  return { doc, actionId: doc.enforcementActions[0]?.id ?? '' };
+}
+
+describe('accounts (R16)', () => {
+  it('shows accounts named in signals as suggestions until a person decides them', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'designated');
+    expect(doc.accounts.map(({ handle, status }) => [handle, status])).toEqual([
+      ['harbor_one', 'suggested'],
+      ['harbor_two', 'suggested'],
+    ]);
+    const decided = await kit.ok('decideAccount', {
+      user: 'ana', params: { caseId: doc.id }, ifMatch: doc.version,
+      body: { handle: '@Harbor_One', status: 'rejected', note: 'Fan account quoting the group.' },
+    });
+    expect(decided.accounts).toEqual([
+      { handle: 'Harbor_One', status: 'rejected', basis: [], note: 'Fan account quoting the group.', primaryUseFinding: false, decidedBy: 'ana', decidedAt: T0 },
+      { handle: 'harbor_two', status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null },
+    ]);
+  });
+
+  it('confirming needs at least one basis', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'designated');
+    const response = await kit.call('decideAccount', {
+      user: 'sam', params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'confirmed', basis: [] },
+    });
+    expect(response.status).toBe(400);
+    expect(errorBody(response).fieldErrors).toEqual([{ path: 'basis', message: 'association.basisRequired' }]);
+  });
+
+  it('needs a designation in force', async () => {
+    const kit = createTestBackend();
+    for (const state of ['draft', 'in_review'] as const) {
+      const doc = await caseIn(kit, state);
+      const response = await kit.call('decideAccount', {
+        params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'confirmed', basis: ['signals'] },
+      });
+      expect(response.status).toBe(409);
+    }
+  });
+
+  it('un-associating an account lifts the designation-based actions on it', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    const after = await kit.ok('decideAccount', {
+      user: 'sam', params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'rejected', note: 'Mistaken identity.' },
+    });
+    expect(after.enforcementActions[0]).toMatchObject({ endedAt: T0, endedReason: 'lifted' });
+    const audit = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { type: string }[];
+    expect(audit.slice(0, 2).map((event) => event.type).toSorted()).toEqual(['account.rejected', 'action.ended']);
+  });
+});
+
+describe('actions (R14)', () => {
+  it('applies an action with who, when, basis and the per-case expiry', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    expect(doc.enforcementActions).toEqual([
+      {
+        id: expect.any(String) as string, type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies dogpiles.',
+        appliedBy: 'rui', appliedAt: T0, expiresAt: addDaysUtc(T0, 30), reappliesId: null, endedAt: null, endedReason: null,
+      },
+    ]);
+  });
+
+  it('uses the case setting for the visibility period and no expiry for suspensions', async () => {
+    const kit = createTestBackend();
+    const designated = await caseIn(kit, 'designated', { withAccount: true });
+    const params = { caseId: designated.id };
+    // Settings are content: change them through a modification, then act.
+    let doc = await kit.ok('periodicReview', { user: 'sam', params, ifMatch: designated.version, body: { outcome: 'modify', rationale: 'Shorter limit.' } });
+    doc = await kit.ok('updateCase', { user: 'ben', params, ifMatch: doc.version, body: { ...doc, settings: { visibilityLimitDays: 7, reviewIntervalDays: 90 } } });
+    doc = await kit.ok('applyAction', { user: 'rui', params, ifMatch: doc.version, body: { ...visibility, target: 'tweet', targetRef: '42' } });
+    doc = await kit.ok('applyAction', {
+      user: 'rui', params, ifMatch: doc.version, body: { type: 'suspend-severe-violations', target: 'account', targetRef: 'harbor_one', basis: 'Repeated threats.' },
+    });
+    expect(doc.enforcementActions.map((action) => action.expiresAt)).toEqual([addDaysUtc(T0, 7), null]);
+  });
+
+  it('account targets must be confirmed associations', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'designated');
+    const response = await kit.call('applyAction', { user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version, body: visibility });
+    expect(response.status).toBe(400);
+    expect(errorBody(response).fieldErrors).toEqual([{ path: 'targetRef', message: 'action.accountNotConfirmed' }]);
+  });
+
+  it('a primary-use suspension needs the primary-use finding on the account', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'designated', { withAccount: true });
+    const params = { caseId: doc.id };
+    const body = { type: 'suspend-primary-use', target: 'account', targetRef: 'harbor_one', basis: 'Exists to dogpile.' };
+    const refused = await kit.call('applyAction', { user: 'rui', params, ifMatch: doc.version, body });
+    expect(refused.status).toBe(400);
+    expect(errorBody(refused).message).toMatch(/primary use/);
+    const found = await kit.ok('decideAccount', {
+      user: 'sam', params, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'confirmed', basis: ['recent-behaviour'], primaryUseFinding: true },
+    });
+    const applied = await kit.ok('applyAction', { user: 'rui', params, ifMatch: found.version, body });
+    expect(applied.enforcementActions[0]?.type).toBe('suspend-primary-use');
+  });
+
+  it('refuses mismatched targets, duplicates of an active action, and acting without a designation', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    const params = { caseId: doc.id };
+    const mismatch = await kit.call('applyAction', {
+      user: 'rui', params, ifMatch: doc.version, body: { type: 'prevent-trends', target: 'account', targetRef: 'harbor_one', basis: 'x' },
+    });
+    expect(errorBody(mismatch).fieldErrors).toEqual([{ path: 'target', message: 'action.targetMismatch' }]);
+    const duplicate = await kit.call('applyAction', { user: 'rui', params, ifMatch: doc.version, body: visibility });
+    expect(duplicate.status).toBe(409);
+    const draft = await caseIn(kit, 'draft');
+    const noDesignation = await kit.call('applyAction', {
+      user: 'rui', params: { caseId: draft.id }, ifMatch: draft.version, body: { ...visibility, target: 'tweet', targetRef: '1' },
+    });
+    expect(noDesignation.status).toBe(409);
+  });
+});
+
+describe('expiry and re-application (R15)', () => {
+  it('is active until the instant of expiry, exclusive; re-apply is refused before and allowed from then', async () => {
+    const kit = createTestBackend();
+    const { doc, actionId } = await designatedWithAction(kit);
+    const params = { caseId: doc.id, actionId };
+    const body = { justification: 'Continues the behaviour.' };
+    kit.clock.set(new Date(Date.parse(addDaysUtc(T0, 30)) - 1).toISOString());
+    const early = await kit.call('reapplyAction', { user: 'rui', params, ifMatch: doc.version, body });
+    expect(early.status).toBe(409);
+    expect(errorBody(early).message).toMatch(/still active/);
+    // The duplicate guard follows expiry too: while active, a second identical action is refused.
+    expect((await kit.call('applyAction', { user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version, body: visibility })).status).toBe(409);
+
+    const expiry = addDaysUtc(T0, 30);
+    kit.clock.set(expiry);
+    const again = await kit.ok('reapplyAction', { user: 'sam', params, ifMatch: doc.version, body });
+    expect(again.enforcementActions[1]).toMatchObject({
+      type: 'limit-visibility', targetRef: 'harbor_one', basis: 'Continues the behaviour.', appliedBy: 'sam', appliedAt: expiry,
+      expiresAt: addDaysUtc(expiry, 30), reappliesId: actionId, endedAt: null,
+    });
+    expect(again.enforcementActions[0]).toEqual(doc.enforcementActions[0]);
+    const audit = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { type: string; reason: string }[];
+    expect(audit[0]).toMatchObject({ type: 'action.reapplied', reason: 'Continues the behaviour.' });
+  });
+
+  it('re-applies each expired action once, only expiring types, only known actions', async () => {
+    const kit = createTestBackend();
+    const { doc, actionId } = await designatedWithAction(kit);
+    const caseId = doc.id;
+    let current = await kit.ok('applyAction', {
+      user: 'rui', params: { caseId }, ifMatch: doc.version, body: { type: 'require-tweet-removal', target: 'tweet', targetRef: '99', basis: 'Threat.' },
+    });
+    const removalId = current.enforcementActions[1]?.id ?? '';
+    kit.clock.advanceDays(31);
+    const body = { justification: 'Again.' };
+    current = await kit.ok('reapplyAction', { user: 'rui', params: { caseId, actionId }, ifMatch: current.version, body });
+    const twice = await kit.call('reapplyAction', { user: 'rui', params: { caseId, actionId }, ifMatch: current.version, body });
+    expect(twice.status).toBe(409);
+    expect(errorBody(twice).message).toMatch(/already re-applied/);
+    const nonExpiring = await kit.call('reapplyAction', { user: 'rui', params: { caseId, actionId: removalId }, ifMatch: current.version, body });
+    expect(nonExpiring.status).toBe(409);
+    const unknown = await kit.call('reapplyAction', { user: 'rui', params: { caseId, actionId: 'action-nope' }, ifMatch: current.version, body });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses to re-apply after withdrawal: the designation is no longer in force', async () => {
+    const kit = createTestBackend();
+    const { doc, actionId } = await designatedWithAction(kit);
+    kit.clock.advanceDays(40);
+    const withdrawn = await kit.ok('periodicReview', {
+      user: 'sam', params: { caseId: doc.id }, ifMatch: doc.version, body: { outcome: 'withdraw', rationale: 'Dormant.' },
+    });
+    // Already expired, so withdrawal did not need to end it.
+    expect(withdrawn.enforcementActions[0]?.endedAt).toBeNull();
+    const response = await kit.call('reapplyAction', {
+      user: 'rui', params: { caseId: doc.id, actionId }, ifMatch: withdrawn.version, body: { justification: 'x' },
+    });
+    expect(response.status).toBe(409);
+  });
+});
