@@ -9,10 +9,29 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   build: { sourcemap: false, chunkSizeWarningLimit: 800 },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     testTimeout: 20_000,
+    // Two projects: pure code runs in Node; UI runs in jsdom against the MSW node server.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/features/**', 'src/app/**', 'src/components/**'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['src/features/**/*.test.{ts,tsx}', 'src/app/**/*.test.{ts,tsx}', 'src/components/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test/setup.ts', 'src/test/setup-msw.ts'],
+        },
+      },
+    ],
   },
 });
