@@ -10,6 +10,7 @@ export function createAppTheme(mode: 'light' | 'dark'): Theme {
       error: { main: mode === 'light' ? '#b3261e' : '#f2b8b5' },
       warning: { main: mode === 'light' ? '#8a5300' : '#f5c26b' },
       success: { main: mode === 'light' ? '#1b6b34' : '#8fd6a2' },
+      info: { main: mode === 'light' ? '#0b57a4' : '#8cc8ff' },
       background: mode === 'light' ? { default: '#f6f7f9', paper: '#ffffff' } : { default: '#121417', paper: '#1b1e23' },
     },
     shape: { borderRadius: 8 },

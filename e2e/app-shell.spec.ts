@@ -1,0 +1,94 @@
+// Issue 2: a new user opens the app, creates a case, reloads and finds it; the interface speaks
+// Dutch and Turkish with the policy's own terms; every route passes axe; MSW really answered.
+import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+
+test('a new user creates a case, reloads, and finds it again', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New case' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a new case' });
+  await dialog.getByLabel('Name of the group, movement or campaign').fill('Tidewater Signal Network');
+  await dialog.getByLabel('Unified purpose, or the campaign’s goal').fill('Pushes coordinated pile-ons against harbour inspectors.');
+  await dialog.getByLabel('Geographies concerned').fill('NL, BE');
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+
+  await expect(page).toHaveURL(/\/cases\/[^/]+\/overview$/);
+  await expect(page.getByRole('heading', { name: 'Tidewater Signal Network', level: 1 })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Tidewater Signal Network', level: 1 })).toBeVisible();
+  await page.goto('/cases');
+  await page.getByLabel('Search by name').fill('Tidewater');
+  await expect(page.getByRole('link', { name: 'Tidewater Signal Network' })).toBeVisible();
+});
+
+test('the new-case form keeps what was typed and says why when the name is missing', async ({ page }) => {
+  await page.goto('/cases');
+  await page.getByRole('button', { name: 'New case' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a new case' });
+  await dialog.getByLabel('Unified purpose, or the campaign’s goal').fill('Kept text');
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(dialog.getByText('Required')).toBeVisible();
+  await expect(dialog.getByLabel('Unified purpose, or the campaign’s goal')).toHaveValue('Kept text');
+});
+
+test('the interface speaks Nederlands and Türkçe, with the policy’s own terms', async ({ page }) => {
+  await page.goto('/cases');
+  await page.getByLabel('Language').click();
+  await page.getByRole('option', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { name: 'Zaken', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByLabel('Status', { exact: true }).click();
+  await expect(page.getByRole('option', { name: 'Aangeduid' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Taal').click();
+  await page.getByRole('option', { name: 'Türkçe' }).click();
+  await expect(page.getByRole('heading', { name: 'Vakalar', level: 1 })).toBeVisible();
+  await page.getByLabel('Öncelik', { exact: true }).click();
+  await expect(page.getByRole('option', { name: 'Fiziksel veya psikolojik güvenlik' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The choice persists across a reload.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Vakalar', level: 1 })).toBeVisible();
+});
+
+test('the mock backend answers from the service worker', async ({ page }) => {
+  await page.goto('/cases');
+  await waitForMockBackend(page);
+  const scriptUrl = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+  expect(scriptUrl).toContain('mockServiceWorker.js');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/cases') && r.request().method() === 'GET'),
+    page.reload(),
+  ]);
+  expect(response.fromServiceWorker()).toBe(true);
+  expect(response.headers()['content-type']).toContain('application/json');
+});
+
+test('an unknown case and an unknown page get clear not-found pages', async ({ page }) => {
+  await page.goto('/cases/no-such-case/overview');
+  await expect(page.getByRole('heading', { name: 'Case not found' })).toBeVisible();
+  await expect(page.getByText('No case has the id “no-such-case”')).toBeVisible();
+  await page.goto('/nowhere');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the case list' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+});
+
+test('every route passes axe in light and dark themes', async ({ page }) => {
+  for (const path of ['/cases', '/nowhere', '/cases/no-such-case/overview']) {
+    await page.goto(path);
+    await expect(page.locator('main')).not.toBeEmpty();
+    await checkA11y(page, path);
+  }
+  await page.goto('/cases');
+  await page.getByRole('button', { name: 'New case' }).click();
+  await checkA11y(page, 'new-case dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await checkA11y(page, '/cases (dark)');
+});

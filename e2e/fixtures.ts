@@ -1,0 +1,75 @@
+// Shared Playwright fixtures. By default a test gets one browser context whose mock backend persists
+// in that context's IndexedDB (as in `npm run dev`). Tests that need several users at once call
+// `openAs(userId)`: each call opens a new context wired to one Node-side store for the test, so the
+// contexts act as users of one server (src/backend/bridge-storage.ts).
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { createStorageBridgeHost } from '../src/backend/bridge-storage';
+import { createMemoryStorage } from '../src/backend/memory-storage';
+import { SESSION_STORAGE_KEY } from '../src/app/session-store';
+
+export { expect };
+
+/** Persisted zustand session as the app reads it; set only when the context has none yet. */
+function seedSession({ key, userId }: { key: string; userId: string }) {
+  if (!window.localStorage.getItem(key)) {
+    window.localStorage.setItem(key, JSON.stringify({ state: { userId, language: 'en', colorMode: 'light' }, version: 0 }));
+  }
+}
+
+export interface Fixtures {
+  /** Opens a page as `userId` in a new context that shares this test's backend store. */
+  openAs: (userId: string, path?: string) => Promise<Page>;
+  /** Fails the test on any uncaught exception in a page. */
+  failOnPageError: void;
+}
+
+export const test = base.extend<Fixtures>({
+  context: async ({ context }, use) => {
+    await context.addInitScript(seedSession, { key: SESSION_STORAGE_KEY, userId: 'ana' });
+    await use(context);
+  },
+  openAs: async ({ browser, baseURL }, use) => {
+    const storage = createMemoryStorage();
+    const host = createStorageBridgeHost(storage);
+    const contexts: BrowserContext[] = [];
+    await use(async (userId, path = '/cases') => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      await context.exposeFunction('__chaSharedStore', host);
+      await context.addInitScript(seedSession, { key: SESSION_STORAGE_KEY, userId });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(path);
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  failOnPageError: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await use();
+      expect(errors, 'uncaught exceptions in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** axe with WCAG 2.0/2.1/2.2 A and AA rules; serious and critical violations fail. */
+export async function checkA11y(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  expect(blocking, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Waits until the mock backend's service worker controls the page. */
+export async function waitForMockBackend(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller && window.__chaMsw));
+}
