@@ -1,0 +1,149 @@
+// The local copy of unsent edits (issue 4 §5): kept per case and user in IndexedDB (localStorage when
+// IndexedDB is missing), written on every change, parsed with zod when read back. A draft whose shape
+// is wrong is discarded with a warning; a draft with values that merely fail validation (an empty
+// required field, a `javascript:` link) is kept, because that is exactly what the user was typing.
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { z } from 'zod';
+import { CaseContent } from '../../api/contract/case';
+
+export interface DraftStorage {
+  read(key: string): Promise<unknown>;
+  write(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface CaseDraft {
+  caseId: string;
+  userId: string;
+  /** The server version these edits are based on (sent as If-Match). */
+  baseVersion: number;
+  content: CaseContent;
+  savedAt: string;
+}
+
+/** The server's content at `version`, kept so the conflict view knows who changed what. */
+export interface DraftBase {
+  version: number;
+  content: CaseContent;
+}
+
+export function draftKey(userId: string, caseId: string): string {
+  return `cha.workspace.draft:${userId}:${caseId}`;
+}
+
+export function draftBaseKey(userId: string, caseId: string): string {
+  return `${draftKey(userId, caseId)}:base`;
+}
+
+const DraftEnvelope = z.object({
+  format: z.literal(1),
+  caseId: z.string(),
+  userId: z.string(),
+  baseVersion: z.number().int().min(1),
+  content: z.unknown(),
+  savedAt: z.string(),
+});
+
+const BaseEnvelope = z.object({ format: z.literal(1), version: z.number().int().min(1), content: z.unknown() });
+
+/** Issues that mean "a value the user typed is not valid yet", not "this is not a case". */
+const VALUE_ISSUES: ReadonlySet<string> = new Set(['too_small', 'too_big', 'invalid_format', 'custom']);
+
+/**
+ * Reads stored content: valid content as parsed; content with only value-level issues as stored (the
+ * form shows the issues at the fields); anything structurally wrong is `null`.
+ */
+export function parseStoredContent(raw: unknown): CaseContent | null {
+  const parsed = CaseContent.safeParse(raw);
+  if (parsed.success) return raw as CaseContent;
+  // Only value-level issues: the structure is a CaseContent's, so the stored value is one as typed.
+  return parsed.error.issues.every((issue) => VALUE_ISSUES.has(issue.code)) ? (raw as CaseContent) : null;
+}
+
+export type DraftReadResult =
+  | { kind: 'none' }
+  | { kind: 'draft'; draft: CaseDraft; base: DraftBase | null }
+  | { kind: 'corrupt' };
+
+export function parseDraft(raw: unknown, rawBase: unknown, expected: { caseId: string; userId: string }): DraftReadResult {
+  if (raw === undefined || raw === null) return { kind: 'none' };
+  const envelope = DraftEnvelope.safeParse(raw);
+  if (!envelope.success || envelope.data.caseId !== expected.caseId || envelope.data.userId !== expected.userId) {
+    return { kind: 'corrupt' };
+  }
+  const content = parseStoredContent(envelope.data.content);
+  if (!content) return { kind: 'corrupt' };
+  const draft: CaseDraft = { ...envelope.data, content };
+  const baseEnvelope = BaseEnvelope.safeParse(rawBase);
+  const baseContent = baseEnvelope.success ? parseStoredContent(baseEnvelope.data.content) : null;
+  const base = baseEnvelope.success && baseContent && baseEnvelope.data.version === draft.baseVersion
+    ? { version: baseEnvelope.data.version, content: baseContent }
+    : null;
+  return { kind: 'draft', draft, base };
+}
+
+export function serialiseDraft(draft: CaseDraft): unknown {
+  return { format: 1, ...draft };
+}
+
+export function serialiseBase(base: DraftBase): unknown {
+  return { format: 1, ...base };
+}
+
+/** Reads a case's draft; a corrupt one is removed (and reported) so it cannot fail the next load too. */
+export async function readDraft(storage: DraftStorage, userId: string, caseId: string): Promise<DraftReadResult> {
+  const [raw, rawBase] = await Promise.all([
+    storage.read(draftKey(userId, caseId)),
+    storage.read(draftBaseKey(userId, caseId)),
+  ]);
+  const result = parseDraft(raw, rawBase, { caseId, userId });
+  if (result.kind === 'corrupt') {
+    console.warn(`[workspace] the locally kept draft of case ${caseId} is unreadable and was discarded.`);
+    await Promise.all([storage.remove(draftKey(userId, caseId)), storage.remove(draftBaseKey(userId, caseId))]);
+  }
+  return result;
+}
+
+export function memoryDraftStorage(initial: Record<string, unknown> = {}): DraftStorage & { entries: Map<string, unknown> } {
+  const entries = new Map<string, unknown>(Object.entries(initial));
+  return {
+    entries,
+    read: async (key) => structuredClone(entries.get(key)),
+    write: async (key, value) => {
+      entries.set(key, structuredClone(value));
+    },
+    remove: async (key) => {
+      entries.delete(key);
+    },
+  };
+}
+
+function localStorageDraftStorage(): DraftStorage {
+  return {
+    read: async (key) => {
+      const text = localStorage.getItem(key);
+      if (text === null) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return { unreadable: true };
+      }
+    },
+    write: async (key, value) => localStorage.setItem(key, JSON.stringify(value)),
+    remove: async (key) => localStorage.removeItem(key),
+  };
+}
+
+let idbStore: UseStore | null = null;
+
+/** IndexedDB through idb-keyval; localStorage where IndexedDB is missing (old browsers, some test set-ups). */
+export function browserDraftStorage(): DraftStorage {
+  if (typeof indexedDB === 'undefined') return localStorageDraftStorage();
+  idbStore ??= createStore('cha-workspace', 'drafts');
+  const store = idbStore;
+  return {
+    read: (key) => get(key, store),
+    write: (key, value) => set(key, value, store),
+    remove: (key) => del(key, store),
+  };
+}
