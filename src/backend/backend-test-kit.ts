@@ -171,19 +171,21 @@ export function notRecommendedContent(): CaseContent {
 }
 
 /**
- * Drives a fresh case to a state: `draft` (complete content), `in_review` (ana submitted),
- * `designated` (rui approved) with `harbor_one` confirmed when `withAccount`.
+ * Drives a fresh case to a state: `draft` (complete content), `in_review` (submitted),
+ * `designated` (rui approved) with `harbor_one` confirmed when `withAccount`. The `owner` (an
+ * analyst, `ana` by default) creates, edits and submits it.
  */
 export async function caseIn(
   kit: TestBackend,
   state: 'draft' | 'in_review' | 'designated',
-  options: { content?: CaseContent; withAccount?: boolean } = {},
+  options: { content?: CaseContent; withAccount?: boolean; owner?: string } = {},
 ): Promise<CaseDocument> {
-  let doc = await kit.ok('createCase', { user: 'ana', body: NEW_CASE });
+  const owner = options.owner ?? 'ana';
+  let doc = await kit.ok('createCase', { user: owner, body: NEW_CASE });
   const params = { caseId: doc.id };
-  doc = await kit.ok('updateCase', { user: 'ana', params, ifMatch: doc.version, body: options.content ?? recommendedContent() });
+  doc = await kit.ok('updateCase', { user: owner, params, ifMatch: doc.version, body: options.content ?? recommendedContent() });
   if (state === 'draft') return doc;
-  doc = await kit.ok('submitCase', { user: 'ana', params, ifMatch: doc.version, body: {} });
+  doc = await kit.ok('submitCase', { user: owner, params, ifMatch: doc.version, body: {} });
   if (state === 'in_review') return doc;
   const recommended = doc.submission?.verdict.outcome === 'recommended';
   doc = await kit.ok('decideCase', {

@@ -1,0 +1,149 @@
+// Every endpoint x every kind of caller x ownership, driven from the endpoint table: an endpoint
+// added to the table without a row here fails this test (and the type check, MATRIX is total).
+import { describe, expect, it } from 'vitest';
+import { endpoints, type EndpointName } from '../api/contract/endpoints';
+import type { Role } from '../engine/policy-terms';
+import { caseIn, createTestBackend, NEW_CASE, recommendedContent, type CallOptions, type TestBackend } from './backend-test-kit';
+
+/**
+ * `owner`: the user who created, edited and submitted the case, `kim`. As `analyst-owner` she is
+ * still an analyst; as `reviewer-owner` she has since become a reviewer (four eyes must hold anyway).
+ */
+const PRINCIPALS = ['anonymous', 'analyst', 'analyst-owner', 'reviewer', 'reviewer-owner'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+const USER_OF: Record<Principal, string | null> = {
+  anonymous: null,
+  analyst: 'ben',
+  'analyst-owner': 'kim',
+  reviewer: 'sam',
+  'reviewer-owner': 'kim',
+};
+const ROLE_OF: Record<Principal, Role | null> = {
+  anonymous: null,
+  analyst: 'analyst',
+  'analyst-owner': 'analyst',
+  reviewer: 'reviewer',
+  'reviewer-owner': 'reviewer',
+};
+
+type Setup = (kit: TestBackend) => Promise<Omit<CallOptions, 'user'>>;
+interface Row {
+  setup: Setup;
+  expect: Record<Principal, number>;
+}
+
+const owner = 'kim';
+const open = { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 200, 'reviewer-owner': 200 };
+const none: Setup = async () => ({});
+const onCase = (state: 'draft' | 'in_review' | 'designated', withAccount = false): Setup => async (kit) => {
+  const doc = await caseIn(kit, state, { owner, withAccount });
+  return { params: { caseId: doc.id }, ifMatch: doc.version };
+};
+
+const MATRIX: Record<EndpointName, Row> = {
+  listUsers: { setup: none, expect: { ...open, anonymous: 200 } },
+  me: { setup: none, expect: open },
+  listCases: { setup: none, expect: open },
+  createCase: {
+    setup: async () => ({ body: NEW_CASE }),
+    expect: { anonymous: 401, analyst: 201, 'analyst-owner': 201, reviewer: 403, 'reviewer-owner': 403 },
+  },
+  getCase: { setup: onCase('draft'), expect: open },
+  updateCase: {
+    setup: async (kit) => ({ ...(await onCase('draft')(kit)), body: recommendedContent() }),
+    expect: { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 403, 'reviewer-owner': 403 },
+  },
+  submitCase: {
+    setup: async (kit) => ({ ...(await onCase('draft')(kit)), body: {} }),
+    expect: { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 403, 'reviewer-owner': 403 },
+  },
+  decideCase: {
+    setup: async (kit) => ({ ...(await onCase('in_review')(kit)), body: { decision: 'approve', rationale: 'Fine.' } }),
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 403 },
+  },
+  periodicReview: {
+    setup: async (kit) => ({ ...(await onCase('designated')(kit)), body: { outcome: 'maintain', rationale: 'Still active.' } }),
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  decideAccount: {
+    setup: async (kit) => ({
+      ...(await onCase('designated')(kit)), body: { handle: 'harbor_one', status: 'confirmed', basis: ['signals'] },
+    }),
+    expect: open,
+  },
+  applyAction: {
+    setup: async (kit) => ({
+      ...(await onCase('designated', true)(kit)),
+      body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+    }),
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  reapplyAction: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'designated', { owner, withAccount: true });
+      const applied = await kit.ok('applyAction', {
+        user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version,
+        body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+      });
+      kit.clock.advanceDays(31);
+      return {
+        params: { caseId: doc.id, actionId: applied.enforcementActions[0]?.id ?? '' },
+        ifMatch: applied.version,
+        body: { justification: 'Continues.' },
+      };
+    },
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  caseAudit: { setup: onCase('draft'), expect: open },
+  audit: { setup: none, expect: open },
+  decisionRecord: { setup: onCase('designated'), expect: open },
+};
+
+/** What the table's `roles` alone predict: 401 without a user, 403 for a role not listed. */
+function roleGate(name: EndpointName, principal: Principal): string {
+  const roles: readonly Role[] = endpoints[name].roles;
+  const role = ROLE_OF[principal];
+  if (roles.length === 0) return 'open';
+  if (role === null) return 'unauthenticated';
+  return roles.includes(role) ? 'role-ok' : 'forbidden';
+}
+
+/** The same reading of a matrix status; a 403 for a listed role is a per-object refusal (four eyes). */
+function matrixGate(name: EndpointName, principal: Principal, status: number): string {
+  const roles: readonly Role[] = endpoints[name].roles;
+  const role = ROLE_OF[principal];
+  if (roles.length === 0) return 'open';
+  if (status === 401) return 'unauthenticated';
+  return role !== null && !roles.includes(role) && status === 403 ? 'forbidden' : 'role-ok';
+}
+
+describe('permission matrix', () => {
+  it('has a row for every endpoint in the table', () => {
+    expect(Object.keys(MATRIX).toSorted()).toEqual(Object.keys(endpoints).toSorted());
+  });
+
+  it('agrees with the roles the endpoint table declares', () => {
+    const rows = (Object.keys(endpoints) as EndpointName[]).flatMap((name) =>
+      PRINCIPALS.map((principal) => {
+        const status = MATRIX[name].expect[principal];
+        return { name, principal, table: roleGate(name, principal), matrix: matrixGate(name, principal, status) };
+      }),
+    );
+    expect(rows.filter((row) => row.table !== row.matrix)).toEqual([]);
+  });
+
+  const cases = (Object.keys(MATRIX) as EndpointName[]).flatMap((name) =>
+    PRINCIPALS.map((principal) => ({ name, principal, status: MATRIX[name].expect[principal] })),
+  );
+
+  it.each(cases)('$name as $principal -> $status', async ({ name, principal, status }) => {
+    const kit = createTestBackend();
+    kit.users.push({ id: 'kim', name: 'Kim Larsen', role: 'analyst' });
+    const options = await MATRIX[name].setup(kit);
+    const kim = kit.users.find((user) => user.id === 'kim');
+    if (kim && principal === 'reviewer-owner') kim.role = 'reviewer';
+    const response = await kit.call(name, { ...options, user: USER_OF[principal] });
+    expect({ status: response.status, body: response.body }).toMatchObject({ status });
+  });
+});
