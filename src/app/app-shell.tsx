@@ -79,7 +79,13 @@ function ReviewNavLabel() {
   const inReview = useCaseList({ status: 'in_review', pageSize: 1 });
   const count = inReview.data?.total ?? 0;
   return (
-    <Badge badgeContent={count} color="secondary" max={99} sx={{ '& .MuiBadge-badge': { right: -10 } }}>
+    <Badge
+      badgeContent={count}
+      color="secondary"
+      max={99}
+      sx={{ '& .MuiBadge-badge': { right: -10 } }}
+      slotProps={{ badge: { 'aria-hidden': true } }}
+    >
       <span>{t('nav.review')}</span>
       {count > 0 && (
         <Box component="span" sx={visuallyHidden}>

@@ -39,7 +39,7 @@ describe('DesignationPanel', () => {
 
   it('reports the platform-manipulation track separately (R3)', () => {
     renderPanel(buildCase({ signals: [technicalSignal({ evidenceState: 'sufficient', accounts: ['a1', 'a2', 'a3'] })] }));
-    expect(screen.getByTestId('platform-manipulation-track')).toHaveTextContent('3 accounts');
+    expect(screen.getByTestId('platform-manipulation-track')).toHaveTextContent('accounts: 3');
   });
 
   it('shows the activism caution and that it blocks without harm (R9)', () => {
