@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
-import { CaseAutosave, type AutosaveOptions } from './autosave-controller';
+import { CaseAutosave, type AutosaveOptions, type SaveResult } from './autosave-controller';
 import { contentOf, validateForSave } from './case-content';
 import { draftKey, memoryDraftStorage } from './draft-storage';
 import { sampleContent, sampleDocument } from './workspace-test-fixtures';
@@ -21,7 +21,7 @@ function fakeServer(initial: CaseDocument) {
     saveAsOther(content: CaseContent) {
       current = { ...current, ...content, version: current.version + 1, updatedBy: 'ben' };
     },
-    save: vi.fn(async (content: CaseContent, ifMatch: number) => {
+    save: vi.fn<(content: CaseContent, ifMatch: number) => Promise<SaveResult>>(async (content, ifMatch) => {
       writes.push({ ifMatch, content });
       const failure = fail.shift();
       if (failure) throw failure;
@@ -31,7 +31,7 @@ function fakeServer(initial: CaseDocument) {
       current = { ...current, ...content, version: current.version + 1 };
       return { document: current, version: current.version };
     }),
-    fetchLatest: vi.fn(async () => current),
+    fetchLatest: vi.fn<() => Promise<CaseDocument>>(async () => current),
   };
 }
 
@@ -40,7 +40,7 @@ function setup(overrides: Partial<AutosaveOptions> = {}) {
   const server = fakeServer(document);
   const storage = memoryDraftStorage();
   let online = true;
-  const onConflict = vi.fn();
+  const onConflict = vi.fn<(document: CaseDocument) => void>();
   const autosave = new CaseAutosave({
     caseId: document.id,
     userId: 'ana',
@@ -170,9 +170,12 @@ describe('autosave', () => {
 
   it('keeps typing that happens during a write and sends it next, on the new version', async () => {
     const { autosave, server, edit } = setup();
-    let release: () => void = () => undefined;
+    const gate: { open?: () => void } = {};
+    const opened = new Promise<void>((resolve) => {
+      gate.open = resolve;
+    });
     server.save.mockImplementationOnce(async (content, ifMatch) => {
-      await new Promise<void>((resolve) => { release = resolve; });
+      await opened;
       server.writes.push({ ifMatch, content });
       return { document: { ...server.current, ...content, version: 4 }, version: 4 };
     });
@@ -180,7 +183,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(800);
     expect(autosave.state.status).toBe('saving');
     edit((c) => { c.rightsRiskAssessment = 'first and second'; });
-    release();
+    gate.open?.();
     await vi.advanceTimersByTimeAsync(0);
     expect(autosave.state.status).toBe('pending');
     await vi.advanceTimersByTimeAsync(800);
@@ -188,7 +191,7 @@ describe('autosave', () => {
   });
 
   it('shows a 4xx answer and waits for the next change instead of retrying', async () => {
-    const onRejected = vi.fn();
+    const onRejected = vi.fn<(error: ApiError) => void>();
     const { autosave, server, edit } = setup({ onRejected });
     server.fail.push(new ApiError({ status: 400, code: 'validation', message: 'bad', fieldErrors: [{ path: 'actor.name', message: 'required' }] }));
     edit((c) => { c.rightsRiskAssessment = 'x'; });
