@@ -1,0 +1,146 @@
+// Inputs bound to the case form by path: the id comes from the path (so `focusField` finds it), the
+// error message from the contract's message key, and read-only cases render every input read-only.
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Box from '@mui/material/Box';
+import { useController, type FieldPathByValue } from 'react-hook-form';
+import type { CaseContent } from '../../api/contract/case';
+import { useErrorText } from '../../components/api-error-text';
+import { fieldId } from './field-ids';
+import { useWorkspace } from './workspace-context';
+
+type TextPath = FieldPathByValue<CaseContent, string>;
+
+export interface FormTextFieldProps {
+  name: TextPath;
+  label: string;
+  helperText?: string;
+  required?: boolean;
+  multiline?: boolean;
+  minRows?: number;
+  type?: 'text' | 'url' | 'date';
+  /** Shown under the field in place of the helper text when the value breaks no rule but needs attention. */
+  warning?: string | null;
+}
+
+export function FormTextField({ name, label, helperText, required, multiline, minRows, type = 'text', warning }: FormTextFieldProps) {
+  const { readOnly } = useWorkspace();
+  const { fieldError } = useErrorText();
+  const { field, fieldState } = useController<CaseContent, TextPath>({ name });
+  const message = fieldError(fieldState.error?.message) ?? warning ?? undefined;
+  return (
+    <TextField
+      id={fieldId(name)}
+      name={field.name}
+      inputRef={field.ref}
+      value={field.value}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      label={label}
+      required={required}
+      multiline={multiline}
+      minRows={minRows}
+      type={type}
+      fullWidth
+      error={!!message}
+      helperText={message ?? helperText}
+      slotProps={{ htmlInput: { readOnly }, inputLabel: type === 'date' ? { shrink: true } : undefined }}
+    />
+  );
+}
+
+type NullableDatePath = FieldPathByValue<CaseContent, string | null>;
+
+/** A calendar date (`YYYY-MM-DD`) where an empty input means `null`. */
+export function FormDateField({ name, label }: { name: NullableDatePath; label: string }) {
+  const { readOnly } = useWorkspace();
+  const { fieldError } = useErrorText();
+  const { field, fieldState } = useController<CaseContent, NullableDatePath>({ name });
+  const message = fieldError(fieldState.error?.message);
+  return (
+    <TextField
+      id={fieldId(name)}
+      name={field.name}
+      inputRef={field.ref}
+      type="date"
+      value={field.value ?? ''}
+      onChange={(event) => field.onChange(event.target.value === '' ? null : event.target.value)}
+      onBlur={field.onBlur}
+      label={label}
+      fullWidth
+      error={!!message}
+      helperText={message}
+      slotProps={{ htmlInput: { readOnly }, inputLabel: { shrink: true } }}
+    />
+  );
+}
+
+type BooleanPath = FieldPathByValue<CaseContent, boolean>;
+
+export function FormCheckbox({ name, label, helperText }: { name: BooleanPath; label: string; helperText?: string }) {
+  const { readOnly } = useWorkspace();
+  const { field } = useController<CaseContent, BooleanPath>({ name });
+  const id = fieldId(name);
+  return (
+    <Box>
+      <FormControlLabel
+        control={
+          <Checkbox
+            id={id}
+            name={field.name}
+            checked={field.value}
+            onChange={(event) => field.onChange(event.target.checked)}
+            onBlur={field.onBlur}
+            disabled={readOnly}
+            slotProps={{ input: { ref: field.ref, 'aria-describedby': helperText ? `${id}-help` : undefined } }}
+          />
+        }
+        label={label}
+      />
+      {helperText && <FormHelperText id={`${id}-help`} sx={{ mt: -0.5, ml: 4 }}>{helperText}</FormHelperText>}
+    </Box>
+  );
+}
+
+/** A select over a closed vocabulary; `labelOf` translates each option. */
+export function FormSelectField<P extends FieldPathByValue<CaseContent, string>>({
+  name,
+  label,
+  options,
+  labelOf,
+}: {
+  name: P;
+  label: string;
+  options: readonly string[];
+  labelOf: (option: string) => string;
+}) {
+  const { readOnly } = useWorkspace();
+  const { fieldError } = useErrorText();
+  const { field, fieldState } = useController<CaseContent, TextPath>({ name });
+  const message = fieldError(fieldState.error?.message);
+  return (
+    <TextField
+      select
+      id={fieldId(name)}
+      name={field.name}
+      inputRef={field.ref}
+      value={field.value}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      label={label}
+      fullWidth
+      disabled={readOnly}
+      error={!!message}
+      helperText={message}
+    >
+      {options.map((option) => (
+        <MenuItem key={option} value={option}>
+          {labelOf(option)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
