@@ -1,0 +1,108 @@
+// R5: a harm category's evidence items, added, edited and removed inline (useFieldArray).
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CaseContent, HarmEvidenceItem } from '../../api/contract/case';
+import { OBSERVED, type HarmCategory } from '../../engine/policy-terms';
+import { newItemId } from './board-model';
+import { FormCheckbox, FormDateField, FormSelectField, FormTextField } from './form-fields';
+import { SafeLink } from './safe-link';
+import { useWorkspace } from './workspace-context';
+
+export function EvidenceItemsField({ category }: { category: HarmCategory }) {
+  const { t } = useTranslation(['workspace', 'policy', 'common']);
+  const { readOnly } = useWorkspace();
+  const name = `harm.${category}.evidence` as const;
+  // `keyName` keeps the items' own `id` untouched in `fields`.
+  const { fields, append, remove } = useFieldArray<CaseContent, typeof name, 'fieldKey'>({ name, keyName: 'fieldKey' });
+  const categoryLabel = t(`policy:harmCategory.${category}`);
+
+  const add = () => {
+    const item: HarmEvidenceItem = {
+      id: newItemId('ev'),
+      description: '',
+      observed: 'on-platform',
+      date: null,
+      source: '',
+      link: '',
+      credibleSource: false,
+    };
+    append(item, { shouldFocus: true, focusName: `${name}.${fields.length}.description` });
+  };
+
+  return (
+    <Box component="section" aria-labelledby={`evidence-${category}`}>
+      <Typography variant="h6" component="h4" id={`evidence-${category}`} gutterBottom>
+        {t('harm.evidenceHeading', { count: fields.length })}
+      </Typography>
+      {fields.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {t('harm.noEvidence')}
+        </Typography>
+      )}
+      <Stack spacing={1.5}>
+        {fields.map((item, index) => (
+          <Paper key={item.fieldKey} variant="outlined" component="fieldset" sx={{ p: 1.5, m: 0, minWidth: 0 }}>
+            <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+              {t('harm.evidenceItem', { number: index + 1, category: categoryLabel })}
+            </Typography>
+            <Stack spacing={1.5}>
+              <FormTextField name={`${name}.${index}.description`} label={t('harm.evidenceDescription')} required multiline minRows={2} />
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5}>
+                <FormSelectField
+                  name={`${name}.${index}.observed`}
+                  label={t('harm.evidenceObserved')}
+                  options={OBSERVED}
+                  labelOf={(option) => t(`policy:observed.${option as (typeof OBSERVED)[number]}`)}
+                />
+                <FormDateField name={`${name}.${index}.date`} label={t('harm.evidenceDate')} />
+                <FormTextField name={`${name}.${index}.source`} label={t('harm.evidenceSource')} />
+              </Stack>
+              <EvidenceLink category={category} index={index} />
+              <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
+                <FormCheckbox name={`${name}.${index}.credibleSource`} label={t('harm.evidenceCredible')} />
+                {!readOnly && (
+                  <Button
+                    color="error"
+                    startIcon={<DeleteIcon />}
+                    onClick={() => remove(index)}
+                    aria-label={t('harm.removeEvidence', { number: index + 1, category: categoryLabel })}
+                  >
+                    {t('common:actions.remove')}
+                  </Button>
+                )}
+              </Stack>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+      {!readOnly && (
+        <Button startIcon={<AddIcon />} onClick={add} sx={{ mt: 1 }}>
+          {t('harm.addEvidence', { category: categoryLabel })}
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+function EvidenceLink({ category, index }: { category: HarmCategory; index: number }) {
+  const { t } = useTranslation('workspace');
+  const name = `harm.${category}.evidence.${index}.link` as const;
+  const link = useWatch<CaseContent, typeof name>({ name });
+  return (
+    <Box>
+      <FormTextField name={name} label={t('harm.evidenceLink')} type="url" helperText={t('links.httpOnlyHelp')} />
+      {link && (
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          <SafeLink href={link}>{t('links.open', { host: link })}</SafeLink>
+        </Typography>
+      )}
+    </Box>
+  );
+}

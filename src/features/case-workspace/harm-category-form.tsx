@@ -1,0 +1,102 @@
+// One harm category's assessment (R5-R6): its policy areas, evidence, the rubric, the severity, and a
+// justification that is required when the severity differs from the rubric's suggestion.
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import Divider from '@mui/material/Divider';
+import { useController, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { emptyHarmAssessment, type CaseContent } from '../../api/contract/case';
+import { POLICY_AREAS_BY_CATEGORY, type HarmCategory, type PolicyArea } from '../../engine/policy-terms';
+import { checkAgainstRubric } from '../../engine/severity-rubric';
+import { EvidenceItemsField } from './evidence-items-field';
+import { fieldId } from './field-ids';
+import { FormTextField } from './form-fields';
+import { RubricFieldset } from './rubric-fieldset';
+import { useWorkspace } from './workspace-context';
+
+export function HarmCategoryForm({ category }: { category: HarmCategory }) {
+  const { t } = useTranslation(['workspace', 'policy']);
+  const headingId = `harm-${category}-heading`;
+  return (
+    <Paper component="section" aria-labelledby={headingId} sx={{ p: 2 }} data-testid={`harm-form-${category}`}>
+      <Typography variant="h5" component="h3" id={headingId}>
+        {t(`policy:harmCategory.${category}`)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t(`policy:harmCategoryDescription.${category}`)}
+      </Typography>
+      <Stack spacing={3}>
+        <PolicyAreasField category={category} />
+        <EvidenceItemsField category={category} />
+        <Divider />
+        <RubricFieldset category={category} />
+        <JustificationField category={category} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function PolicyAreasField({ category }: { category: HarmCategory }) {
+  const { t } = useTranslation(['workspace', 'policy']);
+  const { readOnly } = useWorkspace();
+  const name = `harm.${category}.policyAreas` as const;
+  const { field } = useController<CaseContent, typeof name>({ name });
+  const areas: readonly PolicyArea[] = POLICY_AREAS_BY_CATEGORY[category];
+  const toggle = (area: PolicyArea, checked: boolean) => {
+    const next = checked ? [...field.value, area] : field.value.filter((entry) => entry !== area);
+    field.onChange(areas.filter((entry) => next.includes(entry)));
+  };
+  return (
+    <FormControl component="fieldset" id={fieldId(name)}>
+      <FormLabel component="legend" sx={{ fontWeight: 600 }}>
+        {t('harm.policyAreas')}
+      </FormLabel>
+      <FormGroup row>
+        {areas.map((area) => (
+          <FormControlLabel
+            key={area}
+            control={
+              <Checkbox
+                checked={field.value.includes(area)}
+                onChange={(event) => toggle(area, event.target.checked)}
+                onBlur={field.onBlur}
+                disabled={readOnly}
+              />
+            }
+            label={t(`policy:policyArea.${area}`)}
+          />
+        ))}
+      </FormGroup>
+    </FormControl>
+  );
+}
+
+function JustificationField({ category }: { category: HarmCategory }) {
+  const { t } = useTranslation(['workspace', 'policy']);
+  const [rubric, severity, justification] = useWatch<CaseContent, [`harm.${HarmCategory}.rubric`, `harm.${HarmCategory}.severity`, `harm.${HarmCategory}.justification`]>({
+    name: [`harm.${category}.rubric`, `harm.${category}.severity`, `harm.${category}.justification`],
+  });
+  // R6 is the engine's: it decides what "differs" means; the form only shows it at the field.
+  const check = checkAgainstRubric({ ...emptyHarmAssessment(), rubric, severity, justification });
+  const params = {
+    severity: severity ? t(`policy:severity.${severity}`) : '',
+    suggested: check.suggested ? t(`policy:severity.${check.suggested}`) : '',
+  };
+  return (
+    <FormTextField
+      name={`harm.${category}.justification`}
+      label={t('harm.justification')}
+      required={check.disagrees}
+      multiline
+      minRows={2}
+      helperText={check.disagrees ? t('harm.justificationGiven', params) : t('harm.justificationHelp')}
+      warning={check.justificationMissing ? t('harm.justificationRequired', params) : null}
+    />
+  );
+}
