@@ -2,7 +2,7 @@
 // to itself with the contract's schemas (so the client's parse never changes or drops a field).
 import { describe, expect, it } from 'vitest';
 import { AuditEventList } from '../api/contract/audit';
-import { CaseDocument, CaseSummary } from '../api/contract/case';
+import { CaseDocument, type CaseSummary } from '../api/contract/case';
 import { DecisionRecord } from '../api/contract/decision-record';
 import { CaseListResponse } from '../api/contract/requests';
 import { evaluate } from '../engine/evaluate';
