@@ -12,7 +12,7 @@ import ListItem from '@mui/material/ListItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseContentModel } from '../../engine/case-model';
 import { evaluate } from '../../engine/evaluate';
@@ -36,8 +36,15 @@ const OUTCOME_SEVERITY = { recommended: 'error', 'not-recommended': 'success', i
   'error' | 'success' | 'warning'
 >;
 
+/** Performance mark set on every commit of a new verdict; `npm run bench` measures input → this mark. */
+export const PANEL_COMMIT_MARK = 'designation-panel:commit';
+
 export function DesignationPanel({ content, now, onFocusField }: DesignationPanelProps) {
   const verdict = useMemo(() => evaluate(content, { now }), [content, now]);
+  useLayoutEffect(() => {
+    performance.clearMarks(PANEL_COMMIT_MARK);
+    performance.mark(PANEL_COMMIT_MARK);
+  }, [verdict]);
   return <VerdictView verdict={verdict} onFocusField={onFocusField} />;
 }
 
