@@ -2,10 +2,10 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { OverviewTab } from './overview-tab';
-import { WorkspaceFormHarness, type HarnessProbe } from './workspace-test-harness';
+import { HarnessProbe, WorkspaceFormHarness } from './workspace-test-harness';
 import { sampleContent } from './workspace-test-fixtures';
 
-function renderOverview(probe: HarnessProbe = { values: null }, readOnly = false) {
+function renderOverview(probe = new HarnessProbe(), readOnly = false) {
   return renderWithProviders(
     <WorkspaceFormHarness content={sampleContent()} probe={probe} readOnly={readOnly}>
       <OverviewTab />
@@ -34,7 +34,7 @@ describe('OverviewTab', () => {
   });
 
   it('adds and removes list entries as chips, and stores them in the form', async () => {
-    const probe: HarnessProbe = { values: null };
+    const probe = new HarnessProbe();
     const { user } = renderOverview(probe);
     const hashtags = screen.getByRole('textbox', { name: 'Hashtags' });
     await user.type(hashtags, '#harbour{Enter}#inspect,');
@@ -46,7 +46,7 @@ describe('OverviewTab', () => {
   });
 
   it('renders read-only without edit controls', () => {
-    renderOverview({ values: null }, true);
+    renderOverview(new HarnessProbe(), true);
     expect(screen.getByRole('textbox', { name: /Name of the group/ })).toHaveAttribute('readonly');
     expect(screen.queryByRole('button', { name: /Remove “HW”/ })).not.toBeInTheDocument();
   });

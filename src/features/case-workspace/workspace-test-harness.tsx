@@ -8,8 +8,12 @@ import { BoardStoreProvider } from './board-store';
 import { CaseContentFormSchema } from './case-content';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
 
-export interface HarnessProbe {
-  values: CaseContent | null;
+/** Collects the form's latest values for assertions. */
+export class HarnessProbe {
+  values: CaseContent | null = null;
+  readonly update = (values: CaseContent) => {
+    this.values = values;
+  };
 }
 
 export function WorkspaceFormHarness({ content, readOnly = false, probe, focusField = () => undefined, children }: {
@@ -24,11 +28,12 @@ export function WorkspaceFormHarness({ content, readOnly = false, probe, focusFi
     resolver: zodResolver(CaseContentFormSchema),
     mode: 'onTouched',
   });
+  const update = probe?.update;
   useEffect(() => {
-    if (!probe) return undefined;
-    probe.values = form.getValues();
-    return form.subscribe({ formState: { values: true }, callback: ({ values }) => { probe.values = values; } });
-  }, [form, probe]);
+    if (!update) return undefined;
+    update(form.getValues());
+    return form.subscribe({ formState: { values: true }, callback: ({ values }) => update(values) });
+  }, [form, update]);
   const workspace = useMemo<WorkspaceContextValue>(() => ({ caseId: 'case-1', readOnly, focusField }), [readOnly, focusField]);
   return (
     <WorkspaceContext.Provider value={workspace}>
