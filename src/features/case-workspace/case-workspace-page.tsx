@@ -1,44 +1,69 @@
-// The case page: header and deep-linked tabs. (Skeleton of the spine; the workbench issue fills the tabs.)
-import Box from '@mui/material/Box';
-import Container from '@mui/material/Container';
-import Stack from '@mui/material/Stack';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
-import Typography from '@mui/material/Typography';
-import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, Navigate } from 'react-router';
+// The case page: finds who is signed in and any edits kept on this device, then opens the editor
+// (tabs deep-linked as /cases/:id/:tab, with the designation panel beside each).
+import { useEffect, useMemo, useState } from 'react';
+import { Navigate } from 'react-router';
+import { useCurrentUser } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
-import { StatusChip } from '../../components/case-chips';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
+import { BoardStoreProvider } from './board-store';
+import { CaseEditor } from './case-editor';
+import { browserDraftStorage, readDraft, type DraftReadResult, type DraftStorage } from './draft-storage';
+import type { RenderDesignationPanel } from './live-designation-panel';
+import { caseTabPath, isCaseTab } from './workspace-tabs';
 
-export const CASE_TABS = ['overview', 'harm', 'evidence', 'accounts'] as const;
-export type CaseTab = (typeof CASE_TABS)[number];
+export type { DesignationPanelArgs, RenderDesignationPanel } from './live-designation-panel';
 
-function isCaseTab(value: string | undefined): value is CaseTab {
-  return (CASE_TABS as readonly string[]).includes(value ?? '');
+export interface CaseWorkspacePageProps {
+  caseDocument: CaseDocument;
+  /** The `:tab` route segment; anything but a known tab redirects to the overview. */
+  tab: string | undefined;
+  /** The live designation panel, composed in by the app (features never import each other). */
+  renderDesignationPanel?: RenderDesignationPanel;
+  /** Where unsent edits are kept; IndexedDB by default (tests pass an in-memory one). */
+  draftStorage?: DraftStorage;
 }
 
-export function CaseWorkspacePage({ caseDocument, tab }: { caseDocument: CaseDocument; tab: string | undefined }) {
-  const { t } = useTranslation(['workspace', 'policy']);
-  if (!isCaseTab(tab)) return <Navigate to={`/cases/${caseDocument.id}/overview`} replace />;
+type DraftLoad = { key: string; result: DraftReadResult | 'failed' } | null;
+
+export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, draftStorage }: CaseWorkspacePageProps) {
+  const me = useCurrentUser();
+  const storage = useMemo(() => draftStorage ?? browserDraftStorage(), [draftStorage]);
+  const userId = me.data?.id;
+  const key = `${userId ?? ''}:${caseDocument.id}`;
+  const [draft, setDraft] = useState<DraftLoad>(null);
+
+  useEffect(() => {
+    if (!userId) return;
+    let current = true;
+    readDraft(storage, userId, caseDocument.id).then(
+      (result) => current && setDraft({ key, result }),
+      () => current && setDraft({ key, result: 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+    // Read once per case and user: later server versions must not re-read (the editor owns the draft then).
+    // oxlint-disable-next-line react/exhaustive-deps
+  }, [key, storage]);
+
+  if (!isCaseTab(tab)) return <Navigate to={caseTabPath(caseDocument.id, 'overview')} replace />;
+  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data || !draft || draft.key !== key) return <PageLoading />;
+
+  const result: DraftReadResult = draft.result === 'failed' ? { kind: 'none' } : draft.result;
   return (
-    <Container maxWidth="xl" sx={{ py: 3 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="h4" component="h1">
-          {caseDocument.actor.name}
-        </Typography>
-        <StatusChip status={caseDocument.status} />
-      </Stack>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t(`policy:actorKind.${caseDocument.actor.kind}`)}
-      </Typography>
-      <Tabs value={tab} aria-label={t('tabs.label')}>
-        {CASE_TABS.map((id) => (
-          <Tab key={id} value={id} label={t(`tabs.${id}`)} component={RouterLink} to={`/cases/${caseDocument.id}/${id}`} />
-        ))}
-      </Tabs>
-      <Box role="tabpanel" sx={{ py: 2 }}>
-        <Typography>{caseDocument.actor.purpose}</Typography>
-      </Box>
-    </Container>
+    <BoardStoreProvider key={key}>
+      <CaseEditor
+        key={key}
+        caseDocument={caseDocument}
+        tab={tab}
+        user={me.data}
+        draft={result}
+        localDraftUnreadable={draft.result === 'failed' || result.kind === 'corrupt'}
+        storage={storage}
+        renderDesignationPanel={renderDesignationPanel}
+      />
+    </BoardStoreProvider>
   );
 }

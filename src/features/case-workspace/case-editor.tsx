@@ -1,0 +1,167 @@
+// The case form and its layout: one react-hook-form over the whole CaseContent, the tabs, the save
+// status, the designation panel beside them, and the conflict view when the server moved on.
+import { zodResolver } from '@hookform/resolvers/zod';
+import GavelIcon from '@mui/icons-material/Gavel';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import type { CaseContent, CaseDocument } from '../../api/contract/case';
+import type { User } from '../../api/contract/users';
+import { StatusChip } from '../../components/case-chips';
+import { AccountsTab } from './accounts-tab';
+import { CaseContentFormSchema, contentOf } from './case-content';
+import { ConflictDialog } from './conflict-dialog';
+import { EvidenceBoardTab } from './evidence-board-tab';
+import { scheduleFocus, tabForField } from './field-ids';
+import { HarmTab } from './harm-tab';
+import { DesignationPanelAside, DesignationPanelDrawer, type RenderDesignationPanel } from './live-designation-panel';
+import { OverviewTab } from './overview-tab';
+import { ReadOnlyNotice } from './read-only-notice';
+import { SaveStatusIndicator } from './save-status';
+import { startFrom, useCaseAutosave } from './use-case-autosave';
+import type { DraftReadResult, DraftStorage } from './draft-storage';
+import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
+import { CASE_TABS, caseTabPath, type CaseTab } from './workspace-tabs';
+import { useStore } from 'zustand';
+
+export interface CaseEditorProps {
+  caseDocument: CaseDocument;
+  tab: CaseTab;
+  user: User;
+  /** What was kept on this device for this case and user. */
+  draft: DraftReadResult;
+  /** A kept draft existed but could not be read (it was discarded). */
+  localDraftUnreadable: boolean;
+  storage: DraftStorage;
+  renderDesignationPanel?: RenderDesignationPanel | undefined;
+}
+
+const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
+  overview: OverviewTab,
+  harm: HarmTab,
+  evidence: EvidenceBoardTab,
+  accounts: AccountsTab,
+};
+
+export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel }: CaseEditorProps) {
+  const { t } = useTranslation(['workspace', 'policy']);
+  const navigate = useNavigate();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('lg'));
+  const caseId = caseDocument.id;
+  const editable = caseDocument.status === 'draft' && user.role === 'analyst';
+  const [start] = useState(() => startFrom(draft, caseDocument));
+  const strandedDraft = draft.kind === 'draft' && !editable;
+
+  const form = useForm<CaseContent, unknown, CaseContent>({
+    defaultValues: strandedDraft ? contentOf(caseDocument) : start.content,
+    resolver: zodResolver(CaseContentFormSchema),
+    mode: 'onTouched',
+  });
+  const autosave = useCaseAutosave({ form, caseDocument, userId: user.id, editable, start, storage });
+  const status = useStore(autosave.store, (s) => s.status);
+  const conflictVersion = useStore(autosave.store, (s) => s.conflictVersion);
+  // The conflict view opens by itself for each new conflict; "Decide later" hides it for that one.
+  const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  const conflictOpen = status === 'conflict' && postponedConflict !== conflictVersion;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // A newer server version while nothing is unsent (someone else saved, or the case changed state):
+  // show it, so the next edit starts from what is there now.
+  useEffect(() => {
+    if (autosave.rebase(caseDocument)) form.reset(contentOf(caseDocument));
+  }, [autosave, caseDocument, form]);
+
+  const focusField = useCallback(
+    (path: string) => {
+      setDrawerOpen(false);
+      const target = tabForField(path);
+      if (target !== tab) void navigate(caseTabPath(caseId, target));
+      scheduleFocus(path);
+    },
+    [caseId, navigate, tab],
+  );
+  const workspace = useMemo<WorkspaceContextValue>(() => ({ caseId, readOnly: !editable, focusField }), [caseId, editable, focusField]);
+  const Content = TAB_CONTENT[tab];
+
+  const panelProps = renderDesignationPanel ? { render: renderDesignationPanel, caseDocument, focusField } : null;
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <FormProvider {...form}>
+        <Container maxWidth={false} sx={{ py: 3, maxWidth: 1920 }}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 1 }}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minWidth: 0 }}>
+              <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+                {caseDocument.actor.name}
+              </Typography>
+              <StatusChip status={caseDocument.status} />
+            </Stack>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
+              {panelProps && !wide && (
+                <Button variant="outlined" startIcon={<GavelIcon />} onClick={() => setDrawerOpen(true)}>
+                  {t('panel.open')}
+                </Button>
+              )}
+            </Stack>
+          </Stack>
+          <Typography color="text.secondary" sx={{ mb: 2 }}>
+            {t(`policy:actorKind.${caseDocument.actor.kind}`)} · {t('header.version', { version: caseDocument.version })}
+          </Typography>
+          {!editable && (
+            <ReadOnlyNotice
+              status={caseDocument.status}
+              role={user.role}
+              strandedDraft={strandedDraft}
+              onDiscard={() => autosave.discardLocal()}
+            />
+          )}
+          {localDraftUnreadable && (
+            <Alert severity="warning" sx={{ mb: 2 }}>{t('save.draftUnreadable')}</Alert>
+          )}
+          {start.restored && editable && (
+            <Alert severity="info" sx={{ mb: 2 }}>{t('save.restoredNotice')}</Alert>
+          )}
+          <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: panelProps ? 'minmax(0, 1fr) 400px' : 'minmax(0, 1fr)' } }}>
+            <Box sx={{ minWidth: 0 }}>
+              <Tabs value={tab} aria-label={t('tabs.label')} variant="scrollable" allowScrollButtonsMobile>
+                {CASE_TABS.map((id) => (
+                  <Tab key={id} id={`case-tab-${id}`} value={id} label={t(`tabs.${id}`)} component={RouterLink} to={caseTabPath(caseId, id)} aria-controls="case-tabpanel" />
+                ))}
+              </Tabs>
+              <Box role="tabpanel" id="case-tabpanel" aria-labelledby={`case-tab-${tab}`} sx={{ py: 2 }}>
+                <Content />
+              </Box>
+            </Box>
+            {panelProps && wide && <DesignationPanelAside {...panelProps} />}
+          </Box>
+          {panelProps && !wide && <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} {...panelProps} />}
+          {conflictOpen && (
+            <ConflictDialog
+              mine={autosave.current}
+              theirs={caseDocument}
+              base={autosave.baseContent}
+              onLater={() => setPostponedConflict(conflictVersion)}
+              onResolve={(merged) => {
+                void autosave.resolveConflict(merged, caseDocument);
+                form.reset(merged);
+              }}
+            />
+          )}
+        </Container>
+      </FormProvider>
+    </WorkspaceContext.Provider>
+  );
+}
