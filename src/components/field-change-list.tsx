@@ -18,6 +18,7 @@ import {
   VerdictOutcome,
 } from '../api/contract/policy-terms';
 import { formatDateTime } from './date-time';
+import { visuallyHidden } from './visually-hidden';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_TEXT = 400;
@@ -59,19 +60,16 @@ export function formatChangeValue(path: string, value: unknown, t: ChangeT, lang
   return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT)}…` : json;
 }
 
-const visuallyHidden = {
-  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
-} as const;
-
 function ChangeRow({ change }: { change: FieldChange }) {
   const { t, i18n } = useTranslation(['fieldChange', 'policy']);
   const added = change.before === null && typeof change.after === 'object' && change.after !== null;
   const removed = change.after === null && typeof change.before === 'object' && change.before !== null;
   return (
     <Box component="li" sx={{ py: 0.5, overflowWrap: 'anywhere' }}>
-      <Box component="code" sx={{ fontWeight: 600, mr: 1 }}>
+      <Box component="code" sx={{ fontWeight: 600 }}>
         {change.path}
       </Box>
+      {': '}
       {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language)}</span>}
       {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language)}</span>}
       {!added && !removed && (

@@ -4,11 +4,16 @@ import type { CaseListQuery } from '../contract/requests';
 
 export const queryKeys = {
   users: ['users'] as const,
+  /** The signed-in identity; refetched when the user switcher invalidates everything. */
+  me: ['me'] as const,
   cases: {
     all: ['cases'] as const,
     list: (query: CaseListQuery) => ['cases', 'list', query] as const,
     detail: (caseId: string) => ['cases', 'detail', caseId] as const,
     audit: (caseId: string) => ['cases', 'detail', caseId, 'audit'] as const,
+    decisionRecord: (caseId: string) => ['cases', 'detail', caseId, 'decision-record'] as const,
   },
   audit: (query: AuditQuery) => ['audit', query] as const,
+  /** Prefix of every overall-trail query: a case write invalidates them all. */
+  auditAll: ['audit'] as const,
 };

@@ -1,0 +1,22 @@
+// Who is signed in and what the other people in the trail are called, shared by the review,
+// enforcement, submission and audit features.
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useUsers } from './case-queries';
+import { callApi } from './http-client';
+import { queryKeys } from './query-keys';
+
+/** The identity the backend sees (`GET /api/me`); `data` is undefined until it answers. */
+export function useCurrentUser() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async ({ signal }) => (await callApi('me', { signal })).data,
+    staleTime: Infinity,
+  });
+}
+
+/** Maps a user id to the person's name; falls back to the id for someone not in the directory. */
+export function useUserName(): (userId: string) => string {
+  const users = useUsers();
+  return useCallback((userId: string) => users.data?.find((user) => user.id === userId)?.name ?? userId, [users.data]);
+}
