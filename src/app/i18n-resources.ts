@@ -5,14 +5,15 @@ import * as cases from '../features/cases/cases-locales';
 import * as workspace from '../features/case-workspace/workspace-locales';
 import * as engine from '../features/designation/engine-locales';
 import * as fieldChange from '../components/field-change-locales';
+import * as review from '../features/review/review-locales';
 
 export const resources = {
   en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
-    fieldChange: fieldChange.en },
+    fieldChange: fieldChange.en, review: review.en },
   nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl,
-    fieldChange: fieldChange.nl },
+    fieldChange: fieldChange.nl, review: review.nl },
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
-    fieldChange: fieldChange.tr },
+    fieldChange: fieldChange.tr, review: review.tr },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

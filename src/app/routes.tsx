@@ -7,6 +7,8 @@ import { RouteErrorPage } from './route-error-page';
 
 const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
 const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
+const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
+const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -17,6 +19,8 @@ export const routes: RouteObject[] = [
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/:caseId', element: <CaseRoute /> },
       { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
+      { path: 'review', element: <ReviewQueuePage /> },
+      { path: 'review/:caseId', element: <CaseReviewPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { callApi, setApiUser } from '../../api/client/http-client';
+import { renderWithProviders } from '../../test/render';
+import { CaseReviewPage } from './case-review-page';
+
+const COPPER = 'case-copper-lantern';
+const routes = [
+  { path: '/review/:caseId', element: <CaseReviewPage /> },
+  { path: '/designations/:caseId', element: <p>designation record</p> },
+];
+
+function decisionRegion() {
+  return screen.findByRole('region', { name: 'Decision' });
+}
+
+describe('CaseReviewPage', () => {
+  it('shows the case read-only with the verdict stored at submission and its reasons', async () => {
+    renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
+    expect(await screen.findByRole('heading', { name: 'Review: Copper Lantern Collective', level: 1 })).toBeVisible();
+    const verdict = screen.getByTestId('verdict-at-submission');
+    expect(within(verdict).getByText('Designation recommended')).toBeVisible();
+    expect(screen.getByText(/This is the first review/)).toBeVisible();
+    expect(screen.getAllByText('reason.R7.metHigh').length).toBeGreaterThan(0);
+  });
+
+  it('explains four eyes to the analyst who submitted the case and offers no decision', async () => {
+    renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'ben' });
+    const region = await decisionRegion();
+    const explanation = within(region).getByTestId('four-eyes-explanation');
+    expect(explanation).toHaveTextContent('Four eyes (R18): you submitted this case, so another reviewer must decide it.');
+    expect(explanation).toHaveTextContent('Only reviewers decide cases (R18)');
+    const button = within(region).getByRole('button', { name: 'Record the decision' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-describedby', 'decision-blocked');
+  });
+
+  it('shows the server’s reason when it refuses a decision the page allowed', async () => {
+    // The page's view may be stale (e.g. a role changed); the backend decides, and says why.
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith(`/api/cases/${COPPER}/decision`)) {
+        return new Response(
+          JSON.stringify({ code: 'forbidden', message: 'Four eyes (R18): you edited this case since its last review, so another reviewer must decide it.', fieldErrors: [] }),
+          { status: 403, headers: { 'Content-Type': 'application/json' } },
+        );
+      }
+      return realFetch(input, init);
+    });
+    const { user } = renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
+    const region = await decisionRegion();
+    await user.click(within(region).getByRole('radio', { name: 'Approve the designation' }));
+    await user.type(within(region).getByRole('textbox', { name: /Rationale/ }), 'Threats and doxxing.');
+    await user.click(within(region).getByRole('button', { name: 'Record the decision' }));
+    const alert = await within(region).findByTestId('decision-error');
+    expect(alert).toHaveTextContent('The server refused the decision.');
+    expect(alert).toHaveTextContent('you edited this case since its last review');
+  });
+
+  it('requires an override justification to decide against the verdict (R8), and records the override', async () => {
+    const { user } = renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'sam' });
+    const region = await decisionRegion();
+    await user.click(within(region).getByRole('radio', { name: 'Reject' }));
+    expect(within(region).getByTestId('override-notice')).toHaveTextContent('“Designation recommended”');
+    await user.type(within(region).getByRole('textbox', { name: /Rationale/ }), 'Evidence of threats is thin.');
+    await user.click(within(region).getByRole('button', { name: 'Record the decision' }));
+    const justification = within(region).getByRole('textbox', { name: /Override justification/ });
+    await waitFor(() => expect(justification).toHaveAccessibleDescription('Required'));
+
+    await user.type(justification, 'The threats come from one account outside the group.');
+    await user.click(within(region).getByRole('button', { name: 'Record the decision' }));
+    expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Decision recorded: Reject.');
+
+    setApiUser('sam');
+    const trail = (await callApi('caseAudit', { params: { caseId: COPPER } })).data;
+    const override = trail.find((event) => event.type === 'case.override');
+    expect(override?.reason).toBe('The threats come from one account outside the group.');
+    expect(override?.changes).toEqual([{ path: 'verdict', before: 'recommended', after: 'reject' }]);
+  });
+
+  it('approves without an override when the decision follows the verdict, and links to the designation', async () => {
+    const { user } = renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
+    const region = await decisionRegion();
+    await user.click(within(region).getByRole('radio', { name: 'Approve the designation' }));
+    expect(within(region).queryByTestId('override-notice')).toBeNull();
+    await user.type(within(region).getByRole('textbox', { name: /Rationale/ }), 'Threats and doxxing.');
+    await user.click(within(region).getByRole('button', { name: 'Record the decision' }));
+    const outcome = await screen.findByTestId('review-outcome');
+    expect(outcome).toHaveTextContent('Decision recorded: Approve the designation.');
+    expect(within(outcome).getByRole('link', { name: 'Open the designation record' })).toHaveAttribute('href', `/designations/${COPPER}`);
+  });
+});

@@ -1,0 +1,122 @@
+// The reviewer's view of one case (/review/:caseId): the case read-only, the engine's verdict at
+// submission and now, what changed since the last review, and the decision or periodic review.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useCase } from '../../api/client/case-queries';
+import { ApiError } from '../../api/client/http-client';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
+import type { CaseDocument, ReviewDecisionKind } from '../../api/contract/case';
+import type { User } from '../../api/contract/users';
+import { StatusChip } from '../../components/case-chips';
+import { DateTime } from '../../components/date-time';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
+import { useNow } from '../../components/use-now';
+import { CaseSummary } from './case-summary';
+import { ChangesSinceReview } from './changes-since-review';
+import { DecisionForm } from './decision-form';
+import { PeriodicReviewForm } from './periodic-review-form';
+import { decisionBlocks } from './review-rules';
+import { VerdictPanel } from './verdict-panel';
+
+type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'periodic' };
+
+export function CaseReviewPage() {
+  const { t } = useTranslation('review');
+  const { caseId = '' } = useParams();
+  const caseQuery = useCase(caseId);
+  const me = useCurrentUser();
+  if (caseQuery.isPending || me.isPending) return <PageLoading />;
+  if (caseQuery.error) {
+    const missing = caseQuery.error instanceof ApiError && caseQuery.error.code === 'not-found';
+    return (
+      <Container sx={{ py: 3 }}>
+        {missing ? <Alert severity="warning">{t('page.notFound', { id: caseId })}</Alert> : <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />}
+      </Container>
+    );
+  }
+  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+  return <CaseReview caseDocument={caseQuery.data} me={me.data} />;
+}
+
+function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User }) {
+  const { t } = useTranslation(['review', 'policy']);
+  const userName = useUserName();
+  const now = useNow();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const submission = caseDocument.submission;
+  const inForce = caseDocument.status === 'designated' && caseDocument.designation?.withdrawnAt === null;
+
+  return (
+    <Container maxWidth="xl" sx={{ py: 3 }}>
+      <Link component={RouterLink} to="/review">
+        {t('page.backToQueue')}
+      </Link>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1">
+          {t('page.title', { name: caseDocument.actor.name })}
+        </Typography>
+        <StatusChip status={caseDocument.status} />
+      </Stack>
+      {submission && (
+        <Typography color="text.secondary" sx={{ mt: 0.5 }}>
+          {t('page.submittedBy', { name: userName(submission.submittedBy) })} <DateTime value={submission.submittedAt} />
+        </Typography>
+      )}
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        {t('page.readOnly')}
+      </Typography>
+      <Box aria-live="polite" sx={{ my: 2 }}>
+        {outcome && (
+          <Alert severity="success" data-testid="review-outcome">
+            {outcome.kind === 'decision' ? t('decision.done', { decision: t(`decision.options.${outcome.decision}`) }) : t('periodic.done')}{' '}
+            {(caseDocument.status === 'designated' || caseDocument.status === 'withdrawn') && (
+              <Link component={RouterLink} to={`/designations/${caseDocument.id}`}>
+                {t('page.toDesignation')}
+              </Link>
+            )}
+          </Alert>
+        )}
+      </Box>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, alignItems: 'start' }}>
+        <Stack spacing={2}>
+          <ChangesSinceReview caseDocument={caseDocument} />
+          <CaseSummary content={caseDocument} />
+        </Stack>
+        <Stack spacing={2}>
+          <VerdictPanel caseDocument={caseDocument} now={now} />
+          {caseDocument.status === 'in_review' && (
+            <DecisionForm
+              caseDocument={caseDocument}
+              blocks={decisionBlocks(caseDocument, me)}
+              onDecided={(_, decision) => setOutcome({ kind: 'decision', decision })}
+            />
+          )}
+          {inForce && outcome === null && (
+            <>
+              <PeriodicReviewForm
+                caseDocument={caseDocument}
+                now={now}
+                allowed={me.role === 'reviewer'}
+                onReviewed={() => setOutcome({ kind: 'periodic' })}
+              />
+              <Link component={RouterLink} to={`/designations/${caseDocument.id}`}>
+                {t('page.toDesignation')}
+              </Link>
+            </>
+          )}
+          {caseDocument.status !== 'in_review' && !inForce && (
+            <Alert severity="info">{t('page.nothingToDecide', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
+          )}
+        </Stack>
+      </Box>
+    </Container>
+  );
+}

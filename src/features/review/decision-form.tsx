@@ -1,0 +1,165 @@
+// The reviewer's decision (R17-R18): approve, return with comments or reject, each with a written
+// rationale; deciding against the engine's verdict at submission needs an override justification (R8).
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ApiError } from '../../api/client/http-client';
+import { ReviewDecisionKind, type CaseDocument } from '../../api/contract/case';
+import { DecisionInput } from '../../api/contract/requests';
+import { useErrorText } from '../../components/api-error-text';
+import type { VerdictOutcome } from '../../engine/policy-terms';
+import { useDecideCase } from './review-queries';
+import { isModification, isOverride, type DecisionBlock } from './review-rules';
+
+function decisionFormSchema(outcome: VerdictOutcome) {
+  return DecisionInput.extend({ overrideJustification: z.string().max(10_000) }).superRefine((value, ctx) => {
+    if (isOverride(value.decision, outcome) && value.overrideJustification.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['overrideJustification'], message: 'required' });
+    }
+  });
+}
+type DecisionFormInput = z.input<ReturnType<typeof decisionFormSchema>>;
+type DecisionFormOutput = z.output<ReturnType<typeof decisionFormSchema>>;
+
+export interface DecisionFormProps {
+  caseDocument: CaseDocument;
+  blocks: DecisionBlock[];
+  onDecided: (decided: CaseDocument, decision: ReviewDecisionKind) => void;
+}
+
+export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormProps) {
+  const { t } = useTranslation(['review', 'policy', 'common']);
+  const { apiError, fieldError } = useErrorText();
+  const outcome = caseDocument.submission?.verdict.outcome ?? 'incomplete';
+  const decide = useDecideCase(caseDocument.id, caseDocument.version);
+  const form = useForm<DecisionFormInput, unknown, DecisionFormOutput>({
+    resolver: zodResolver(decisionFormSchema(outcome)),
+    defaultValues: { rationale: '', overrideJustification: '' },
+  });
+  const { control, register, handleSubmit, formState, setError } = form;
+  const decision = useWatch({ control, name: 'decision' });
+  const override = decision !== undefined && isOverride(decision, outcome);
+  const modification = isModification(caseDocument);
+  const blocked = blocks.length > 0;
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      const decided = await decide.mutateAsync({
+        decision: values.decision,
+        rationale: values.rationale,
+        overrideJustification: isOverride(values.decision, outcome) ? values.overrideJustification : null,
+      });
+      onDecided(decided, values.decision);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'validation') {
+        for (const item of error.fieldErrors) setError(item.path as FieldPath<DecisionFormInput>, { message: item.message });
+      }
+    }
+  });
+
+  const refused = decide.error instanceof ApiError && decide.error.code === 'forbidden';
+  return (
+    <Paper component="section" aria-labelledby="decision-title" sx={{ p: 2 }}>
+      <Typography id="decision-title" variant="h6" component="h2" sx={{ mb: 1 }}>
+        {t('decision.title')}
+      </Typography>
+      {blocked && (
+        <Alert severity="warning" id="decision-blocked" sx={{ mb: 2 }} data-testid="four-eyes-explanation">
+          <strong>{t('fourEyes.title')}</strong>
+          {blocks.map((block) => (
+            <Box key={block} component="span" sx={{ display: 'block' }}>
+              {t(`fourEyes.${block}`)}
+            </Box>
+          ))}
+        </Alert>
+      )}
+      {decide.error && !(decide.error instanceof ApiError && decide.error.code === 'validation') && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="decision-error">
+          {refused && <strong>{t('fourEyes.refusedTitle')} </strong>}
+          {apiError(decide.error)}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Box component="fieldset" disabled={blocked} sx={{ border: 0, p: 0, m: 0 }}>
+          <Stack spacing={2}>
+            <Controller
+              control={control}
+              name="decision"
+              render={({ field }) => (
+                <FormControl error={!!formState.errors.decision} component="fieldset" variant="standard">
+                  <FormLabel component="legend">{t('decision.legend')}</FormLabel>
+                  <RadioGroup name={field.name} value={field.value ?? ''} onChange={(event) => field.onChange(event.target.value)}>
+                    {ReviewDecisionKind.options.map((kind) => (
+                      <FormControlLabel
+                        key={kind}
+                        value={kind}
+                        disabled={blocked || (kind === 'reject' && modification)}
+                        control={<Radio />}
+                        label={t(`decision.options.${kind}`)}
+                      />
+                    ))}
+                  </RadioGroup>
+                  {modification && <FormHelperText>{t('decision.modificationNoReject')}</FormHelperText>}
+                  {formState.errors.decision && <FormHelperText>{t('decision.chooseOne')}</FormHelperText>}
+                </FormControl>
+              )}
+            />
+            <TextField
+              label={decision === 'return' ? t('decision.comments') : t('decision.rationale')}
+              required
+              multiline
+              minRows={3}
+              {...register('rationale')}
+              error={!!formState.errors.rationale}
+              helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
+            />
+            {override && (
+              <Box>
+                <Alert severity="info" sx={{ mb: 1 }} data-testid="override-notice">
+                  {t('decision.override.explain', {
+                    verdict: t(`policy:verdict.${outcome}`),
+                    decision: t(`decision.options.${decision}`),
+                  })}
+                </Alert>
+                <TextField
+                  fullWidth
+                  label={t('decision.override.justification')}
+                  required
+                  multiline
+                  minRows={3}
+                  {...register('overrideJustification')}
+                  error={!!formState.errors.overrideJustification}
+                  helperText={fieldError(formState.errors.overrideJustification?.message) ?? t('decision.override.help')}
+                />
+              </Box>
+            )}
+            <Box>
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={blocked || formState.isSubmitting}
+                aria-describedby={blocked ? 'decision-blocked' : undefined}
+              >
+                {formState.isSubmitting ? t('decision.submitting') : t('decision.submit')}
+              </Button>
+            </Box>
+          </Stack>
+        </Box>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,37 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../test/render';
+import { ReviewQueuePage } from './review-queue-page';
+import { submitCaseAs } from './review-test-fixtures';
+
+const routes = [{ path: '/review', element: <ReviewQueuePage /> }];
+
+describe('ReviewQueuePage', () => {
+  it('lists cases in review by R11 priority, then the longest-waiting first', async () => {
+    // Submitted in this order: the informational-only case waits longest but ranks last.
+    await submitCaseAs({ name: 'Informational Old', informational: 'high' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await submitCaseAs({ name: 'Safety Earlier', physical: 'moderate' });
+    // Distinct submission instants, so the age order is not decided by the clock's resolution.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await submitCaseAs({ name: 'Safety Later', physical: 'moderate', analyst: 'ben' });
+
+    renderWithProviders(null, { route: '/review', routes, userId: 'rui' });
+
+    const table = await screen.findByRole('table', { name: /cases in review/i });
+    await waitFor(() => expect(within(table).getAllByTestId('review-queue-row')).toHaveLength(4));
+    const names = within(table).getAllByTestId('review-queue-row').map((row) => within(row).getByRole('link').textContent);
+    // The seeded Copper Lantern Collective (physical high) outranks both moderate safety cases.
+    expect(names).toEqual(['Copper Lantern Collective', 'Safety Earlier', 'Safety Later', 'Informational Old']);
+    expect(screen.getByRole('tab', { name: 'In review (4)' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows the designations due for periodic review in their own tab', async () => {
+    const { user } = renderWithProviders(null, { route: '/review', routes, userId: 'rui' });
+    await user.click(await screen.findByRole('tab', { name: /Due for periodic review \(1\)/ }));
+    const table = await screen.findByRole('table', { name: /due for periodic review/i });
+    const rows = within(table).getAllByTestId('due-queue-row');
+    expect(rows).toHaveLength(1);
+    expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Ashfall Syndicate' })).toHaveAttribute('href', '/review/case-ashfall-syndicate');
+  });
+});
