@@ -1,0 +1,47 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useCase } from '../../api/client/case-queries';
+import { renderWithProviders } from '../../test/render';
+import { SubmitForReviewButton } from './submit-for-review-button';
+
+/** The button as the case page will hold it: fed the live case from the query cache. */
+function Harness({ caseId }: { caseId: string }) {
+  const caseQuery = useCase(caseId);
+  return caseQuery.data ? <SubmitForReviewButton caseDocument={caseQuery.data} /> : null;
+}
+
+describe('SubmitForReviewButton', () => {
+  it('lists the unanswered questions (R12) and the missing rights-risk assessment (R10), and does not submit', async () => {
+    const { user } = renderWithProviders(<Harness caseId="case-tidewater-pledge" />, { userId: 'ben' });
+    await user.click(await screen.findByRole('button', { name: 'Submit for review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit “Tidewater Pledge Push” for review' });
+    const missing = within(dialog).getByTestId('submission-missing');
+    // In the engine's rule order: R10, then the R12 questions still unanswered.
+    expect(within(missing).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'The risks of applying the policy, including impacts on speech and associational rights (R10)',
+      'In what ways have individuals associated with this group caused harm across our 3 categories?',
+      'What are the risks of applying this policy towards this activity, including potential impacts on speech or associational rights?',
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Submit' })).toBeDisabled();
+  });
+
+  it('submits a complete draft with If-Match; the case is then in review with the verdict stored', async () => {
+    const { user } = renderWithProviders(<Harness caseId="case-clearwater-week" />, { userId: 'ana' });
+    await user.click(await screen.findByRole('button', { name: 'Submit for review' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/are answered/)).toBeVisible();
+    expect(within(dialog).getByText('Not recommended')).toBeVisible();
+    await user.click(within(dialog).getByRole('textbox', { name: /Note for the reviewer/ }));
+    await user.paste('Awareness campaign; please check R9.');
+    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByTestId('submitted-for-review')).toHaveTextContent('In review: submitted by Ana Kovač on');
+  });
+
+  it('is unavailable to reviewers, and says why', async () => {
+    renderWithProviders(<Harness caseId="case-clearwater-week" />, { userId: 'rui' });
+    const button = await screen.findByRole('button', { name: 'Submit for review' });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAccessibleDescription('Only analysts submit cases for review (R18).');
+  });
+});

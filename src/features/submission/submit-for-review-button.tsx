@@ -1,0 +1,142 @@
+// "Submit for review" (R10, R12, R17): the analyst sees what is still missing before the dialog lets
+// them submit, and the engine's verdict that will be stored with the submission. Slotted into the
+// case page by the app; writes with If-Match so a stale draft is never submitted by accident.
+import { zodResolver } from '@hookform/resolvers/zod';
+import SendIcon from '@mui/icons-material/Send';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ApiError } from '../../api/client/http-client';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
+import type { CaseDocument } from '../../api/contract/case';
+import { SubmitInput } from '../../api/contract/requests';
+import { useErrorText } from '../../components/api-error-text';
+import { VerdictChip } from '../../components/case-chips';
+import { DateTime } from '../../components/date-time';
+import { useNow } from '../../components/use-now';
+import { mergeMissing, missingInputFromPath, missingKey, previewSubmission, type MissingInput } from './missing-inputs';
+import { useSubmitCase } from './submission-queries';
+
+export interface SubmitForReviewButtonProps {
+  caseDocument: CaseDocument;
+}
+
+export function SubmitForReviewButton({ caseDocument }: SubmitForReviewButtonProps) {
+  const { t } = useTranslation('submission');
+  const me = useCurrentUser();
+  const userName = useUserName();
+  const [open, setOpen] = useState(false);
+  const submission = caseDocument.submission;
+
+  if (caseDocument.status === 'in_review' && submission) {
+    return (
+      <Typography variant="body2" component="output" data-testid="submitted-for-review">
+        {t('inReview', { name: userName(submission.submittedBy) })} <DateTime value={submission.submittedAt} />
+      </Typography>
+    );
+  }
+  if (caseDocument.status !== 'draft') return null;
+  const analyst = me.data?.role === 'analyst';
+  return (
+    <Box>
+      <Button
+        variant="contained"
+        startIcon={<SendIcon />}
+        onClick={() => setOpen(true)}
+        disabled={!analyst}
+        aria-describedby={analyst ? undefined : 'submit-role-note'}
+      >
+        {t('button')}
+      </Button>
+      {me.data && !analyst && (
+        <Typography id="submit-role-note" variant="body2" color="text.secondary">
+          {t('analystsOnly')}
+        </Typography>
+      )}
+      {open && <SubmitDialog caseDocument={caseDocument} onClose={() => setOpen(false)} />}
+    </Box>
+  );
+}
+
+type SubmitFormInput = z.input<typeof SubmitInput>;
+type SubmitFormOutput = z.output<typeof SubmitInput>;
+
+function SubmitDialog({ caseDocument, onClose }: { caseDocument: CaseDocument; onClose: () => void }) {
+  const { t } = useTranslation(['submission', 'policy', 'common']);
+  const { apiError } = useErrorText();
+  const now = useNow();
+  const preview = useMemo(() => previewSubmission(caseDocument, now), [caseDocument, now]);
+  const submit = useSubmitCase(caseDocument.id, caseDocument.version);
+  const [serverMissing, setServerMissing] = useState<MissingInput[]>([]);
+  const form = useForm<SubmitFormInput, unknown, SubmitFormOutput>({ resolver: zodResolver(SubmitInput), defaultValues: { note: '' } });
+  const missing = mergeMissing(preview.missing, serverMissing);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await submit.mutateAsync(values);
+      onClose();
+    } catch (error) {
+      // 400 names the fields still empty on the server's copy: list them with the rest.
+      if (error instanceof ApiError && error.code === 'validation') setServerMissing(error.fieldErrors.map((item) => missingInputFromPath(item.path)));
+    }
+  });
+
+  const label = (input: MissingInput) =>
+    input.kind === 'question' ? t(`policy:question.${input.question}`) : input.kind === 'rightsRiskAssessment' ? t('rightsRiskAssessment') : input.path;
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="submit-dialog-title">
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id="submit-dialog-title">{t('title', { name: caseDocument.actor.name })}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2}>
+            {missing.length > 0 ? (
+              <Alert severity="warning" data-testid="submission-missing">
+                <Typography component="h3" variant="subtitle2">
+                  {t('missingTitle')}
+                </Typography>
+                <Box component="ul" sx={{ my: 0.5, pl: 2.5 }}>
+                  {missing.map((input) => (
+                    <li key={missingKey(input)}>{label(input)}</li>
+                  ))}
+                </Box>
+                {t('missingHelp')}
+              </Alert>
+            ) : (
+              <Alert severity="success">{t('ready')}</Alert>
+            )}
+            <Box>
+              <Typography variant="body2" component="span" sx={{ mr: 1 }}>
+                {t('verdictStored')}
+              </Typography>
+              <VerdictChip outcome={preview.outcome} />
+            </Box>
+            <TextField label={t('note')} helperText={t('noteHelp')} multiline minRows={2} {...form.register('note')} />
+            {submit.error && !(submit.error instanceof ApiError && submit.error.code === 'validation') && (
+              <Alert severity="error" role="alert">
+                {apiError(submit.error)}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={missing.length > 0 || form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? t('submitting') : t('submit')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
