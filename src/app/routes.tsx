@@ -9,6 +9,7 @@ const CaseListPage = lazy(() => import('../features/cases/case-list-page').then(
 const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
 const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
 const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'review/:caseId', element: <CaseReviewPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
