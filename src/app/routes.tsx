@@ -9,6 +9,8 @@ const CaseListPage = lazy(() => import('../features/cases/case-list-page').then(
 const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
 const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
 const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
+const DesignationPage = lazy(() => import('../features/enforcement/designation-page').then((m) => ({ default: m.DesignationPage })));
+const DecisionReportPage = lazy(() => import('../features/enforcement/decision-report-page').then((m) => ({ default: m.DecisionReportPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 export const routes: RouteObject[] = [
@@ -22,6 +24,8 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'review/:caseId', element: <CaseReviewPage /> },
+      { path: 'designations/:caseId', element: <DesignationPage /> },
+      { path: 'designations/:caseId/report', element: <DecisionReportPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

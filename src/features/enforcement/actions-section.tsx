@@ -1,0 +1,131 @@
+// R14-R15 enforcement actions: who applied what to which target, when, on which basis, until when.
+// Whether an action is active or expired is read against the current time, as the backend does.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUserName } from '../../api/client/user-queries';
+import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
+import { DateTime } from '../../components/date-time';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { actionState, canReapply, type ActionState } from './action-rules';
+import { ApplyActionFormView } from './apply-action-form';
+import { ReapplyActionDialog } from './reapply-action-dialog';
+
+const STATE_COLOR = { active: 'success', expired: 'warning', ended: 'default' } as const satisfies Record<ActionState, string>;
+
+export interface ActionsSectionProps {
+  caseDocument: CaseDocument;
+  now: string;
+  /** A designation is in force (R14). */
+  open: boolean;
+  /** The user may apply actions (reviewers, R18). */
+  canAct: boolean;
+}
+
+export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSectionProps) {
+  const { t } = useTranslation(['enforcement', 'policy']);
+  const [reapplying, setReapplying] = useState<EnforcementAction | null>(null);
+  const actions = caseDocument.enforcementActions.toSorted((a, b) => Date.parse(b.appliedAt) - Date.parse(a.appliedAt));
+  return (
+    <Paper component="section" aria-labelledby="actions-title" sx={{ p: 2 }}>
+      <Typography id="actions-title" variant="h6" component="h2">
+        {t('actions.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('actions.intro', { days: caseDocument.settings.visibilityLimitDays })}
+      </Typography>
+      <TableContainer>
+        <Table size="small">
+          <caption>{t('actions.caption')}</caption>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('actions.columns.action')}</TableCell>
+              <TableCell>{t('actions.columns.target')}</TableCell>
+              <TableCell>{t('actions.columns.basis')}</TableCell>
+              <TableCell>{t('actions.columns.applied')}</TableCell>
+              <TableCell>{t('actions.columns.expiry')}</TableCell>
+              <TableCell>{t('actions.columns.state')}</TableCell>
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  {t('actions.columns.reapply')}
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {actions.map((action) => (
+              <ActionRow
+                key={action.id}
+                action={action}
+                now={now}
+                reapplicable={open && canAct && canReapply(action, caseDocument.enforcementActions, now)}
+                onReapply={() => setReapplying(action)}
+              />
+            ))}
+            {actions.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7}>{t('actions.empty')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {!open && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.closed')}</Alert>}
+      {open && !canAct && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.reviewersOnly')}</Alert>}
+      {open && canAct && <ApplyActionFormView caseDocument={caseDocument} />}
+      {reapplying && <ReapplyActionDialog caseDocument={caseDocument} action={reapplying} onClose={() => setReapplying(null)} />}
+    </Paper>
+  );
+}
+
+function ActionRow({ action, now, reapplicable, onReapply }: { action: EnforcementAction; now: string; reapplicable: boolean; onReapply: () => void }) {
+  const { t } = useTranslation(['enforcement', 'policy']);
+  const userName = useUserName();
+  const state = actionState(action, now);
+  return (
+    <TableRow data-testid={`action-row-${action.id}`} data-state={state}>
+      <TableCell>
+        {t(`policy:actionShort.${action.type}`)}
+        {action.reappliesId && (
+          <Typography variant="caption" component="span" sx={{ display: 'block' }}>
+            {t('actions.reapplies')}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        {t(`policy:target.${action.target}`)}: {action.target === 'account' ? `@${action.targetRef}` : action.targetRef}
+      </TableCell>
+      <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>{action.basis}</TableCell>
+      <TableCell>
+        {userName(action.appliedBy)}, <DateTime value={action.appliedAt} />
+      </TableCell>
+      <TableCell>{action.expiresAt ? <DateTime value={action.expiresAt} /> : t('actions.noExpiryShort')}</TableCell>
+      <TableCell>
+        <Chip size="small" color={STATE_COLOR[state]} label={t(`actions.state.${state}`)} />
+        {state === 'ended' && action.endedReason && (
+          <Typography variant="caption" component="span" sx={{ display: 'block' }}>
+            {t(`actions.endedReason.${action.endedReason}`)}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        {reapplicable && (
+          <Button size="small" onClick={onReapply} aria-label={t('actions.reapplyLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
+            {t('actions.reapply')}
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}

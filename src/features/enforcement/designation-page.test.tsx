@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../test/render';
+import { DesignationPage } from './designation-page';
+
+const GREY = 'case-grey-meridian';
+const EXPIRED = 'action-grey-relay-visibility';
+const routes = [{ path: '/designations/:caseId', element: <DesignationPage /> }];
+
+/** Pastes instead of typing key by key: the page is large and jsdom is slow. */
+async function fill(user: UserEvent, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
+// The page is the app's largest (record, accounts, actions, exports); under a loaded CI machine jsdom
+// needs more than the default 20 s for the multi-step journeys.
+describe('DesignationPage', { timeout: 45_000 }, () => {
+  it('shows the designation record: reviewer, rationale, next review date', async () => {
+    renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
+    const record = await screen.findByRole('region', { name: 'Designation (R17)' });
+    // Names come from the user directory, which may answer after the case.
+    expect(await within(record).findByText('Rui Takahashi')).toBeVisible();
+    expect(within(record).getByText(/Home visits and dogpiling/)).toBeVisible();
+    expect(within(record).getByText('Next periodic review')).toBeVisible();
+  });
+
+  it('confirms a suggested account with its basis and the primary-use finding (R16)', async () => {
+    const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
+    const row = await screen.findByTestId('account-row-northfield_ops');
+    expect(within(row).getByText('Suggested')).toBeVisible();
+    await user.click(within(row).getByRole('button', { name: 'Decide the association of @northfield_ops' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Association of @northfield_ops' });
+    await user.click(within(dialog).getByRole('button', { name: 'Record the decision' }));
+    expect(await within(dialog).findByText('Choose at least one basis to confirm an association.')).toBeVisible();
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Coordination signals' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /primary use is to propagate/ }));
+    await fill(user, within(dialog).getByRole('textbox', { name: 'Note' }), 'Shares the operator device.');
+    await user.click(within(dialog).getByRole('button', { name: 'Record the decision' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const confirmed = await screen.findByTestId('account-row-northfield_ops');
+    await waitFor(() => expect(within(confirmed).getByText('Confirmed')).toBeVisible());
+    expect(within(confirmed).getByText('Coordination signals')).toBeVisible();
+    expect(await within(confirmed).findByText('Ana Kovač', { exact: false })).toBeVisible();
+  });
+
+  it('applies an action to a confirmed account with its basis; it shows as active (R14)', async () => {
+    const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
+    const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    // Prevent recommendations for @meridian_echo (confirmed in the seed).
+    const form = within(actions).getByRole('form', { name: 'Apply an action' });
+    await user.click(within(form).getByRole('combobox', { name: 'Action' }));
+    await user.click(await screen.findByRole('option', { name: 'Prevent recommendations' }));
+    await user.click(within(form).getByRole('combobox', { name: 'Confirmed account' }));
+    await user.click(await screen.findByRole('option', { name: '@meridian_echo' }));
+    await fill(user, within(form).getByRole('textbox', { name: /Basis/ }), 'Amplifies target lists.');
+    await user.click(within(form).getByRole('button', { name: 'Apply the action' }));
+    expect(await within(form).findByText('Applied: Prevent recommendations.')).toBeVisible();
+    const applied = await within(actions).findByRole('row', { name: /Prevent recommendations.*@meridian_echo/ });
+    expect(within(applied).getByText('Active')).toBeVisible();
+    expect(within(applied).getByText('Amplifies target lists.')).toBeVisible();
+  });
+
+  it('shows an expired visibility limit as expired and re-applies it with a justification (R15)', async () => {
+    const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
+    const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    // The seeded limit on @grey_relay_07 was applied 40 days ago with a 30-day period.
+    const expired = within(actions).getByTestId(`action-row-${EXPIRED}`);
+    expect(expired).toHaveAttribute('data-state', 'expired');
+    expect(within(expired).getByText('Expired')).toBeVisible();
+
+    await user.click(within(expired).getByRole('button', { name: 'Re-apply Limit visibility on grey_relay_07' }));
+    const dialog = await screen.findByRole('dialog', { name: /Re-apply “Limit visibility” on grey_relay_07/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Re-apply…' }));
+    expect(await within(dialog).findByText('Required')).toBeVisible();
+    await fill(user, within(dialog).getByRole('textbox', { name: /Justification/ }), 'Posted a new target list yesterday.');
+    await user.click(within(dialog).getByRole('button', { name: 'Re-apply…' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const reapplied = await within(actions).findByRole('row', { name: /Re-applies an expired action/ });
+    expect(within(reapplied).getByText('Active')).toBeVisible();
+    expect(within(reapplied).getByText('Posted a new target list yesterday.')).toBeVisible();
+    // The old one stays in the record as expired, with nothing left to re-apply.
+    expect(within(within(actions).getByTestId(`action-row-${EXPIRED}`)).queryByRole('button')).toBeNull();
+  });
+
+  it('tells analysts that only reviewers apply actions', async () => {
+    renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
+    const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    expect(within(actions).getByText('Only reviewers apply enforcement actions (R18).')).toBeVisible();
+    expect(within(actions).queryByRole('form')).toBeNull();
+  });
+});

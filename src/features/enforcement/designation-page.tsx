@@ -1,0 +1,75 @@
+// The designation record page (/designations/:caseId): the approved designation (R17), account
+// association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19).
+import Alert from '@mui/material/Alert';
+import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useCase } from '../../api/client/case-queries';
+import { ApiError } from '../../api/client/http-client';
+import { useCurrentUser } from '../../api/client/user-queries';
+import type { CaseDocument } from '../../api/contract/case';
+import type { User } from '../../api/contract/users';
+import { StatusChip } from '../../components/case-chips';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
+import { useNow } from '../../components/use-now';
+import { associationsOpen, designationInForce } from './action-rules';
+import { AccountsSection } from './accounts-section';
+import { ActionsSection } from './actions-section';
+import { DesignationRecordCard } from './designation-record-card';
+import { ExportsSection } from './exports-section';
+
+export function DesignationPage() {
+  const { t } = useTranslation('enforcement');
+  const { caseId = '' } = useParams();
+  const caseQuery = useCase(caseId);
+  const me = useCurrentUser();
+  if (caseQuery.isPending || me.isPending) return <PageLoading />;
+  if (caseQuery.error) {
+    const missing = caseQuery.error instanceof ApiError && caseQuery.error.code === 'not-found';
+    return (
+      <Container sx={{ py: 3 }}>
+        {missing ? <Alert severity="warning">{t('page.notFound', { id: caseId })}</Alert> : <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />}
+      </Container>
+    );
+  }
+  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+  return <Designation caseDocument={caseQuery.data} me={me.data} />;
+}
+
+function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: User }) {
+  const { t } = useTranslation(['enforcement', 'policy']);
+  const now = useNow();
+  const { designation } = caseDocument;
+  return (
+    <Container maxWidth="xl" sx={{ py: 3 }}>
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+        <Link component={RouterLink} to={`/cases/${caseDocument.id}`}>
+          {t('page.toCase')}
+        </Link>
+        <Link component={RouterLink} to={`/review/${caseDocument.id}`}>
+          {t('page.toReview')}
+        </Link>
+      </Stack>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1, mb: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1">
+          {t('page.title', { name: caseDocument.actor.name })}
+        </Typography>
+        <StatusChip status={caseDocument.status} />
+      </Stack>
+      {!designation ? (
+        <Alert severity="info">{t('page.noDesignation', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
+      ) : (
+        <Stack spacing={2}>
+          <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />
+          <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} />
+          <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={me.role === 'reviewer'} />
+          <ExportsSection caseDocument={caseDocument} />
+        </Stack>
+      )}
+    </Container>
+  );
+}
