@@ -8,6 +8,7 @@ import { createBackend, randomId, type Backend } from '../backend/backend';
 import { createBridgeStorage, sharedStoreFromWindow } from '../backend/bridge-storage';
 import { buildDemoSeed } from '../backend/demo-data';
 import { createIdbStorage } from '../backend/idb-storage';
+import { createMemoryStorage } from '../backend/memory-storage';
 import { createHandlers } from './handlers';
 
 /** What Playwright reaches for to inject faults: `__chaMsw.worker.use(__chaMsw.http.put(...))`. */
@@ -29,7 +30,12 @@ const now = (): string => new Date().toISOString();
 
 export async function startMockBackend(): Promise<MockBackendHandle> {
   const shared = sharedStoreFromWindow();
-  const storage = shared ? createBridgeStorage(shared) : createIdbStorage();
+  // Memory only as a last resort (no IndexedDB, e.g. some private modes): data then ends with the tab.
+  const storage = shared
+    ? createBridgeStorage(shared)
+    : typeof indexedDB === 'undefined'
+      ? createMemoryStorage()
+      : createIdbStorage();
   const backend = createBackend({
     storage,
     now,
