@@ -1,0 +1,74 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
+import { renderWithProviders } from '../../test/render';
+import { CaseListPage } from './case-list-page';
+
+const routes = [
+  { path: '/cases', element: <CaseListPage /> },
+  { path: '/cases/:caseId/:tab', element: <p>case page</p> },
+];
+
+function rowNames() {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).queryByRole('link')?.textContent ?? row.textContent);
+}
+
+describe('CaseListPage', () => {
+  it('lists the cases from the backend with status, verdict and priority', async () => {
+    renderWithProviders(null, { routes, route: '/cases' });
+    expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeInTheDocument();
+    const row = screen.getByRole('link', { name: 'Copper Lantern Collective' }).closest('tr');
+    expect(row).not.toBeNull();
+    expect(within(row as HTMLElement).getByText('In review')).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('Designation recommended')).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('Physical or psychological safety')).toBeInTheDocument();
+    expect(screen.getByText('6 cases')).toBeInTheDocument();
+  });
+
+  it('sorts by name both ways and keeps the sort in the URL', async () => {
+    const { user, router } = renderWithProviders(null, { routes, route: '/cases' });
+    await screen.findByRole('link', { name: 'Copper Lantern Collective' });
+    await user.click(screen.getByRole('button', { name: 'Actor' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('Ashfall Syndicate'));
+    expect(router.state.location.search).toContain('sort=name');
+    await user.click(screen.getByRole('button', { name: 'Actor' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('Tidewater Pledge Push'));
+  });
+
+  it('filters by status and by a search term', async () => {
+    const { user } = renderWithProviders(null, { routes, route: '/cases' });
+    await screen.findByRole('link', { name: 'Copper Lantern Collective' });
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(screen.getByRole('option', { name: 'Designated' }));
+    await waitFor(() => expect(rowNames()).toEqual(expect.arrayContaining(['Grey Meridian', 'Ashfall Syndicate'])));
+    expect(rowNames()).toHaveLength(2);
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'ash');
+    await waitFor(() => expect(rowNames()).toEqual(['Ashfall Syndicate']));
+  });
+
+  it('reads filters from a shared link and ignores nonsense in it', async () => {
+    renderWithProviders(null, { routes, route: '/cases?status=draft&page=-4&sort=hacker' });
+    await waitFor(() => expect(rowNames()).toHaveLength(2));
+    expect(rowNames()).toEqual(expect.arrayContaining(['Tidewater Pledge Push', 'Clearwater Rivers Awareness Week']));
+  });
+
+  it('shows a server failure with a retry that recovers', async () => {
+    let failures = 0;
+    server.use(
+      http.get('*/api/cases', () => {
+        failures += 1;
+        return failures <= 2 ? HttpResponse.json({ code: 'server-error', message: 'boom' }, { status: 503 }) : undefined;
+      }),
+    );
+    const { user } = renderWithProviders(null, { routes, route: '/cases' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server had a problem (503). Nothing you typed is lost; try again.');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeInTheDocument();
+  });
+});
