@@ -1,0 +1,83 @@
+// Issue 3: the live panel follows the analyst's severities, incomplete -> not recommended ->
+// recommended, with the rule ids, and its missing inputs jump to their fields.
+import type { Page } from '@playwright/test';
+import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+
+/** Opens a case through the API (answered questions, a sufficient signal, no severities yet). */
+async function seedCase(page: Page): Promise<string> {
+  await page.goto('/cases');
+  await waitForMockBackend(page);
+  return page.evaluate(async () => {
+    const headers = { 'Content-Type': 'application/json', 'X-User-Id': 'ana' };
+    const created = await fetch('/api/cases', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ actor: { kind: 'group', name: 'Lanternfish Brigade', purpose: 'Pile-ons against a fictional mayor.', activismContext: false } }),
+    }).then((r) => r.json() as Promise<Record<string, unknown> & { id: string }>);
+    const blankHarm = { policyAreas: [], evidence: [], rubric: { magnitude: null, sources: null, likelihood: null }, severity: null, justification: '' };
+    const content = {
+      actor: created.actor,
+      questions: {
+        identifiableGroup: 'A named group with one channel.',
+        coordinatedActivity: 'Scheduled identical replies.',
+        harmAcrossCategories: 'Threats against one official.',
+        risksOfApplying: 'Low: criticism of the mayor stays possible.',
+      },
+      rightsRiskAssessment: 'Designation limits coordinated abuse, not opinions.',
+      harm: { physical: blankHarm, psychological: blankHarm, informational: blankHarm },
+      signals: [
+        {
+          id: 'sig-e2e-1', kind: 'social', technique: 'incitement-dogpiling', observed: 'on-platform', description: 'Dogpiling of the mayor',
+          accounts: ['lantern_a', 'lantern_b'], window: { start: null, end: null }, sources: [], strength: 'strong',
+          evidenceState: 'sufficient', origin: 'manual',
+        },
+      ],
+      settings: { visibilityLimitDays: 30, reviewIntervalDays: 90 },
+    };
+    const updated = await fetch(`/api/cases/${created.id}`, { method: 'PUT', headers: { ...headers, 'If-Match': '"1"' }, body: JSON.stringify(content) });
+    if (!updated.ok) throw new Error(`seeding failed: ${updated.status} ${await updated.text()}`);
+    return created.id;
+  });
+}
+
+function severity(page: Page, category: string, level: string) {
+  return page.getByRole('group', { name: `Severity of ${category} harm` }).getByRole('radio', { name: level, exact: true });
+}
+
+test('the panel switches from incomplete to not recommended to recommended as severities change', async ({ page }) => {
+  const caseId = await seedCase(page);
+  await page.goto(`/cases/${caseId}/harm`);
+  const panel = page.getByTestId('designation-panel');
+  const outcome = panel.getByTestId('verdict-outcome');
+
+  await expect(outcome).toContainText('Incomplete');
+  await expect(panel.getByTestId('missing-inputs')).toContainText('Rate the severity of Physical harm.');
+
+  await severity(page, 'Physical', 'None').check();
+  await severity(page, 'Psychological', 'Low').check();
+  await expect(outcome).toContainText('Incomplete');
+  await severity(page, 'Informational', 'Moderate').check();
+
+  await expect(outcome).toContainText('Not recommended');
+  await expect(panel.getByTestId('threshold')).toContainText('one category at high, or 1 more category at moderate');
+  await expect(outcome.getByLabel(/^R7: /)).toBeVisible();
+
+  await severity(page, 'Physical', 'High').check();
+  await expect(outcome).toContainText('Designation recommended');
+  for (const rule of ['R2', 'R7', 'R13']) await expect(outcome.getByLabel(new RegExp(`^${rule}: `))).toBeVisible();
+  await expect(panel.getByTestId('threshold')).toContainText('at least one category is rated high');
+
+  // The rule id explains itself on hover, in the policy's words.
+  await outcome.getByLabel(/^R7: /).hover();
+  await expect(page.getByRole('tooltip')).toContainText('high severity of harm in at least one category');
+  await checkA11y(page, 'harm tab with the panel');
+});
+
+test('a missing input in the panel jumps to its field', async ({ page }) => {
+  const caseId = await seedCase(page);
+  await page.goto(`/cases/${caseId}/overview`);
+  const panel = page.getByTestId('designation-panel');
+  await panel.getByRole('button', { name: 'Rate the severity of Informational harm.' }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/harm`));
+  await expect(severity(page, 'Informational', 'Not rated')).toBeFocused();
+});
