@@ -12,7 +12,7 @@ import ListItem from '@mui/material/ListItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useLayoutEffect, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseContentModel } from '../../engine/case-model';
 import { evaluate } from '../../engine/evaluate';
@@ -40,15 +40,27 @@ const OUTCOME_SEVERITY = { recommended: 'error', 'not-recommended': 'success', i
 export const PANEL_COMMIT_MARK = 'designation-panel:commit';
 
 export function DesignationPanel({ content, now, onFocusField }: DesignationPanelProps) {
-  const verdict = useMemo(() => evaluate(content, { now }), [content, now]);
+  const verdict = useStableVerdict(useMemo(() => evaluate(content, { now }), [content, now]));
+  // The panel is up to date with this content once this commit lands (the verdict view itself only
+  // re-renders when the verdict changed).
   useLayoutEffect(() => {
     performance.clearMarks(PANEL_COMMIT_MARK);
     performance.mark(PANEL_COMMIT_MARK);
-  }, [verdict]);
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies -- the mark times each new content
+  }, [content]);
   return <VerdictView verdict={verdict} onFocusField={onFocusField} />;
 }
 
-export function VerdictView({ verdict, onFocusField }: { verdict: Verdict; onFocusField?: (path: string) => void }) {
+/**
+ * Most keystrokes (a justification, a description) leave the verdict as it was: the verdict's
+ * identity then stays the same, so the memoised view skips rendering. Serialising costs tens of µs.
+ */
+function useStableVerdict(next: Verdict): Verdict {
+  const json = JSON.stringify(next);
+  return useMemo(() => JSON.parse(json) as Verdict, [json]);
+}
+
+export const VerdictView = memo(function VerdictView({ verdict, onFocusField }: { verdict: Verdict; onFocusField?: (path: string) => void }) {
   const { t } = useTranslation(['engine', 'policy']);
   const reasonText = useReasonText();
   const announced = useVerdictAnnouncement(verdict.outcome);
@@ -175,7 +187,7 @@ export function VerdictView({ verdict, onFocusField }: { verdict: Verdict; onFoc
       </Section>
     </Paper>
   );
-}
+});
 
 function ReasonList({ reasons, reasonText }: { reasons: Verdict['reasons']; reasonText: ReturnType<typeof useReasonText> }) {
   return (
