@@ -14,7 +14,8 @@ function decisionRegion() {
   return screen.findByRole('region', { name: 'Decision' });
 }
 
-describe('CaseReviewPage', () => {
+// Multi-step journeys on a large page; on a loaded machine jsdom needs more than the default 20 s.
+describe('CaseReviewPage', { timeout: 45_000 }, () => {
   it('shows the case read-only with the verdict stored at submission and its reasons', async () => {
     renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
     expect(await screen.findByRole('heading', { name: 'Review: Copper Lantern Collective', level: 1 })).toBeVisible();
@@ -90,4 +91,44 @@ describe('CaseReviewPage', () => {
     expect(outcome).toHaveTextContent('Decision recorded: Approve the designation.');
     expect(within(outcome).getByRole('link', { name: 'Open the designation record' })).toHaveAttribute('href', `/designations/${COPPER}`);
   });
+
+  it('shows what changed since the last review, field by field, when a returned case comes back', async () => {
+    // Rui returns it; Ben lowers informational harm and resubmits; Samira reviews the difference.
+    setApiUser('rui');
+    const inReview = (await callApi('getCase', { params: { caseId: COPPER } })).data;
+    const returned = (await callApi('decideCase', {
+      params: { caseId: COPPER },
+      body: { decision: 'return', rationale: 'Check the reach figures.', overrideJustification: null },
+      ifMatch: inReview.version,
+    })).data;
+    setApiUser('ben');
+    const content = structuredClone(returned);
+    content.harm.informational.severity = 'moderate';
+    content.harm.informational.rubric = { magnitude: 'moderate', sources: 'moderate', likelihood: 'moderate' };
+    const edited = (await callApi('updateCase', { params: { caseId: COPPER }, body: content, ifMatch: returned.version })).data;
+    await callApi('submitCase', { params: { caseId: COPPER }, body: { note: 'Reach corrected.' }, ifMatch: edited.version });
+
+    renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'sam' });
+    const changes = await screen.findByRole('region', { name: 'What changed since the last review' });
+    expect(within(changes).getByText('4 fields changed since the last review decision.')).toBeVisible();
+    const severity = within(changes).getByText('harm.informational.severity').closest('li');
+    expect(severity).toHaveTextContent('harm.informational.severity: High → changed to Moderate');
+    expect(within(changes).getByText('harm.informational.rubric.magnitude')).toBeVisible();
+  });
+
+  it('holds a due periodic review: withdrawal warns which actions end, needs a rationale, and is recorded', async () => {
+    const { user } = renderWithProviders(null, { route: '/review/case-ashfall-syndicate', routes, userId: 'sam' });
+    const periodic = await screen.findByRole('region', { name: 'Periodic review (R17)' });
+    expect(within(periodic).getByText(/Review due since/)).toBeVisible();
+    await user.click(within(periodic).getByRole('radio', { name: /Withdraw the designation/ }));
+    expect(within(periodic).getByText(/Withdrawing ends 1 active designation-based action\./)).toBeVisible();
+    await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+    await waitFor(() => expect(within(periodic).getByRole('textbox', { name: /Rationale/ })).toHaveAccessibleDescription('Required'));
+    await user.click(within(periodic).getByRole('textbox', { name: /Rationale/ }));
+    await user.paste('The storefront closed; no activity for 60 days.');
+    await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+    expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Periodic review recorded.');
+    expect(await screen.findByText('This case is Withdrawn: there is nothing to decide here.')).toBeVisible();
+  });
 });
+
