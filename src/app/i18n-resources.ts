@@ -3,7 +3,7 @@ import * as common from '../i18n/locales/common';
 import * as policy from '../i18n/locales/policy';
 import * as cases from '../features/cases/cases-locales';
 import * as workspace from '../features/case-workspace/workspace-locales';
-import * as engine from '../features/designation/engine-locales';
+import * as engine from '../components/verdict/engine-locales';
 import * as fieldChange from '../components/field-change-locales';
 import * as review from '../features/review/review-locales';
 import * as enforcement from '../features/enforcement/enforcement-locales';

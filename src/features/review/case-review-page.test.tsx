@@ -22,7 +22,8 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     const verdict = screen.getByTestId('verdict-at-submission');
     expect(within(verdict).getByText('Designation recommended')).toBeVisible();
     expect(screen.getByText(/This is the first review/)).toBeVisible();
-    expect(screen.getAllByText('reason.R7.metHigh').length).toBeGreaterThan(0);
+    // The reasons read as sentences in the user's language, each with its rule.
+    expect(screen.getByText(/Harm meets the threshold: rated high in Physical, Informational/)).toBeVisible();
   });
 
   it('explains four eyes to the analyst who submitted the case and offers no decision', async () => {

@@ -1,5 +1,6 @@
 // The engine's verdict as stored with the submission, beside the verdict on the content as it is now,
-// with every reason and the rule it rests on (ARCHITECTURE.md rule 1: shown, never re-derived).
+// with every reason and the rule it rests on (ARCHITECTURE.md rule 1: shown, never re-derived; the
+// current verdict uses the same view as the analyst's live panel).
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -11,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDocument, StoredVerdict } from '../../api/contract/case';
 import { VerdictChip } from '../../components/case-chips';
 import { evaluate } from '../../engine/evaluate';
-import type { Reason } from '../../engine/verdict';
+import { VerdictView } from '../../components/verdict/verdict-view';
 
 export function VerdictPanel({ caseDocument, now }: { caseDocument: CaseDocument; now: string }) {
   const { t } = useTranslation('review');
@@ -28,19 +29,8 @@ export function VerdictPanel({ caseDocument, now }: { caseDocument: CaseDocument
           {t('verdict.changedSinceSubmission')}
         </Alert>
       )}
-      <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-        {t('verdict.current')}
-      </Typography>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', my: 1, flexWrap: 'wrap' }}>
-        <VerdictChip outcome={current.outcome} />
-      </Stack>
-      <Typography variant="subtitle2" component="h4">
-        {t('verdict.reasons')}
-      </Typography>
-      <Box component="ul" sx={{ pl: 2.5, my: 0 }}>
-        {current.reasons.map((reason, index) => (
-          <ReasonItem key={`${reason.key}-${index}`} reason={reason} />
-        ))}
+      <Box sx={{ mt: 2 }}>
+        <VerdictView verdict={current} title={t('verdict.current')} />
       </Box>
     </Paper>
   );
@@ -59,29 +49,6 @@ function StoredVerdictView({ verdict }: { verdict: StoredVerdict }) {
       </Stack>
       <Typography variant="body2">{t('verdict.rules', { rules: verdict.ruleIds.join(', ') })}</Typography>
       <Typography variant="body2">{t('verdict.priority', { priority: verdict.priority })}</Typography>
-    </Box>
-  );
-}
-
-function ReasonItem({ reason }: { reason: Reason }) {
-  const { t } = useTranslation(['review', 'policy']);
-  // Until the engine's reason texts are translated, the reason's key is shown beside the policy
-  // sentence of its rule, so a reviewer can still trace it.
-  return (
-    <Box component="li" sx={{ py: 0.25 }}>
-      <Chip size="small" variant="outlined" label={reason.rule} title={t(`policy:rule.${reason.rule}`)} sx={{ mr: 1 }} />
-      <Box component="span" sx={{ fontWeight: reason.blocking ? 700 : 400 }}>
-        {reason.met ? t('verdict.met') : t('verdict.notMet')}
-      </Box>
-      {' · '}
-      <Box component="code" sx={{ fontSize: '0.85em' }}>
-        {reason.key}
-      </Box>
-      {reason.blocking && (
-        <Box component="span" sx={{ ml: 1, color: 'warning.dark' }}>
-          ({t('verdict.blocking')})
-        </Box>
-      )}
     </Box>
   );
 }

@@ -71,8 +71,8 @@ export const en = {
       disagreesUnjustified: 'The {{category}} severity ({{severity}}) differs from the rubric’s suggestion ({{suggested}}). Write a justification or change the severity.',
     },
     R7: {
-      metHigh: 'Harm meets the threshold: {{highCategories}} category rated high ({{categories}}).',
-      metModerate: 'Harm meets the threshold: {{moderateOrHigherCategories}} categories rated moderate or higher ({{categories}}).',
+      metHigh: 'Harm meets the threshold: rated high in {{categories}}.',
+      metModerate: 'Harm meets the threshold: rated moderate or higher in {{categories}}.',
       notMet: 'Harm does not meet the threshold: it needs one category rated high, or {{moderateCategoriesNeeded}} more category rated moderate or higher ({{moderateOrHigherCategories}} now; {{unratedCategories}} not rated yet).',
     },
     R9: {
@@ -184,8 +184,8 @@ export const nl: LocaleShape<typeof en> = {
       disagreesUnjustified: 'De ernst van {{category}} ({{severity}}) wijkt af van het voorstel van de rubriek ({{suggested}}). Schrijf een motivering of pas de ernst aan.',
     },
     R7: {
-      metHigh: 'De schade bereikt de drempel: {{highCategories}} categorie hoog beoordeeld ({{categories}}).',
-      metModerate: 'De schade bereikt de drempel: {{moderateOrHigherCategories}} categorieën matig of hoger beoordeeld ({{categories}}).',
+      metHigh: 'De schade bereikt de drempel: hoog beoordeeld bij {{categories}}.',
+      metModerate: 'De schade bereikt de drempel: matig of hoger beoordeeld bij {{categories}}.',
       notMet: 'De schade bereikt de drempel niet: nodig is één categorie op hoog, of nog {{moderateCategoriesNeeded}} categorie op matig of hoger ({{moderateOrHigherCategories}} nu; {{unratedCategories}} nog niet beoordeeld).',
     },
     R9: {
@@ -297,8 +297,8 @@ export const tr: LocaleShape<typeof en> = {
       disagreesUnjustified: '{{category}} ciddiyeti ({{severity}}) ölçütün önerisinden ({{suggested}}) farklı. Bir gerekçe yazın veya ciddiyeti değiştirin.',
     },
     R7: {
-      metHigh: 'Zarar eşiği karşılıyor: {{highCategories}} kategori yüksek ({{categories}}).',
-      metModerate: 'Zarar eşiği karşılıyor: {{moderateOrHigherCategories}} kategori orta veya daha yüksek ({{categories}}).',
+      metHigh: 'Zarar eşiği karşılıyor: yüksek olarak derecelendirilen kategoriler: {{categories}}.',
+      metModerate: 'Zarar eşiği karşılıyor: orta veya daha yüksek derecelendirilen kategoriler: {{categories}}.',
       notMet: 'Zarar eşiği karşılamıyor: bir kategorinin yüksek olması veya {{moderateCategoriesNeeded}} kategorinin daha orta ya da yüksek olması gerekir (şu an {{moderateOrHigherCategories}}; {{unratedCategories}} henüz derecelendirilmedi).',
     },
     R9: {
