@@ -9,14 +9,18 @@ import * as review from '../features/review/review-locales';
 import * as enforcement from '../features/enforcement/enforcement-locales';
 import * as submission from '../features/submission/submission-locales';
 import * as audit from '../features/audit/audit-locales';
+import * as activityImport from '../features/activity-import/import-locales';
 
 export const resources = {
   en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
-    fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en },
+    fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en,
+    activityImport: activityImport.en },
   nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl,
-    fieldChange: fieldChange.nl, review: review.nl, enforcement: enforcement.nl, submission: submission.nl, audit: audit.nl },
+    fieldChange: fieldChange.nl, review: review.nl, enforcement: enforcement.nl, submission: submission.nl, audit: audit.nl,
+    activityImport: activityImport.nl },
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
-    fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr },
+    fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr,
+    activityImport: activityImport.tr },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -11,6 +11,12 @@ const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page'
 const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
 const DesignationPage = lazy(() => import('../features/enforcement/designation-page').then((m) => ({ default: m.DesignationPage })));
 const DecisionReportPage = lazy(() => import('../features/enforcement/decision-report-page').then((m) => ({ default: m.DecisionReportPage })));
+const ImportCasePickerPage = lazy(() =>
+  import('../features/activity-import/import-case-picker-page').then((m) => ({ default: m.ImportCasePickerPage })),
+);
+const ActivityImportPage = lazy(() =>
+  import('../features/activity-import/activity-import-page').then((m) => ({ default: m.ActivityImportPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 export const routes: RouteObject[] = [
@@ -21,12 +27,15 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/cases" replace /> },
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/:caseId', element: <CaseRoute /> },
+      // Before the generic tab route, so `import` is not taken for a workspace tab.
+      { path: 'cases/:caseId/import', element: <ActivityImportPage /> },
       { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'review/:caseId', element: <CaseReviewPage /> },
       { path: 'designations/:caseId', element: <DesignationPage /> },
       { path: 'designations/:caseId/report', element: <DecisionReportPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'import', element: <ImportCasePickerPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,150 @@
+// The import page against the MSW node server: file errors, an import with its clusters, a cluster
+// put on the evidence board (PUT with If-Match, one retry on 412), invalid rows listed.
+import 'fake-indexeddb/auto';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { callApi } from '../../api/client/http-client';
+import { server } from '../../mocks/node';
+import { renderWithProviders } from '../../test/render';
+import { ActivityImportPage } from './activity-import-page';
+import { clusterIdOfSignal } from './signal-link';
+
+const CASE_ID = 'case-tidewater-pledge';
+const FIXTURES = resolve(__dirname, '../../../e2e/fixtures/activity');
+
+function fixture(name: string, type = 'text/csv'): File {
+  return new File([readFileSync(resolve(FIXTURES, name))], name, { type });
+}
+
+function renderPage() {
+  return renderWithProviders(null, {
+    route: `/cases/${CASE_ID}/import`,
+    routes: [
+      { path: '/cases/:caseId/import', element: <ActivityImportPage /> },
+      { path: '/cases/:caseId/evidence', element: <p>evidence board</p> },
+    ],
+  });
+}
+
+async function chooseFile(file: File) {
+  await screen.findByRole('heading', { level: 1, name: /Import activity into/ });
+  fireEvent.change(screen.getByTestId('activity-file-input'), { target: { files: [file] } });
+}
+
+async function importFile(file: File) {
+  await chooseFile(file);
+  await screen.findByText(/Detected format:/);
+  fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
+  expect(await screen.findByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow');
+  expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  await screen.findByTestId('import-summary', {}, { timeout: 15_000 });
+}
+
+describe('ActivityImportPage', () => {
+  it.each([
+    ['empty.csv', 'The file is empty.'],
+    ['binary.csv', 'The file is not text (it looks binary).'],
+  ])('rejects %s with a file-level message before the import starts', async (name, message) => {
+    renderPage();
+    await chooseFile(fixture(name));
+    const alert = await screen.findByTestId('import-file-error');
+    expect(alert).toHaveTextContent(message);
+    expect(screen.getByRole('button', { name: 'Start import' })).toBeDisabled();
+  });
+
+  it('names missing CSV columns', async () => {
+    renderPage();
+    await chooseFile(new File(['message_id,username,message\n1,ana,hello\n'], 'odd.csv'));
+    expect(await screen.findByTestId('import-file-error')).toHaveTextContent('lacks required columns');
+  });
+
+  it('imports a malformed file: lists its invalid rows and still imports the valid ones', async () => {
+    renderPage();
+    await importFile(fixture('malformed.csv'));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('8 rows read, 3 imported, 5 skipped');
+    const table = screen.getByRole('table', { name: 'Invalid rows of the file' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(7);
+    expect(rows[1]).toHaveTextContent(/3timestampnot a timestamp/);
+    expect(within(table).getByText(/javascript:alert/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download all errors (CSV)' })).toBeEnabled();
+  });
+
+  it('imports a CSV, shows its clusters, and puts one on the evidence board', async () => {
+    const { user } = renderPage();
+    await importFile(fixture('coordinated.csv'));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('325 rows read, 325 imported, 0 skipped');
+    const list = screen.getByRole('list', { name: 'Clusters, highest score first' });
+    const cards = within(list).getAllByRole('article');
+    expect(cards).toHaveLength(3);
+    const first = cards[0]!;
+    expect(first).toHaveTextContent('Cluster 1');
+    expect(first).toHaveTextContent('Co-retweet');
+    expect(within(first).getByText('@amplifier_0')).toBeInTheDocument();
+
+    await user.click(within(first).getByRole('button', { name: 'Add to evidence board' }));
+    expect(await within(first).findByRole('link', { name: 'Open on the evidence board' })).toHaveAttribute('href', `/cases/${CASE_ID}/evidence`);
+    expect(within(first).getByText('On the evidence board')).toBeInTheDocument();
+
+    const { data } = await callApi('getCase', { params: { caseId: CASE_ID } });
+    const detected = data.signals.filter((signal) => clusterIdOfSignal(signal) !== null);
+    expect(detected).toHaveLength(1);
+    const signal = detected[0]!;
+    expect(signal).toMatchObject({ kind: 'technical', technique: 'coordinated-reposting', evidenceState: 'unverified', strength: 'strong' });
+    expect(signal.accounts.toSorted()).toEqual(['amplifier_0', 'amplifier_1', 'amplifier_2', 'amplifier_3', 'amplifier_4']);
+    expect(clusterIdOfSignal(signal)).toMatch(/^cluster-[0-9a-f]{16}$/);
+    // R16: the backend now suggests the cluster's accounts for association.
+    expect(data.accounts.filter((account) => account.status === 'suggested').map((account) => account.handle)).toEqual(
+      expect.arrayContaining(['amplifier_0', 'amplifier_4']),
+    );
+  });
+
+  it('lets the analyst choose kind and technique, before adding and after', async () => {
+    const { user } = renderPage();
+    await importFile(fixture('coordinated.csv'));
+    const first = within(screen.getByRole('list', { name: 'Clusters, highest score first' })).getAllByRole('article')[0]!;
+    await user.click(within(first).getByRole('button', { name: 'Choose kind and technique, then add' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Signal from cluster 1' });
+    expect(within(dialog).getByRole('radio', { name: 'Technical coordination' })).toBeChecked();
+    await user.click(within(dialog).getByRole('radio', { name: 'Social coordination' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Technique' }));
+    await user.click(await screen.findByRole('option', { name: 'Synchronised posting' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add to evidence board' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    let signals = (await callApi('getCase', { params: { caseId: CASE_ID } })).data.signals.filter((s) => clusterIdOfSignal(s) !== null);
+    expect(signals).toMatchObject([{ kind: 'social', technique: 'synchronised-posting' }]);
+
+    await user.click(await within(first).findByRole('button', { name: 'Change kind or technique' }));
+    const again = await screen.findByRole('dialog', { name: 'Signal from cluster 1' });
+    expect(within(again).getByRole('radio', { name: 'Social coordination' })).toBeChecked();
+    await user.click(within(again).getByRole('radio', { name: 'Technical coordination' }));
+    await user.click(within(again).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    signals = (await callApi('getCase', { params: { caseId: CASE_ID } })).data.signals.filter((s) => clusterIdOfSignal(s) !== null);
+    expect(signals).toMatchObject([{ kind: 'technical', technique: 'multiple-accounts-same-message' }]);
+  });
+
+  it('re-reads the case and retries once when the write meets a 412', async () => {
+    let puts = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') puts++;
+    });
+    server.use(
+      http.put('*/api/cases/:caseId', () => HttpResponse.json({ code: 'precondition-failed', message: 'stale', fieldErrors: [], currentVersion: 99 }, { status: 412 }), {
+        once: true,
+      }),
+    );
+    const { user } = renderPage();
+    await importFile(fixture('coordinated.csv'));
+    const first = within(screen.getByRole('list', { name: 'Clusters, highest score first' })).getAllByRole('article')[0]!;
+    await user.click(within(first).getByRole('button', { name: 'Add to evidence board' }));
+    await within(first).findByRole('link', { name: 'Open on the evidence board' });
+    expect(puts).toBe(2);
+    server.events.removeAllListeners();
+    const { data } = await callApi('getCase', { params: { caseId: CASE_ID } });
+    expect(data.signals.filter((signal) => clusterIdOfSignal(signal) !== null)).toHaveLength(1);
+  });
+});

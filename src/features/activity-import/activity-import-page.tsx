@@ -1,0 +1,59 @@
+// /cases/:caseId/import: import platform activity into one case and turn detected coordination
+// into signals on its evidence board (issue 6).
+import Alert from '@mui/material/Alert';
+import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useCase } from '../../api/client/case-queries';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
+import { ImportResults } from './import-results';
+import { ImportSetupForm } from './import-setup-form';
+import { useActivityImport } from './use-activity-import';
+
+export function ActivityImportPage() {
+  const { caseId = '' } = useParams();
+  const { t } = useTranslation('activityImport');
+  const caseQuery = useCase(caseId);
+  const activity = useActivityImport(caseId);
+  if (caseQuery.isPending) return <PageLoading />;
+  if (caseQuery.isError) {
+    return (
+      <Container maxWidth="lg" sx={{ py: 3 }}>
+        <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />
+      </Container>
+    );
+  }
+
+  const caseDocument = caseQuery.data;
+  return (
+    <Container maxWidth="xl" sx={{ py: 3 }}>
+      <Typography variant="h4" component="h1" sx={{ mb: 1 }}>
+        {t('page.title', { name: caseDocument.actor.name })}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 1 }}>
+        {t('page.intro')}
+      </Typography>
+      <Link component={RouterLink} to={`/cases/${encodeURIComponent(caseId)}`} sx={{ display: 'inline-block', mb: 2 }}>
+        {t('page.backToCase')}
+      </Link>
+      {caseDocument.status !== 'draft' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('page.notDraft')}
+        </Alert>
+      )}
+      <ImportSetupForm run={activity.run} onStart={activity.start} onCancel={activity.cancel} />
+      {activity.outcome && activity.run.status !== 'running' && (
+        <ImportResults
+          caseId={caseId}
+          caseDocument={caseDocument}
+          outcome={activity.outcome}
+          restored={activity.restored}
+          onForget={activity.forget}
+        />
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,117 @@
+// The clusters as a list or as a network beside a compact list, one selection shared through the
+// URL (`?view=network&cluster=<id>`), so a selection is a link and survives a reload.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { CaseDocument } from '../../api/contract/case';
+import { ErrorAlert } from '../../components/error-alert';
+import { visuallyHidden } from '../../components/visually-hidden';
+import type { CoordinationCluster } from '../../engine/detection/clustering';
+import { ClusterList } from './cluster-list';
+import { buildNetworkGraph } from './network-model';
+import { NetworkPanel } from './network-panel';
+import { SignalChoiceDialog } from './signal-choice-dialog';
+import { evidenceBoardPath } from './signal-link';
+import { useClusterBoard } from './use-cluster-board';
+
+type View = 'clusters' | 'network';
+
+export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: string; caseDocument: CaseDocument | undefined; clusters: readonly CoordinationCluster[] }) {
+  const { t } = useTranslation('activityImport');
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'network' ? 'network' : 'clusters';
+  const requested = params.get('cluster');
+  const ranks = useMemo(() => new Map(clusters.map((cluster, index) => [cluster.id, index + 1])), [clusters]);
+  const graph = useMemo(() => buildNetworkGraph(clusters), [clusters]);
+  const colors = useMemo(() => new Map(graph.nodes.map((node) => [node.clusterId, node.color])), [graph]);
+  const selected = clusters.find((cluster) => cluster.id === requested) ?? null;
+  const board = useClusterBoard(caseId, caseDocument, ranks);
+  const canAdd = caseDocument?.status === 'draft';
+
+  const update = useCallback(
+    (patch: { view?: View; cluster?: string | null }) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (patch.view) {
+            if (patch.view === 'network') next.set('view', 'network');
+            else next.delete('view');
+          }
+          if (patch.cluster !== undefined) {
+            if (patch.cluster) next.set('cluster', patch.cluster);
+            else next.delete('cluster');
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  const select = useCallback((clusterId: string) => update({ cluster: clusterId }), [update]);
+
+  const list = (compact: boolean) => (
+    <ClusterList
+      clusters={clusters}
+      ranks={ranks}
+      colors={colors}
+      selectedId={selected?.id ?? null}
+      signalIds={board.signalIds}
+      boardLink={evidenceBoardPath(caseId)}
+      canAdd={canAdd}
+      busyId={board.busyId}
+      compact={compact}
+      onSelect={select}
+      onAdd={board.add}
+      onAdjust={board.adjust}
+    />
+  );
+
+  return (
+    <Box component="section" aria-labelledby="import-clusters-heading" sx={{ mt: 3 }}>
+      <Typography id="import-clusters-heading" variant="h5" component="h2">
+        {t('clusters.heading')}
+      </Typography>
+      <Box component="output" sx={visuallyHidden}>
+        {board.announcement}
+      </Box>
+      {requested && !selected && clusters.length > 0 && <Alert severity="info" sx={{ my: 1 }}>{t('network.noneSelected')}</Alert>}
+      {board.error && (
+        <Box sx={{ my: 1 }}>
+          <ErrorAlert error={board.error} onRetry={board.dismissError} />
+        </Box>
+      )}
+      <Tabs value={view} onChange={(_, next: View) => update({ view: next })} aria-label={t('network.viewLabel')} sx={{ mb: 2 }}>
+        <Tab value="clusters" label={t('network.tabClusters')} id="import-tab-clusters" aria-controls="import-panel" />
+        <Tab value="network" label={t('network.tabNetwork')} id="import-tab-network" aria-controls="import-panel" />
+      </Tabs>
+      <Box id="import-panel" role="tabpanel" aria-labelledby={`import-tab-${view}`}>
+        {view === 'clusters' ? (
+          list(false)
+        ) : (
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, alignItems: 'start' }}>
+            <NetworkPanel graph={graph} selected={selected} selectedRank={selected ? (ranks.get(selected.id) ?? 0) : 0} onSelectCluster={select} />
+            <Box sx={{ maxHeight: { md: 720 }, overflowY: { md: 'auto' } }}>
+              {list(true)}
+            </Box>
+          </Box>
+        )}
+      </Box>
+      {board.dialog && (
+        <SignalChoiceDialog
+          rank={ranks.get(board.dialog.cluster.id) ?? 0}
+          initial={board.dialog.initial}
+          mode={board.dialog.mode}
+          busy={board.busyId !== null}
+          onConfirm={board.confirm}
+          onClose={board.closeDialog}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,95 @@
+// The file, the detector settings and Start; while running, the progress bar and Cancel.
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_DETECTOR_SETTINGS, type DetectorSettings } from '../../engine/detection/settings';
+import { DetectorSettingsFields } from './detector-settings-fields';
+import { DetectorSettingsSchema } from './detector-settings-schema';
+import { FileErrorAlert } from './file-error-alert';
+import { FilePicker } from './file-picker';
+import { useFormatSniff } from './format-sniff';
+import { ImportProgress } from './import-progress';
+import type { ImportRunState } from './use-activity-import';
+
+export interface ImportSetupFormProps {
+  run: ImportRunState;
+  onStart: (file: File, settings: DetectorSettings) => void;
+  onCancel: () => void;
+}
+
+export function ImportSetupForm({ run, onStart, onCancel }: ImportSetupFormProps) {
+  const { t } = useTranslation('activityImport');
+  const [file, setFile] = useState<File | null>(null);
+  const sniff = useFormatSniff(file);
+  const running = run.status === 'running';
+  const form = useForm<DetectorSettings>({ resolver: zodResolver(DetectorSettingsSchema), defaultValues: DEFAULT_DETECTOR_SETTINGS, mode: 'onChange' });
+  const invalid = Object.keys(form.formState.errors).length > 0;
+
+  const submit = form.handleSubmit((settings) => {
+    if (file && sniff.status === 'recognised') onStart(file, settings);
+  });
+
+  return (
+    <Box component="form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('picker.title')}>
+      <Paper component="section" aria-labelledby="import-file-heading" sx={{ p: 2, mb: 2 }}>
+        <Typography id="import-file-heading" variant="h5" component="h2" sx={{ mb: 1 }}>
+          {t('file.heading')}
+        </Typography>
+        <FilePicker file={file} onFile={setFile} disabled={running} />
+        <Box aria-live="polite" sx={{ mt: 1 }}>
+          {sniff.status === 'sniffing' && <Typography variant="body2">{t('file.sniffing')}</Typography>}
+          {sniff.status === 'recognised' && (
+            <Typography data-testid="detected-format">{t('file.detected', { format: t(`file.format.${sniff.format}`) })}</Typography>
+          )}
+        </Box>
+        {sniff.status === 'rejected' && <FileErrorAlert code={sniff.fatal.code} message={sniff.fatal.message} />}
+      </Paper>
+
+      <Paper component="section" aria-labelledby="import-settings-heading" sx={{ p: 2, mb: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
+          <Typography id="import-settings-heading" variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+            {t('settings.heading')}
+          </Typography>
+          <Button size="small" onClick={() => form.reset(DEFAULT_DETECTOR_SETTINGS)} disabled={running}>
+            {t('settings.reset')}
+          </Button>
+        </Box>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {t('settings.intro')}
+        </Typography>
+        <DetectorSettingsFields control={form.control} disabled={running} />
+        {invalid && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {t('settings.invalid')}
+          </Alert>
+        )}
+      </Paper>
+
+      <Box sx={{ mb: 2 }}>
+        {running ? (
+          <ImportProgress progress={run.progress} onCancel={onCancel} />
+        ) : (
+          <Button type="submit" variant="contained" size="large" disabled={sniff.status !== 'recognised' || invalid}>
+            {t('run.start')}
+          </Button>
+        )}
+        {run.status === 'cancelled' && (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            {t('run.cancelled')}
+          </Alert>
+        )}
+        {run.status === 'failed' && (
+          <Box sx={{ mt: 1 }}>
+            <FileErrorAlert code={run.code} message={run.message} />
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,90 @@
+// The import's life on this page: idle -> running (progress) -> done | cancelled | failed, with the
+// last finished import of the case restored from IndexedDB. The work itself runs in the detection
+// worker (through its client), so nothing here blocks the page.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DetectorSettings } from '../../engine/detection/settings';
+import type { FileErrorCode } from './file-error-alert';
+import type { ImportOutcome } from './import-result';
+import type { RunProgress } from './import-progress';
+import { runImport, type ImportJob } from './import-runner';
+import { clearLastImport, loadLastImport, saveLastImport } from './last-import-storage';
+
+export type ImportRunState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: RunProgress }
+  | { status: 'cancelled' }
+  | { status: 'failed'; code: FileErrorCode; message: string };
+
+export interface ActivityImport {
+  run: ImportRunState;
+  /** The finished import shown on the page (this session's, or the one kept from before). */
+  outcome: ImportOutcome | null;
+  restored: boolean;
+  start: (file: File, settings: DetectorSettings) => void;
+  cancel: () => void;
+  forget: () => void;
+}
+
+export function useActivityImport(caseId: string): ActivityImport {
+  const [run, setRun] = useState<ImportRunState>({ status: 'idle' });
+  const [outcome, setOutcome] = useState<{ caseId: string; value: ImportOutcome; restored: boolean } | null>(null);
+  const job = useRef<ImportJob | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadLastImport(caseId).then((stored) => {
+      // A fresh import started meanwhile wins over the stored one.
+      if (live && stored) setOutcome((current) => current ?? { caseId, value: stored, restored: true });
+    });
+    return () => {
+      live = false;
+      job.current?.cancel();
+      job.current = null;
+    };
+  }, [caseId]);
+
+  const start = useCallback(
+    (file: File, settings: DetectorSettings) => {
+      job.current?.cancel();
+      setRun({ status: 'running', progress: { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 } });
+      const current = runImport(file, settings, (progress) => {
+        if (job.current === current) setRun({ status: 'running', progress });
+      });
+      job.current = current;
+      void current.result.then((result) => {
+        if (job.current !== current) return;
+        job.current = null;
+        switch (result.status) {
+          case 'done':
+            setRun({ status: 'idle' });
+            setOutcome({ caseId, value: result.outcome, restored: false });
+            void saveLastImport(caseId, result.outcome);
+            break;
+          case 'cancelled':
+            setRun({ status: 'cancelled' });
+            break;
+          case 'failed':
+            setRun({ status: 'failed', code: result.code, message: result.message });
+            break;
+        }
+      });
+    },
+    [caseId],
+  );
+
+  const cancel = useCallback(() => {
+    const current = job.current;
+    if (!current) return;
+    job.current = null;
+    current.cancel();
+    setRun({ status: 'cancelled' });
+  }, []);
+
+  const forget = useCallback(() => {
+    setOutcome(null);
+    void clearLastImport(caseId);
+  }, [caseId]);
+
+  const shown = outcome && outcome.caseId === caseId ? outcome : null;
+  return { run, outcome: shown?.value ?? null, restored: shown?.restored ?? false, start, cancel, forget };
+}
