@@ -5,11 +5,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { callApi } from '../../api/client/http-client';
 import { server } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
 import { ActivityImportPage } from './activity-import-page';
+import { clearLastImport } from './last-import-storage';
 import { clusterIdOfSignal } from './signal-link';
 
 const CASE_ID = 'case-tidewater-pledge';
@@ -44,6 +45,9 @@ async function importFile(file: File) {
 }
 
 describe('ActivityImportPage', () => {
+  // Each test starts without an import kept from the one before.
+  beforeEach(() => clearLastImport(CASE_ID));
+
   it.each([
     ['empty.csv', 'The file is empty.'],
     ['binary.csv', 'The file is not text (it looks binary).'],
