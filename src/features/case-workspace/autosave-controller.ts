@@ -332,8 +332,9 @@ export class CaseAutosave {
     if (error instanceof ApiError && error.code === 'precondition-failed') {
       try {
         const latest = await this.options.fetchLatest();
-        this.store.setState({ status: 'conflict', conflictVersion: latest.version, error });
+        // The server's version goes to its owner (the query cache) before the view that shows it opens.
         this.options.onConflict?.(latest);
+        this.store.setState({ status: 'conflict', conflictVersion: latest.version, error });
       } catch (fetchError) {
         this.retryLater(fetchError);
       }

@@ -150,6 +150,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
           {panelProps && !wide && <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} {...panelProps} />}
           {conflictOpen && (
             <ConflictDialog
+              key={caseDocument.version}
               mine={autosave.current}
               theirs={caseDocument}
               base={autosave.baseContent}

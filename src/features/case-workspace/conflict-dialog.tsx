@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/client/case-queries';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { contentOf } from './case-content';
-import { defaultChoices, diffContent, mergeContent, type ContentDifference, type Side } from './content-diff';
+import { defaultChoice, defaultChoices, diffContent, mergeContent, type ContentDifference, type Side } from './content-diff';
 import { differenceLabel, sideText } from './conflict-labels';
 
 export interface ConflictDialogProps {
@@ -61,7 +61,7 @@ export function ConflictDialog({ mine, theirs, base, onResolve, onLater }: Confl
             </Stack>
             <Stack component="ol" spacing={1.5} sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={t('conflict.listLabel', { count: differences.length })}>
               {differences.map((difference) => (
-                <DifferenceRow key={difference.key} difference={difference} choice={choices[difference.key] ?? 'mine'} onChoose={choose} />
+                <DifferenceRow key={difference.key} difference={difference} choice={choices[difference.key] ?? defaultChoice(difference)} onChoose={choose} />
               ))}
             </Stack>
           </>

@@ -30,12 +30,10 @@ function LivePanelContent({ render, caseDocument, focusField }: { render: Render
   return <>{render({ content: deferred, caseDocument, focusField })}</>;
 }
 
+/** Beside the tabs: a plain sticky column (the panel brings its own landmark and heading). */
 export function DesignationPanelAside(props: { render: RenderDesignationPanel; caseDocument: CaseDocument; focusField: (path: string) => void }) {
-  const { t } = useTranslation('workspace');
   return (
     <Box
-      component="aside"
-      aria-label={t('panel.label')}
       sx={{ position: 'sticky', top: 88, alignSelf: 'start', maxHeight: 'calc(100vh - 104px)', overflowY: 'auto' }}
     >
       <LivePanelContent {...props} />

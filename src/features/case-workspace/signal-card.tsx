@@ -93,7 +93,7 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
           </li>
         )}
       </Box>
-      <Typography variant="caption" color="text.secondary" noWrap>
+      <Typography variant="caption" color="text.secondary" noWrap title={window ?? undefined}>
         {window ? t('board.window', { window }) : t('board.noWindow')}
       </Typography>
       <Typography variant="caption" noWrap>

@@ -227,17 +227,21 @@ export function SignalDialog({ initial, mode, onClose, onSave }: SignalDialogPro
                   <Controller
                     control={control}
                     name={`sources.${index}.url`}
-                    render={({ field, fieldState }) => (
-                      <TextField
-                        id={`signal-source-${index}`}
-                        type="url"
-                        fullWidth
-                        label={t('signal.source', { number: index + 1 })}
-                        {...field}
-                        error={!!fieldState.error}
-                        helperText={fieldError(fieldState.error?.message) ?? t('links.httpOnlyHelp')}
-                      />
-                    )}
+                    render={({ field, fieldState, formState }) => {
+                      // A row just added is empty by design: say so only once it was left or submitted.
+                      const message = fieldState.isTouched || formState.isSubmitted ? fieldError(fieldState.error?.message) : undefined;
+                      return (
+                        <TextField
+                          id={`signal-source-${index}`}
+                          type="url"
+                          fullWidth
+                          label={t('signal.source', { number: index + 1 })}
+                          {...field}
+                          error={!!message}
+                          helperText={message ?? t('links.httpOnlyHelp')}
+                        />
+                      );
+                    }}
                   />
                   <IconButton aria-label={t('signal.removeSource', { number: index + 1 })} onClick={() => sources.remove(index)} sx={{ mt: 1 }}>
                     <DeleteIcon />

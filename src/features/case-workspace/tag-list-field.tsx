@@ -70,7 +70,7 @@ export function TagListInput({ id, label, helperText, value, onChange, onBlur, e
   const message = entryError ?? error;
   const listId = `${id}-entries`;
   return (
-    <Box>
+    <Box sx={{ flex: 1, minWidth: 0 }}>
       <TextField
         id={id}
         label={label}
