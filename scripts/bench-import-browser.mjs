@@ -1,0 +1,144 @@
+// Benchmark: an activity import in the real browser (msw-mode build under `vite preview`, Debian
+// Chromium). Imports a generated 100k-post CSV on /cases/:id/import and records every Long Tasks API
+// entry ('longtask', main-thread task over 50 ms) from the click on Start to the results on screen.
+// Goal: none over 50 ms, i.e. zero long tasks. Prints the count, the longest and the import time.
+// Not a test: it asserts nothing, it measures; exit 0 unless the run itself fails.
+//
+// Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-msw] [--skip-build] [--keep]
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const POSTS = Number(option('posts', '100000'));
+const OUT_DIR = option('out-dir', 'dist-msw');
+const PORT = 4181;
+const BASE = `http://localhost:${PORT}`;
+const CASE_PATH = '/cases/case-tidewater-pledge/import';
+const ROOT = resolve(import.meta.dirname, '..');
+
+const work = mkdtempSync(join(tmpdir(), 'bench-import-'));
+const csvPath = join(work, `activity-${POSTS}.csv`);
+
+/** The detection benchmark's generator (organic noise plus planted clusters), through tsx. */
+function generateWithSharedGenerator() {
+  const lib = join(ROOT, 'scripts/lib/synthetic-activity.ts');
+  if (!existsSync(lib)) return false;
+  const script = join(work, 'generate.ts');
+  writeFileSync(
+    script,
+    `import { appendFileSync, writeFileSync } from 'node:fs';
+import { defaultSyntheticParams, generateSyntheticActivity } from ${JSON.stringify(lib)};
+const [out, posts] = process.argv.slice(2);
+writeFileSync(out, '');
+for (const chunk of generateSyntheticActivity(defaultSyntheticParams(Number(posts))).csvChunks(4 << 20)) appendFileSync(out, chunk);
+`,
+  );
+  execFileSync('npx', ['tsx', script, csvPath, String(POSTS)], { cwd: ROOT, stdio: 'inherit' });
+  return true;
+}
+
+/** Fallback: a tiny seeded generator (organic posts and retweets plus one co-retweet ring). */
+function generateFallback() {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+  const lines = ['message_id,user_id,username,repost_id,reply_id,message,timestamp,urls'];
+  const words = 'river council budget flood school market train weather music festival harbour bridge library park'.split(' ');
+  const t0 = 1_700_000_000;
+  for (let i = 0; i < POSTS; i++) {
+    const user = Math.floor(rand() * POSTS / 20);
+    const retweet = i > 100 && rand() < 0.3 ? String(Math.floor(rand() * i)) : '';
+    const text = retweet ? '' : Array.from({ length: 8 }, () => words[Math.floor(rand() * words.length)]).join(' ');
+    lines.push(`${i},${user},user_${user},${retweet},,${text},${t0 + Math.floor(rand() * 7 * 86_400)},`);
+  }
+  writeFileSync(csvPath, `${lines.join('\n')}\n`);
+}
+
+const generateStart = Date.now();
+if (!generateWithSharedGenerator()) generateFallback();
+const csvBytes = statSync(csvPath).size;
+console.log(`generated ${POSTS.toLocaleString('en')} posts, ${(csvBytes / 2 ** 20).toFixed(1)} MiB CSV in ${Date.now() - generateStart} ms`);
+
+if (!args.includes('--skip-build')) {
+  execSync(`npx vite build --mode msw --outDir ${OUT_DIR} --emptyOutDir --logLevel error`, { cwd: ROOT, stdio: 'inherit' });
+}
+const server = spawn('npx', ['vite', 'preview', '--mode', 'msw', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
+  cwd: ROOT,
+  stdio: 'ignore',
+  detached: true,
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 150; i += 1) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start on ${BASE}`);
+}
+
+let failed = false;
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('cha.session')) {
+      localStorage.setItem('cha.session', JSON.stringify({ state: { userId: 'ana', language: 'en', colorMode: 'light' }, version: 0 }));
+    }
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(BASE + CASE_PATH);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByTestId('activity-file-input').setInputFiles(csvPath);
+  await page.getByTestId('detected-format').waitFor();
+  // Let the page settle, then count only what happens from the click on.
+  await page.waitForTimeout(1_000);
+  const start = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
+  const end = await page.evaluate(() => performance.now());
+  // Long task entries arrive after the task ends: give the observer a moment.
+  await page.waitForTimeout(500);
+  const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= start && t.start <= end);
+  const summary = await page.getByTestId('import-summary').innerText();
+  const clusters = await page.getByRole('list', { name: 'Clusters, highest score first' }).getByRole('article').count().catch(() => 0);
+  await browser.close();
+
+  const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  console.log(`result: ${summary}; ${clusters} cluster cards on the first page`);
+  console.log(`import time (click on Start to results on screen): ${Math.round(end - start)} ms`);
+  console.log(`long tasks (> 50 ms) during the import: ${tasks.length}; longest ${Math.round(longest)} ms (goal: none, i.e. longest <= 50 ms)`);
+  for (const t of tasks.toSorted((a, b) => b.duration - a.duration).slice(0, 5)) {
+    console.log(`  ${Math.round(t.duration)} ms at +${Math.round(t.start - start)} ms`);
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+  if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${csvPath}`);
+}
+process.exit(failed ? 1 : 0);
