@@ -36,7 +36,7 @@ test('import a CSV, add a cluster to the evidence board, find it on the board an
   await expect(page.getByTestId('detected-format')).toHaveText('Detected format: CSV');
   await watchProgressBar(page);
   await page.getByRole('button', { name: 'Start import' }).click();
-  await expect(page.getByTestId('import-summary')).toContainText('325 rows read, 325 imported, 0 skipped');
+  await expect(page.getByTestId('import-summary')).toContainText('2,901 rows read, 2,901 imported, 0 skipped');
   expect(await progressBarWasShown(page)).toBe(true);
 
   const list = page.getByRole('list', { name: 'Clusters, highest score first' });

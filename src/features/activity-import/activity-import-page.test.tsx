@@ -65,6 +65,16 @@ describe('ActivityImportPage', () => {
     expect(await screen.findByTestId('import-file-error')).toHaveTextContent('lacks required columns');
   });
 
+  it.each([
+    ['coordinated.ndjson', 'NDJSON (one post per line)', '521 rows read, 521 imported'],
+    ['twitter-v2.json', 'Twitter API v2 JSON', '312 rows read, 312 imported'],
+  ])('recognises and imports %s', async (name, format, summary) => {
+    renderPage();
+    await importFile(fixture(name, 'application/json'));
+    expect(screen.getByTestId('detected-format')).toHaveTextContent(`Detected format: ${format}`);
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(summary);
+  });
+
   it('imports a malformed file: lists its invalid rows and still imports the valid ones', async () => {
     renderPage();
     await importFile(fixture('malformed.csv'));
@@ -80,7 +90,7 @@ describe('ActivityImportPage', () => {
   it('imports a CSV, shows its clusters, and puts one on the evidence board', async () => {
     const { user } = renderPage();
     await importFile(fixture('coordinated.csv'));
-    expect(screen.getByTestId('import-summary')).toHaveTextContent('325 rows read, 325 imported, 0 skipped');
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('2,901 rows read, 2,901 imported, 0 skipped');
     const list = screen.getByRole('list', { name: 'Clusters, highest score first' });
     const cards = within(list).getAllByRole('article');
     expect(cards).toHaveLength(3);
@@ -99,7 +109,10 @@ describe('ActivityImportPage', () => {
     const signal = detected[0]!;
     expect(signal).toMatchObject({ kind: 'technical', technique: 'coordinated-reposting', evidenceState: 'unverified', strength: 'strong' });
     expect(signal.accounts.toSorted()).toEqual(['amplifier_0', 'amplifier_1', 'amplifier_2', 'amplifier_3', 'amplifier_4']);
-    expect(clusterIdOfSignal(signal)).toMatch(/^cluster-[0-9a-f]{16}$/);
+    const clusterId = clusterIdOfSignal(signal);
+    expect(clusterId).toMatch(/^cluster-[0-9a-f]{16}$/);
+    expect(signal.id).toBe(`sig-${clusterId}`);
+    expect(signal.description).toMatch(new RegExp(`^Detected cluster ${clusterId}: Detected automatically: 5 accounts reposted the same posts`));
     // R16: the backend now suggests the cluster's accounts for association.
     expect(data.accounts.filter((account) => account.status === 'suggested').map((account) => account.handle)).toEqual(
       expect.arrayContaining(['amplifier_0', 'amplifier_4']),

@@ -65,7 +65,8 @@ export function ClusterList(props: ClusterListProps) {
             setDetector((DETECTOR_NAMES as readonly string[]).includes(value) ? (value as DetectorName) : '');
             setLimit(PAGE);
           }}
-          sx={{ minWidth: 220 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          sx={{ width: 260 }}
         >
           <MenuItem value="">{t('clusters.anyDetector')}</MenuItem>
           {DETECTOR_NAMES.map((name) => (

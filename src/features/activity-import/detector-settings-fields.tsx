@@ -59,7 +59,7 @@ function sectionTitle(section: SettingsSection, t: Translate): string {
 function SectionSwitch({ control, section, disabled }: { control: Control<DetectorSettings>; section: SettingsSection; disabled: boolean }) {
   const { t } = useTranslation('activityImport');
   if (section.group === 'clustering') {
-    return <Typography sx={{ minWidth: 200 }}>{t('settings.group.clustering')}</Typography>;
+    return <Typography sx={{ width: 230 }}>{t('settings.group.clustering')}</Typography>;
   }
   const name = `${section.group}.enabled` as FieldPath<DetectorSettings>;
   return (
@@ -68,7 +68,7 @@ function SectionSwitch({ control, section, disabled }: { control: Control<Detect
       name={name}
       render={({ field }) => (
         <FormControlLabel
-          sx={{ minWidth: 200, mr: 0 }}
+          sx={{ width: 230, mr: 0 }}
           disabled={disabled}
           control={<Switch checked={field.value === true} onChange={(event) => field.onChange(event.target.checked)} onBlur={field.onBlur} />}
           label={sectionTitle(section, t)}

@@ -11,6 +11,7 @@ const coAction = {
   windowSeconds: seconds,
   minCoItems: count(1_000),
   minSimilarity: share,
+  maxPValue: z.number().gt(0).max(1),
   maxNeighbours: count(10_000),
 };
 
@@ -51,14 +52,14 @@ export interface SettingsSection {
 }
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
-  { group: 'coPost', detector: 'co-post', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'minTextChars', 'maxNeighbours'] },
+  { group: 'coPost', detector: 'co-post', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'minTextChars', 'maxNeighbours'] },
   {
     group: 'nearDuplicate', detector: 'near-duplicate', basic: ['windowSeconds'],
-    advanced: ['minCoItems', 'minSimilarity', 'minTextChars', 'minTextSimilarity', 'bands', 'rows', 'maxNeighbours'],
+    advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'minTextChars', 'minTextSimilarity', 'bands', 'rows', 'maxNeighbours'],
   },
-  { group: 'coLink', detector: 'co-link', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxNeighbours'] },
-  { group: 'coRetweet', detector: 'co-retweet', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxNeighbours'] },
-  { group: 'coReply', detector: 'co-reply', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'minBurstReplies', 'maxNeighbours'] },
+  { group: 'coLink', detector: 'co-link', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'maxNeighbours'] },
+  { group: 'coRetweet', detector: 'co-retweet', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'maxNeighbours'] },
+  { group: 'coReply', detector: 'co-reply', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'minBurstReplies', 'maxNeighbours'] },
   {
     group: 'synchronised', detector: 'synchronised-posting', basic: ['windowSeconds'],
     advanced: ['minCoMoments', 'minLift', 'maxPValue', 'maxNeighbours', 'densityBinSeconds'],

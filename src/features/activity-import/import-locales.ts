@@ -150,7 +150,6 @@ export const en = {
     technique: 'Technique',
     add: 'Add to evidence board',
     save: 'Save',
-    summary: '{{accounts}} accounts; detectors: {{detectors}}; score {{score}}; {{evidence}} evidence items.',
   },
   network: {
     tabClusters: 'Clusters',
@@ -326,7 +325,6 @@ export const nl: LocaleShape<typeof en> = {
     technique: 'Techniek',
     add: 'Op het bewijsbord zetten',
     save: 'Opslaan',
-    summary: '{{accounts}} accounts; detectoren: {{detectors}}; score {{score}}; {{evidence}} bewijsitems.',
   },
   network: {
     tabClusters: 'Clusters',
@@ -502,7 +500,6 @@ export const tr: LocaleShape<typeof en> = {
     technique: 'Teknik',
     add: 'Kanıt panosuna ekle',
     save: 'Kaydet',
-    summary: '{{accounts}} hesap; dedektörler: {{detectors}}; puan {{score}}; {{evidence}} kanıt öğesi.',
   },
   network: {
     tabClusters: 'Kümeler',

@@ -7,6 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import type cytoscape from 'cytoscape';
 import type { NetworkGraph } from './network-model';
 
+/** Closest a selection zooms in on its own (the analyst can zoom further). */
+const MAX_FRAME_ZOOM = 1.6;
+
 export interface NetworkCanvasProps {
   graph: NetworkGraph;
   selectedClusterId: string | null;
@@ -104,7 +107,12 @@ export function NetworkCanvas({ graph, selectedClusterId, label, describedBy, on
       }
     });
     const chosen = selectedClusterId ? cy.nodes('.selected') : cy.elements();
-    if (chosen.nonempty()) cy.animate({ fit: { eles: chosen, padding: 60 } }, { duration: 250 });
+    if (chosen.empty()) return;
+    // Frame the cluster, but a small ring should not fill the canvas with giant dots.
+    const box = chosen.boundingBox({});
+    const padding = 60;
+    const fitZoom = Math.min((cy.width() - 2 * padding) / Math.max(1, box.w), (cy.height() - 2 * padding) / Math.max(1, box.h));
+    cy.animate({ zoom: Math.max(cy.minZoom(), Math.min(MAX_FRAME_ZOOM, fitZoom)), center: { eles: chosen } }, { duration: 250 });
   }, [cy, selectedClusterId]);
 
   useEffect(() => {

@@ -54,6 +54,8 @@ describe('detected signals and their clusters', () => {
     expect(clusterIdOfSignal(base)).toBe('cluster-0123456789abcdef');
     expect(clusterIdOfSignal({ ...base, origin: 'manual' })).toBeNull();
     expect(clusterIdOfSignal({ ...base, description: 'Seen by hand; Detected cluster cluster-0123456789abcdef: x' })).toBeNull();
+    // The engine's default id names the cluster too, when the analyst rewrote the description.
+    expect(clusterIdOfSignal({ ...base, id: 'sig-cluster-00000000000000ff', description: 'Rewritten' })).toBe('cluster-00000000000000ff');
     expect(networkLinkForSignal('case-1', base)).toBe('/cases/case-1/import?view=network&cluster=cluster-0123456789abcdef');
     expect(networkLinkForSignal('case-1', { ...base, origin: 'manual' })).toBeNull();
     expect(signalsByCluster([base, { ...base, id: 'signal-2' }])).toEqual(new Map([['cluster-0123456789abcdef', 'signal-1']]));

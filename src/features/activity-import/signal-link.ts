@@ -1,20 +1,22 @@
 // The link between a detected cluster and the signal made from it. The signal's description starts
 // with a fixed English marker, `Detected cluster <cluster id>: `, whatever the interface language,
-// so the evidence board can link a signal back to the network view and this page can tell which
-// clusters are already on the board, both from the case alone (no extra field in the contract).
+// and its id is the engine's default `sig-<cluster id>`; either one names the cluster. So the
+// evidence board can link a signal back to the network view, and this page can tell which clusters
+// are already on the board, from the case alone (no extra field in the contract).
 import type { CoordinationSignal } from '../../api/contract/case';
 
 /** Cluster ids as the engine makes them: `cluster-` + 16 hex digits. */
 const MARKER = /^Detected cluster (cluster-[0-9a-f]{16})(?::|$)/;
+const SIGNAL_ID = /^sig-(cluster-[0-9a-f]{16})$/;
 
 export function detectedDescriptionPrefix(clusterId: string): string {
   return `Detected cluster ${clusterId}: `;
 }
 
 /** The cluster a detected signal came from, or null for manual signals and edited-away markers. */
-export function clusterIdOfSignal(signal: Pick<CoordinationSignal, 'origin' | 'description'>): string | null {
+export function clusterIdOfSignal(signal: Pick<CoordinationSignal, 'origin' | 'description'> & { id?: string }): string | null {
   if (signal.origin !== 'detected') return null;
-  return MARKER.exec(signal.description)?.[1] ?? null;
+  return MARKER.exec(signal.description)?.[1] ?? SIGNAL_ID.exec(signal.id ?? '')?.[1] ?? null;
 }
 
 /** clusterId -> signalId for every detected signal of a case (the first one wins). */
@@ -36,7 +38,10 @@ export function importPath(caseId: string, options: { view?: 'clusters' | 'netwo
 }
 
 /** Board -> network: where a signal's cluster is shown, or null when the signal was not detected. */
-export function networkLinkForSignal(caseId: string, signal: Pick<CoordinationSignal, 'origin' | 'description'>): string | null {
+export function networkLinkForSignal(
+  caseId: string,
+  signal: Pick<CoordinationSignal, 'origin' | 'description'> & { id?: string },
+): string | null {
   const clusterId = clusterIdOfSignal(signal);
   return clusterId ? importPath(caseId, { view: 'network', cluster: clusterId }) : null;
 }

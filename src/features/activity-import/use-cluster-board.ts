@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../api/contract/case';
 import type { CoordinationCluster } from '../../engine/detection/clustering';
 import { usePutSignalOnBoard } from './board-write';
-import { detectedSignal, newSignalId } from './detected-signal';
-import { formatScore } from './import-format';
+import { detectedSignal } from './detected-signal';
 import type { SignalChoice } from './signal-choice-dialog';
 import { signalsByCluster } from './signal-link';
 
@@ -17,7 +16,7 @@ export interface SignalDialogState {
 }
 
 export function useClusterBoard(caseId: string, caseDocument: CaseDocument | undefined, ranks: ReadonlyMap<string, number>) {
-  const { t, i18n } = useTranslation('activityImport');
+  const { t } = useTranslation('activityImport');
   const put = usePutSignalOnBoard(caseId);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<SignalDialogState | null>(null);
@@ -25,21 +24,13 @@ export function useClusterBoard(caseId: string, caseDocument: CaseDocument | und
   const signals = caseDocument?.signals;
   const signalIds = useMemo(() => signalsByCluster(signals ?? []), [signals]);
 
-  const summaryOf = (cluster: CoordinationCluster) =>
-    t('signal.summary', {
-      accounts: cluster.accounts.length,
-      detectors: cluster.detectors.map((d) => t(`detector.${d.detector}`)).join(', '),
-      score: formatScore(cluster.score, i18n.language),
-      evidence: cluster.evidenceCount,
-    });
-
   const write = (cluster: CoordinationCluster, choice: SignalChoice) => {
     const existingId = signalIds.get(cluster.id);
     setBusyId(cluster.id);
     put.mutate(
       existingId
         ? { type: 'retype', signalId: existingId, ...choice }
-        : { type: 'add', signal: detectedSignal(cluster, choice, { id: newSignalId(), summary: summaryOf(cluster) }) },
+        : { type: 'add', signal: detectedSignal(cluster, choice) },
       {
         onSuccess: () => {
           setDialog(null);
