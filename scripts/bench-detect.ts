@@ -1,0 +1,216 @@
+// `npm run bench:detect`: generates seeded synthetic activity (scripts/lib/synthetic-activity.ts)
+// to .bench-data/, then times streaming parse + all detectors on it and scores the clusters
+// against the planted ground truth (account-level precision and recall, overall and per kind).
+//
+// Options: --sizes 100000,1000000   --seed 42   --keep (keep the CSV and truth files)
+//          --reuse (use kept files instead of regenerating)   --json (machine output)
+import { appendFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createActivityParser } from '../src/engine/detection/activity-parser';
+import { detectCoordinationSteps } from '../src/engine/detection/detect-coordination';
+import type { DetectionOutcome } from '../src/engine/detection/detect-coordination';
+import { PLANTED_KINDS, defaultSyntheticParams, generateSyntheticActivity } from './lib/synthetic-activity';
+import type { PlantedKind, SyntheticDataset } from './lib/synthetic-activity';
+import type { DetectorName } from '../src/engine/detection/settings';
+
+interface Options {
+  sizes: number[];
+  seed: number;
+  keep: boolean;
+  reuse: boolean;
+  json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
+    else if (arg === '--seed') options.seed = Number(argv[++i]);
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--reuse') options.reuse = true;
+    else if (arg === '--json') options.json = true;
+  }
+  return options;
+}
+
+/** Which detector is the natural finder of each planted kind. */
+const DETECTOR_OF_KIND: Record<PlantedKind, DetectorName> = {
+  'co-post': 'co-post',
+  'near-duplicate': 'near-duplicate',
+  'co-link': 'co-link',
+  'co-retweet': 'co-retweet',
+  'co-reply': 'co-reply',
+  'synchronised-posting': 'synchronised-posting',
+  'shared-identifier': 'shared-identifier',
+};
+
+class MemoryPeak {
+  rss = 0;
+  heap = 0;
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+  }
+}
+
+interface Score {
+  precision: number;
+  recall: number;
+  flagged: number;
+  truePositives: number;
+  planted: number;
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 1 : a / b;
+}
+
+function evaluate(dataset: Pick<SyntheticDataset, 'truth'>, outcome: DetectionOutcome) {
+  const flagged = new Map<string, DetectorName>();
+  for (const cluster of outcome.clusters) for (const a of cluster.accounts) flagged.set(a.id, cluster.primaryDetector);
+  const truth = dataset.truth;
+  let tp = 0;
+  for (const id of flagged.keys()) if (truth.has(id)) tp++;
+  const overall: Score = { precision: ratio(tp, flagged.size), recall: ratio(tp, truth.size), flagged: flagged.size, truePositives: tp, planted: truth.size };
+  const perKind: Record<string, Score & { labelled: number }> = {};
+  for (const kind of PLANTED_KINDS) {
+    const detector = DETECTOR_OF_KIND[kind];
+    let planted = 0;
+    let found = 0;
+    for (const [id, k] of truth) {
+      if (k !== kind) continue;
+      planted++;
+      if (flagged.has(id)) found++;
+    }
+    // Precision of the clusters this kind's detector leads: flagged accounts that are planted (any kind).
+    let byDetector = 0;
+    let byDetectorTrue = 0;
+    let labelled = 0;
+    for (const [id, d] of flagged) {
+      if (d !== detector) continue;
+      byDetector++;
+      if (truth.has(id)) byDetectorTrue++;
+      if (truth.get(id) === kind) labelled++;
+    }
+    perKind[kind] = { precision: ratio(byDetectorTrue, byDetector), recall: ratio(found, planted), flagged: byDetector, truePositives: byDetectorTrue, planted, labelled };
+  }
+  // Accounts missed / wrongly flagged, for diagnosis.
+  const falsePositives = [...flagged].filter(([id]) => !truth.has(id));
+  const fpByDetector: Record<string, number> = {};
+  for (const [, d] of falsePositives) fpByDetector[d] = (fpByDetector[d] ?? 0) + 1;
+  return { overall, perKind, fpByDetector };
+}
+
+async function runOne(size: number, options: Options) {
+  const dir = '.bench-data';
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const file = join(dir, `synthetic-${size}-seed${options.seed}.csv`);
+  const truthFile = `${file}.truth.json`;
+  const genStart = performance.now();
+  let truth: Map<string, PlantedKind>;
+  if (options.reuse && existsSync(file) && existsSync(truthFile)) {
+    truth = new Map(JSON.parse(readFileSync(truthFile, 'utf8')) as [string, PlantedKind][]);
+  } else {
+    const dataset = generateSyntheticActivity(defaultSyntheticParams(size, options.seed));
+    writeFileSync(file, '');
+    for (const chunk of dataset.csvChunks(4 << 20)) appendFileSync(file, chunk);
+    truth = dataset.truth;
+    if (options.keep) writeFileSync(truthFile, JSON.stringify([...truth]));
+  }
+  const genMs = performance.now() - genStart;
+  const bytes = statSync(file).size;
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+
+  const memory = new MemoryPeak();
+  memory.sample();
+  const cpuStart = process.cpuUsage();
+  const t0 = performance.now();
+  const parser = createActivityParser();
+  const decoder = new TextDecoder('utf-8');
+  let chunks = 0;
+  for await (const piece of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const buf = piece as Buffer;
+    parser.push(decoder.decode(buf, { stream: true }), buf.length);
+    if (++chunks % 8 === 0) memory.sample();
+  }
+  parser.push(decoder.decode());
+  const parsed = parser.end();
+  const parseMs = performance.now() - t0;
+  memory.sample();
+
+  const phaseMs: Record<string, number> = {};
+  const steps = detectCoordinationSteps(parsed.store);
+  let phase = '';
+  let phaseStart = performance.now();
+  let outcome: DetectionOutcome;
+  for (;;) {
+    const next = steps.next();
+    const now = performance.now();
+    if (phase) phaseMs[phase] = now - phaseStart;
+    memory.sample();
+    if (next.done) {
+      outcome = next.value;
+      break;
+    }
+    phase = next.value.phase;
+    phaseStart = now;
+  }
+  const totalMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpuStart);
+  memory.sample();
+  if (!options.keep && !options.reuse) rmSync(file);
+
+  const scores = evaluate({ truth }, outcome);
+  return {
+    posts: parsed.store.size,
+    accounts: parsed.store.accountIds.length,
+    bytes,
+    generateMs: Math.round(genMs),
+    parseMs: Math.round(parseMs),
+    detectMs: Math.round(totalMs - parseMs),
+    totalMs: Math.round(totalMs),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    postsPerSecond: Math.round(parsed.store.size / (totalMs / 1000)),
+    phaseMs: Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, Math.round(v)])),
+    peakRssMb: Math.round(memory.rss / 2 ** 20),
+    peakHeapMb: Math.round(memory.heap / 2 ** 20),
+    parseIssues: parsed.issueCount,
+    clusters: outcome.clusters.length,
+    runs: outcome.runs,
+    ...scores,
+  };
+}
+
+function pct(x: number): string {
+  return (x * 100).toFixed(1).padStart(5);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const results = [];
+  for (const size of options.sizes) {
+    const r = await runOne(size, options);
+    results.push(r);
+    if (options.json) continue;
+    const out = process.stdout;
+    out.write(`\n== ${size.toLocaleString('en')} posts requested: ${r.posts.toLocaleString('en')} posts, ${r.accounts.toLocaleString('en')} accounts, ${(r.bytes / 2 ** 20).toFixed(0)} MiB CSV (generated/loaded in ${r.generateMs} ms, not timed)\n`);
+    out.write(`parse ${r.parseMs} ms + detect ${r.detectMs} ms = ${r.totalMs} ms wall (${r.cpuMs} ms CPU) -> ${r.postsPerSecond.toLocaleString('en')} posts/s\n`);
+    out.write(`phases: ${Object.entries(r.phaseMs).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    out.write(`peak memory: rss ${r.peakRssMb} MiB, heapUsed ${r.peakHeapMb} MiB; parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
+    out.write(`edges per detector: ${r.runs.map((x) => `${x.detector} ${x.edges} (${x.candidatePairs} candidates)`).join(', ')}\n`);
+    out.write(`overall: precision ${pct(r.overall.precision)}%  recall ${pct(r.overall.recall)}%  (${r.overall.truePositives}/${r.overall.flagged} flagged, ${r.overall.planted} planted)\n`);
+    out.write('kind                   recall  precision(clusters led by its detector)  labelled-right\n');
+    for (const [kind, s] of Object.entries(r.perKind)) {
+      out.write(`${kind.padEnd(22)} ${pct(s.recall)}%  ${pct(s.precision)}% of ${String(s.flagged).padStart(5)}   ${s.labelled}/${s.planted}\n`);
+    }
+    if (Object.keys(r.fpByDetector).length > 0) out.write(`false positives by primary detector: ${JSON.stringify(r.fpByDetector)}\n`);
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,297 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createActivityParser, parseActivity } from './activity-parser';
+import type { ParseLimits, ParseResult } from './parse-types';
+
+const HEADER = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls';
+
+function parseChunks(chunks: readonly string[], limits: Partial<ParseLimits> = {}): ParseResult {
+  const parser = createActivityParser(limits);
+  for (const chunk of chunks) parser.push(chunk);
+  return parser.end();
+}
+
+/** Everything observable about a result, typed arrays as plain arrays, for equality checks. */
+function snapshot(result: ParseResult): unknown {
+  const s = result.store;
+  return {
+    format: result.format,
+    fatal: result.fatal,
+    issues: result.issues,
+    issueCount: result.issueCount,
+    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated],
+    notes: result.notes,
+    postIds: s.postIds,
+    account: [...s.account],
+    time: [...s.time],
+    text: s.text,
+    refs: [[...s.repostOf], [...s.replyTo], [...s.quoteOf], s.refIds],
+    urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
+    ids: [[...s.device], [...s.ip], s.devices, s.ips],
+    accounts: [s.accountIds, s.usernames],
+  };
+}
+
+function splitAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].toSorted((a, b) => a - b);
+  const parts: string[] = [];
+  let last = 0;
+  for (const p of points) {
+    parts.push(text.slice(last, p));
+    last = p;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+describe('format detection (by content, never by name)', () => {
+  it('reads the toolkit CSV: quoted text, epoch and ISO timestamps, space-separated URLs', () => {
+    const r = parseActivity(
+      `${HEADER}\n1,u1,alice,,,"Hello, ""world""\nsecond line",1600000000,https://www.Example.com/a/?utm_source=x&b=2#top http://t.co/x\n` +
+        `2,u2,@bob,1,,RT,2020-09-13T12:26:40Z,\n3,u1,alice,,1,"@bob agreed",2020-09-13T12:26:41+02:00,\n`,
+    );
+    expect(r.format).toBe('csv');
+    expect(r.fatal).toBeNull();
+    expect(r.issues).toEqual([]);
+    expect(r.store.postIds).toEqual(['1', '2', '3']);
+    expect(r.store.text[0]).toBe('Hello, "world"\nsecond line');
+    expect([...r.store.time]).toEqual([1_600_000_000, 1_600_000_000, 1_599_992_801]);
+    expect(r.store.urls).toEqual(['example.com/a?b=2', 't.co/x']);
+    expect(r.store.usernames).toEqual(['alice', 'bob']);
+    expect(r.store.refIds).toEqual(['1']);
+    expect([...r.store.repostOf]).toEqual([-1, 0, -1]);
+    expect([...r.store.replyTo]).toEqual([-1, -1, 0]);
+  });
+
+  it('reads the optional columns quote_id, device_hash, ip_hash and lang, in any order', () => {
+    const r = parseActivity('lang,ip_hash,device_hash,quote_id,timestamp,message,user_id,message_id\nen,ip1,d1,9,1600000000,hi,u1,1\n');
+    expect(r.format).toBe('csv');
+    expect(r.store.devices).toEqual(['d1']);
+    expect(r.store.ips).toEqual(['ip1']);
+    expect(r.store.refIds).toEqual(['9']);
+    expect(r.notes).toContain('No urls column: co-link detection has no data.');
+  });
+
+  it('detects tab- and semicolon-separated files from the header', () => {
+    expect(parseActivity('message_id\tuser_id\ttimestamp\n1\tu\t1600000000\n').format).toBe('csv');
+    expect(parseActivity('message_id;user_id;timestamp\n1;u;1600000000\n').store.size).toBe(1);
+  });
+
+  it('reads NDJSON in the toolkit vocabulary and as raw tweets, one bad line costing one row', () => {
+    const r = parseActivity(
+      '{"message_id":"1","user_id":"u1","message":"a","timestamp":1600000000,"urls":["https://a.example/x"]}\n' +
+        '{not json\n' +
+        '{"id":"2","author_id":"u2","created_at":"2020-01-01T00:00:00.000Z","text":"b","referenced_tweets":[{"type":"retweeted","id":"1"}]}\n',
+    );
+    expect(r.format).toBe('ndjson');
+    expect(r.store.postIds).toEqual(['1', '2']);
+    expect(r.store.urls).toEqual(['a.example/x']);
+    expect(r.issues).toEqual([{ row: 2, field: null, reason: 'invalid JSON: "{not json"', action: 'row-skipped' }]);
+  });
+
+  it('reads a Twitter API v2 response: usernames from includes.users, references, entity URLs', () => {
+    const page = {
+      data: [
+        { id: '10', author_id: '7', created_at: '2021-01-01T00:00:00.000Z', text: 'RT @x: hi', referenced_tweets: [{ type: 'retweeted', id: '3' }], entities: { urls: [{ expanded_url: 'https://x.com/a?s=20' }] } },
+        { id: '11', author_id: '8', created_at: '2021-01-01T00:00:05.000Z', text: '@x no', referenced_tweets: [{ type: 'replied_to', id: '3' }, { type: 'quoted', id: '4' }] },
+      ],
+      includes: { users: [{ id: '7', username: 'carol' }, { id: '8', username: 'dave' }] },
+      meta: { result_count: 2 },
+    };
+    for (const text of [JSON.stringify(page), JSON.stringify(page, null, 2), `${JSON.stringify(page)}\n${JSON.stringify({ ...page, data: [] })}\n`, JSON.stringify([page])]) {
+      const r = parseActivity(text);
+      expect(r.format).toBe('twitter-v2');
+      expect(r.fatal).toBeNull();
+      expect(r.store.postIds).toEqual(['10', '11']);
+      expect(r.store.usernames).toEqual(['carol', 'dave']);
+      expect(r.store.urls).toEqual(['x.com/a']);
+      expect([...r.store.repostOf]).toEqual([0, -1]);
+      expect([...r.store.replyTo]).toEqual([-1, 0]);
+      expect(r.store.refIds[r.store.quoteOf[1] ?? -1]).toBe('4');
+    }
+  });
+
+  it('reports a Twitter v2 tweet nested too deeply as one row, and keeps the others', () => {
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    const text = `{"data":[{"id":"1","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"a","x":${deep}},{"id":"3","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"b"}]}`;
+    const r = parseActivity(text);
+    expect(r.store.postIds).toEqual(['3']);
+    expect(r.issues).toEqual([{ row: 1, field: null, reason: 'nested deeper than 32 levels', action: 'row-skipped' }]);
+  });
+});
+
+describe('whole-file errors are reported, never thrown', () => {
+  it.each([
+    ['', 'empty-file'],
+    ['  \n\r\n ', 'empty-file'],
+    ['message_id\u0000user_id', 'binary-file'],
+    [`PK\u0003\u0004${'\ufffd'.repeat(40)}`, 'binary-file'],
+    ['hello world\nno commas here\n', 'unknown-format'],
+    ['{"pretty": true,\n "not": "posts"}', 'unknown-format'],
+    ['[1, 2, 3]', 'unknown-format'],
+    ['name,age\nbob,3\n', 'missing-columns'],
+    [`${HEADER}\n`, 'no-valid-rows'],
+    [`${HEADER}\nx,,,,,,,\n`, 'no-valid-rows'],
+  ])('%j -> %s', (text, code) => {
+    expect(parseActivity(text).fatal?.code).toBe(code);
+  });
+
+  it('names the missing columns and what it found', () => {
+    expect(parseActivity('message_id,username\n1,a\n').fatal?.message).toBe(
+      'The CSV header lacks required column(s): user_id, timestamp. Found: message_id, username.',
+    );
+  });
+
+  it('refuses a file over the size limit with the limit in the message', () => {
+    const parser = createActivityParser({ maxBytes: 1024 * 1024 });
+    parser.push(`${HEADER}\n`, 1_000_000);
+    parser.push('1,u,a,,,t,1600000000,\n', 100_000);
+    const r = parser.end();
+    expect(r.fatal).toEqual({ code: 'file-too-large', message: 'The file is larger than the 1 MiB limit; split it and import the parts.' });
+    expect(parser.stopped).toBe(true);
+  });
+
+  it('stops at the row limit, keeps what it read and says so', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `${i},u,a,,,t,1600000000,`).join('\n');
+    const r = parseActivity(`${HEADER}\n${rows}\n`, { maxRows: 4 });
+    expect(r.store.size).toBe(4);
+    expect(r.truncated).toBe(true);
+    expect(r.notes).toContain('Row limit reached: only the first 4 rows were read.');
+  });
+});
+
+describe('row issues: invalid rows are listed, valid rows still import', () => {
+  it('rejects hostile or malformed rows field by field', () => {
+    const huge = 'x'.repeat(100_001);
+    const text = [
+      HEADER,
+      '1,=HYPERLINK("x"),a,,,t,1600000000,', // formula in an id
+      '2,u,a,,,t,yesterday,', // bad timestamp
+      '3,u,a,,,t,1600000000', // wrong field count
+      `4,u,a,,,${huge},1600000000,`, // field over 100 kB
+      '5,u,=cmd,@evil,,t,1600000000,javascript:alert(1)', // bad optional fields are dropped, row kept
+      '6,u,a,,,t,99999999999999999,', // out of range
+      '1,u,a,,,dup,1600000000,', // duplicate of a later-valid id? (1 was rejected, so this one is kept)
+      '5,u,a,,,dup,1600000000,', // duplicate of row 6
+    ].join('\n');
+    const r = parseActivity(text);
+    expect(r.store.postIds).toEqual(['5', '1']);
+    expect(r.issues.map((i) => [i.row, i.field, i.action])).toEqual([
+      [2, 'user_id', 'row-skipped'],
+      [3, 'timestamp', 'row-skipped'],
+      [4, null, 'row-skipped'],
+      [5, 'message', 'row-skipped'],
+      [6, 'repost_id', 'field-dropped'],
+      [6, 'username', 'field-dropped'],
+      [6, 'urls', 'field-dropped'],
+      [7, 'timestamp', 'row-skipped'],
+      [9, 'message_id', 'row-skipped'],
+    ]);
+    expect(r.issues[0]?.reason).toBe('not a valid id: "=HYPERLINK(\\"x\\")"'.replace(/\\"/g, '"'));
+    expect(r.rowsRead).toBe(8);
+    expect(r.rowsImported).toBe(2);
+    expect(r.rowsSkipped).toBe(6);
+  });
+
+  it('keeps the first 10,000 issues and counts the rest', () => {
+    const rows = Array.from({ length: 10_050 }, (_, i) => `${i},u,a,,,t,bad,`).join('\n');
+    const r = parseActivity(`${HEADER}\n${rows}\n1,u,a,,,t,1600000000,\n`);
+    expect(r.issues).toHaveLength(10_000);
+    expect(r.issueCount).toBe(10_050);
+    expect(r.store.size).toBe(1);
+  });
+
+  it('treats a JSON number id beyond 2^53 as an error instead of silently rounding it', () => {
+    const r = parseActivity('{"message_id":1234567890123456789,"user_id":"u","timestamp":1600000000}\n{"message_id":"2","user_id":"u","timestamp":1600000000}\n');
+    expect(r.store.postIds).toEqual(['2']);
+    expect(r.issues[0]?.field).toBe('message_id');
+  });
+});
+
+// --- fuzzing -------------------------------------------------------------------------------------
+
+const hostile = fc.constantFrom(
+  '=SUM(A1:A9)', '+cmd', '-1', '@x', '"', '""', ',', '\n', '\r\n', '\u0000', '\ufffd', '\u2028', '<script>',
+  '{"a":', '[[[[', '\\', 'https://x.example/?utm_source=a', '1600000000', '2020-02-30T00:00:00Z', '🔥', ' ',
+);
+const cell = fc.oneof(fc.string({ maxLength: 12 }), hostile, fc.nat().map(String));
+
+const csvText = fc
+  .array(fc.array(cell, { minLength: 6, maxLength: 9 }), { maxLength: 12 })
+  .map((rows) =>
+    [HEADER, ...rows.map((cells) => cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))].join('\n'),
+  );
+
+const jsonValue = fc.oneof(cell, fc.integer(), fc.constant(null), fc.array(cell, { maxLength: 3 }));
+const ndjsonText = fc
+  .array(
+    fc.oneof(
+      fc.record({ message_id: jsonValue, user_id: jsonValue, timestamp: jsonValue, message: jsonValue, urls: jsonValue }, { requiredKeys: [] }).map((o) => JSON.stringify(o)),
+      cell,
+    ),
+    { maxLength: 12 },
+  )
+  .map((lines) => lines.join('\n'));
+
+const tweet = fc.record(
+  {
+    id: jsonValue,
+    author_id: jsonValue,
+    created_at: jsonValue,
+    text: jsonValue,
+    referenced_tweets: fc.array(fc.record({ type: fc.constantFrom('retweeted', 'replied_to', 'quoted', 'x'), id: jsonValue }), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+const twitterText = fc
+  .tuple(fc.array(tweet, { maxLength: 6 }), fc.array(fc.record({ id: jsonValue, username: jsonValue }), { maxLength: 3 }), fc.boolean(), fc.boolean())
+  .map(([data, users, pretty, truncate]) => {
+    const text = JSON.stringify({ data, includes: { users }, meta: { n: data.length } }, null, pretty ? 2 : undefined);
+    return truncate ? text.slice(0, Math.floor(text.length / 2)) : text;
+  });
+
+const anyInput = fc.oneof(csvText, ndjsonText, twitterText, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }));
+
+describe('parser properties (fast-check)', () => {
+  it('never throws, whatever the input, and its counts add up', () => {
+    fc.assert(
+      fc.property(anyInput, (text) => {
+        const r = parseActivity(text, { maxRecordChars: 200 });
+        expect(r.rowsImported + r.rowsSkipped).toBe(r.rowsRead);
+        expect(r.store.size).toBe(r.rowsImported);
+        expect(r.issues.length).toBeLessThanOrEqual(r.issueCount);
+      }),
+      { numRuns: 3_000 },
+    );
+  }, 120_000);
+
+  it('gives the same result whatever the chunk boundaries', () => {
+    fc.assert(
+      fc.property(anyInput, fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 8, max: 400 }), (text, cuts, sniff) => {
+        const limits = { maxRecordChars: 150, sniffChars: sniff };
+        expect(snapshot(parseChunks(splitAt(text, cuts), limits))).toEqual(snapshot(parseChunks([text], limits)));
+      }),
+      { numRuns: 3_000 },
+    );
+  }, 120_000);
+
+  it('imports every well-formed CSV row exactly once', () => {
+    const row = fc.record({
+      id: fc.stringMatching(/^[A-Za-z0-9_]{1,10}$/),
+      user: fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
+      text: fc.string({ maxLength: 40 }),
+      time: fc.integer({ min: 1_000_000_000, max: 2_000_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 20 }), (rows) => {
+        const body = rows.map((r) => `${r.id},${r.user},,,,"${r.text.replace(/"/g, '""')}",${r.time},`).join('\r\n');
+        const result = parseActivity(`${HEADER}\r\n${body}\r\n`);
+        const nonEmpty = rows.length > 0;
+        expect(result.store.postIds).toEqual(rows.map((r) => r.id));
+        expect(result.store.text).toEqual(rows.map((r) => r.text));
+        expect(result.fatal?.code ?? null).toBe(nonEmpty ? null : 'no-valid-rows');
+      }),
+      { numRuns: 1_000 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,356 @@
+// The streaming import: text chunks in, a columnar PostStore plus an issue report out. Sniffs the
+// format from the first `sniffChars` characters (so the result never depends on chunk sizes),
+// enforces the limits, and turns every problem into data: it does not throw.
+import { CsvRecordReader } from './csv-reader';
+import { sniffFormat } from './format-sniffer';
+import type { CsvLayout } from './format-sniffer';
+import { FIELD_NAMES, isJsonObject, readJsonPost } from './json-post';
+import { DEFAULT_PARSE_LIMITS, IssueLog } from './parse-types';
+import type { ActivityFormat, ParseFatal, ParseLimits, ParseProgress, ParseResult } from './parse-types';
+import { PostStoreBuilder } from './post-store';
+import { RowValidator, clearRawPost, createRawPost, preview } from './row-validator';
+import type { RawPost } from './row-validator';
+import { TwitterV2Scanner } from './twitter-v2-scanner';
+
+export interface ActivityParser {
+  /** Feeds the next piece of text. `bytes` is its size in the file (defaults to its length). */
+  push(chunk: string, bytes?: number): void;
+  /** Ends the input and returns the result. Further pushes are ignored. */
+  end(): ParseResult;
+  readonly progress: ParseProgress;
+  /** True once a fatal error or a limit stopped reading; further chunks are ignored. */
+  readonly stopped: boolean;
+}
+
+interface FormatHandler {
+  push(chunk: string): void;
+  end(): void;
+}
+
+const FIELD_KEYS = Object.keys(FIELD_NAMES) as (keyof RawPost)[];
+
+export function createActivityParser(limits: Partial<ParseLimits> = {}): ActivityParser {
+  const lim: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...limits };
+  const builder = new PostStoreBuilder();
+  const issues = new IssueLog(lim.maxIssues);
+  const validator = new RowValidator(builder, issues, lim);
+  const raw = createRawPost();
+  const notes: string[] = [];
+  let format: ActivityFormat | null = null;
+  let fatal: ParseFatal | null = null;
+  let handler: FormatHandler | null = null;
+  let sniffBuffer = '';
+  let sawFirstChar = false;
+  let bytes = 0;
+  let rows = 0;
+  let truncated = false;
+  let stopped = false;
+  let result: ParseResult | null = null;
+
+  /** Counts a record against the row limit; false when the limit stops the import. */
+  const countRow = (): boolean => {
+    if (rows >= lim.maxRows) {
+      if (!truncated) {
+        truncated = true;
+        stopped = true;
+        notes.push(`Row limit reached: only the first ${lim.maxRows.toLocaleString('en')} rows were read.`);
+      }
+      return false;
+    }
+    rows++;
+    return true;
+  };
+
+  const csvHandler = (layout: CsvLayout): FormatHandler => {
+    let headerSeen = false;
+    const width = layout.header.length;
+    const reader = new CsvRecordReader(layout.delimiter, lim.maxRecordChars, {
+      record(fields, line) {
+        if (stopped) return;
+        if (fields.length === 1 && fields[0]?.trim() === '') return; // blank line
+        if (!headerSeen) {
+          headerSeen = true;
+          return;
+        }
+        if (!countRow()) return;
+        if (fields.length !== width) {
+          issues.add(line, null, `expected ${width} fields, found ${fields.length}`, 'row-skipped');
+          validator.skipped++;
+          return;
+        }
+        for (const key of FIELD_KEYS) {
+          const index = layout.columns[key];
+          raw[key] = index >= 0 ? fields[index] : undefined;
+        }
+        validator.accept(line, raw);
+      },
+      oversize(line) {
+        if (stopped || !countRow()) return;
+        issues.add(line, null, `record longer than ${lim.maxRecordChars} characters (unterminated quote?); skipped`, 'row-skipped');
+        validator.skipped++;
+      },
+      unterminated(line) {
+        if (stopped || !countRow()) return;
+        issues.add(line, null, 'the file ends inside a quoted field; the last record was dropped', 'row-skipped');
+        validator.skipped++;
+      },
+    });
+    return { push: (chunk) => reader.push(chunk), end: () => reader.end() };
+  };
+
+  const handleJsonPost = (row: number, value: unknown): void => {
+    if (!isJsonObject(value)) {
+      issues.add(row, null, 'not a JSON object', 'row-skipped');
+      validator.skipped++;
+      return;
+    }
+    clearRawPost(raw);
+    readJsonPost(value, raw);
+    validator.accept(row, raw);
+  };
+
+  const ndjsonHandler = (): FormatHandler => {
+    let pending = '';
+    let line = 0;
+    let skippingLong = false;
+    const handleLine = (text: string): void => {
+      line++;
+      if (skippingLong) {
+        skippingLong = false;
+        return;
+      }
+      if (stopped) return;
+      if (text.length > lim.maxRecordChars) {
+        if (!countRow()) return;
+        issues.add(line, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
+        validator.skipped++;
+        return;
+      }
+      const trimmed = text.trim();
+      if (trimmed.length === 0) return;
+      if (!countRow()) return;
+      if (exceedsDepth(trimmed, lim.maxJsonDepth)) {
+        issues.add(line, null, `nested deeper than ${lim.maxJsonDepth} levels`, 'row-skipped');
+        validator.skipped++;
+        return;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(trimmed);
+      } catch {
+        issues.add(line, null, `invalid JSON: ${preview(trimmed)}`, 'row-skipped');
+        validator.skipped++;
+        return;
+      }
+      handleJsonPost(line, value);
+    };
+    return {
+      push(chunk) {
+        let text = pending + chunk;
+        let start = 0;
+        for (;;) {
+          const nl = text.indexOf('\n', start);
+          if (nl < 0) break;
+          handleLine(text.slice(start, nl));
+          start = nl + 1;
+          if (stopped) return;
+        }
+        text = text.slice(start);
+        if (text.length > lim.maxRecordChars) {
+          // An endless line: report it once and drop what we have until its end.
+          if (!skippingLong) {
+            if (countRow()) {
+              issues.add(line + 1, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
+              validator.skipped++;
+            }
+            skippingLong = true;
+          }
+          text = '';
+        }
+        pending = text;
+      },
+      end() {
+        if (pending.length > 0 || skippingLong) handleLine(pending);
+        pending = '';
+      },
+    };
+  };
+
+  const twitterHandler = (): FormatHandler => {
+    const scanner = new TwitterV2Scanner(lim.maxRecordChars, lim.maxJsonDepth, {
+      tweet(json, ordinal, problem) {
+        if (stopped || !countRow()) return;
+        if (json === null) {
+          issues.add(ordinal, null, problem ?? 'unreadable tweet', 'row-skipped');
+          validator.skipped++;
+          return;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(json);
+        } catch {
+          issues.add(ordinal, null, `invalid JSON: ${preview(json)}`, 'row-skipped');
+          validator.skipped++;
+          return;
+        }
+        handleJsonPost(ordinal, value);
+      },
+      user(json) {
+        let value: unknown;
+        try {
+          value = JSON.parse(json);
+        } catch {
+          return;
+        }
+        if (!isJsonObject(value)) return;
+        const { id, username } = value;
+        if (typeof id === 'string' && typeof username === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(username)) {
+          builder.setUsername(id, username);
+        }
+      },
+      stop(reason) {
+        issues.add(0, null, `${reason}; the rest of the file was not read`, 'stopped');
+        truncated = true;
+      },
+    });
+    return { push: (chunk) => scanner.push(chunk), end: () => scanner.end() };
+  };
+
+  const startFormat = (complete: boolean): void => {
+    const sniff = sniffFormat(sniffBuffer.slice(0, lim.sniffChars), complete);
+    if (!sniff.ok) {
+      fatal = sniff.fatal;
+      stopped = true;
+      sniffBuffer = '';
+      return;
+    }
+    format = sniff.format;
+    notes.push(...sniff.notes);
+    handler = sniff.format === 'csv' ? csvHandler(sniff.csv) : sniff.format === 'ndjson' ? ndjsonHandler() : twitterHandler();
+    const buffered = sniffBuffer;
+    sniffBuffer = '';
+    handler.push(buffered);
+  };
+
+  const parser: ActivityParser = {
+    push(chunk: string, chunkBytes?: number): void {
+      if (stopped || result !== null) return;
+      try {
+        bytes += chunkBytes ?? chunk.length;
+        if (bytes > lim.maxBytes) {
+          fatal = {
+            code: 'file-too-large',
+            message: `The file is larger than the ${formatBytes(lim.maxBytes)} limit; split it and import the parts.`,
+          };
+          stopped = true;
+          return;
+        }
+        let text = chunk;
+        if (!sawFirstChar && text.length > 0) {
+          sawFirstChar = true;
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        }
+        if (handler === null) {
+          sniffBuffer += text;
+          if (sniffBuffer.length >= lim.sniffChars) startFormat(false);
+          return;
+        }
+        handler.push(text);
+      } catch (error) {
+        internalError(error);
+      }
+    },
+    end(): ParseResult {
+      if (result !== null) return result;
+      try {
+        if (!stopped && handler === null) startFormat(true);
+        if (!stopped && handler !== null) handler.end();
+      } catch (error) {
+        internalError(error);
+      }
+      const store = builder.build();
+      for (const dup of builder.duplicates) {
+        issues.add(dup.row, 'message_id', `duplicate message_id ${dup.messageId} (the first row was kept)`, 'row-skipped');
+      }
+      validator.imported -= builder.duplicates.length;
+      validator.skipped += builder.duplicates.length;
+      issues.issues.sort((a, b) => a.row - b.row);
+      if (fatal === null && format !== null && store.size === 0) {
+        const stop = issues.issues.find((issue) => issue.action === 'stopped');
+        fatal = {
+          code: 'no-valid-rows',
+          message: stop
+            ? `No posts could be imported: ${stop.reason}.`
+            : rows === 0
+              ? 'The file contains no posts.'
+              : `None of the ${rows.toLocaleString('en')} rows could be imported; see the row issues.`,
+        };
+      }
+      result = {
+        format,
+        fatal,
+        store,
+        issues: issues.issues,
+        issueCount: issues.count,
+        rowsRead: rows,
+        rowsImported: validator.imported,
+        rowsSkipped: validator.skipped,
+        truncated,
+        notes,
+        bytes,
+      };
+      return result;
+    },
+    get progress(): ParseProgress {
+      return { bytes, rows, imported: validator.imported, skipped: validator.skipped };
+    },
+    get stopped(): boolean {
+      return stopped;
+    },
+  };
+
+  /** A bug must not take the import down with a stack trace: report it and stop reading. */
+  function internalError(error: unknown): void {
+    stopped = true;
+    truncated = true;
+    const message = error instanceof Error ? error.message : String(error);
+    issues.add(rows, null, `internal parser error (${message.slice(0, 200)}); the rest of the file was not read`, 'stopped');
+  }
+
+  return parser;
+}
+
+/** Convenience: parses a whole string (tests, small files). */
+export function parseActivity(text: string, limits: Partial<ParseLimits> = {}): ParseResult {
+  const parser = createActivityParser(limits);
+  parser.push(text);
+  return parser.end();
+}
+
+/** True when brackets nest deeper than `max` outside strings (checked before JSON.parse builds it). */
+function exceedsDepth(text: string, max: number): boolean {
+  // Cheap pre-check: a line with few brackets cannot be deep.
+  let brackets = 0;
+  for (let i = text.indexOf('{'); i >= 0 && brackets <= max; i = text.indexOf('{', i + 1)) brackets++;
+  for (let i = text.indexOf('['); i >= 0 && brackets <= max; i = text.indexOf('[', i + 1)) brackets++;
+  if (brackets <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 === 0 ? 0 : 1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 === 0 ? 0 : 1)} MiB`;
+  return `${n} bytes`;
+}

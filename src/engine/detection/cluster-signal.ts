@@ -1,0 +1,73 @@
+// A detected cluster as a coordination signal for the evidence board (R1, R2): origin `detected`,
+// evidence `unverified` until an analyst corroborates it, accounts as safe handles.
+import type { CoordinationSignalModel } from '../case-model';
+import type { CoordinationCluster } from './clustering';
+
+/** The case model's account handle shape (the contract checks the same pattern). */
+export const HANDLE_PATTERN = /^[A-Za-z0-9_.-]+$/;
+const MAX_HANDLE = 50;
+const MAX_ACCOUNTS = 10_000;
+const MAX_DESCRIPTION = 5_000;
+
+/**
+ * A handle for an account: its username, else its user id, reduced to `[A-Za-z0-9_.-]`, at most
+ * 50 characters. Never empty: an account whose name has no usable character becomes `user-<id>`.
+ */
+function clean(s: string): string {
+  return s.replace(/^@+/, '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+export function accountHandle(username: string | null, userId: string): string {
+  const fromName = username === null ? '' : clean(username);
+  if (fromName.length > 0) return fromName.slice(0, MAX_HANDLE);
+  const fromId = clean(userId);
+  return `user-${fromId.length > 0 ? fromId : 'unknown'}`.slice(0, MAX_HANDLE);
+}
+
+const DETECTOR_PHRASES: Record<string, string> = {
+  'co-post': 'posted identical messages',
+  'near-duplicate': 'posted near-identical messages',
+  'co-link': 'shared the same links within seconds',
+  'co-retweet': 'reposted the same posts within seconds',
+  'co-reply': 'replied to the same posts in bursts',
+  'synchronised-posting': 'posted at the same moments far more often than chance',
+  'shared-identifier': 'used the same devices or IP addresses',
+};
+
+export interface ClusterSignalOptions {
+  /** Defaults to `sig-` + the cluster id. Must match the contract's Id pattern. */
+  id?: string;
+}
+
+export function clusterToSignal(cluster: CoordinationCluster, options: ClusterSignalOptions = {}): CoordinationSignalModel {
+  const seen = new Set<string>();
+  const accounts: string[] = [];
+  for (const account of cluster.accounts) {
+    if (accounts.length >= MAX_ACCOUNTS) break;
+    let handle = accountHandle(account.username, account.id);
+    // Two accounts whose names reduce to the same handle stay two accounts.
+    for (let n = 2; seen.has(handle); n++) handle = `${handle.slice(0, MAX_HANDLE - String(n).length - 1)}-${n}`;
+    seen.add(handle);
+    accounts.push(handle);
+  }
+  const behaviours = cluster.detectors.map((d) => `${DETECTOR_PHRASES[d.detector] ?? d.detector} (${d.detector}, ${d.edges} links)`);
+  const examples = cluster.evidence.slice(0, 5).map((e) => `${e.detector}: ${e.label} [posts ${e.postIds.slice(0, 5).join(', ')}]`);
+  let description =
+    `Detected automatically: ${cluster.accounts.length} accounts ${behaviours.join('; ')}. ` +
+    `Score ${cluster.score.toFixed(2)}. Evidence is unverified until an analyst reviews it. ` +
+    (examples.length > 0 ? `Examples: ${examples.join(' | ')}` : '');
+  if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 1)}…`;
+  return {
+    id: (options.id ?? `sig-${cluster.id}`).slice(0, 64),
+    kind: cluster.suggestedSignal.kind,
+    technique: cluster.suggestedSignal.technique,
+    observed: 'on-platform',
+    description,
+    accounts,
+    window: { start: cluster.window.start, end: cluster.window.end },
+    sources: [],
+    strength: cluster.strength,
+    evidenceState: 'unverified',
+    origin: 'detected',
+  };
+}

@@ -1,0 +1,228 @@
+// The five co-action detectors: each turns posts into (account, item, time) actions and lets the
+// shared engine (co-action.ts) find the pairs. They differ only in what counts as "the same item".
+import { ActionList, findCoActions } from './co-action';
+import type { CoActionPair, CoActionParams } from './co-action';
+import type { DetectionContext } from './detection-context';
+import type { DetectorEdge, DetectorRun } from './detection-types';
+import { MAX_EVIDENCE_PER_EDGE } from './detection-types';
+import { PairTable } from './pair-table';
+import type { PostStore } from './post-store';
+import type { CoActionSettings, CoReplySettings, DetectorName, NearDuplicateSettings, TextCoActionSettings } from './settings';
+import { SIGNATURE_BINS, mix32, normaliseText, signatureSimilarity } from './text-features';
+
+const LABEL_CHARS = 140;
+
+function params(settings: CoActionSettings, minBurst = 1): CoActionParams {
+  return {
+    windowSeconds: settings.windowSeconds,
+    minCoItems: settings.minCoItems,
+    minSimilarity: settings.minSimilarity,
+    maxPValue: settings.maxPValue,
+    maxNeighbours: settings.maxNeighbours,
+    minBurst,
+    maxEvidence: MAX_EVIDENCE_PER_EDGE,
+  };
+}
+
+function toEdges(
+  detector: DetectorName,
+  pairs: readonly CoActionPair[],
+  label: (item: number, post: number) => string,
+): DetectorEdge[] {
+  return pairs.map((p) => ({
+    a: p.a,
+    b: p.b,
+    detector,
+    score: p.similarity,
+    coItems: p.coItems,
+    first: p.first,
+    last: p.last,
+    evidence: p.evidence.map((e) => ({ label: label(e.item, e.postA), postA: e.postA, postB: e.postB })),
+  }));
+}
+
+function textLabel(store: PostStore, post: number): string {
+  const text = normaliseText(store.text[post] ?? '');
+  return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS)}…` : text;
+}
+
+/** Co-post: the same normalised text (case, @mentions, URLs and spacing ignored). */
+export function detectCoPost(ctx: DetectionContext, settings: TextCoActionSettings, signatureMinChars: number): DetectorRun {
+  const store = ctx.store;
+  const fp = ctx.textFingerprints(signatureMinChars);
+  const order = ctx.timeOrder;
+  const texts = new PairTable(1024);
+  const actions = new ActionList(1024);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    if (fp.eligible[i] !== 1 || (fp.length[i] ?? 0) < settings.minTextChars) continue;
+    // Hashes are uint32; the table stores int32 keys, so pass the same bits as int32.
+    const item = texts.intern((fp.hashA[i] ?? 0) | 0, (fp.hashB[i] ?? 0) | 0);
+    actions.push(store.account[i] ?? 0, item, store.time[i] ?? 0, i);
+  }
+  const result = findCoActions(actions, texts.size, store.accountIds.length, params(settings));
+  return {
+    detector: 'co-post',
+    edges: toEdges('co-post', result.pairs, (_item, post) => textLabel(store, post)),
+    actions: actions.length,
+    candidatePairs: result.candidatePairs,
+  };
+}
+
+/**
+ * Near-duplicate: texts whose word-bigram MinHash signatures agree on at least `minTextSimilarity`
+ * of the bins. Candidates come from LSH banding (`bands` x `rows` bins must all agree), never from
+ * comparing all pairs; each candidate is checked against the bucket's first text, and accepted
+ * pairs are merged into near-duplicate groups (union-find). A group is one item for the engine.
+ */
+export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplicateSettings): DetectorRun {
+  const store = ctx.store;
+  const fp = ctx.textFingerprints(settings.minTextChars);
+  const signed = fp.signedCount;
+  const sig = fp.signatures;
+  const parent = new Int32Array(signed);
+  for (let i = 0; i < signed; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let r = x;
+    while ((parent[r] ?? r) !== r) r = parent[r] ?? r;
+    while ((parent[x] ?? x) !== r) {
+      const next = parent[x] ?? x;
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  };
+  const bands = Math.max(1, Math.min(settings.bands, Math.floor(SIGNATURE_BINS / Math.max(1, settings.rows))));
+  const rows = Math.max(1, settings.rows);
+  const bucket = new BucketMap(signed);
+  for (let band = 0; band < bands; band++) {
+    bucket.clear();
+    for (let s = 0; s < signed; s++) {
+      let h = 0x3c6ef372 ^ band;
+      const o = s * SIGNATURE_BINS + band * rows;
+      for (let r = 0; r < rows; r++) h = mix32(Math.imul(h, 0x01000193) ^ (sig[o + r] ?? 0));
+      const rep = bucket.getOrSet(h, s);
+      if (rep === s) continue;
+      const ra = find(rep);
+      const rb = find(s);
+      if (ra === rb) continue;
+      if (signatureSimilarity(sig, s, rep) >= settings.minTextSimilarity) parent[rb] = ra;
+    }
+  }
+  // Dense group ids for signed posts; the representative post of each group labels it.
+  const groupOf = new Int32Array(signed).fill(-1);
+  const representative: number[] = [];
+  const postOfRow = new Int32Array(signed);
+  for (let i = 0; i < store.size; i++) {
+    const row = fp.signatureRow[i] ?? -1;
+    if (row >= 0) postOfRow[row] = i;
+  }
+  const order = ctx.timeOrder;
+  const actions = new ActionList(1024);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    const row = fp.signatureRow[i] ?? -1;
+    if (row < 0) continue;
+    const root = find(row);
+    let group = groupOf[root] ?? -1;
+    if (group < 0) {
+      group = representative.length;
+      groupOf[root] = group;
+      representative.push(postOfRow[root] ?? i);
+    }
+    actions.push(store.account[i] ?? 0, group, store.time[i] ?? 0, i);
+  }
+  const result = findCoActions(actions, representative.length, store.accountIds.length, params(settings));
+  return {
+    detector: 'near-duplicate',
+    edges: toEdges('near-duplicate', result.pairs, (item) => `≈ ${textLabel(store, representative[item] ?? 0)}`),
+    actions: actions.length,
+    candidatePairs: result.candidatePairs,
+  };
+}
+
+/** Co-link: the same normalised URL (tracking parameters, www., scheme, fragment, trailing slash ignored). */
+export function detectCoLink(ctx: DetectionContext, settings: CoActionSettings): DetectorRun {
+  const store = ctx.store;
+  const order = ctx.timeOrder;
+  const actions = new ActionList(1024);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    if ((store.repostOf[i] ?? -1) >= 0) continue; // a repost carries its source's links by design
+    const from = store.urlOffsets[i] ?? 0;
+    const to = store.urlOffsets[i + 1] ?? 0;
+    for (let u = from; u < to; u++) actions.push(store.account[i] ?? 0, store.urlIds[u] ?? 0, store.time[i] ?? 0, i);
+  }
+  const result = findCoActions(actions, store.urls.length, store.accountIds.length, params(settings));
+  return {
+    detector: 'co-link',
+    edges: toEdges('co-link', result.pairs, (item) => store.urls[item] ?? ''),
+    actions: actions.length,
+    candidatePairs: result.candidatePairs,
+  };
+}
+
+/** Co-retweet: reposts of the same post. */
+export function detectCoRetweet(ctx: DetectionContext, settings: CoActionSettings): DetectorRun {
+  return referenceDetector(ctx, 'co-retweet', ctx.store.repostOf, params(settings), 'repost of');
+}
+
+/** Co-reply: replies to the same post inside a burst of at least `minBurstReplies` replies (dogpiling). */
+export function detectCoReply(ctx: DetectionContext, settings: CoReplySettings): DetectorRun {
+  return referenceDetector(ctx, 'co-reply', ctx.store.replyTo, params(settings, settings.minBurstReplies), 'reply to');
+}
+
+function referenceDetector(
+  ctx: DetectionContext,
+  detector: DetectorName,
+  column: Int32Array,
+  p: CoActionParams,
+  prefix: string,
+): DetectorRun {
+  const store = ctx.store;
+  const order = ctx.timeOrder;
+  const actions = new ActionList(1024);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    const ref = column[i] ?? -1;
+    if (ref >= 0) actions.push(store.account[i] ?? 0, ref, store.time[i] ?? 0, i);
+  }
+  const result = findCoActions(actions, store.refIds.length, store.accountIds.length, p);
+  return {
+    detector,
+    edges: toEdges(detector, result.pairs, (item) => `${prefix} ${store.refIds[item] ?? ''}`),
+    actions: actions.length,
+    candidatePairs: result.candidatePairs,
+  };
+}
+
+/** uint32 hash -> first value set, open addressing; cleared per LSH band. */
+class BucketMap {
+  private keys: Uint32Array;
+  private values: Int32Array;
+  private readonly mask: number;
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.values = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  clear(): void {
+    this.values.fill(-1);
+  }
+  /** The value stored under `key`, storing `value` first when there is none. */
+  getOrSet(key: number, value: number): number {
+    let i = mix32(key) & this.mask;
+    for (;;) {
+      const v = this.values[i] ?? -1;
+      if (v < 0) {
+        this.keys[i] = key;
+        this.values[i] = value;
+        return value;
+      }
+      if (this.keys[i] === key) return v;
+      i = (i + 1) & this.mask;
+    }
+  }
+}

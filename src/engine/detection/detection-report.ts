@@ -1,0 +1,63 @@
+// The documented JSON a detection run produces (the CLI prints it, the worker posts it, the API
+// contract schema in src/api/contract/detection.ts checks it). Plain data: no typed arrays.
+import type { CoordinationCluster } from './clustering';
+import type { DetectionOutcome, DetectorRunSummary } from './detect-coordination';
+import type { ActivityFormat, ParseFatal, ParseIssue, ParseResult } from './parse-types';
+import type { DetectorSettings } from './settings';
+import { toIsoUtc } from './timestamp';
+
+export const DETECTION_REPORT_VERSION = 1;
+
+export interface ParseSummary {
+  format: ActivityFormat | null;
+  fatal: ParseFatal | null;
+  bytes: number;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  truncated: boolean;
+  notes: string[];
+  issueCount: number;
+  /** The first issues (at most `maxIssues`); `issueCount` has them all. */
+  issues: ParseIssue[];
+}
+
+export interface DetectionReport {
+  version: typeof DETECTION_REPORT_VERSION;
+  posts: number;
+  accounts: number;
+  timeRange: { start: string; end: string } | null;
+  parse: ParseSummary;
+  settings: DetectorSettings;
+  detectors: DetectorRunSummary[];
+  clusters: CoordinationCluster[];
+}
+
+export function summariseParse(parse: ParseResult, maxIssues = parse.issues.length): ParseSummary {
+  return {
+    format: parse.format,
+    fatal: parse.fatal,
+    bytes: parse.bytes,
+    rowsRead: parse.rowsRead,
+    rowsImported: parse.rowsImported,
+    rowsSkipped: parse.rowsSkipped,
+    truncated: parse.truncated,
+    notes: parse.notes,
+    issueCount: parse.issueCount,
+    issues: parse.issues.slice(0, maxIssues),
+  };
+}
+
+export function buildDetectionReport(parse: ParseResult, outcome: DetectionOutcome, maxIssues?: number): DetectionReport {
+  const store = parse.store;
+  return {
+    version: DETECTION_REPORT_VERSION,
+    posts: store.size,
+    accounts: store.accountIds.length,
+    timeRange: store.size > 0 ? { start: toIsoUtc(store.minTime), end: toIsoUtc(store.maxTime) } : null,
+    parse: summariseParse(parse, maxIssues),
+    settings: outcome.settings,
+    detectors: outcome.runs,
+    clusters: outcome.clusters,
+  };
+}

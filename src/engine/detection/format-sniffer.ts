@@ -1,0 +1,162 @@
+// Decides the format from the first characters of the file, never from its name: analysts receive
+// exports with arbitrary names and extensions.
+import { parseQuotedRecord } from './csv-reader';
+import { FIELD_ALIASES } from './json-post';
+import { isJsonObject } from './json-post';
+import type { ActivityFormat, ParseFatal } from './parse-types';
+import type { RawPost } from './row-validator';
+
+export interface CsvLayout {
+  delimiter: string;
+  /** Column index of each field, -1 when the file has no such column. */
+  columns: Record<keyof RawPost, number>;
+  header: string[];
+}
+
+export type SniffResult =
+  | { ok: true; format: 'csv'; csv: CsvLayout; notes: string[] }
+  | { ok: true; format: Exclude<ActivityFormat, 'csv'>; notes: string[] }
+  | { ok: false; fatal: ParseFatal };
+
+export const REQUIRED_FIELDS = ['messageId', 'userId', 'timestamp'] as const satisfies readonly (keyof RawPost)[];
+const DELIMITERS = [',', '\t', ';', '|'];
+
+/**
+ * `sample` is the beginning of the file (BOM removed); `complete` says whether it is the whole file.
+ */
+export function sniffFormat(sample: string, complete: boolean): SniffResult {
+  const start = firstNonSpace(sample);
+  if (start < 0) return { ok: false, fatal: { code: 'empty-file', message: 'The file is empty.' } };
+  const binary = binaryReason(sample);
+  if (binary !== null) return { ok: false, fatal: { code: 'binary-file', message: binary } };
+
+  const c = sample.charCodeAt(start);
+  if (c === 123 /* { */ || c === 91 /* [ */) return sniffJson(sample, start, complete);
+  return sniffCsv(sample, start, complete);
+}
+
+function firstNonSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+  }
+  return -1;
+}
+
+/** NUL characters never occur in text; many U+FFFD mean the bytes were not UTF-8. */
+function binaryReason(sample: string): string | null {
+  let nul = 0;
+  let replacement = 0;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) nul++;
+    else if (c === 0xfffd) replacement++;
+    else if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  if (nul > 0) {
+    return 'The file looks binary (it contains NUL bytes). Export CSV, NDJSON or JSON as UTF-8 text (UTF-16 files must be converted).';
+  }
+  if (replacement > 8 && replacement / sample.length > 0.005) {
+    return 'The file is not valid UTF-8 text (many undecodable bytes). Export it as UTF-8.';
+  }
+  if (control / sample.length > 0.01) return 'The file looks binary (many control characters).';
+  return null;
+}
+
+function sniffJson(sample: string, start: number, complete: boolean): SniffResult {
+  const looksLikeV2 = /"(data|includes)"\s*:\s*[[{]/.test(sample);
+  if (sample.charCodeAt(start) === 91) {
+    if (looksLikeV2) return { ok: true, format: 'twitter-v2', notes: [] };
+    return unknown('The file is a JSON array but not of Twitter API v2 responses. Use NDJSON: one post object per line.');
+  }
+  // Look at the first few lines: NDJSON has a complete object on each.
+  let lineStart = start;
+  for (let n = 0; n < 5 && lineStart < sample.length; n++) {
+    const nl = sample.indexOf('\n', lineStart);
+    if (nl < 0 && !complete) break;
+    const line = sample.slice(lineStart, nl < 0 ? sample.length : nl).trim();
+    lineStart = nl < 0 ? sample.length : nl + 1;
+    if (line.length === 0) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!isJsonObject(value)) continue;
+    if ('data' in value || 'includes' in value || 'meta' in value) return { ok: true, format: 'twitter-v2', notes: [] };
+    return { ok: true, format: 'ndjson', notes: [] };
+  }
+  if (looksLikeV2) return { ok: true, format: 'twitter-v2', notes: [] };
+  return unknown(
+    'The file is JSON but neither NDJSON (one post object per line) nor a Twitter API v2 response ({"data": [...]}).',
+  );
+}
+
+function unknown(message: string): SniffResult {
+  return { ok: false, fatal: { code: 'unknown-format', message } };
+}
+
+function sniffCsv(sample: string, start: number, complete: boolean): SniffResult {
+  const nl = sample.indexOf('\n', start);
+  if (nl < 0 && !complete) {
+    return unknown('The first line is longer than the format check reads; expected a CSV header line.');
+  }
+  const headerLine = sample.slice(start, nl < 0 ? sample.length : nl).replace(/\r$/, '');
+  // The delimiter that names the most known columns; a line that splits but names none is still
+  // a (bad) header, so the analyst hears which columns are missing rather than "unknown format".
+  let best: CsvLayout | null = null;
+  let bestKnown = -1;
+  for (const delimiter of DELIMITERS) {
+    if (!headerLine.includes(delimiter)) continue;
+    const header = parseQuotedRecord(headerLine, delimiter).map((h) => h.trim().toLowerCase());
+    const columns = mapColumns(header);
+    const known = Object.values(columns).filter((i) => i >= 0).length;
+    if (known > bestKnown) {
+      best = { delimiter, columns, header };
+      bestKnown = known;
+    }
+  }
+  if (best === null) {
+    return unknown(
+      'Unknown format: expected a CSV file with a header line (message_id,user_id,username,repost_id,reply_id,message,timestamp,urls), NDJSON, or Twitter API v2 JSON.',
+    );
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => best.columns[f] < 0);
+  if (missing.length > 0) {
+    const names = missing.map((f) => FIELD_ALIASES[f][0]).join(', ');
+    const found = best.header.slice(0, 12).map((h) => (h.length > 30 ? `${h.slice(0, 30)}…` : h)).join(', ');
+    return {
+      ok: false,
+      fatal: {
+        code: 'missing-columns',
+        message: `The CSV header lacks required column(s): ${names}. Found: ${found}.`,
+      },
+    };
+  }
+  const notes: string[] = [];
+  const optional: [keyof RawPost, string][] = [
+    ['message', 'co-post and near-duplicate detection'],
+    ['urls', 'co-link detection'],
+    ['repostId', 'co-retweet detection'],
+    ['replyId', 'co-reply detection'],
+  ];
+  for (const [field, what] of optional) {
+    if (best.columns[field] < 0) notes.push(`No ${FIELD_ALIASES[field][0]} column: ${what} has no data.`);
+  }
+  return { ok: true, format: 'csv', csv: best, notes };
+}
+
+function mapColumns(header: readonly string[]): Record<keyof RawPost, number> {
+  const columns = {} as Record<keyof RawPost, number>;
+  for (const field of Object.keys(FIELD_ALIASES) as (keyof RawPost)[]) {
+    let index = -1;
+    for (const alias of FIELD_ALIASES[field]) {
+      index = header.indexOf(alias);
+      if (index >= 0) break;
+    }
+    columns[field] = index;
+  }
+  return columns;
+}

@@ -1,0 +1,256 @@
+// One row, whatever format it came from, checked field by field before it reaches the store.
+// Required fields that fail skip the row; optional fields that fail are dropped and the row is kept.
+import type { IssueLog, ParseLimits } from './parse-types';
+import type { PostStoreBuilder } from './post-store';
+import { isSpaceCode } from './text-features';
+import { parseTimestamp } from './timestamp';
+import { normaliseUrl } from './url-normalise';
+
+/** A row's values as read: strings from CSV, anything from JSON. Reused between rows (no allocation). */
+export interface RawPost {
+  messageId: unknown;
+  userId: unknown;
+  username: unknown;
+  repostId: unknown;
+  replyId: unknown;
+  quoteId: unknown;
+  message: unknown;
+  timestamp: unknown;
+  /** Space-separated string or an array of strings. */
+  urls: unknown;
+  deviceHash: unknown;
+  ipHash: unknown;
+}
+
+export function createRawPost(): RawPost {
+  return {
+    messageId: undefined, userId: undefined, username: undefined, repostId: undefined, replyId: undefined,
+    quoteId: undefined, message: undefined, timestamp: undefined, urls: undefined, deviceHash: undefined,
+    ipHash: undefined,
+  };
+}
+
+export function clearRawPost(raw: RawPost): void {
+  raw.messageId = undefined;
+  raw.userId = undefined;
+  raw.username = undefined;
+  raw.repostId = undefined;
+  raw.replyId = undefined;
+  raw.quoteId = undefined;
+  raw.message = undefined;
+  raw.timestamp = undefined;
+  raw.urls = undefined;
+  raw.deviceHash = undefined;
+  raw.ipHash = undefined;
+}
+
+/**
+ * Ids: letters, digits, `_ . : -`, at most 128, not starting with a formula character (`= + - @`),
+ * so an id can never be a spreadsheet formula or carry markup.
+ */
+const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$/;
+
+/** No white space, no control characters, no characters that are markup or quoting anywhere. */
+function isPlainToken(s: string, max: number, markupFree: boolean): boolean {
+  if (s.length === 0 || s.length > max) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 127 || isSpaceCode(c)) return false;
+    if (markupFree && (c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92)) return false;
+  }
+  return true;
+}
+
+/** Usernames are looser than ids (other platforms allow more) but are plain tokens without a formula prefix. */
+function isValidUsername(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c !== 61 && c !== 43 && c !== 45 && c !== 64 && isPlainToken(s, 100, true);
+}
+export const MAX_URLS_PER_POST = 50;
+const NO_URLS: readonly string[] = [];
+
+type Coerced = { value: string | null; error: string | null };
+const NONE: Coerced = { value: null, error: null };
+
+/** JSON numbers are accepted as ids only while exact (Twitter ids exceed 2^53: they must be strings). */
+function coerce(value: unknown): Coerced {
+  if (value === undefined || value === null) return NONE;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed.length === 0 ? NONE : { value: trimmed, error: null };
+  }
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) return { value: String(value), error: null };
+    return { value: null, error: 'number is not an exact integer id (write large ids as strings)' };
+  }
+  return { value: null, error: `expected a string, found ${Array.isArray(value) ? 'an array' : typeof value}` };
+}
+
+export class RowValidator {
+  imported = 0;
+  skipped = 0;
+  private readonly urlBuffer: string[] = [];
+
+  constructor(
+    private readonly builder: PostStoreBuilder,
+    private readonly issues: IssueLog,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  /** Validates one row and adds it to the store; returns whether it was imported. */
+  accept(row: number, raw: RawPost): boolean {
+    const messageId = this.requiredId(row, 'message_id', raw.messageId);
+    if (messageId === null) return this.skip();
+    const userId = this.requiredId(row, 'user_id', raw.userId);
+    if (userId === null) return this.skip();
+
+    let time: number | null = null;
+    if (typeof raw.timestamp === 'string' || typeof raw.timestamp === 'number') time = parseTimestamp(raw.timestamp);
+    if (time === null) {
+      const shown = raw.timestamp === undefined || raw.timestamp === '' ? 'missing' : `not a timestamp: ${preview(raw.timestamp)}`;
+      this.issues.add(row, 'timestamp', `${shown} (epoch seconds or ISO 8601, between 1990 and 2100)`, 'row-skipped');
+      return this.skip();
+    }
+
+    let text = '';
+    if (raw.message !== undefined && raw.message !== null) {
+      if (typeof raw.message !== 'string') {
+        this.issues.add(row, 'message', 'expected text', 'row-skipped');
+        return this.skip();
+      }
+      if (raw.message.length > this.limits.maxFieldChars) {
+        this.issues.add(row, 'message', `longer than ${this.limits.maxFieldChars} characters`, 'row-skipped');
+        return this.skip();
+      }
+      if (raw.message.includes('\u0000')) {
+        this.issues.add(row, 'message', 'contains a NUL character (binary data)', 'row-skipped');
+        return this.skip();
+      }
+      text = raw.message;
+    }
+
+    const repostId = this.optionalId(row, 'repost_id', raw.repostId);
+    const replyId = this.optionalId(row, 'reply_id', raw.replyId);
+    const quoteId = this.optionalId(row, 'quote_id', raw.quoteId);
+    const username = this.username(row, raw.username);
+    const urls = this.urls(row, raw.urls);
+    const deviceHash = this.opaque(row, 'device_hash', raw.deviceHash);
+    const ipHash = this.opaque(row, 'ip_hash', raw.ipHash);
+
+    // Duplicate message ids are found when the store is built (see PostStoreBuilder.duplicates).
+    this.builder.add({ messageId, userId, username, time, text, repostId, replyId, quoteId, urls, deviceHash, ipHash }, row);
+    this.imported++;
+    return true;
+  }
+
+  private skip(): false {
+    this.skipped++;
+    return false;
+  }
+
+  private requiredId(row: number, field: string, value: unknown): string | null {
+    const c = coerce(value);
+    if (c.error !== null || c.value === null) {
+      this.issues.add(row, field, c.error ?? 'missing (required)', 'row-skipped');
+      return null;
+    }
+    if (!ID_RE.test(c.value)) {
+      this.issues.add(row, field, `not a valid id: ${preview(c.value)}`, 'row-skipped');
+      return null;
+    }
+    return c.value;
+  }
+
+  private optionalId(row: number, field: string, value: unknown): string | null {
+    const c = coerce(value);
+    if (c.error !== null) {
+      this.issues.add(row, field, c.error, 'field-dropped');
+      return null;
+    }
+    if (c.value === null) return null;
+    if (!ID_RE.test(c.value)) {
+      this.issues.add(row, field, `not a valid id: ${preview(c.value)}`, 'field-dropped');
+      return null;
+    }
+    return c.value;
+  }
+
+  private username(row: number, value: unknown): string | null {
+    const c = coerce(value);
+    if (c.error !== null) {
+      this.issues.add(row, 'username', c.error, 'field-dropped');
+      return null;
+    }
+    if (c.value === null) return null;
+    const name = c.value.startsWith('@') ? c.value.slice(1) : c.value;
+    if (!isValidUsername(name)) {
+      this.issues.add(row, 'username', `not a valid username: ${preview(c.value)}`, 'field-dropped');
+      return null;
+    }
+    return name;
+  }
+
+  private opaque(row: number, field: string, value: unknown): string | null {
+    const c = coerce(value);
+    if (c.error !== null) {
+      this.issues.add(row, field, c.error, 'field-dropped');
+      return null;
+    }
+    if (c.value === null) return null;
+    if (!isPlainToken(c.value, 256, false)) {
+      this.issues.add(row, field, 'not a valid identifier (1-256 characters, no spaces or controls)', 'field-dropped');
+      return null;
+    }
+    return c.value;
+  }
+
+  private urls(row: number, value: unknown): readonly string[] {
+    const out = this.urlBuffer;
+    out.length = 0;
+    if (value === undefined || value === null || value === '') return NO_URLS;
+    let tokens: readonly unknown[];
+    if (typeof value === 'string') {
+      if (value.length > this.limits.maxFieldChars) {
+        this.issues.add(row, 'urls', `longer than ${this.limits.maxFieldChars} characters`, 'field-dropped');
+        return NO_URLS;
+      }
+      tokens = value.split(/\s+/);
+    } else if (Array.isArray(value)) {
+      tokens = value;
+    } else {
+      this.issues.add(row, 'urls', 'expected space-separated URLs or a list', 'field-dropped');
+      return NO_URLS;
+    }
+    let dropped = 0;
+    let firstBad = '';
+    for (const token of tokens) {
+      if (token === '') continue;
+      const url = typeof token === 'string' ? normaliseUrl(token) : null;
+      if (url === null) {
+        if (dropped === 0) firstBad = typeof token === 'string' ? token : typeof token;
+        dropped++;
+        continue;
+      }
+      if (out.length >= MAX_URLS_PER_POST) {
+        this.issues.add(row, 'urls', `more than ${MAX_URLS_PER_POST} URLs; the rest were dropped`, 'field-dropped');
+        break;
+      }
+      if (!out.includes(url)) out.push(url);
+    }
+    if (dropped > 0) {
+      this.issues.add(row, 'urls', `${dropped} value(s) not an http(s) URL, e.g. ${preview(firstBad)}`, 'field-dropped');
+    }
+    return out.length === 0 ? NO_URLS : out.slice();
+  }
+}
+
+/** A short, single-line excerpt of a bad value for an issue message (never the whole hostile string). */
+export function preview(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let flat = '';
+  for (let i = 0; i < s.length && i < 41; i++) {
+    const c = s.charCodeAt(i);
+    flat += c < 32 || c === 127 ? ' ' : s.charAt(i);
+  }
+  return s.length > 40 ? `"${flat.slice(0, 40)}…"` : `"${flat}"`;
+}

@@ -1,0 +1,189 @@
+// Text normalisation and fingerprints for copy-paste detection, computed in one pass over each
+// text without building intermediate strings (a million texts must cost well under a second).
+//
+// Normalisation: split on whitespace, drop @mentions and URLs (http://, https://, www.), lower-case,
+// join with single spaces. Co-post compares the 64-bit hash of that normalised text; near-duplicate
+// compares a one-permutation MinHash (OPH) over word bigrams of it, ASCII punctuation ignored.
+
+/** Bins of the one-permutation MinHash signature. */
+export const SIGNATURE_BINS = 32;
+const EMPTY = 0xffffffff;
+
+let lowerTable: Uint16Array | null = null;
+/** Lower-case mapping for the BMP, built once; characters whose lower case is not one unit map to themselves. */
+function lowerCaseTable(): Uint16Array {
+  if (lowerTable) return lowerTable;
+  const table = new Uint16Array(65_536);
+  for (let c = 0; c < 65_536; c++) {
+    if (c < 128) {
+      table[c] = c >= 65 && c <= 90 ? c | 32 : c;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      table[c] = c; // surrogates: leave astral characters (emoji) as they are
+    } else {
+      const lower = String.fromCharCode(c).toLowerCase();
+      table[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    }
+  }
+  lowerTable = table;
+  return table;
+}
+
+/** Unicode white space (the characters `\s` matches). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** A token that normalisation drops: an @mention or a URL. */
+function isDroppedToken(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 64 /* @ */ || c === 0xff20 /* fullwidth @ */) return true;
+  if (c === 104 || c === 72) {
+    return startsWithIgnoreCase(text, start, 'http://') || startsWithIgnoreCase(text, start, 'https://');
+  }
+  if (c === 119 || c === 87) return startsWithIgnoreCase(text, start, 'www.');
+  return false;
+}
+
+function startsWithIgnoreCase(text: string, start: number, prefix: string): boolean {
+  if (start + prefix.length > text.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** The normalised text as a string: for display and tests; detection uses the hashes. */
+export function normaliseText(text: string): string {
+  const table = lowerCaseTable();
+  const parts: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+    if (isDroppedToken(text, start)) continue;
+    let token = '';
+    for (let j = start; j < i; j++) token += String.fromCharCode(table[text.charCodeAt(j)] ?? 0);
+    parts.push(token);
+  }
+  return parts.join(' ');
+}
+
+/** Murmur3's finaliser: spreads the bits of a 32-bit value. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Reusable per-text fingerprint computer; `compute` overwrites the fields. */
+export class TextFingerprint {
+  /** Two independent 32-bit hashes of the normalised text (FNV-1a and a multiplicative hash). */
+  hashA = 0;
+  hashB = 0;
+  /** Length of the normalised text in UTF-16 units. */
+  length = 0;
+  /** Number of word bigrams fed into the signature. */
+  shingles = 0;
+  readonly signature = new Uint32Array(SIGNATURE_BINS);
+
+  compute(text: string, withSignature: boolean): void {
+    const table = lowerCaseTable();
+    const sig = this.signature;
+    if (withSignature) sig.fill(EMPTY);
+    let hashA = 0x811c9dc5;
+    let hashB = 0x2f1a3b5d;
+    let length = 0;
+    let shingles = 0;
+    let previousWord = 0;
+    let hasPrevious = false;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c0 = text.charCodeAt(i);
+      if (isSpaceCode(c0)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+      if (isDroppedToken(text, start)) continue;
+      if (length > 0) {
+        hashA = Math.imul(hashA ^ 32, 0x01000193);
+        hashB = (Math.imul(hashB, 0x5bd1e995) + 32) | 0;
+        length++;
+      }
+      let word = 0x9747b28c;
+      let wordChars = 0;
+      for (let j = start; j < i; j++) {
+        const c = table[text.charCodeAt(j)] ?? 0;
+        hashA = Math.imul(hashA ^ c, 0x01000193);
+        hashB = (Math.imul(hashB, 0x5bd1e995) + c) | 0;
+        if (!isAsciiPunctuation(c)) {
+          word = Math.imul(word ^ c, 0x01000193);
+          wordChars++;
+        }
+      }
+      length += i - start;
+      if (!withSignature || wordChars === 0) continue;
+      if (hasPrevious) {
+        const shingle = mix32(Math.imul(previousWord, 0x9e3779b1) ^ word);
+        const bin = shingle >>> 27; // top 5 bits choose the bin (32 bins)
+        const value = shingle & 0x3ffffff; // 26 bits; densification puts its offset above them
+        if (value < (sig[bin] ?? EMPTY)) sig[bin] = value;
+        shingles++;
+      }
+      previousWord = word;
+      hasPrevious = true;
+    }
+    this.hashA = hashA >>> 0;
+    this.hashB = hashB >>> 0;
+    this.length = length;
+    this.shingles = shingles;
+    if (withSignature && shingles > 0) densify(sig);
+  }
+}
+
+/**
+ * Fills empty bins from the next non-empty bin to the right (circularly), offset by the distance so
+ * that borrowed values stay distinguishable (Shrivastava & Li's rotation densification).
+ */
+function densify(sig: Uint32Array): void {
+  const k = sig.length;
+  for (let j = 0; j < k; j++) {
+    if (sig[j] !== EMPTY) continue;
+    for (let t = 1; t < k; t++) {
+      const v = sig[(j + t) % k] ?? EMPTY;
+      if (v < 0x4000000) {
+        sig[j] = v + t * 0x4000000; // only original (26-bit) values are borrowed, never borrowed ones
+        break;
+      }
+    }
+  }
+}
+
+/** Fraction of equal bins: an estimate of the Jaccard similarity of the two bigram sets. */
+export function signatureSimilarity(signatures: Uint32Array, a: number, b: number, bins = SIGNATURE_BINS): number {
+  let equal = 0;
+  const oa = a * bins;
+  const ob = b * bins;
+  for (let j = 0; j < bins; j++) if (signatures[oa + j] === signatures[ob + j]) equal++;
+  return equal / bins;
+}
