@@ -8,12 +8,14 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { Controller, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DetectorSettings } from '../../engine/detection/settings';
 import { SETTINGS_SECTIONS, stepOf, type NumericField, type SettingsSection } from './detector-settings-schema';
 
-export function DetectorSettingsFields({ control, disabled }: { control: Control<DetectorSettings>; disabled: boolean }) {
+/** Memoised: progress ticks re-render the form around it, not these fifty fields. */
+export const DetectorSettingsFields = memo(function DetectorSettingsFields({ control, disabled }: { control: Control<DetectorSettings>; disabled: boolean }) {
   const { t } = useTranslation('activityImport');
   return (
     <Box>
@@ -27,7 +29,7 @@ export function DetectorSettingsFields({ control, disabled }: { control: Control
           </Box>
         ))}
       </Box>
-      <Accordion disableGutters elevation={0} sx={{ mt: 1, border: 1, borderColor: 'divider', '&::before': { display: 'none' } }}>
+      <Accordion disableGutters elevation={0} slotProps={{ transition: { unmountOnExit: true } }} sx={{ mt: 1, border: 1, borderColor: 'divider', '&::before': { display: 'none' } }}>
         <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="import-advanced-settings" id="import-advanced-settings-header">
           <Typography>{t('settings.advanced')}</Typography>
         </AccordionSummary>
@@ -48,7 +50,7 @@ export function DetectorSettingsFields({ control, disabled }: { control: Control
       </Accordion>
     </Box>
   );
-}
+});
 
 type Translate = ReturnType<typeof useTranslation<'activityImport'>>['t'];
 

@@ -3,12 +3,12 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type DragEvent } from 'react';
+import { memo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from './import-format';
 import { IMPORT_LIMITS } from './format-sniff';
 
-export function FilePicker({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled: boolean }) {
+export const FilePicker = memo(function FilePicker({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled: boolean }) {
   const { t, i18n } = useTranslation('activityImport');
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -67,4 +67,4 @@ export function FilePicker({ file, onFile, disabled }: { file: File | null; onFi
       </Typography>
     </Box>
   );
-}
+});

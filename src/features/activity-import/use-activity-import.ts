@@ -9,6 +9,8 @@ import type { RunProgress } from './import-progress';
 import { runImport, type ImportJob } from './import-runner';
 import { clearLastImport, loadLastImport, saveLastImport } from './last-import-storage';
 
+const PROGRESS_INTERVAL_MS = 100;
+
 export type ImportRunState =
   | { status: 'idle' }
   | { status: 'running'; progress: RunProgress }
@@ -47,11 +49,21 @@ export function useActivityImport(caseId: string): ActivityImport {
     (file: File, settings: DetectorSettings) => {
       job.current?.cancel();
       setRun({ status: 'running', progress: { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 } });
+      // At most one progress render per PROGRESS_INTERVAL_MS: the worker may report far more often.
+      let pending: RunProgress | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = () => {
+        timer = null;
+        if (pending && job.current === current) setRun({ status: 'running', progress: pending });
+        pending = null;
+      };
       const current = runImport(file, settings, (progress) => {
-        if (job.current === current) setRun({ status: 'running', progress });
+        pending = progress;
+        timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
       });
       job.current = current;
       void current.result.then((result) => {
+        if (timer !== null) clearTimeout(timer);
         if (job.current !== current) return;
         job.current = null;
         switch (result.status) {
