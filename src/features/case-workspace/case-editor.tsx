@@ -74,7 +74,8 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   const conflictVersion = useStore(autosave.store, (s) => s.conflictVersion);
   // The conflict view opens by itself for each new conflict; "Decide later" hides it for that one.
   const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
-  const conflictOpen = status === 'conflict' && postponedConflict !== conflictVersion;
+  // …once the cache holds the server's version it is about (its update lands a tick after the status).
+  const conflictOpen = status === 'conflict' && postponedConflict !== conflictVersion && caseDocument.version >= (conflictVersion ?? 0);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   // A newer server version while nothing is unsent (someone else saved, or the case changed state):
