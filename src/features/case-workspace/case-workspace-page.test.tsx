@@ -1,0 +1,185 @@
+// The case page against the MSW node server: autosave round trip, the conflict view, restored and
+// corrupt local drafts, the panel's live content and focusField, read-only cases.
+import { screen, waitFor, within } from '@testing-library/react';
+import { useParams } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCase } from '../../api/client/case-queries';
+import { callApi, setApiUser } from '../../api/client/http-client';
+import { renderWithProviders } from '../../test/render';
+import { CaseWorkspacePage, type RenderDesignationPanel } from './case-workspace-page';
+import { contentOf } from './case-content';
+import { draftKey, memoryDraftStorage, serialiseDraft, type DraftStorage } from './draft-storage';
+
+const CASE = 'case-clearwater-week';
+
+const panel: RenderDesignationPanel = ({ content, focusField }) => (
+  <section aria-label="Test panel">
+    <p data-testid="panel-name">{content.actor.name}</p>
+    <button type="button" onClick={() => focusField('harm.physical.severity')}>Go to physical severity</button>
+    <button type="button" onClick={() => focusField('rightsRiskAssessment')}>Go to rights</button>
+  </section>
+);
+
+function Route({ storage }: { storage: DraftStorage }) {
+  const { caseId = '', tab } = useParams();
+  const query = useCase(caseId);
+  if (!query.data) return <p>Loading case</p>;
+  return <CaseWorkspacePage caseDocument={query.data} tab={tab} renderDesignationPanel={panel} draftStorage={storage} />;
+}
+
+function renderCase(options: { tab?: string; storage?: DraftStorage; userId?: string } = {}) {
+  const storage = options.storage ?? memoryDraftStorage();
+  const result = renderWithProviders(null, {
+    route: `/cases/${CASE}/${options.tab ?? 'overview'}`,
+    routes: [{ path: '/cases/:caseId/:tab', element: <Route storage={storage} /> }],
+    userId: options.userId ?? 'ana',
+  });
+  return { ...result, storage };
+}
+
+const status = () => screen.getByTestId('save-status');
+const rights = () => screen.getByRole('textbox', { name: /Risks of applying this policy, including impacts on speech/ });
+
+async function serverCase() {
+  return (await callApi('getCase', { params: { caseId: CASE } })).data;
+}
+
+/** Another analyst saves first. */
+async function saveAsBen(change: (content: ReturnType<typeof contentOf>) => void) {
+  setApiUser('ben');
+  try {
+    const current = await serverCase();
+    const content = contentOf(current);
+    change(content);
+    await callApi('updateCase', { params: { caseId: CASE }, body: content, ifMatch: current.version });
+  } finally {
+    setApiUser('ana');
+  }
+}
+
+describe('CaseWorkspacePage', () => {
+  beforeEach(() => {
+    // A wide screen, so the panel sits beside the tabs (jsdom has no media queries of its own).
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('min-width'),
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }));
+    return () => vi.unstubAllGlobals();
+  });
+
+  it('saves a change automatically with If-Match and shows the new version; the panel sees every keystroke', async () => {
+    const { user } = renderCase();
+    const before = await serverCase();
+    await user.clear(await screen.findByRole('textbox', { name: /Name of the group/ }));
+    await user.type(screen.getByRole('textbox', { name: /Name of the group/ }), 'Clearwater Week 2');
+    await waitFor(() => expect(screen.getByTestId('panel-name')).toHaveTextContent('Clearwater Week 2'));
+    await user.type(rights(), ' Reviewed.');
+    await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
+    expect(status()).toHaveTextContent(`version ${before.version + 1}`);
+    const after = await serverCase();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.actor.name).toBe('Clearwater Week 2');
+    expect(after.rightsRiskAssessment).toMatch(/Reviewed\.$/);
+  });
+
+  it('on a 412 opens the conflict view with both versions, field by field, and saves the merge', async () => {
+    const { user } = renderCase();
+    await screen.findByRole('textbox', { name: /Name of the group/ });
+    await saveAsBen((content) => {
+      content.actor.purpose = 'Ben’s purpose';
+    });
+    await user.type(rights(), ' Ana’s addition.');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Someone else saved this case first' }, { timeout: 5_000 }));
+    expect(await dialog.findByText(/Ben Osei saved version/)).toBeVisible();
+    const rows = dialog.getAllByTestId('conflict-row');
+    expect(rows.map((row) => row.getAttribute('data-path'))).toEqual(['actor.purpose', 'rightsRiskAssessment']);
+    const purpose = within(rows[0] ?? document.body);
+    expect(purpose.getByText('Changed by them')).toBeVisible();
+    expect(purpose.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+    expect(within(rows[1] ?? document.body).getByRole('radio', { name: 'Keep mine' })).toBeChecked();
+
+    // Override one choice, then save.
+    await user.click(purpose.getByRole('radio', { name: 'Keep mine' }));
+    await user.click(dialog.getByRole('button', { name: 'Take all theirs' }));
+    expect(purpose.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+    await user.click(within(rows[1] ?? document.body).getByRole('radio', { name: 'Keep mine' }));
+    await user.click(dialog.getByRole('button', { name: 'Save merged version' }));
+
+    await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
+    const stored = await serverCase();
+    expect(stored.actor.purpose).toBe('Ben’s purpose');
+    expect(stored.rightsRiskAssessment).toMatch(/Ana’s addition\.$/);
+    expect(screen.getByRole('textbox', { name: /The campaign’s goal/ })).toHaveValue('Ben’s purpose');
+  });
+
+  it('restores unsent edits kept on this device, says so, and sends them', async () => {
+    const current = await serverCase();
+    const content = contentOf(current);
+    content.rightsRiskAssessment = 'Typed before the browser crashed.';
+    const storage = memoryDraftStorage({
+      [draftKey('ana', CASE)]: serialiseDraft({ caseId: CASE, userId: 'ana', baseVersion: current.version, content, savedAt: '2024-01-01T00:00:00Z' }),
+    });
+    renderCase({ storage });
+    expect(await screen.findByText(/restored changes you made earlier on this device/)).toBeVisible();
+    expect(rights()).toHaveValue('Typed before the browser crashed.');
+    await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
+    expect((await serverCase()).rightsRiskAssessment).toBe('Typed before the browser crashed.');
+    expect(storage.entries.has(draftKey('ana', CASE))).toBe(false);
+  });
+
+  it('discards an unreadable local draft with a warning and shows the server’s version', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const storage = memoryDraftStorage({ [draftKey('ana', CASE)]: { format: 1, caseId: CASE, userId: 'ana', baseVersion: 1, content: { actor: 42 }, savedAt: 'x' } });
+    renderCase({ storage });
+    expect(await screen.findByText(/could not be read and was discarded/)).toBeVisible();
+    expect(status()).toHaveAttribute('data-status', 'saved');
+  });
+
+  it('focusField switches to the field’s tab and focuses it', async () => {
+    const { user, router } = renderCase();
+    await user.click(await screen.findByRole('button', { name: 'Go to physical severity' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/harm`));
+    const group = await screen.findByRole('group', { name: 'Severity of Physical harm' });
+    await waitFor(() => expect(group).toContainElement(document.activeElement as HTMLElement));
+    await user.click(screen.getByRole('button', { name: 'Go to rights' }));
+    await waitFor(() => expect(rights()).toHaveFocus());
+  });
+
+  it('redirects an unknown tab to the overview', async () => {
+    const { router } = renderCase({ tab: 'nonsense' });
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/overview`));
+  });
+
+  it('is read-only for a case in review, with the reason', async () => {
+    renderWithProviders(null, {
+      route: '/cases/case-copper-lantern/overview',
+      routes: [{ path: '/cases/:caseId/:tab', element: <Route storage={memoryDraftStorage()} /> }],
+    });
+    expect(await screen.findByText(/This case is In review and cannot be edited here/)).toBeVisible();
+    expect(screen.getByText(/A reviewer must return it to draft first \(R17\)/)).toBeVisible();
+    expect(screen.getByRole('textbox', { name: /Name of the group/ })).toHaveAttribute('readonly');
+    expect(status()).toHaveAttribute('data-status', 'readonly');
+  });
+
+  it('is read-only for a reviewer (R18)', async () => {
+    renderCase({ userId: 'rui' });
+    expect(await screen.findByText(/Reviewers decide on cases; analysts build them \(R18\)/)).toBeVisible();
+  });
+});
+
+describe('CaseWorkspacePage on a narrow screen', () => {
+  it('puts the panel in a drawer that closes when a field is focused from it', async () => {
+    const { user } = renderCase();
+    await user.click(await screen.findByRole('button', { name: 'Designation panel' }));
+    const drawer = await screen.findByRole('presentation');
+    await user.click(within(drawer).getByRole('button', { name: 'Go to rights' }));
+    await waitFor(() => expect(rights()).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Go to rights' })).not.toBeInTheDocument();
+  });
+});

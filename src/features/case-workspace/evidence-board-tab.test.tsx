@@ -1,0 +1,138 @@
+import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../test/render';
+import { EvidenceBoardTab } from './evidence-board-tab';
+import { SIGNAL_DRAG_TYPE } from './signal-card';
+import { HarnessProbe, WorkspaceFormHarness } from './workspace-test-harness';
+import { sampleContent, sampleSignal } from './workspace-test-fixtures';
+
+const signals = [
+  sampleSignal({ id: 'sig-a', evidenceState: 'sufficient', strength: 'strong', accounts: ['alpha', 'beta'] }),
+  sampleSignal({ id: 'sig-b', technique: 'fake-engagement', evidenceState: 'unverified', strength: 'weak', accounts: ['alpha'] }),
+  sampleSignal({ id: 'sig-c', technique: 'trend-manipulation', evidenceState: 'corroborated', strength: 'moderate', accounts: ['gamma'] }),
+  sampleSignal({ id: 'sig-d', kind: 'social', technique: 'synchronised-posting', observed: 'off-platform', evidenceState: 'corroborated', accounts: ['delta'], sources: ['javascript:alert(1)'] }),
+];
+
+function renderBoard(readOnly = false) {
+  const probe = new HarnessProbe();
+  const result = renderWithProviders(
+    <WorkspaceFormHarness content={sampleContent({ signals })} probe={probe} readOnly={readOnly}>
+      <EvidenceBoardTab />
+    </WorkspaceFormHarness>,
+  );
+  return { ...result, probe };
+}
+
+const count = (lane: string) => screen.getByTestId(`lane-count-${lane}`);
+const lane = (id: string) => document.querySelector<HTMLElement>(`[data-lane="${id}"]`) ?? document.body;
+
+beforeEach(() => {
+  // jsdom has no layout: give the virtualised lanes a size so they render their cards.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+});
+
+describe('EvidenceBoardTab', () => {
+  it('shows four lanes with counts, every card’s facts, and the accounts across signals', () => {
+    renderBoard();
+    expect(count('technical:on-platform')).toHaveTextContent('Signals: 3');
+    expect(count('technical:off-platform')).toHaveTextContent('Signals: 0');
+    expect(count('social:on-platform')).toHaveTextContent('Signals: 0');
+    expect(count('social:off-platform')).toHaveTextContent('Signals: 1');
+    const card = within(lane('technical:on-platform')).getAllByRole('article')[0] ?? document.body;
+    expect(within(card).getByRole('heading', { name: 'Technical linkages between accounts' })).toBeVisible();
+    expect(within(card).getByText('Sufficient')).toBeVisible();
+    expect(within(card).getByText('Strength: Strong')).toBeVisible();
+    expect(within(card).getByText('@alpha')).toBeVisible();
+    expect(within(card).getByRole('link', { name: 'example.org' })).toHaveAttribute('rel', 'noopener noreferrer');
+    // A stored non-http link is shown as text, never as an href.
+    expect(within(lane('social:off-platform')).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Accounts across signals: 4' })).toBeVisible();
+    expect(screen.getByRole('button', { name: '@alpha (2)' })).toBeVisible();
+  });
+
+  it('filters by evidence state, strength and account, and says how many each lane shows', async () => {
+    const { user } = renderBoard();
+    await user.click(screen.getByRole('button', { name: 'Sufficient' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Shown: 1 of 3');
+    expect(within(lane('social:off-platform')).getByText('No signal here matches the filters.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Corroborated' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Shown: 2 of 3');
+    await user.click(screen.getByRole('button', { name: 'Moderate' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Shown: 1 of 3');
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(screen.getByRole('button', { name: '@alpha (2)' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Shown: 2 of 3');
+    expect(screen.getByText('Account: @alpha')).toBeVisible();
+  });
+
+  it('moves a card to another lane by keyboard, fixes its technique, announces it and keeps focus on it', async () => {
+    const { user, probe } = renderBoard();
+    const move = screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' });
+    move.focus();
+    await user.keyboard('{Enter}');
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Move to Technical · On-platform',
+      'Move to Technical · Off-platform',
+      'Move to Social · On-platform',
+    ]);
+    await user.keyboard('{ArrowDown}{Enter}');
+
+    expect(count('technical:off-platform')).toHaveTextContent('Signals: 1');
+    expect(count('social:off-platform')).toHaveTextContent('Signals: 0');
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({
+      kind: 'technical',
+      observed: 'off-platform',
+      technique: 'multiple-accounts-same-message',
+    });
+    const announcement = screen.getAllByRole('status').find((element) => element.textContent?.includes('moved to'));
+    expect(announcement).toHaveTextContent('“Synchronised posting” moved to Technical · Off-platform.');
+    expect(announcement).toHaveTextContent('because “Synchronised posting” is not a Technical technique (R1)');
+    await waitFor(() =>
+      expect(within(lane('technical:off-platform')).getByRole('button', { name: /^Move signal to another lane/ })).toHaveFocus(),
+    );
+    // "Edit" opens the signal to check the new technique.
+    await user.click(within(announcement ?? document.body).getByRole('button', { name: 'Edit' }));
+    expect(await screen.findByRole('dialog', { name: 'Edit the coordination signal' })).toBeVisible();
+  });
+
+  it('moves a card by dragging it onto another lane', () => {
+    const { probe } = renderBoard();
+    const card = within(lane('technical:on-platform')).getAllByRole('article')[0] ?? document.body;
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? '',
+      get types() {
+        return [...data.keys()];
+      },
+      effectAllowed: 'none',
+      dropEffect: 'none',
+    };
+    fireEvent(card, Object.assign(createEvent.dragStart(card), { dataTransfer }));
+    expect(data.get(SIGNAL_DRAG_TYPE)).toBe('sig-a');
+    const target = lane('social:on-platform');
+    fireEvent(target, Object.assign(createEvent.dragOver(target), { dataTransfer }));
+    fireEvent(target, Object.assign(createEvent.drop(target), { dataTransfer }));
+    expect(count('social:on-platform')).toHaveTextContent('Signals: 1');
+    expect(probe.values?.signals.find((s) => s.id === 'sig-a')).toMatchObject({ kind: 'social', observed: 'on-platform', technique: 'other-social' });
+  });
+
+  it('removes a signal with undo', async () => {
+    const { user, probe } = renderBoard();
+    await user.click(screen.getByRole('button', { name: 'Remove signal: Fake engagement (@alpha)' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Signals: 2');
+    expect(probe.values?.signals.map((s) => s.id)).toEqual(['sig-a', 'sig-c', 'sig-d']);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(count('technical:on-platform')).toHaveTextContent('Signals: 3');
+    expect(probe.values?.signals.map((s) => s.id)).toEqual(['sig-a', 'sig-b', 'sig-c', 'sig-d']);
+  });
+
+  it('offers no edit controls on a read-only case', () => {
+    renderBoard(true);
+    expect(screen.queryByRole('button', { name: 'Add signal' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Move signal/ })).not.toBeInTheDocument();
+    expect(within(lane('technical:on-platform')).getAllByRole('article')[0]).toHaveAttribute('draggable', 'false');
+  });
+});
