@@ -54,6 +54,8 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
     [setParams],
   );
   const select = useCallback((clusterId: string) => update({ cluster: clusterId }), [update]);
+  // "Show in the network" from the list opens the network view on that cluster.
+  const showInNetwork = useCallback((clusterId: string) => update({ view: 'network', cluster: clusterId }), [update]);
 
   const list = (compact: boolean) => (
     <ClusterList
@@ -66,7 +68,7 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
       canAdd={canAdd}
       busyId={board.busyId}
       compact={compact}
-      onSelect={select}
+      onSelect={showInNetwork}
       onAdd={board.add}
       onAdjust={board.adjust}
     />

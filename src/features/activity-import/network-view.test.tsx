@@ -89,6 +89,15 @@ describe('network view', () => {
     expect(cards[2]).not.toHaveAttribute('aria-current');
   });
 
+  it('opens the network on a cluster chosen in the list view', async () => {
+    const { user, router } = renderAt(`/cases/${CASE_ID}/import`);
+    const list = await screen.findByRole('list', { name: 'Clusters, highest score first' });
+    await user.click(within(within(list).getAllByRole('article')[1]!).getByRole('button', { name: 'Show in the network' }));
+    expect(await screen.findByTestId('network-canvas')).toHaveAttribute('data-selected', outcome.clusters[1]!.id);
+    expect(router.state.location.search).toBe(`?view=network&cluster=${outcome.clusters[1]!.id}`);
+    expect(screen.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   it('switches between the list and the network with the tabs', async () => {
     const { user, router } = renderAt(`/cases/${CASE_ID}/import`);
     await user.click(await screen.findByRole('tab', { name: 'Network' }));
