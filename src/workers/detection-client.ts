@@ -1,0 +1,168 @@
+// The facade the UI uses: runs detection jobs in a Web Worker, or in this thread where `Worker`
+// does not exist (jsdom, old environments). Both paths speak the same protocol to the same host
+// code (detection-runner.ts), so tests of the in-thread path test the worker's logic too.
+import type { DetectorSettingsInput } from '../engine/detection/settings';
+import { createDetectionHost } from './detection-runner';
+import type {
+  DetectionJobOptions,
+  DetectionJobResult,
+  DetectionProgress,
+  DetectionRequest,
+  DetectionResponse,
+  DetectionSource,
+} from './detection-runner';
+
+export type { DetectionJobResult, DetectionProgress, DetectionSource } from './detection-runner';
+
+/** Sources that can cross to a worker (an async stream cannot). */
+export type TransferableSource = Exclude<DetectionSource, { kind: 'stream' }>;
+
+export interface DetectionRunOptions extends DetectionJobOptions {
+  onProgress?: (progress: DetectionProgress) => void;
+}
+
+export interface DetectionJob {
+  readonly jobId: string;
+  /** Always resolves (never rejects): done with the report, cancelled, or failed with a code. */
+  readonly result: Promise<DetectionJobResult>;
+  cancel(): void;
+}
+
+export interface DetectionClient {
+  readonly mode: 'worker' | 'in-thread';
+  /**
+   * Reads, parses and analyses a file. An ArrayBuffer source is transferred to the worker (the
+   * caller's buffer is detached). Starting a job cancels the one in progress.
+   */
+  run(source: TransferableSource, options?: DetectionRunOptions): DetectionJob;
+  /** Runs the detectors again with other settings on the last file this client parsed. */
+  redetect(settings: DetectorSettingsInput, options?: { onProgress?: (progress: DetectionProgress) => void }): DetectionJob;
+  /** Ends the worker; jobs still running resolve as cancelled. */
+  dispose(): void;
+}
+
+/** The minimal port both a Worker and the in-thread host offer. */
+interface Port {
+  post(request: DetectionRequest, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+export interface DetectionClientOptions {
+  /** Creates the worker; return null to run in this thread. Default: the bundled detection worker when `Worker` exists. */
+  createWorker?: () => Worker | null;
+}
+
+function defaultWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('./detection.worker.ts', import.meta.url), { type: 'module', name: 'detection' });
+}
+
+let jobCounter = 0;
+
+export function createDetectionClient(options: DetectionClientOptions = {}): DetectionClient {
+  const pending = new Map<string, { resolve: (result: DetectionJobResult) => void; onProgress?: (progress: DetectionProgress) => void }>();
+  let disposed = false;
+
+  const onResponse = (response: DetectionResponse): void => {
+    const job = pending.get(response.jobId);
+    if (!job) return;
+    switch (response.type) {
+      case 'progress':
+        job.onProgress?.(response.progress);
+        return;
+      case 'result':
+        pending.delete(response.jobId);
+        job.resolve({ status: 'done', report: response.report });
+        return;
+      case 'cancelled':
+        pending.delete(response.jobId);
+        job.resolve({ status: 'cancelled' });
+        return;
+      case 'error':
+        pending.delete(response.jobId);
+        job.resolve({ status: 'failed', code: response.code, message: response.message });
+        return;
+    }
+  };
+
+  const failAll = (message: string): void => {
+    for (const [id, job] of pending) {
+      pending.delete(id);
+      job.resolve({ status: 'failed', code: 'worker-failed', message });
+    }
+  };
+
+  let worker: Worker | null = null;
+  try {
+    worker = (options.createWorker ?? defaultWorker)();
+  } catch {
+    worker = null; // e.g. a CSP that forbids workers: fall back to this thread
+  }
+
+  let port: Port;
+  if (worker) {
+    const w = worker;
+    w.addEventListener('message', (event: MessageEvent<DetectionResponse>) => onResponse(event.data));
+    w.addEventListener('error', (event: ErrorEvent) => {
+      event.preventDefault();
+      failAll(event.message || 'The detection worker stopped.');
+    });
+    w.addEventListener('messageerror', () => failAll('A message from the detection worker could not be read.'));
+    port = { post: (request, transfer) => w.postMessage(request, transfer), terminate: () => w.terminate() };
+  } else {
+    // In-thread: the same host; responses are delivered asynchronously, as from a worker.
+    const handle = createDetectionHost((response) => queueMicrotask(() => onResponse(response)));
+    port = { post: (request) => handle(request), terminate: () => {} };
+  }
+
+  const start = (request: DetectionRequest, onProgress: ((p: DetectionProgress) => void) | undefined, transfer: Transferable[]): DetectionJob => {
+    const jobId = request.jobId;
+    const result = new Promise<DetectionJobResult>((resolve) => {
+      if (disposed) {
+        resolve({ status: 'failed', code: 'worker-failed', message: 'The detection client was disposed.' });
+        return;
+      }
+      // Starting a job cancels the one in progress (the host does the same).
+      for (const [id, job] of pending) {
+        pending.delete(id);
+        job.resolve({ status: 'cancelled' });
+      }
+      pending.set(jobId, { resolve, onProgress });
+      try {
+        port.post(request, transfer);
+      } catch (error) {
+        pending.delete(jobId);
+        resolve({ status: 'failed', code: 'worker-failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+    return {
+      jobId,
+      result,
+      cancel: () => {
+        if (!disposed && pending.has(jobId)) port.post({ type: 'cancel', jobId }, []);
+      },
+    };
+  };
+
+  return {
+    mode: worker ? 'worker' : 'in-thread',
+    run(source, runOptions = {}) {
+      const { onProgress, ...jobOptions } = runOptions;
+      const transfer: Transferable[] = source.kind === 'buffer' ? [source.buffer] : [];
+      return start({ type: 'start', jobId: `job-${++jobCounter}`, source, options: jobOptions }, onProgress, transfer);
+    },
+    redetect(settings, redetectOptions = {}) {
+      return start({ type: 'redetect', jobId: `job-${++jobCounter}`, settings }, redetectOptions.onProgress, []);
+    },
+    dispose() {
+      if (disposed) return;
+      for (const [id, job] of pending) {
+        port.post({ type: 'cancel', jobId: id }, []); // stops in-thread work; a worker is terminated anyway
+        pending.delete(id);
+        job.resolve({ status: 'cancelled' });
+      }
+      disposed = true;
+      port.terminate();
+    },
+  };
+}

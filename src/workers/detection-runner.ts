@@ -1,0 +1,262 @@
+// One detection job, shared by the worker shell and the in-thread fallback: read the source in
+// chunks, stream them through the parser, run the detectors, build the report. Progress, cancel
+// and yielding are hooks, so the same code serves a Worker, the main thread and the CLI.
+import { createActivityParser } from '../engine/detection/activity-parser';
+import { detectCoordinationSteps } from '../engine/detection/detect-coordination';
+import type { DetectionOutcome, DetectionPhase } from '../engine/detection/detect-coordination';
+import { buildDetectionReport } from '../engine/detection/detection-report';
+import type { DetectionReport } from '../engine/detection/detection-report';
+import { DEFAULT_PARSE_LIMITS } from '../engine/detection/parse-types';
+import type { ParseLimits, ParseResult } from '../engine/detection/parse-types';
+import { resolveDetectorSettings } from '../engine/detection/settings';
+import type { DetectorSettingsInput } from '../engine/detection/settings';
+
+/** What to read. `stream` is for in-thread callers (the CLI); it cannot cross a worker boundary. */
+export type DetectionSource =
+  | { kind: 'blob'; blob: Blob }
+  | { kind: 'buffer'; buffer: ArrayBuffer }
+  | { kind: 'text'; chunks: readonly string[] }
+  | { kind: 'stream'; stream: AsyncIterable<Uint8Array | string>; totalBytes: number | null };
+
+export interface DetectionJobOptions {
+  settings?: DetectorSettingsInput;
+  limits?: Partial<ParseLimits>;
+  /** Bytes read per chunk from a Blob or ArrayBuffer (default 1 MiB). */
+  chunkBytes?: number;
+  /** Row issues copied into the report (default: all kept by the parser, at most 10,000). */
+  maxIssues?: number;
+}
+
+export type DetectionProgress =
+  | { stage: 'reading'; bytes: number; totalBytes: number | null; rows: number; skipped: number }
+  | { stage: 'detecting'; phase: DetectionPhase; done: number; total: number };
+
+export type DetectionErrorCode = 'read-failed' | 'no-parsed-file' | 'worker-failed' | 'internal';
+
+export type DetectionJobResult =
+  | { status: 'done'; report: DetectionReport }
+  | { status: 'cancelled' }
+  | { status: 'failed'; code: DetectionErrorCode; message: string };
+
+// --- the worker protocol ---------------------------------------------------------------------
+
+/** Main thread -> worker. A new `start` cancels the job in progress. */
+export type DetectionRequest =
+  | { type: 'start'; jobId: string; source: Exclude<DetectionSource, { kind: 'stream' }>; options: DetectionJobOptions }
+  /** Runs the detectors again, with other settings, on the file the last finished `start` parsed. */
+  | { type: 'redetect'; jobId: string; settings: DetectorSettingsInput }
+  | { type: 'cancel'; jobId: string };
+
+/** Worker -> main thread. Every job ends with exactly one `result`, `error` or `cancelled`. */
+export type DetectionResponse =
+  | { type: 'progress'; jobId: string; progress: DetectionProgress }
+  | { type: 'result'; jobId: string; report: DetectionReport }
+  | { type: 'error'; jobId: string; code: DetectionErrorCode; message: string }
+  | { type: 'cancelled'; jobId: string };
+
+export interface JobHooks {
+  onProgress?: (progress: DetectionProgress) => void;
+  isCancelled?: () => boolean;
+  /** Lets other work run between chunks and phases (messages, input, paint). Default: a macrotask. */
+  yieldControl?: () => Promise<void>;
+}
+
+/** The parse result comes back too, so a worker can re-run detection without re-reading the file. */
+export type JobOutcome = DetectionJobResult & { parsed?: ParseResult };
+
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+
+class Cancelled extends Error {}
+class ReadFailed extends Error {}
+
+export function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function runDetectionJob(source: DetectionSource, options: DetectionJobOptions = {}, hooks: JobHooks = {}): Promise<JobOutcome> {
+  const yieldControl = hooks.yieldControl ?? macrotask;
+  const check = (): void => {
+    if (hooks.isCancelled?.()) throw new Cancelled();
+  };
+  try {
+    const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+    const parser = createActivityParser(limits);
+    const totalBytes = sourceSize(source);
+    let bytes = 0;
+    const report = (): void => {
+      const { rows, skipped } = parser.progress;
+      hooks.onProgress?.({ stage: 'reading', bytes, totalBytes, rows, skipped });
+    };
+    // A file over the limit is refused before a byte is read.
+    if (totalBytes !== null && totalBytes > limits.maxBytes) {
+      parser.push('', totalBytes);
+    } else {
+      for await (const piece of readChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+        check();
+        parser.push(piece.text, piece.bytes);
+        bytes += piece.bytes;
+        report();
+        await yieldControl();
+        check();
+        if (parser.stopped) break;
+      }
+    }
+    const parsed = parser.end();
+    report();
+    const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check);
+    return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues), parsed };
+  } catch (error) {
+    if (error instanceof Cancelled) return { status: 'cancelled' };
+    if (error instanceof ReadFailed) return { status: 'failed', code: 'read-failed', message: error.message };
+    return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Re-runs the detectors on an already parsed file (new settings, same posts). */
+export async function redetect(parsed: ParseResult, settings: DetectorSettingsInput, hooks: JobHooks = {}, maxIssues?: number): Promise<JobOutcome> {
+  const yieldControl = hooks.yieldControl ?? macrotask;
+  const check = (): void => {
+    if (hooks.isCancelled?.()) throw new Cancelled();
+  };
+  try {
+    const outcome = await detectWithHooks(parsed, settings, hooks, yieldControl, check);
+    return { status: 'done', report: buildDetectionReport(parsed, outcome, maxIssues), parsed };
+  } catch (error) {
+    if (error instanceof Cancelled) return { status: 'cancelled' };
+    return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function detectWithHooks(
+  parsed: ParseResult,
+  settings: DetectorSettingsInput,
+  hooks: JobHooks,
+  yieldControl: () => Promise<void>,
+  check: () => void,
+): Promise<DetectionOutcome> {
+  if (parsed.fatal !== null) return { settings: resolveDetectorSettings(settings), runs: [], edges: [], clusters: [] };
+  const steps = detectCoordinationSteps(parsed.store, settings);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    hooks.onProgress?.({ stage: 'detecting', phase: next.value.phase, done: next.value.done, total: next.value.total });
+    await yieldControl();
+    check();
+  }
+}
+
+function sourceSize(source: DetectionSource): number | null {
+  switch (source.kind) {
+    case 'blob':
+      return source.blob.size;
+    case 'buffer':
+      return source.buffer.byteLength;
+    case 'text':
+      return null;
+    case 'stream':
+      return source.totalBytes;
+  }
+}
+
+interface Piece {
+  text: string;
+  bytes: number;
+}
+
+/** Decoded text pieces with their size in bytes; invalid UTF-8 becomes U+FFFD (the parser judges it). */
+async function* readChunks(source: DetectionSource, chunkBytes: number): AsyncGenerator<Piece> {
+  const decoder = new TextDecoder('utf-8');
+  switch (source.kind) {
+    case 'text':
+      for (const chunk of source.chunks) yield { text: chunk, bytes: chunk.length };
+      return;
+    case 'buffer': {
+      const all = new Uint8Array(source.buffer);
+      for (let offset = 0; offset < all.length; offset += chunkBytes) {
+        const slice = all.subarray(offset, offset + chunkBytes);
+        yield { text: decoder.decode(slice, { stream: true }), bytes: slice.length };
+      }
+      break;
+    }
+    case 'blob': {
+      const blob = source.blob;
+      for (let offset = 0; offset < blob.size; offset += chunkBytes) {
+        const bytes = await readBlobSlice(blob.slice(offset, offset + chunkBytes));
+        yield { text: decoder.decode(bytes, { stream: true }), bytes: bytes.length };
+      }
+      break;
+    }
+    case 'stream':
+      try {
+        for await (const chunk of source.stream) {
+          if (typeof chunk === 'string') yield { text: chunk, bytes: chunk.length };
+          else yield { text: decoder.decode(chunk, { stream: true }), bytes: chunk.length };
+        }
+      } catch (error) {
+        throw new ReadFailed(error instanceof Error ? error.message : String(error));
+      }
+      break;
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield { text: rest, bytes: 0 };
+}
+
+/** Blob bytes, with fallbacks for environments whose Blob lacks `arrayBuffer` (older jsdom). */
+async function readBlobSlice(blob: Blob): Promise<Uint8Array> {
+  try {
+    if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.addEventListener('load', () => resolve(new Uint8Array(reader.result as ArrayBuffer)));
+      reader.addEventListener('error', () => reject(reader.error ?? new Error('FileReader failed')));
+      reader.readAsArrayBuffer(blob);
+    });
+  } catch (error) {
+    throw new ReadFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The worker's message handling, without the worker: `post` sends a response. The worker file
+ * wires it to `self`; tests drive it directly. Keeps the last parsed file for `redetect`.
+ */
+export function createDetectionHost(post: (response: DetectionResponse) => void): (request: DetectionRequest) => void {
+  let current: { jobId: string; cancelled: boolean } | null = null;
+  let lastParsed: ParseResult | null = null;
+  let lastMaxIssues: number | undefined;
+
+  const finish = (jobId: string, outcome: JobOutcome): void => {
+    if (outcome.status === 'done') post({ type: 'result', jobId, report: outcome.report });
+    else if (outcome.status === 'cancelled') post({ type: 'cancelled', jobId });
+    else post({ type: 'error', jobId, code: outcome.code, message: outcome.message });
+  };
+
+  return (request) => {
+    if (request.type === 'cancel') {
+      if (current?.jobId === request.jobId) current.cancelled = true;
+      return;
+    }
+    if (current) current.cancelled = true; // one job at a time: a new one replaces the old
+    const job = { jobId: request.jobId, cancelled: false };
+    current = job;
+    const hooks: JobHooks = {
+      isCancelled: () => job.cancelled,
+      onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, progress }),
+    };
+    if (request.type === 'redetect') {
+      if (lastParsed === null) {
+        post({ type: 'error', jobId: job.jobId, code: 'no-parsed-file', message: 'No file has been parsed yet.' });
+        return;
+      }
+      void redetect(lastParsed, request.settings, hooks, lastMaxIssues).then((outcome) => finish(job.jobId, outcome));
+      return;
+    }
+    void runDetectionJob(request.source, request.options, hooks).then((outcome) => {
+      if (outcome.status === 'done' && outcome.parsed) {
+        lastParsed = outcome.parsed;
+        lastMaxIssues = request.options.maxIssues;
+      }
+      finish(job.jobId, outcome);
+    });
+  };
+}
