@@ -144,6 +144,21 @@ describe('ActivityImportPage', () => {
     expect(signals).toMatchObject([{ kind: 'technical', technique: 'multiple-accounts-same-message' }]);
   });
 
+  it('cancels a running import and says nothing was added', async () => {
+    renderPage();
+    const header = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n';
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i},${i % 500},user_${i % 500},,,a post about the harbour number ${i},${1_700_000_000 + i},`);
+    await chooseFile(new File([header, rows.join('\n')], 'large.csv', { type: 'text/csv' }));
+    await screen.findByText(/Detected format:/);
+    fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    await screen.findByRole('progressbar', { name: 'Import progress' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The import was cancelled. Nothing was added to the case.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('import-summary')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start import' })).toBeEnabled();
+  });
+
   it('re-reads the case and retries once when the write meets a 412', async () => {
     let puts = 0;
     server.events.on('request:start', ({ request }) => {

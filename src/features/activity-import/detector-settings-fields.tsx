@@ -12,7 +12,7 @@ import { memo } from 'react';
 import { Controller, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DetectorSettings } from '../../engine/detection/settings';
-import { SETTINGS_SECTIONS, stepOf, type NumericField, type SettingsSection } from './detector-settings-schema';
+import { SETTINGS_SECTIONS, stepOf, type NumericField, type SettingsSection } from './detector-settings-table';
 
 /** Memoised: progress ticks re-render the form around it, not these fifty fields. */
 export const DetectorSettingsFields = memo(function DetectorSettingsFields({ control, disabled }: { control: Control<DetectorSettings>; disabled: boolean }) {

@@ -24,6 +24,7 @@ export interface ImportResultsProps {
 export function ImportResults({ caseId, caseDocument, outcome, restored, onForget }: ImportResultsProps) {
   const { t, i18n } = useTranslation('activityImport');
   const language = i18n.language;
+  const { parse, clusters } = outcome.report;
   return (
     <Box sx={{ mt: 3 }}>
       <Paper component="section" aria-labelledby="import-result-heading" sx={{ p: 2 }}>
@@ -42,30 +43,30 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
         )}
         <Typography data-testid="import-summary">
           {t('summary.line', {
-            format: outcome.format ? t(`file.format.${outcome.format}`) : '—',
-            rows: formatNumber(outcome.rowsRead, language),
-            imported: formatNumber(outcome.rowsImported, language),
-            skipped: formatNumber(outcome.rowsSkipped, language),
+            format: parse.format ? t(`file.format.${parse.format}`) : '—',
+            rows: formatNumber(parse.rowsRead, language),
+            imported: formatNumber(parse.rowsImported, language),
+            skipped: formatNumber(parse.rowsSkipped, language),
             time: formatDuration(outcome.elapsedMs, language),
           })}
         </Typography>
-        {outcome.fatal && (
+        {parse.fatal && (
           <Box sx={{ mt: 1 }}>
-            <FileErrorAlert code={outcome.fatal.code} message={outcome.fatal.message} />
+            <FileErrorAlert code={parse.fatal.code} message={parse.fatal.message} />
           </Box>
         )}
-        {outcome.truncated && (
+        {parse.truncated && (
           <Alert severity="warning" sx={{ mt: 1 }}>
             {t('summary.truncated')}
           </Alert>
         )}
-        {outcome.notes.length > 0 && (
+        {parse.notes.length > 0 && (
           <Box sx={{ mt: 1 }}>
             <Typography variant="subtitle2" component="h3">
               {t('summary.notes')}
             </Typography>
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {outcome.notes.map((note) => (
+              {parse.notes.map((note) => (
                 <Typography component="li" variant="body2" key={note}>
                   {note}
                 </Typography>
@@ -73,9 +74,9 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
             </Box>
           </Box>
         )}
-        {outcome.issueCount > 0 && <RowIssuesSection caseId={caseId} issues={outcome.issues} issueCount={outcome.issueCount} />}
+        {parse.issueCount > 0 && <RowIssuesSection caseId={caseId} issues={parse.issues} issueCount={parse.issueCount} />}
       </Paper>
-      {outcome.fatal === null && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={outcome.clusters} />}
+      {parse.fatal === null && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={clusters} />}
     </Box>
   );
 }

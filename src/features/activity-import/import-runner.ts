@@ -1,12 +1,9 @@
-// One import job: file -> parse -> detect -> ImportOutcome, with progress and cancel.
-// TEMPORARY: runs the engine in this thread, time-sliced between chunks, until the detection
-// worker's client (src/workers/detection-client.ts) lands; then this module only adapts that client.
-import { createActivityParser } from '../../engine/detection/activity-parser';
-import { detectCoordinationSteps } from '../../engine/detection/detect-coordination';
-import type { DetectionOutcome } from '../../engine/detection/detect-coordination';
+// One import job over the detection client (src/workers/detection-client.ts): the file goes to the
+// Web Worker (or runs in this thread where there is none, as in jsdom), progress and cancel come
+// back, and the report becomes an ImportOutcome for the page.
 import type { DetectorSettings } from '../../engine/detection/settings';
+import { createDetectionClient, type DetectionClient } from '../../workers/detection-client';
 import type { FileErrorCode } from './file-error-alert';
-import { IMPORT_LIMITS } from './format-sniff';
 import type { ImportOutcome } from './import-result';
 import type { RunProgress } from './import-progress';
 
@@ -20,84 +17,50 @@ export interface ImportJob {
   cancel: () => void;
 }
 
-const CHUNK_BYTES = 256 * 1024;
+export interface ImportRunner {
+  run: (file: File, settings: DetectorSettings, onProgress: (progress: RunProgress) => void) => ImportJob;
+  dispose: () => void;
+}
 
-class Cancelled extends Error {}
-
-/** Gives the event loop a turn: input and paint between chunks. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export function runImport(file: File, settings: DetectorSettings, onProgress: (progress: RunProgress) => void): ImportJob {
-  let cancelled = false;
-  const started = performance.now();
-  const check = () => {
-    if (cancelled) throw new Cancelled();
-  };
-
-  const work = async (): Promise<ImportJobResult> => {
-    const parser = createActivityParser({ maxBytes: IMPORT_LIMITS.maxBytes, maxRows: IMPORT_LIMITS.maxRows });
-    const decoder = new TextDecoder('utf-8');
-    for (let offset = 0; offset < file.size && !parser.stopped; offset += CHUNK_BYTES) {
-      let bytes: ArrayBuffer;
-      try {
-        bytes = await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer();
-      } catch (error) {
-        return { status: 'failed', code: 'read-failed', message: error instanceof Error ? error.message : String(error) };
-      }
-      check();
-      parser.push(decoder.decode(bytes, { stream: true }), bytes.byteLength);
-      const { rows, skipped } = parser.progress;
-      onProgress({ stage: 'reading', bytes: Math.min(file.size, offset + bytes.byteLength), totalBytes: file.size, rows, skipped });
-      await pause();
-      check();
-    }
-    parser.push(decoder.decode(), 0);
-    const parsed = parser.end();
-    let detection: DetectionOutcome | null = null;
-    if (parsed.fatal === null) {
-      const steps = detectCoordinationSteps(parsed.store, settings);
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          detection = next.value;
-          break;
-        }
-        onProgress({ stage: 'detecting', phase: next.value.phase, done: next.value.done, total: next.value.total });
-        await pause();
-        check();
-      }
-    }
-    onProgress({ stage: 'finishing' });
-    return {
-      status: 'done',
-      outcome: {
-        fileName: file.name,
-        fileBytes: file.size,
-        format: parsed.format,
-        fatal: parsed.fatal,
-        issues: parsed.issues,
-        issueCount: parsed.issueCount,
-        rowsRead: parsed.rowsRead,
-        rowsImported: parsed.rowsImported,
-        rowsSkipped: parsed.rowsSkipped,
-        truncated: parsed.truncated,
-        notes: parsed.notes,
-        runs: detection?.runs ?? [],
-        clusters: detection?.clusters ?? [],
-        elapsedMs: Math.round(performance.now() - started),
-        finishedAt: new Date().toISOString(),
-      },
-    };
-  };
-
-  const result = work().catch((error: unknown): ImportJobResult => {
-    if (error instanceof Cancelled) return { status: 'cancelled' };
-    return { status: 'failed', code: 'worker-failed', message: error instanceof Error ? error.message : String(error) };
-  });
+/** The worker starts with the first import, not with the page. */
+export function createImportRunner(create: () => DetectionClient = createDetectionClient): ImportRunner {
+  let client: DetectionClient | null = null;
   return {
-    result,
-    cancel: () => {
-      cancelled = true;
+    run(file, settings, onProgress) {
+      client ??= create();
+      const started = performance.now();
+      const job = client.run(
+        { kind: 'blob', blob: file },
+        {
+          settings,
+          onProgress: (progress) =>
+            onProgress(progress.stage === 'reading' ? { ...progress, totalBytes: progress.totalBytes ?? file.size } : progress),
+        },
+      );
+      const result = job.result.then((outcome): ImportJobResult => {
+        switch (outcome.status) {
+          case 'done':
+            return {
+              status: 'done',
+              outcome: {
+                fileName: file.name,
+                fileBytes: file.size,
+                elapsedMs: Math.round(performance.now() - started),
+                finishedAt: new Date().toISOString(),
+                report: outcome.report,
+              },
+            };
+          case 'cancelled':
+            return { status: 'cancelled' };
+          case 'failed':
+            return { status: 'failed', code: outcome.code === 'read-failed' ? 'read-failed' : 'worker-failed', message: outcome.message };
+        }
+      });
+      return { result, cancel: () => job.cancel() };
+    },
+    dispose() {
+      client?.dispose();
+      client = null;
     },
   };
 }

@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseActivity } from '../../engine/detection/activity-parser';
 import { detectCoordination } from '../../engine/detection/detect-coordination';
+import { buildDetectionReport } from '../../engine/detection/detection-report';
 import { renderWithProviders } from '../../test/render';
 import { ActivityImportPage } from './activity-import-page';
 import type { ImportOutcome } from './import-result';
@@ -36,13 +37,8 @@ const CASE_ID = 'case-tidewater-pledge';
 function coordinatedOutcome(): ImportOutcome {
   const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
   const parsed = parseActivity(text);
-  const detection = detectCoordination(parsed.store);
-  return {
-    fileName: 'coordinated.csv', fileBytes: text.length, format: parsed.format, fatal: parsed.fatal, issues: parsed.issues,
-    issueCount: parsed.issueCount, rowsRead: parsed.rowsRead, rowsImported: parsed.rowsImported, rowsSkipped: parsed.rowsSkipped,
-    truncated: parsed.truncated, notes: parsed.notes, runs: detection.runs, clusters: detection.clusters, elapsedMs: 1200,
-    finishedAt: '2026-11-21T10:00:00.000Z',
-  };
+  const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
+  return { fileName: 'coordinated.csv', fileBytes: text.length, elapsedMs: 1200, finishedAt: '2026-11-21T10:00:00.000Z', report };
 }
 
 function renderAt(url: string) {
@@ -57,7 +53,7 @@ describe('network view', () => {
   });
 
   it('opens a deep link to a cluster from the import kept in IndexedDB', async () => {
-    const second = outcome.clusters[1]!;
+    const second = outcome.report.clusters[1]!;
     const link = networkLinkForSignal(CASE_ID, { origin: 'detected', description: `Detected cluster ${second.id}: 4 accounts` });
     expect(link).toBe(`/cases/${CASE_ID}/import?view=network&cluster=${second.id}`);
     renderAt(link ?? '');
@@ -75,7 +71,7 @@ describe('network view', () => {
     expect(screen.getByTestId('network-selection')).toHaveTextContent('Select a cluster in the list');
 
     await user.click(within(canvas).getByRole('button', { name: 'node @sock_1' }));
-    const third = outcome.clusters[2]!;
+    const third = outcome.report.clusters[2]!;
     expect(canvas).toHaveAttribute('data-selected', third.id);
     expect(router.state.location.search).toBe(`?view=network&cluster=${third.id}`);
     const list = screen.getByRole('list', { name: 'Clusters, highest score first' });
@@ -84,7 +80,7 @@ describe('network view', () => {
     expect(within(cards[2]!).getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
 
     await user.click(within(cards[0]!).getByRole('button', { name: 'Show in the network' }));
-    expect(canvas).toHaveAttribute('data-selected', outcome.clusters[0]!.id);
+    expect(canvas).toHaveAttribute('data-selected', outcome.report.clusters[0]!.id);
     expect(cards[0]).toHaveAttribute('aria-current', 'true');
     expect(cards[2]).not.toHaveAttribute('aria-current');
   });
@@ -93,8 +89,8 @@ describe('network view', () => {
     const { user, router } = renderAt(`/cases/${CASE_ID}/import`);
     const list = await screen.findByRole('list', { name: 'Clusters, highest score first' });
     await user.click(within(within(list).getAllByRole('article')[1]!).getByRole('button', { name: 'Show in the network' }));
-    expect(await screen.findByTestId('network-canvas')).toHaveAttribute('data-selected', outcome.clusters[1]!.id);
-    expect(router.state.location.search).toBe(`?view=network&cluster=${outcome.clusters[1]!.id}`);
+    expect(await screen.findByTestId('network-canvas')).toHaveAttribute('data-selected', outcome.report.clusters[1]!.id);
+    expect(router.state.location.search).toBe(`?view=network&cluster=${outcome.report.clusters[1]!.id}`);
     expect(screen.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
   });
 
@@ -109,7 +105,7 @@ describe('network view', () => {
 
   it('drops a corrupt stored import with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await saveLastImport(CASE_ID, { ...outcome, clusters: [{ id: 42 }] } as unknown as ImportOutcome);
+    await saveLastImport(CASE_ID, { ...outcome, report: { ...outcome.report, clusters: [{ id: 42 }] } } as unknown as ImportOutcome);
     expect(await loadLastImport(CASE_ID)).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Discarded the stored import'));
     expect(await loadLastImport(CASE_ID)).toBeNull();

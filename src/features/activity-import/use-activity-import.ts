@@ -6,7 +6,7 @@ import type { DetectorSettings } from '../../engine/detection/settings';
 import type { FileErrorCode } from './file-error-alert';
 import type { ImportOutcome } from './import-result';
 import type { RunProgress } from './import-progress';
-import { runImport, type ImportJob } from './import-runner';
+import { createImportRunner, type ImportJob, type ImportRunner } from './import-runner';
 import { clearLastImport, loadLastImport, saveLastImport } from './last-import-storage';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -31,6 +31,7 @@ export function useActivityImport(caseId: string): ActivityImport {
   const [run, setRun] = useState<ImportRunState>({ status: 'idle' });
   const [outcome, setOutcome] = useState<{ caseId: string; value: ImportOutcome; restored: boolean } | null>(null);
   const job = useRef<ImportJob | null>(null);
+  const runner = useRef<ImportRunner | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -42,6 +43,9 @@ export function useActivityImport(caseId: string): ActivityImport {
       live = false;
       job.current?.cancel();
       job.current = null;
+      // Leaving the page ends the worker and frees the posts it holds.
+      runner.current?.dispose();
+      runner.current = null;
     };
   }, [caseId]);
 
@@ -57,7 +61,8 @@ export function useActivityImport(caseId: string): ActivityImport {
         if (pending && job.current === current) setRun({ status: 'running', progress: pending });
         pending = null;
       };
-      const current = runImport(file, settings, (progress) => {
+      runner.current ??= createImportRunner();
+      const current = runner.current.run(file, settings, (progress) => {
         pending = progress;
         timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
       });
