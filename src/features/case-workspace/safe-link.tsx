@@ -4,8 +4,16 @@ import Link from '@mui/material/Link';
 import type { ReactNode } from 'react';
 import { isHttpUrl } from '../../api/contract/primitives';
 
-export function SafeLink({ href, children }: { href: string; children?: ReactNode }) {
+export function SafeLink({ href, children, plain }: { href: string; children?: ReactNode; plain?: boolean }) {
   if (!isHttpUrl(href)) return <span>{children ?? href}</span>;
+  // `plain`: a bare anchor styled by its container (thousands of board cards skip the Link component).
+  if (plain) {
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {children ?? href}
+      </a>
+    );
+  }
   return (
     <Link href={href} target="_blank" rel="noopener noreferrer" sx={{ overflowWrap: 'anywhere' }}>
       {children ?? href}

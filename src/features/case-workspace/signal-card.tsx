@@ -1,20 +1,16 @@
 // One coordination signal on the board (R1-R2): technique, accounts, time window, strength, sources
-// and evidence state, with edit / move / remove. Fixed height, so 10,000 cards virtualise cheaply.
+// and evidence state, with edit / move / remove. Fixed height, and plain elements styled once by the
+// lane (`signalCardStyles`), so thousands of cards scroll without per-card style work.
 import DeleteIcon from '@mui/icons-material/Delete';
 import DriveFileMoveIcon from '@mui/icons-material/DriveFileMove';
 import EditIcon from '@mui/icons-material/Edit';
-import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
 import { memo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationSignal } from '../../api/contract/case';
-import type { EvidenceState } from '../../engine/policy-terms';
 import { LANES, laneOf, type LaneId } from './board-model';
 import { SafeLink, linkHost } from './safe-link';
 import { formatWindow } from './signal-format';
@@ -23,7 +19,55 @@ export const CARD_HEIGHT = 176;
 export const SIGNAL_DRAG_TYPE = 'application/x-cha-signal';
 const SHOWN_ACCOUNTS = 3;
 
-const STATE_COLOR = { unverified: 'default', corroborated: 'info', sufficient: 'success' } as const satisfies Record<EvidenceState, string>;
+/** The card's CSS, applied once by the lane around all its cards. */
+export function signalCardStyles(theme: Theme) {
+  const pill = {
+    ...theme.typography.caption,
+    display: 'inline-block',
+    maxWidth: 140,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    lineHeight: '20px',
+    padding: '0 8px',
+    borderRadius: 10,
+    border: `1px solid ${theme.palette.divider}`,
+    color: theme.palette.text.primary,
+  } as const;
+  return {
+    '& .cha-card': {
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      gap: theme.spacing(0.5),
+      padding: theme.spacing(1),
+      border: `1px solid ${theme.palette.divider}`,
+      borderRadius: theme.shape.borderRadius,
+      backgroundColor: theme.palette.background.paper,
+      overflow: 'hidden',
+    },
+    '& .cha-card[draggable="true"]': { cursor: 'grab' },
+    '& .cha-card__row': { display: 'flex', gap: theme.spacing(0.5), alignItems: 'flex-start', minWidth: 0, listStyle: 'none', margin: 0, padding: 0, overflow: 'hidden' },
+    '& .cha-card__title': {
+      ...theme.typography.subtitle2,
+      margin: 0,
+      flexGrow: 1,
+      display: '-webkit-box',
+      WebkitLineClamp: 2,
+      WebkitBoxOrient: 'vertical',
+      overflow: 'hidden',
+    },
+    '& .cha-card__line': { ...theme.typography.caption, margin: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+    '& .cha-card__muted': { color: theme.palette.text.secondary },
+    '& .cha-card__line a': { color: theme.palette.primary.main },
+    '& .cha-card__actions': { display: 'flex', justifyContent: 'flex-end', marginTop: 'auto' },
+    '& .cha-pill': pill,
+    '& .cha-pill--sufficient': { backgroundColor: theme.palette.success.main, color: theme.palette.success.contrastText, borderColor: theme.palette.success.main },
+    '& .cha-pill--corroborated': { backgroundColor: theme.palette.info.main, color: theme.palette.info.contrastText, borderColor: theme.palette.info.main },
+    '& .cha-pill--unverified': { backgroundColor: theme.palette.action.selected },
+  };
+}
 
 export interface SignalCardProps {
   signal: CoordinationSignal;
@@ -41,7 +85,6 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
   const window = formatWindow(signal.window, i18n.language);
   const titleId = `signal-${signal.id}-title`;
   const menuId = `signal-${signal.id}-move`;
-  const current = laneOf(signal);
 
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(SIGNAL_DRAG_TYPE, signal.id);
@@ -49,103 +92,76 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
   };
 
   return (
-    <Box
-      component="article"
-      aria-labelledby={titleId}
-      data-signal-id={signal.id}
-      draggable={!readOnly}
-      onDragStart={readOnly ? undefined : onDragStart}
-      sx={{
-        height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: 0.5,
-        p: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper',
-        cursor: readOnly ? 'default' : 'grab', overflow: 'hidden',
-      }}
-    >
-      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-        <Typography
-          id={titleId}
-          variant="subtitle2"
-          component="h4"
-          sx={{ flexGrow: 1, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
-        >
-          {technique}
-        </Typography>
-        {signal.origin === 'detected' && <Chip size="small" variant="outlined" label={t('board.detected')} />}
-      </Stack>
-      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'nowrap' }}>
-        <Chip size="small" color={STATE_COLOR[signal.evidenceState]} label={t(`policy:evidenceState.${signal.evidenceState}`)} />
-        <Chip size="small" variant="outlined" label={t('board.strength', { strength: t(`policy:strength.${signal.strength}`) })} />
-      </Stack>
-      <Box component="ul" aria-label={t('board.accountsOf', { count: signal.accounts.length })} sx={{ display: 'flex', gap: 0.5, listStyle: 'none', m: 0, p: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+    // Dragging is the pointer path between lanes; the "Move to…" menu below is the keyboard one.
+    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <article className="cha-card" aria-labelledby={titleId} data-signal-id={signal.id} draggable={!readOnly} onDragStart={readOnly ? undefined : onDragStart}>
+      <div className="cha-card__row">
+        <h4 className="cha-card__title" id={titleId}>{technique}</h4>
+        {signal.origin === 'detected' && <span className="cha-pill">{t('board.detected')}</span>}
+      </div>
+      <div className="cha-card__row">
+        <span className={`cha-pill cha-pill--${signal.evidenceState}`}>{t(`policy:evidenceState.${signal.evidenceState}`)}</span>
+        <span className="cha-pill">{t('board.strength', { strength: t(`policy:strength.${signal.strength}`) })}</span>
+      </div>
+      <ul className="cha-card__row" aria-label={t('board.accountsOf', { count: signal.accounts.length })}>
         {signal.accounts.slice(0, SHOWN_ACCOUNTS).map((account) => (
-          <li key={account}>
-            <Chip size="small" variant="outlined" label={`@${account}`} sx={{ maxWidth: 120 }} />
-          </li>
+          <li key={account} className="cha-pill">@{account}</li>
         ))}
         {signal.accounts.length > SHOWN_ACCOUNTS && (
-          <li>
-            <Chip size="small" label={t('board.moreAccounts', { count: signal.accounts.length - SHOWN_ACCOUNTS })} />
-          </li>
+          <li className="cha-pill">{t('board.moreAccounts', { count: signal.accounts.length - SHOWN_ACCOUNTS })}</li>
         )}
-        {signal.accounts.length === 0 && (
-          <li>
-            <Typography variant="caption" color="text.secondary">{t('board.noAccounts')}</Typography>
-          </li>
-        )}
-      </Box>
-      <Typography variant="caption" color="text.secondary" noWrap title={window ?? undefined}>
+        {signal.accounts.length === 0 && <li className="cha-card__line cha-card__muted">{t('board.noAccounts')}</li>}
+      </ul>
+      <p className="cha-card__line cha-card__muted" title={window ?? undefined}>
         {window ? t('board.window', { window }) : t('board.noWindow')}
-      </Typography>
-      <Typography variant="caption" noWrap>
+      </p>
+      <p className="cha-card__line">
         {signal.sources[0] ? (
           <>
             {t('board.sources', { count: signal.sources.length })}{' '}
-            <SafeLink href={signal.sources[0]}>{linkHost(signal.sources[0])}</SafeLink>
+            <SafeLink href={signal.sources[0]} plain>{linkHost(signal.sources[0])}</SafeLink>
           </>
         ) : (
           t('board.noSources')
         )}
-      </Typography>
+      </p>
       {!readOnly && (
-        <Stack direction="row" sx={{ mt: 'auto', justifyContent: 'flex-end' }}>
-          <Tooltip title={t('board.edit')}>
-            <IconButton size="small" aria-label={t('board.editSignal', { name })} onClick={() => onEdit(signal.id)}>
-              <EditIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-          <Tooltip title={t('board.moveTo')}>
-            <IconButton
-              size="small"
-              data-move-button
-              aria-label={t('board.moveSignal', { name })}
-              aria-haspopup="menu"
-              aria-controls={menuAnchor ? menuId : undefined}
-              aria-expanded={menuAnchor ? true : undefined}
-              onClick={(event) => setMenuAnchor(event.currentTarget)}
-            >
-              <DriveFileMoveIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-          <Tooltip title={t('board.remove')}>
-            <IconButton size="small" aria-label={t('board.removeSignal', { name })} onClick={() => onRemove(signal.id)}>
-              <DeleteIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-          <Menu id={menuId} anchorEl={menuAnchor} open={!!menuAnchor} onClose={() => setMenuAnchor(null)}>
-            {LANES.filter((lane) => lane.id !== current).map((lane) => (
-              <MenuItem
-                key={lane.id}
-                onClick={() => {
-                  setMenuAnchor(null);
-                  onMove(signal.id, lane.id);
-                }}
-              >
-                {t('board.moveToLane', { kind: t(`policy:signalKindShort.${lane.kind}`), observed: t(`policy:observed.${lane.observed}`) })}
-              </MenuItem>
-            ))}
-          </Menu>
-        </Stack>
+        <div className="cha-card__actions">
+          <IconButton size="small" title={t('board.edit')} aria-label={t('board.editSignal', { name })} onClick={() => onEdit(signal.id)}>
+            <EditIcon fontSize="small" />
+          </IconButton>
+          <IconButton
+            size="small"
+            data-move-button
+            title={t('board.moveTo')}
+            aria-label={t('board.moveSignal', { name })}
+            aria-haspopup="menu"
+            aria-controls={menuAnchor ? menuId : undefined}
+            aria-expanded={menuAnchor ? true : undefined}
+            onClick={(event) => setMenuAnchor(event.currentTarget)}
+          >
+            <DriveFileMoveIcon fontSize="small" />
+          </IconButton>
+          <IconButton size="small" title={t('board.remove')} aria-label={t('board.removeSignal', { name })} onClick={() => onRemove(signal.id)}>
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+          {menuAnchor && (
+            <Menu id={menuId} anchorEl={menuAnchor} open onClose={() => setMenuAnchor(null)}>
+              {LANES.filter((lane) => lane.id !== laneOf(signal)).map((lane) => (
+                <MenuItem
+                  key={lane.id}
+                  onClick={() => {
+                    setMenuAnchor(null);
+                    onMove(signal.id, lane.id);
+                  }}
+                >
+                  {t('board.moveToLane', { kind: t(`policy:signalKindShort.${lane.kind}`), observed: t(`policy:observed.${lane.observed}`) })}
+                </MenuItem>
+              ))}
+            </Menu>
+          )}
+        </div>
       )}
-    </Box>
+    </article>
   );
 });

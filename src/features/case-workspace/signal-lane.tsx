@@ -1,6 +1,7 @@
 // One lane of the evidence board (e.g. technical, on-platform): a virtualised list of signal cards
 // that accepts dropped cards, and scrolls to and focuses a card moved here by keyboard.
 import Paper from '@mui/material/Paper';
+import { styled } from '@mui/material/styles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -9,10 +10,13 @@ import { useTranslation } from 'react-i18next';
 import type { CoordinationSignal } from '../../api/contract/case';
 import type { Lane, LaneContent, LaneId } from './board-model';
 import { useBoardStore } from './board-store';
-import { CARD_HEIGHT, SIGNAL_DRAG_TYPE, SignalCard } from './signal-card';
+import { CARD_HEIGHT, SIGNAL_DRAG_TYPE, SignalCard, signalCardStyles } from './signal-card';
 
 const GAP = 8;
 const LANE_HEIGHT = 560;
+
+/** The lane's scroll box carries the cards' CSS once (see signalCardStyles). */
+const LaneScroll = styled('div')(({ theme }) => ({ overflowY: 'auto', contain: 'strict', ...signalCardStyles(theme) }));
 
 export interface SignalLaneProps {
   lane: Lane;
@@ -105,7 +109,7 @@ export function SignalLane({ lane, content, signals, readOnly, onEdit, onRemove,
         </Typography>
       ) : (
         // Inline styles, not `sx`: per-item values would mint a CSS class for every scroll offset.
-        <div ref={scrollRef} style={{ height: Math.min(LANE_HEIGHT, totalSize), overflowY: 'auto', contain: 'strict' }}>
+        <LaneScroll ref={scrollRef} data-lane-scroll style={{ height: Math.min(LANE_HEIGHT, totalSize) }}>
           <ul aria-labelledby={headingId} style={{ height: totalSize, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const signal = signals[shown[item.index] ?? -1];
@@ -122,7 +126,7 @@ export function SignalLane({ lane, content, signals, readOnly, onEdit, onRemove,
               );
             })}
           </ul>
-        </div>
+        </LaneScroll>
       )}
     </Paper>
   );
