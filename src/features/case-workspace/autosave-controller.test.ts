@@ -3,8 +3,8 @@ import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { CaseAutosave, type AutosaveOptions, type SaveResult } from './autosave-controller';
 import { contentOf, validateForSave } from './case-content';
-import { draftKey, memoryDraftStorage } from './draft-storage';
-import { sampleContent, sampleDocument } from './workspace-test-fixtures';
+import { draftKey, draftSignalsKey, memoryDraftStorage } from './draft-storage';
+import { sampleContent, sampleDocument, sampleSignal } from './workspace-test-fixtures';
 
 /** A fake server holding one case; `fail` queues failures for the next writes. */
 function fakeServer(initial: CaseDocument) {
@@ -57,10 +57,10 @@ function setup(overrides: Partial<AutosaveOptions> = {}) {
     isOnline: () => online,
     ...overrides,
   });
-  const edit = (change: (content: CaseContent) => void) => {
+  const edit = (change: (content: CaseContent) => void, changedPath?: string) => {
     const next = structuredClone(autosave.current);
     change(next);
-    autosave.change(next);
+    autosave.change(next, changedPath);
   };
   return { autosave, server, storage, edit, onConflict, setOnline: (value: boolean) => { online = value; autosave.setOnline(value); } };
 }
@@ -218,5 +218,22 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(server.save).not.toHaveBeenCalled();
     expect(autosave.state.status).toBe('readonly');
+  });
+
+  it('rewrites the kept signals only when they change, not on every keystroke', async () => {
+    const { storage, edit } = setup();
+    const write = vi.spyOn(storage, 'write');
+    const signalWrites = () => write.mock.calls.filter(([key]) => key === draftSignalsKey('ana', 'case-1')).length;
+    edit((c) => { c.rightsRiskAssessment = 'a'; }, 'rightsRiskAssessment');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signalWrites()).toBe(1);
+    edit((c) => { c.rightsRiskAssessment = 'ab'; }, 'rightsRiskAssessment');
+    edit((c) => { c.questions.identifiableGroup = 'q'; }, 'questions.identifiableGroup');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signalWrites()).toBe(1);
+    edit((c) => { c.signals = [sampleSignal()]; }, 'signals');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signalWrites()).toBe(2);
+    expect(storage.entries.get(draftSignalsKey('ana', 'case-1'))).toMatchObject({ signals: [{ id: 'sig-1' }] });
   });
 });

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { deepEqual } from './content-diff';
 import { contentOf, type ValidationResult } from './case-content';
-import { draftBaseKey, draftKey, serialiseBase, serialiseDraft, type DraftStorage } from './draft-storage';
+import { draftBaseKey, draftKey, draftSignalsKey, serialiseBase, serialiseDraftWithoutSignals, serialiseSignals, type DraftStorage } from './draft-storage';
 
 export type SaveStatus =
   | 'saved'
@@ -127,7 +127,10 @@ export class CaseAutosave {
   /** Counts changes, so a write knows whether the user typed on while it was under way. */
   private revision = 0;
   private readonly draft: LatestWriter;
+  private readonly signalsWriter: LatestWriter;
   private readonly baseWriter: LatestWriter;
+  /** The signals under the draft's signals key are the current ones. */
+  private signalsKept = false;
   private readonly options: Required<Omit<AutosaveOptions, 'onSaved' | 'onConflict' | 'onRejected'>> &
     Pick<AutosaveOptions, 'onSaved' | 'onConflict' | 'onRejected'>;
 
@@ -147,6 +150,7 @@ export class CaseAutosave {
       if (this.store.getState().keptLocally !== ok) this.store.setState({ keptLocally: ok });
     };
     this.draft = new LatestWriter(options.storage, draftKey(options.userId, options.caseId), keep);
+    this.signalsWriter = new LatestWriter(options.storage, draftSignalsKey(options.userId, options.caseId), keep);
     this.baseWriter = new LatestWriter(options.storage, draftBaseKey(options.userId, options.caseId), keep);
     this.store = createStore<AutosaveState>()(() => ({
       status: !options.editable ? 'readonly' : options.restored ? 'pending' : 'saved',
@@ -176,14 +180,17 @@ export class CaseAutosave {
     return this.base;
   }
 
-  /** A form change: kept locally at once, sent after the debounce. */
-  change(values: CaseContent): void {
+  /**
+   * A form change: kept locally at once, sent after the debounce. `changedPath` (the form's name of
+   * the changed field) lets the local copy skip rewriting the signals when they did not change.
+   */
+  change(values: CaseContent, changedPath?: string): void {
     if (!this.editable) return;
     // A form reset to what the server holds (or a no-op event) changes nothing worth a write.
     if (this.state.status === 'saved' && this.base && deepEqual(values, this.base)) return;
     this.values = values;
     this.revision += 1;
-    this.keepLocally();
+    this.keepLocally(changedPath === undefined || changedPath === 'signals' || changedPath.startsWith('signals.'));
     const { status } = this.state;
     if (status === 'conflict' || status === 'retrying' || status === 'saving') return;
     this.store.setState({ status: this.options.isOnline() ? 'pending' : 'offline', error: null });
@@ -238,7 +245,7 @@ export class CaseAutosave {
   /** Drops the local copy and stops (the case is no longer editable and the user chose to discard). */
   discardLocal(): void {
     this.clearTimer();
-    this.draft.remove();
+    this.dropDraft();
     this.baseWriter.remove();
   }
 
@@ -246,9 +253,9 @@ export class CaseAutosave {
     this.clearTimer();
   }
 
-  private keepLocally(): void {
+  private keepLocally(signalsChanged = true): void {
     this.draft.write(
-      serialiseDraft({
+      serialiseDraftWithoutSignals({
         caseId: this.options.caseId,
         userId: this.options.userId,
         baseVersion: this.state.baseVersion,
@@ -256,6 +263,16 @@ export class CaseAutosave {
         savedAt: new Date(this.options.now()).toISOString(),
       }),
     );
+    if (signalsChanged || !this.signalsKept) {
+      this.signalsWriter.write(serialiseSignals(this.values.signals));
+      this.signalsKept = true;
+    }
+  }
+
+  private dropDraft(): void {
+    this.draft.remove();
+    this.signalsWriter.remove();
+    this.signalsKept = false;
   }
 
   private schedule(delay: number): void {
@@ -324,7 +341,7 @@ export class CaseAutosave {
   }
 
   private markSaved(): void {
-    this.draft.remove();
+    this.dropDraft();
     this.store.setState({ status: 'saved', invalidPaths: [], retryAt: null, error: null, restored: false });
   }
 

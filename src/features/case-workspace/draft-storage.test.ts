@@ -1,5 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { draftBaseKey, draftKey, memoryDraftStorage, parseStoredContent, readDraft, serialiseBase, serialiseDraft } from './draft-storage';
+import {
+  draftBaseKey,
+  draftKey,
+  draftSignalsKey,
+  memoryDraftStorage,
+  parseStoredContent,
+  readDraft,
+  serialiseBase,
+  serialiseDraft,
+  serialiseDraftWithoutSignals,
+  serialiseSignals,
+} from './draft-storage';
+import { sampleSignal } from './workspace-test-fixtures';
 import { sampleContent } from './workspace-test-fixtures';
 
 const who = { caseId: 'case-1', userId: 'ana' };
@@ -58,5 +70,27 @@ describe('local drafts', () => {
 
   it('finds nothing when nothing was kept', async () => {
     await expect(readDraft(memoryDraftStorage(), 'ana', 'case-1')).resolves.toEqual({ kind: 'none' });
+  });
+
+  it('reassembles a draft kept in parts: the signals under their own key, else unchanged since the base', async () => {
+    const content = sampleContent({ rightsRiskAssessment: 'typed', signals: [sampleSignal({ id: 'kept' })] });
+    const draft = { ...who, baseVersion: 4, content, savedAt: 'x' };
+    const split = memoryDraftStorage({
+      [draftKey('ana', 'case-1')]: serialiseDraftWithoutSignals(draft),
+      [draftSignalsKey('ana', 'case-1')]: serialiseSignals(content.signals),
+    });
+    const read = await readDraft(split, 'ana', 'case-1');
+    expect(read.kind === 'draft' && read.draft.content).toEqual(content);
+
+    const fromBase = memoryDraftStorage({
+      [draftKey('ana', 'case-1')]: serialiseDraftWithoutSignals(draft),
+      [draftBaseKey('ana', 'case-1')]: serialiseBase({ version: 4, content: sampleContent({ signals: [sampleSignal({ id: 'base' })] }) }),
+    });
+    const readBase = await readDraft(fromBase, 'ana', 'case-1');
+    expect(readBase.kind === 'draft' && readBase.draft.content.signals.map((s) => s.id)).toEqual(['base']);
+
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const incomplete = memoryDraftStorage({ [draftKey('ana', 'case-1')]: serialiseDraftWithoutSignals(draft) });
+    await expect(readDraft(incomplete, 'ana', 'case-1')).resolves.toEqual({ kind: 'corrupt' });
   });
 });

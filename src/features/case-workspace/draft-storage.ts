@@ -1,5 +1,7 @@
 // The local copy of unsent edits (issue 4 §5): kept per case and user in IndexedDB (localStorage when
-// IndexedDB is missing), written on every change, parsed with zod when read back. A draft whose shape
+// IndexedDB is missing), written on every change, parsed with zod when read back. The signals are
+// kept under a key of their own and rewritten only when they change: on a case with 10,000 of them,
+// copying them all on every keystroke would be most of the cost of typing. A draft whose shape
 // is wrong is discarded with a warning; a draft with values that merely fail validation (an empty
 // required field, a `javascript:` link) is kept, because that is exactly what the user was typing.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
@@ -35,6 +37,15 @@ export function draftBaseKey(userId: string, caseId: string): string {
   return `${draftKey(userId, caseId)}:base`;
 }
 
+export function draftSignalsKey(userId: string, caseId: string): string {
+  return `${draftKey(userId, caseId)}:signals`;
+}
+
+/** Every key a case's draft may use, for removal. */
+export function draftKeys(userId: string, caseId: string): string[] {
+  return [draftKey(userId, caseId), draftSignalsKey(userId, caseId), draftBaseKey(userId, caseId)];
+}
+
 const DraftEnvelope = z.object({
   format: z.literal(1),
   caseId: z.string(),
@@ -45,6 +56,7 @@ const DraftEnvelope = z.object({
 });
 
 const BaseEnvelope = z.object({ format: z.literal(1), version: z.number().int().min(1), content: z.unknown() });
+const SignalsEnvelope = z.object({ format: z.literal(1), signals: z.array(z.unknown()) });
 
 /** Issues that mean "a value the user typed is not valid yet", not "this is not a case". */
 const VALUE_ISSUES: ReadonlySet<string> = new Set(['too_small', 'too_big', 'invalid_format', 'custom']);
@@ -65,21 +77,30 @@ export type DraftReadResult =
   | { kind: 'draft'; draft: CaseDraft; base: DraftBase | null }
   | { kind: 'corrupt' };
 
-export function parseDraft(raw: unknown, rawBase: unknown, expected: { caseId: string; userId: string }): DraftReadResult {
+export function parseDraft(
+  raw: unknown,
+  rawBase: unknown,
+  expected: { caseId: string; userId: string },
+  rawSignals?: unknown,
+): DraftReadResult {
   if (raw === undefined || raw === null) return { kind: 'none' };
   const envelope = DraftEnvelope.safeParse(raw);
   if (!envelope.success || envelope.data.caseId !== expected.caseId || envelope.data.userId !== expected.userId) {
     return { kind: 'corrupt' };
   }
-  const content = parseStoredContent(envelope.data.content);
-  if (!content) return { kind: 'corrupt' };
-  const draft: CaseDraft = { ...envelope.data, content };
   const baseEnvelope = BaseEnvelope.safeParse(rawBase);
   const baseContent = baseEnvelope.success ? parseStoredContent(baseEnvelope.data.content) : null;
-  const base = baseEnvelope.success && baseContent && baseEnvelope.data.version === draft.baseVersion
+  const base = baseEnvelope.success && baseContent && baseEnvelope.data.version === envelope.data.baseVersion
     ? { version: baseEnvelope.data.version, content: baseContent }
     : null;
-  return { kind: 'draft', draft, base };
+  // Signals: inside the draft (older format), else under their own key, else unchanged since the base.
+  const stored = envelope.data.content;
+  const keptSignals = SignalsEnvelope.safeParse(rawSignals);
+  const isObject = typeof stored === 'object' && stored !== null;
+  const signals = isObject && 'signals' in stored ? undefined : keptSignals.success ? keptSignals.data.signals : base?.content.signals;
+  const content = parseStoredContent(isObject && signals !== undefined ? { ...stored, signals } : stored);
+  if (!content) return { kind: 'corrupt' };
+  return { kind: 'draft', draft: { ...envelope.data, content }, base };
 }
 
 export function serialiseDraft(draft: CaseDraft): unknown {
@@ -90,16 +111,23 @@ export function serialiseBase(base: DraftBase): unknown {
   return { format: 1, ...base };
 }
 
+/** The draft without its signals (kept under `draftSignalsKey`, rewritten only when they change). */
+export function serialiseDraftWithoutSignals(draft: CaseDraft): unknown {
+  const { signals: _signals, ...rest } = draft.content;
+  return { format: 1, ...draft, content: rest };
+}
+
+export function serialiseSignals(signals: CaseContent['signals']): unknown {
+  return { format: 1, signals };
+}
+
 /** Reads a case's draft; a corrupt one is removed (and reported) so it cannot fail the next load too. */
 export async function readDraft(storage: DraftStorage, userId: string, caseId: string): Promise<DraftReadResult> {
-  const [raw, rawBase] = await Promise.all([
-    storage.read(draftKey(userId, caseId)),
-    storage.read(draftBaseKey(userId, caseId)),
-  ]);
-  const result = parseDraft(raw, rawBase, { caseId, userId });
+  const [raw, rawSignals, rawBase] = await Promise.all(draftKeys(userId, caseId).map((key) => storage.read(key)));
+  const result = parseDraft(raw, rawBase, { caseId, userId }, rawSignals);
   if (result.kind === 'corrupt') {
     console.warn(`[workspace] the locally kept draft of case ${caseId} is unreadable and was discarded.`);
-    await Promise.all([storage.remove(draftKey(userId, caseId)), storage.remove(draftBaseKey(userId, caseId))]);
+    await Promise.all(draftKeys(userId, caseId).map((key) => storage.remove(key)));
   }
   return result;
 }

@@ -89,7 +89,7 @@ export function useCaseAutosave({
   useEffect(() => {
     const unsubscribe = form.subscribe({
       formState: { values: true },
-      callback: ({ values }) => autosave.change(values),
+      callback: ({ values, name }) => autosave.change(values, name),
     });
     const online = () => autosave.setOnline(true);
     const offline = () => autosave.setOnline(false);
