@@ -191,6 +191,10 @@ test('every tab of the workbench passes axe, and so do the signal dialog and a r
   await page.getByRole('button', { name: 'Add signal' }).click();
   await checkA11y(page, 'signal dialog');
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('[data-lane] article').first()).toBeVisible();
+  await checkA11y(page, 'evidence tab (dark)');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await page.goto('/cases/case-copper-lantern/overview');
   await expect(page.getByText('cannot be edited here')).toBeVisible();
   await checkA11y(page, 'read-only case');
