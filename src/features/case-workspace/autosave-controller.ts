@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { deepEqual } from './content-diff';
 import { contentOf, type ValidationResult } from './case-content';
+import { LatestWriter } from './latest-writer';
 import { draftBaseKey, draftKey, draftSignalsKey, serialiseBase, serialiseDraftWithoutSignals, serialiseSignals, type DraftStorage } from './draft-storage';
 
 export type SaveStatus =
@@ -72,48 +73,6 @@ export const AUTOSAVE_DEBOUNCE_MS = 800;
 /** 1 s, 2 s, 4 s … up to 30 s. */
 export function defaultBackoff(attempt: number): number {
   return Math.min(1_000 * 2 ** Math.max(0, attempt - 1), 30_000);
-}
-
-/** Writes the latest value for one key, one write at a time; a newer value replaces a queued one. */
-class LatestWriter {
-  private queued: { value: unknown } | 'remove' | null = null;
-  private running = false;
-
-  constructor(
-    private readonly storage: DraftStorage,
-    private readonly key: string,
-    private readonly onResult: (ok: boolean) => void,
-  ) {}
-
-  write(value: unknown): void {
-    this.queued = { value };
-    void this.pump();
-  }
-
-  remove(): void {
-    this.queued = 'remove';
-    void this.pump();
-  }
-
-  private async pump(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queued !== null) {
-        const next = this.queued;
-        this.queued = null;
-        try {
-          if (next === 'remove') await this.storage.remove(this.key);
-          else await this.storage.write(this.key, next.value);
-          this.onResult(true);
-        } catch {
-          this.onResult(false);
-        }
-      }
-    } finally {
-      this.running = false;
-    }
-  }
 }
 
 export class CaseAutosave {
