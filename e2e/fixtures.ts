@@ -12,8 +12,12 @@ export { expect };
 
 /** Persisted zustand session as the app reads it; set only when the context has none yet. */
 function seedSession({ key, userId }: { key: string; userId: string }) {
-  if (!window.localStorage.getItem(key)) {
-    window.localStorage.setItem(key, JSON.stringify({ state: { userId, language: 'en', colorMode: 'light' }, version: 0 }));
+  try {
+    if (!window.localStorage.getItem(key)) {
+      window.localStorage.setItem(key, JSON.stringify({ state: { userId, language: 'en', colorMode: 'light' }, version: 0 }));
+    }
+  } catch {
+    // Chrome's own error pages (e.g. offline) have no storage; nothing to seed there.
   }
 }
 

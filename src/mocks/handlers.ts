@@ -30,6 +30,9 @@ async function answer(backend: Backend, request: Request): Promise<Response> {
   return HttpResponse.json(response.body as JsonBodyType, { status: response.status, headers: response.headers });
 }
 
+/** `<scheme>://<host>/api/…` and nothing deeper in the path (not `/src/api/…`). */
+export const API_UNDER_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/api(?:\/|$)/i;
+
 export function createHandlers(backend: Backend): HttpHandler[] {
   // `*` before the path: match on any origin (jsdom's, Vite's dev server, `vite preview`).
   const table = (Object.keys(endpoints) as EndpointName[]).map((name) => {
@@ -44,6 +47,8 @@ export function createHandlers(backend: Backend): HttpHandler[] {
     }),
     ...table,
     // Anything else under /api gets the backend's JSON 404 instead of falling through to the network.
-    http.all('*/api/*', ({ request }) => answer(backend, request)),
+    // Anchored at the origin: in `npm run dev` Vite serves modules such as /src/api/client/*.ts, which
+    // a plain `*/api/*` would swallow.
+    http.all(API_UNDER_ORIGIN, ({ request }) => answer(backend, request)),
   ];
 }

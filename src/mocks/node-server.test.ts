@@ -1,4 +1,5 @@
 // The MSW adapters end to end under Node: the app's own HTTP client against the node server.
+import { API_UNDER_ORIGIN } from './handlers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { ApiError, callApi, setApiUser } from '../api/client/http-client';
@@ -89,5 +90,14 @@ describe('MSW node server', () => {
     const reset = await fetch('http://localhost/api/dev/reset', { method: 'POST' });
     expect(reset.status).toBe(200);
     expect((await callApi('listCases')).data.total).toBe(6);
+  });
+});
+
+describe('the /api catch-all', () => {
+  it('answers unknown paths under the origin’s /api with a JSON 404, and leaves /src/api/… (Vite modules) alone', () => {
+    expect(API_UNDER_ORIGIN.test('http://localhost:5173/api/nope')).toBe(true);
+    expect(API_UNDER_ORIGIN.test('http://localhost:5173/api')).toBe(true);
+    expect(API_UNDER_ORIGIN.test('http://localhost:5173/src/api/client/user-queries.ts')).toBe(false);
+    expect(API_UNDER_ORIGIN.test('http://localhost:5173/apiary')).toBe(false);
   });
 });
