@@ -98,10 +98,11 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   for (let band = 0; band < bands; band++) {
     bucket.clear();
     for (let s = 0; s < signed; s++) {
+      // Band hash: a cheap polynomial over the band's values, mixed once.
       let h = 0x3c6ef372 ^ band;
       const o = s * SIGNATURE_BINS + band * rows;
-      for (let r = 0; r < rows; r++) h = mix32(Math.imul(h, 0x01000193) ^ (sig[o + r] ?? 0));
-      const rep = bucket.getOrSet(h, s);
+      for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
+      const rep = bucket.getOrSet(mix32(h), s);
       if (rep === s) continue;
       const ra = find(rep);
       const rb = find(s);
@@ -196,32 +197,35 @@ function referenceDetector(
   };
 }
 
-/** uint32 hash -> first value set, open addressing; cleared per LSH band. */
+/**
+ * uint32 hash -> first value set, open addressing; cleared per LSH band. Key and value sit side by
+ * side so a probe touches one cache line (the table is far bigger than the cache).
+ */
 class BucketMap {
-  private keys: Uint32Array;
-  private values: Int32Array;
+  private readonly slots: Int32Array; // [key, value + 1] pairs; value + 1 = 0 marks an empty slot
   private readonly mask: number;
   constructor(expected: number) {
     let size = 1024;
     while (size < expected * 2) size *= 2;
-    this.keys = new Uint32Array(size);
-    this.values = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
   clear(): void {
-    this.values.fill(-1);
+    this.slots.fill(0);
   }
-  /** The value stored under `key`, storing `value` first when there is none. */
+  /** The value stored under `key`, storing `value` first when there is none. `key` must be well mixed. */
   getOrSet(key: number, value: number): number {
-    let i = mix32(key) & this.mask;
+    const slots = this.slots;
+    const k = key | 0;
+    let i = key & this.mask;
     for (;;) {
-      const v = this.values[i] ?? -1;
-      if (v < 0) {
-        this.keys[i] = key;
-        this.values[i] = value;
+      const v = slots[2 * i + 1] ?? 0;
+      if (v === 0) {
+        slots[2 * i] = k;
+        slots[2 * i + 1] = value + 1;
         return value;
       }
-      if (this.keys[i] === key) return v;
+      if (slots[2 * i] === k) return v - 1;
       i = (i + 1) & this.mask;
     }
   }

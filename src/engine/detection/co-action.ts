@@ -1,5 +1,5 @@
 // The engine shared by co-post, near-duplicate, co-link, co-retweet and co-reply: accounts acting on
-// the same item (text, link, target post) within a window. Weighting answers the two ways a naive
+// the same item (text, link, target post) within a window. Weighting answers the ways a naive
 // co-action count fails:
 //   - popular items (a viral post, a top news link) are shared by many accounts by chance, so each
 //     item weighs idf = ln(1 + activeAccounts / accountsOnItem);
@@ -17,7 +17,10 @@
 //     account actually touched count, so a giant share-button text elsewhere raises nobody's chance.
 // A pair becomes an edge with at least `minCoItems` distinct shared items, `minSimilarity` and a
 // Poisson tail of at most `maxPValue`.
-import { PairSketch, PairTable, ensureFloat64, ensureInt32 } from './pair-table';
+// Cost: each action looks at the nearest `maxNeighbours` actions on each side of it on its item,
+// so a viral cascade costs actions x neighbours, never actions squared; counts live in per-partner
+// arrays for one account at a time, so only pairs that actually met are ever touched.
+import { ensureFloat64, ensureInt32 } from './pair-table';
 import { poissonUpperTail } from './poisson';
 
 /** Actions appended in global time order (so each item's actions stay in time order). */
@@ -86,9 +89,6 @@ export interface CoActionResult {
   itemAccounts: Int32Array;
 }
 
-/** Above this many pair occurrences a sketch pass filters one-off pairs before exact counting. */
-const SKETCH_THRESHOLD = 1_000_000;
-
 export function findCoActions(
   actions: ActionList,
   itemCount: number,
@@ -142,11 +142,8 @@ export function findCoActions(
   const cap = params.maxNeighbours;
   const minBurst = Math.max(1, params.minBurst);
 
-  // Per shared item: its share of all actions times the share of its action pairs inside the
-  // window; plus an upper bound on pair occurrences (window sizes, capped) to decide on and size
-  // the sketch.
+  // Per shared item: its share of all actions times the share of its action pairs inside the window.
   const timedShare = new Float64Array(itemCount);
-  let bound = 0;
   for (let it = 0; it < itemCount; it++) {
     if ((itemAccounts[it] ?? 0) < 2) continue;
     const s = start[it] ?? 0;
@@ -157,7 +154,6 @@ export function findCoActions(
       const tx = time[sorted[k] ?? 0] ?? 0;
       while ((time[sorted[lo] ?? 0] ?? 0) < tx - window) lo++;
       inWindow += k - lo;
-      bound += Math.min(cap, k - lo);
     }
     timedShare[it] = (size / n) * (inWindow / ((size * (size - 1)) / 2));
   }
@@ -186,135 +182,152 @@ export function findCoActions(
   }
 
   const minCo = params.minCoItems;
-  const table = new PairTable(1024);
-  let coItems = new Int32Array(1024);
-  let lastItem = new Int32Array(1024);
-  let shared = new Float64Array(1024);
-  let first = new Float64Array(1024);
-  let last = new Float64Array(1024);
   const maxEv = params.maxEvidence;
-  let evidence = new Int32Array(1024 * maxEv * 3);
-  let sketch: PairSketch | null = null;
 
-  /** Exact bookkeeping of one pair occurrence (a < b; x is a's action, y is b's). */
-  const record = (a: number, b: number, it: number, x: number, y: number): void => {
-    const before = table.size;
-    const id = table.intern(a, b);
-    if (table.size !== before) {
-      if (id >= coItems.length) {
-        const size = coItems.length * 2;
-        coItems = ensureInt32(coItems, size);
-        lastItem = ensureInt32(lastItem, size);
-        shared = ensureFloat64(shared, size);
-        first = ensureFloat64(first, size);
-        last = ensureFloat64(last, size);
-        evidence = ensureInt32(evidence, size * maxEv * 3);
-      }
-      coItems[id] = 0;
-      lastItem[id] = -1;
-      shared[id] = 0;
-      first[id] = Number.POSITIVE_INFINITY;
-      last[id] = Number.NEGATIVE_INFINITY;
-    }
-    const tx = time[x] ?? 0;
-    const ty = time[y] ?? 0;
-    const tMin = tx < ty ? tx : ty;
-    const tMax = tx < ty ? ty : tx;
-    if (tMin < (first[id] ?? 0)) first[id] = tMin;
-    if (tMax > (last[id] ?? 0)) last[id] = tMax;
-    if (lastItem[id] === it) return;
-    lastItem[id] = it;
-    const c = coItems[id] ?? 0;
-    if (c < maxEv) {
-      const o = (id * maxEv + c) * 3;
-      evidence[o] = it;
-      evidence[o + 1] = post[x] ?? 0;
-      evidence[o + 2] = post[y] ?? 0;
-    }
-    coItems[id] = c + 1;
-    shared[id] = (shared[id] ?? 0) + (idf[it] ?? 0);
-  };
+  // Each action's account and time in item order, contiguous: the scans below read them in
+  // sequence instead of jumping through `sorted`.
+  const accountAt = new Int32Array(n);
+  const timeAt = new Float64Array(n);
+  const itemAt = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const x = sorted[k] ?? 0;
+    accountAt[k] = account[x] ?? 0;
+    timeAt[k] = time[x] ?? 0;
+    itemAt[k] = item[x] ?? 0;
+  }
 
-  // Burst size seen from each action: actions on its item within the window that starts at it. A
-  // pair counts when some window holding both is big enough: the one ending at the later action
-  // or the one starting at the earlier (so the first and the last replies of a dogpile count too).
-  let burst: Int32Array | null = null;
+  // Burst sizes (co-reply): actions on the item in the window ending at / starting at each action.
+  // A pair counts when some window holding both is big enough, so the first and the last replies
+  // of a dogpile count too.
+  let backBurst: Int32Array | null = null;
+  let forwardBurst: Int32Array | null = null;
   if (minBurst > 1) {
-    const b = new Int32Array(n);
+    backBurst = new Int32Array(n);
+    forwardBurst = new Int32Array(n);
     for (let it = 0; it < itemCount; it++) {
       const s = start[it] ?? 0;
       const e = start[it + 1] ?? 0;
-      let hi = s;
-      for (let m = s; m < e; m++) {
-        const limit = (time[sorted[m] ?? 0] ?? 0) + window;
+      for (let m = s, lo = s, hi = s; m < e; m++) {
+        const tm = timeAt[m] ?? 0;
+        while ((timeAt[lo] ?? 0) < tm - window) lo++;
         if (hi < m) hi = m;
-        while (hi + 1 < e && (time[sorted[hi + 1] ?? 0] ?? 0) <= limit) hi++;
-        b[m] = hi - m + 1;
+        while (hi + 1 < e && (timeAt[hi + 1] ?? 0) <= tm + window) hi++;
+        backBurst[m] = m - lo + 1;
+        forwardBurst[m] = hi - m + 1;
       }
     }
-    burst = b;
   }
 
-  /**
-   * Walks every windowed pair occurrence. Mode 1 feeds the sketch, 2 records the pairs the sketch
-   * lets through. One loop with a mode switch keeps the hot path free of closures.
-   */
-  const walk = (mode: 1 | 2): void => {
-    for (let it = 0; it < itemCount; it++) {
+  // The positions of each account's actions, in item order (a stable counting sort by account).
+  const accountStart = new Int32Array(accountCount + 1);
+  for (let k = 0; k < n; k++) {
+    const slot = (accountAt[k] ?? 0) + 1;
+    accountStart[slot] = (accountStart[slot] ?? 0) + 1;
+  }
+  for (let a = 0; a < accountCount; a++) accountStart[a + 1] = (accountStart[a + 1] ?? 0) + (accountStart[a] ?? 0);
+  const accountFill = accountStart.slice(0, accountCount);
+  const positions = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const a = accountAt[k] ?? 0;
+    positions[accountFill[a] ?? 0] = k;
+    accountFill[a] = (accountFill[a] ?? 0) + 1;
+  }
+
+  // Per-partner counters for the account being processed: dense arrays indexed by the partner,
+  // small enough to stay in cache, reset through the list of partners touched. Each pair is
+  // counted once, from its lower-numbered account, so no pair table and no sketch are needed.
+  const coItems = new Int32Array(accountCount);
+  const lastItem = new Int32Array(accountCount).fill(-1);
+  const shared = new Float64Array(accountCount);
+  const first = new Float64Array(accountCount);
+  const last = new Float64Array(accountCount);
+  // Evidence lives per touched slot (partners of one account), not per account: a few partners,
+  // not a million-account-sized array per detector.
+  let evidence = new Int32Array(1024 * maxEv * 3);
+  const slotOf = new Int32Array(accountCount);
+  const touched = new Int32Array(accountCount);
+  let candidatePairs = 0;
+  const pairs: CoActionPair[] = [];
+
+  for (let a = 0; a < accountCount; a++) {
+    if ((itemsOf[a] ?? 0) < minCo) continue;
+    let touchedCount = 0;
+    const from = accountStart[a] ?? 0;
+    const to = accountStart[a + 1] ?? 0;
+    for (let p = from; p < to; p++) {
+      const k = positions[p] ?? 0;
+      const it = itemAt[k] ?? 0;
       if ((itemAccounts[it] ?? 0) < 2) continue;
       const s = start[it] ?? 0;
       const e = start[it + 1] ?? 0;
-      let lo = s;
-      for (let k = s + 1; k < e; k++) {
-        const x = sorted[k] ?? 0;
-        const tx = time[x] ?? 0;
-        while ((time[sorted[lo] ?? 0] ?? 0) < tx - window) lo++;
-        const ax = account[x] ?? 0;
-        const stop = Math.max(lo, k - cap);
-        const backwardBurst = k - lo + 1 >= minBurst;
-        for (let m = k - 1; m >= stop; m--) {
-          if (!backwardBurst && burst !== null && (burst[m] ?? 0) < minBurst) continue;
-          const y = sorted[m] ?? 0;
-          const ay = account[y] ?? 0;
-          if (ay === ax) continue;
-          const a = ax < ay ? ax : ay;
-          const b = ax < ay ? ay : ax;
-          if (mode === 1) sketch?.add(a, b);
-          else if (sketch === null || sketch.estimate(a, b) >= minCo) {
-            if (ax < ay) record(a, b, it, x, y);
-            else record(a, b, it, y, x);
+      const tk = timeAt[k] ?? 0;
+      const w = idf[it] ?? 0;
+      // Earlier actions, then later ones, each side capped at the nearest `cap`.
+      for (let side = 0; side < 2; side++) {
+        const step = side === 0 ? -1 : 1;
+        const stop = side === 0 ? Math.max(s, k - cap) - 1 : Math.min(e, k + cap + 1);
+        for (let m = k + step; m !== stop; m += step) {
+          const dt = side === 0 ? tk - (timeAt[m] ?? 0) : (timeAt[m] ?? 0) - tk;
+          if (dt > window) break;
+          const b = accountAt[m] ?? 0;
+          if (b <= a || (itemsOf[b] ?? 0) < minCo) continue;
+          if (backBurst !== null && forwardBurst !== null) {
+            const later = side === 0 ? k : m;
+            const earlier = side === 0 ? m : k;
+            if ((backBurst[later] ?? 0) < minBurst && (forwardBurst[earlier] ?? 0) < minBurst) continue;
           }
+          const tm = timeAt[m] ?? 0;
+          const lo = tk < tm ? tk : tm;
+          const hi = tk < tm ? tm : tk;
+          const c = coItems[b] ?? 0;
+          if (c === 0) {
+            slotOf[b] = touchedCount;
+            touched[touchedCount++] = b;
+            if (touchedCount * maxEv * 3 > evidence.length) evidence = ensureInt32(evidence, touchedCount * maxEv * 3);
+            first[b] = lo;
+            last[b] = hi;
+          } else {
+            if (lo < (first[b] ?? 0)) first[b] = lo;
+            if (hi > (last[b] ?? 0)) last[b] = hi;
+          }
+          if (lastItem[b] === it) continue; // this item already counted for the pair
+          lastItem[b] = it;
+          if (c < maxEv) {
+            const o = ((slotOf[b] ?? 0) * maxEv + c) * 3;
+            evidence[o] = it;
+            evidence[o + 1] = post[sorted[k] ?? 0] ?? 0;
+            evidence[o + 2] = post[sorted[m] ?? 0] ?? 0;
+          }
+          coItems[b] = c + 1;
+          shared[b] = (shared[b] ?? 0) + w;
         }
       }
     }
-  };
-
-  if (bound > SKETCH_THRESHOLD && minCo > 1) {
-    sketch = new PairSketch(bound);
-    walk(1);
-  }
-  walk(2);
-
-  const pairs: CoActionPair[] = [];
-  for (let id = 0; id < table.size; id++) {
-    const c = coItems[id] ?? 0;
-    if (c < minCo) continue;
-    const a = table.pairA[id] ?? 0;
-    const b = table.pairB[id] ?? 0;
-    const similarity = Math.min(1, (shared[id] ?? 0) / Math.sqrt((mass[a] ?? 0) * (mass[b] ?? 0)));
-    if (!(similarity >= params.minSimilarity)) continue;
-    const expected = Math.max((itemsOf[b] ?? 0) * (reach[a] ?? 0), (itemsOf[a] ?? 0) * (reach[b] ?? 0));
-    const pValue = poissonUpperTail(c, expected);
-    if (!(pValue <= params.maxPValue)) continue;
-    const ev: CoActionPair['evidence'] = [];
-    for (let e = 0; e < Math.min(c, maxEv); e++) {
-      const o = (id * maxEv + e) * 3;
-      ev.push({ item: evidence[o] ?? 0, postA: evidence[o + 1] ?? 0, postB: evidence[o + 2] ?? 0 });
+    // Judge each partner, then reset its counters.
+    candidatePairs += touchedCount;
+    for (let t = 0; t < touchedCount; t++) {
+      const b = touched[t] ?? 0;
+      const c = coItems[b] ?? 0;
+      if (c >= minCo) {
+        const similarity = Math.min(1, (shared[b] ?? 0) / Math.sqrt((mass[a] ?? 0) * (mass[b] ?? 0)));
+        const expected = Math.max((itemsOf[b] ?? 0) * (reach[a] ?? 0), (itemsOf[a] ?? 0) * (reach[b] ?? 0));
+        const pValue = similarity >= params.minSimilarity ? poissonUpperTail(c, expected) : 1;
+        if (similarity >= params.minSimilarity && pValue <= params.maxPValue) {
+          const ev: CoActionPair['evidence'] = [];
+          for (let x = 0; x < Math.min(c, maxEv); x++) {
+            const o = (t * maxEv + x) * 3;
+            ev.push({ item: evidence[o] ?? 0, postA: evidence[o + 1] ?? 0, postB: evidence[o + 2] ?? 0 });
+          }
+          pairs.push({
+            a, b, coItems: c, sharedWeight: shared[b] ?? 0, similarity, expected, pValue,
+            first: first[b] ?? 0, last: last[b] ?? 0, evidence: ev,
+          });
+        }
+      }
+      coItems[b] = 0;
+      lastItem[b] = -1;
+      shared[b] = 0;
     }
-    pairs.push({
-      a, b, coItems: c, sharedWeight: shared[id] ?? 0, similarity, expected, pValue,
-      first: first[id] ?? 0, last: last[id] ?? 0, evidence: ev,
-    });
   }
-  return { pairs, candidatePairs: table.size, itemAccounts };
+  return { pairs, candidatePairs, itemAccounts };
 }

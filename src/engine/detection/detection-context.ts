@@ -45,7 +45,12 @@ export class DetectionContext {
     const hashB = new Uint32Array(n);
     const length = new Uint32Array(n);
     const signatureRow = new Int32Array(n).fill(-1);
-    let signatures = new Uint32Array(Math.max(1, Math.min(n, 65_536)) * SIGNATURE_BINS);
+    // Sized up front from the raw lengths (an upper bound): no 100 MB copies while growing.
+    let candidates = 0;
+    for (let i = 0; i < n; i++) {
+      if ((store.repostOf[i] ?? -1) < 0 && (store.text[i]?.length ?? 0) >= signatureMinChars) candidates++;
+    }
+    let signatures = new Uint32Array(Math.max(1, candidates) * SIGNATURE_BINS);
     let signed = 0;
     const fp = new TextFingerprint();
     for (let i = 0; i < n; i++) {

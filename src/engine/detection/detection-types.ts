@@ -32,6 +32,6 @@ export interface DetectorRun {
   edges: DetectorEdge[];
   /** Actions the detector looked at (posts, links, replies...). */
   actions: number;
-  /** Account pairs counted exactly (after the sketch filter). */
+  /** Account pairs that met at least once (counted exactly; the rest never touched memory). */
   candidatePairs: number;
 }

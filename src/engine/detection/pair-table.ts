@@ -1,6 +1,5 @@
-// Account-pair bookkeeping for the co-action detectors. A viral cascade yields tens of millions of
-// pair occurrences, almost all seen once; a count-min sketch filters those out before the exact
-// table (typed arrays, open addressing) is touched, so memory follows the candidate pairs only.
+// A hash table from pairs of int32 keys to dense ids (typed arrays, open addressing): account pairs
+// sharing identifiers, and the two 32-bit hashes that identify a normalised text.
 
 /** Hash of an unordered pair given as a < b. */
 export function pairHash(a: number, b: number): number {
@@ -9,42 +8,6 @@ export function pairHash(a: number, b: number): number {
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   return h >>> 0;
-}
-
-/** Two-row count-min sketch with saturating 8-bit counters. */
-export class PairSketch {
-  private readonly rowA: Uint8Array;
-  private readonly rowB: Uint8Array;
-  private readonly mask: number;
-
-  /** `expected`: number of increments that will be made; the rows get about twice that many cells. */
-  constructor(expected: number) {
-    let width = 1 << 16;
-    while (width < expected * 2 && width < 1 << 27) width *= 2;
-    this.rowA = new Uint8Array(width);
-    this.rowB = new Uint8Array(width);
-    this.mask = width - 1;
-  }
-
-  add(a: number, b: number): void {
-    const h = pairHash(a, b);
-    const i = h & this.mask;
-    const j = (Math.imul(h, 0x27d4eb2f) >>> 5) & this.mask;
-    const rowA = this.rowA;
-    const rowB = this.rowB;
-    const x = rowA[i] ?? 255;
-    if (x < 255) rowA[i] = x + 1;
-    const y = rowB[j] ?? 255;
-    if (y < 255) rowB[j] = y + 1;
-  }
-
-  /** An upper bound on how often the pair was added. */
-  estimate(a: number, b: number): number {
-    const h = pairHash(a, b);
-    const i = h & this.mask;
-    const j = (Math.imul(h, 0x27d4eb2f) >>> 5) & this.mask;
-    return Math.min(this.rowA[i] ?? 0, this.rowB[j] ?? 0);
-  }
 }
 
 /** Dense ids for account pairs (a < b), with growable typed storage. */

@@ -30,7 +30,7 @@ export interface CoActionSettings {
    * so this is small.
    */
   maxPValue: number;
-  /** Each action is paired with at most this many nearest earlier actions on the item (bounds viral cascades). */
+  /** Each action is paired with at most this many nearest actions on each side on the item (bounds viral cascades). */
   maxNeighbours: number;
 }
 
@@ -62,6 +62,7 @@ export interface SynchronisedSettings {
   minLift: number;
   /** Poisson tail probability of at least that many moments by chance. */
   maxPValue: number;
+  /** Each post is compared with at most this many nearest posts on each side. */
   maxNeighbours: number;
   /** Width of the bins that estimate the platform-wide posting rate (daily rhythm, bursts). */
   densityBinSeconds: number;
@@ -99,7 +100,7 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   coPost: { enabled: true, windowSeconds: 1_800, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minTextChars: 25 },
   nearDuplicate: {
     enabled: true, windowSeconds: 1_800, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minTextChars: 40,
-    bands: 8, rows: 4, minTextSimilarity: 0.5,
+    bands: 8, rows: 4, minTextSimilarity: 0.4,
   },
   coLink: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },
   coRetweet: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },

@@ -8,8 +8,8 @@
 import type { DetectionContext } from './detection-context';
 import type { DetectorEdge, DetectorRun } from './detection-types';
 import { MAX_EVIDENCE_PER_EDGE } from './detection-types';
-import { PairSketch, PairTable, ensureFloat64, ensureInt32 } from './pair-table';
 import type { SynchronisedSettings } from './settings';
+import { ensureInt32 } from './pair-table';
 import { poissonUpperTail } from './poisson';
 import { toIsoUtc } from './timestamp';
 
@@ -17,7 +17,6 @@ const PHASE_BINS = 60; // minutes of the hour
 const HOUR_BINS = 24;
 /** Pseudo-count pulling sparse accounts' profiles towards the platform's (no affinity from 3 posts). */
 const PRIOR = 6;
-const SKETCH_THRESHOLD = 1_000_000;
 
 export function detectSynchronised(ctx: DetectionContext, settings: SynchronisedSettings): DetectorRun {
   const store = ctx.store;
@@ -78,8 +77,7 @@ export function detectSynchronised(ctx: DetectionContext, settings: Synchronised
     globalHourSquares += (globalHour[h] ?? 0) ** 2;
   }
 
-  // Pair occurrences: each post with the nearest earlier posts inside the window. Posts of accounts
-  // with fewer moments than an edge needs are dropped first (they cannot form an edge).
+  // Posts of accounts with fewer moments than an edge needs cannot form an edge: drop them first.
   const cap = settings.maxNeighbours;
   const minCo = settings.minCoMoments;
   const all = n;
@@ -92,104 +90,106 @@ export function detectSynchronised(ctx: DetectionContext, settings: Synchronised
     postIndex[n] = postIndex[k] ?? 0;
     n++;
   }
-  const table = new PairTable(1024);
-  let count = new Int32Array(1024);
-  let lastMoment = new Float64Array(1024);
-  let first = new Float64Array(1024);
-  let evidence = new Int32Array(1024 * MAX_EVIDENCE_PER_EDGE * 2);
-  let sketch: PairSketch | null = null;
 
-  const record = (a: number, b: number, x: number, y: number): void => {
-    const before = table.size;
-    const id = table.intern(a, b);
-    const tx = t[x] ?? 0;
-    const ty = t[y] ?? 0;
-    const later = tx > ty ? tx : ty;
-    if (table.size !== before) {
-      if (id >= count.length) {
-        const size = count.length * 2;
-        count = ensureInt32(count, size);
-        lastMoment = ensureFloat64(lastMoment, size);
-        first = ensureFloat64(first, size);
-        evidence = ensureInt32(evidence, size * MAX_EVIDENCE_PER_EDGE * 2);
-      }
-      count[id] = 0;
-      lastMoment[id] = Number.NEGATIVE_INFINITY;
-      first[id] = tx < ty ? tx : ty;
-    }
-    if (later - (lastMoment[id] ?? 0) <= w) return; // same moment as the last one counted
-    lastMoment[id] = later;
-    const c = count[id] ?? 0;
-    if (c < MAX_EVIDENCE_PER_EDGE) {
-      const o = (id * MAX_EVIDENCE_PER_EDGE + c) * 2;
-      evidence[o] = postIndex[x] ?? 0;
-      evidence[o + 1] = postIndex[y] ?? 0;
-    }
-    count[id] = c + 1;
-  };
+  // Each account's post positions in time order (stable counting sort by account).
+  const accountStart = new Int32Array(accounts + 1);
+  for (let k = 0; k < n; k++) {
+    const slot = (acc[k] ?? 0) + 1;
+    accountStart[slot] = (accountStart[slot] ?? 0) + 1;
+  }
+  for (let a = 0; a < accounts; a++) accountStart[a + 1] = (accountStart[a + 1] ?? 0) + (accountStart[a] ?? 0);
+  const accountFill = accountStart.slice(0, accounts);
+  const positions = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const a = acc[k] ?? 0;
+    positions[accountFill[a] ?? 0] = k;
+    accountFill[a] = (accountFill[a] ?? 0) + 1;
+  }
 
-  /** Mode 1 feeds the sketch, 2 records what the sketch lets through. */
-  const walk = (mode: 1 | 2): void => {
-    for (let k = 1; k < n; k++) {
-      const ak = acc[k] ?? 0;
+  // For each account, its moments' neighbours within the window (nearest `cap` on each side),
+  // counted per partner in dense arrays that stay in cache; each pair is counted once, from its
+  // lower-numbered account. A partner counts once per moment of the account.
+  const count = new Int32Array(accounts);
+  const momentStamp = new Int32Array(accounts).fill(-1);
+  const first = new Float64Array(accounts);
+  const last = new Float64Array(accounts);
+  let evidence = new Int32Array(1024 * MAX_EVIDENCE_PER_EDGE * 2); // per touched slot
+  const slotOf = new Int32Array(accounts);
+  const touched = new Int32Array(accounts);
+  let candidatePairs = 0;
+  const edges: DetectorEdge[] = [];
+  for (let a = 0; a < accounts; a++) {
+    const from = accountStart[a] ?? 0;
+    const to = accountStart[a + 1] ?? 0;
+    if (to - from < minCo) continue;
+    let touchedCount = 0;
+    let moment = -1;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let p = from; p < to; p++) {
+      const k = positions[p] ?? 0;
       const tk = t[k] ?? 0;
-      const stop = k > cap ? k - cap : 0;
-      for (let m = k - 1; m >= stop; m--) {
-        if (tk - (t[m] ?? 0) > w) break;
-        const am = acc[m] ?? 0;
-        if (am === ak) continue;
-        const a = ak < am ? ak : am;
-        const b = ak < am ? am : ak;
-        if (mode === 1) sketch?.add(a, b);
-        else if (sketch === null || sketch.estimate(a, b) >= minCo) {
-          if (ak < am) record(a, b, k, m);
-          else record(a, b, m, k);
+      if (tk - previous > w) moment++;
+      previous = tk;
+      for (let side = 0; side < 2; side++) {
+        const step = side === 0 ? -1 : 1;
+        const stop = side === 0 ? Math.max(0, k - cap) - 1 : Math.min(n, k + cap + 1);
+        for (let m = k + step; m !== stop; m += step) {
+          const tm = t[m] ?? 0;
+          if ((side === 0 ? tk - tm : tm - tk) > w) break;
+          const b = acc[m] ?? 0;
+          if (b <= a || momentStamp[b] === moment) continue;
+          momentStamp[b] = moment;
+          const c = count[b] ?? 0;
+          const lo = tk < tm ? tk : tm;
+          const hi = tk < tm ? tm : tk;
+          if (c === 0) {
+            slotOf[b] = touchedCount;
+            touched[touchedCount++] = b;
+            if (touchedCount * MAX_EVIDENCE_PER_EDGE * 2 > evidence.length) {
+              evidence = ensureInt32(evidence, touchedCount * MAX_EVIDENCE_PER_EDGE * 2);
+            }
+            first[b] = lo;
+          }
+          last[b] = hi;
+          if (c < MAX_EVIDENCE_PER_EDGE) {
+            const o = ((slotOf[b] ?? 0) * MAX_EVIDENCE_PER_EDGE + c) * 2;
+            evidence[o] = postIndex[k] ?? 0;
+            evidence[o + 1] = postIndex[m] ?? 0;
+          }
+          count[b] = c + 1;
         }
       }
     }
-  };
-  // Upper bound on occurrences in O(n) (window sizes, capped), to decide on and size the sketch
-  // without a third pass over the pairs.
-  let bound = 0;
-  for (let k = 1, lo = 0; k < n; k++) {
-    const tk = t[k] ?? 0;
-    while (tk - (t[lo] ?? 0) > w) lo++;
-    bound += Math.min(cap, k - lo);
-  }
-  if (bound > SKETCH_THRESHOLD) {
-    sketch = new PairSketch(bound);
-    walk(1);
-  }
-  walk(2);
-
-  const edges: DetectorEdge[] = [];
-  for (let id = 0; id < table.size; id++) {
-    const k = count[id] ?? 0;
-    if (k < minCo) continue;
-    const a = table.pairA[id] ?? 0;
-    const b = table.pairB[id] ?? 0;
-    const expected =
-      (moments[a] ?? 0) * (moments[b] ?? 0) * pClose *
-      phaseAffinity(phase, postsOf, a, b) *
-      hourAffinity(hour, postsOf, globalHour, globalHourSquares, a, b);
-    if (k < settings.minLift * expected) continue;
-    const p = poissonUpperTail(k, expected);
-    if (!(p <= settings.maxPValue)) continue;
-    const ev = [];
-    for (let e = 0; e < Math.min(k, MAX_EVIDENCE_PER_EDGE); e++) {
-      const o = (id * MAX_EVIDENCE_PER_EDGE + e) * 2;
-      const postA = evidence[o] ?? 0;
-      const postB = evidence[o + 1] ?? 0;
-      ev.push({ label: `posted within ${w} s at ${toIsoUtc(store.time[postA] ?? 0)}`, postA, postB });
+    candidatePairs += touchedCount;
+    for (let x = 0; x < touchedCount; x++) {
+      const b = touched[x] ?? 0;
+      const k = count[b] ?? 0;
+      count[b] = 0;
+      momentStamp[b] = -1;
+      if (k < minCo) continue;
+      const expected =
+        (moments[a] ?? 0) * (moments[b] ?? 0) * pClose *
+        phaseAffinity(phase, postsOf, a, b) *
+        hourAffinity(hour, postsOf, globalHour, globalHourSquares, a, b);
+      if (k < settings.minLift * expected) continue;
+      const pValue = poissonUpperTail(k, expected);
+      if (!(pValue <= settings.maxPValue)) continue;
+      const ev = [];
+      for (let e = 0; e < Math.min(k, MAX_EVIDENCE_PER_EDGE); e++) {
+        const o = (x * MAX_EVIDENCE_PER_EDGE + e) * 2;
+        const postA = evidence[o] ?? 0;
+        const postB = evidence[o + 1] ?? 0;
+        ev.push({ label: `posted within ${w} s at ${toIsoUtc(store.time[postA] ?? 0)}`, postA, postB });
+      }
+      edges.push({
+        a, b, detector: 'synchronised-posting',
+        // -log10 p of 20 or more is as strong as this detector gets.
+        score: Math.min(1, -Math.log10(Math.max(pValue, 1e-300)) / 20),
+        coItems: k, first: first[b] ?? 0, last: last[b] ?? 0, evidence: ev,
+      });
     }
-    edges.push({
-      a, b, detector: 'synchronised-posting',
-      // -log10 p of 20 or more is as strong as this detector gets.
-      score: Math.min(1, -Math.log10(Math.max(p, 1e-300)) / 20),
-      coItems: k, first: first[id] ?? 0, last: lastMoment[id] ?? 0, evidence: ev,
-    });
   }
-  return { detector: 'synchronised-posting', edges, actions: all, candidatePairs: table.size };
+  return { detector: 'synchronised-posting', edges, actions: all, candidatePairs };
 }
 
 /** 60 x sum over minutes of A's profile times B's (smoothed over the neighbouring minutes); 1 for uniform accounts. */

@@ -116,37 +116,44 @@ export class TextFingerprint {
     let hasPrevious = false;
     const n = text.length;
     let i = 0;
+    // One pass: each token is classified at its first character, then hashed while it is scanned.
     while (i < n) {
       const c0 = text.charCodeAt(i);
-      if (isSpaceCode(c0)) {
+      if (c0 <= 32 ? c0 === 32 || (c0 >= 9 && c0 <= 13) : c0 >= 0x85 && isSpaceCode(c0)) {
         i++;
         continue;
       }
-      const start = i;
-      while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
-      if (isDroppedToken(text, start)) continue;
+      if (isDroppedToken(text, i)) {
+        while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+        continue;
+      }
       if (length > 0) {
         hashA = Math.imul(hashA ^ 32, 0x01000193);
-        hashB = (Math.imul(hashB, 0x5bd1e995) + 32) | 0;
         length++;
       }
       let word = 0x9747b28c;
       let wordChars = 0;
-      for (let j = start; j < i; j++) {
-        const c = table[text.charCodeAt(j)] ?? 0;
+      const start = i;
+      for (; i < n; i++) {
+        const raw = text.charCodeAt(i);
+        if (raw <= 32 ? raw === 32 || (raw >= 9 && raw <= 13) : raw >= 0x85 && isSpaceCode(raw)) break;
+        const c = table[raw] ?? 0;
         hashA = Math.imul(hashA ^ c, 0x01000193);
-        hashB = (Math.imul(hashB, 0x5bd1e995) + c) | 0;
-        if (!isAsciiPunctuation(c)) {
+        if (c >= 128 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || !isAsciiPunctuation(c)) {
           word = Math.imul(word ^ c, 0x01000193);
           wordChars++;
         }
       }
       length += i - start;
+      // The second hash runs per word (words without punctuation, and their raw length): with the
+      // per-character first hash, two different texts share both only by a 1-in-2^64 accident.
+      hashB = Math.imul(hashB ^ word, 0x5bd1e995) + (i - start);
+      hashB ^= hashB >>> 15;
       if (!withSignature || wordChars === 0) continue;
       if (hasPrevious) {
         const shingle = mix32(Math.imul(previousWord, 0x9e3779b1) ^ word);
         const bin = shingle >>> 27; // top 5 bits choose the bin (32 bins)
-        const value = shingle & 0x3ffffff; // 26 bits; densification puts its offset above them
+        const value = shingle & 0x7ffffff;
         if (value < (sig[bin] ?? EMPTY)) sig[bin] = value;
         shingles++;
       }
@@ -162,17 +169,22 @@ export class TextFingerprint {
 }
 
 /**
- * Fills empty bins from the next non-empty bin to the right (circularly), offset by the distance so
- * that borrowed values stay distinguishable (Shrivastava & Li's rotation densification).
+ * Fills empty bins from other bins chosen by a fixed pseudo-random sequence per bin (Shrivastava's
+ * "optimal densification"). Borrowing from the next bin instead would make a run of empty bins
+ * all copies of one bigram, so short texts sharing one common bigram would collide in whole LSH
+ * bands. The sequence depends only on the bin, so equal sets still get equal signatures.
  */
 function densify(sig: Uint32Array): void {
   const k = sig.length;
+  let filled = 0; // bitmask of the bins that hold a bigram of their own (k <= 32)
+  for (let j = 0; j < k; j++) if (sig[j] !== EMPTY) filled |= 1 << j;
+  if (filled === 0) return;
   for (let j = 0; j < k; j++) {
-    if (sig[j] !== EMPTY) continue;
-    for (let t = 1; t < k; t++) {
-      const v = sig[(j + t) % k] ?? EMPTY;
-      if (v < 0x4000000) {
-        sig[j] = v + t * 0x4000000; // only original (26-bit) values are borrowed, never borrowed ones
+    if ((filled >>> j) & 1) continue;
+    for (let attempt = 1; ; attempt++) {
+      const source = mix32(Math.imul(j + 1, 0x9e3779b1) + attempt) & (k - 1);
+      if ((filled >>> source) & 1) {
+        sig[j] = sig[source] ?? EMPTY;
         break;
       }
     }
