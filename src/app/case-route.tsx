@@ -1,14 +1,25 @@
 // Composes the case page: the workspace feature owns the tabs and the form; the app slots in the
-// live designation panel beside them (features never import each other).
+// live designation panel, submission and the links to review and designation record, and the case's
+// audit trail (features never import each other).
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useCallback, useState } from 'react';
-import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../api/client/http-client';
 import { useCase } from '../api/client/case-queries';
+import type { CaseDocument } from '../api/contract/case';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
+import { CaseAuditTrail } from '../features/audit/case-audit-trail';
 import { CaseWorkspacePage } from '../features/case-workspace/case-workspace-page';
 import type { RenderDesignationPanel } from '../features/case-workspace/live-designation-panel';
 import { DesignationPanel } from '../features/designation/designation-panel';
+import { SubmitForReviewButton } from '../features/submission/submit-for-review-button';
 import { NotFoundPage } from './not-found-page';
 
 export function CaseRoute() {
@@ -26,5 +37,48 @@ export function CaseRoute() {
     if (caseQuery.error instanceof ApiError && caseQuery.error.code === 'not-found') return <NotFoundPage caseId={caseId} />;
     return <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;
   }
-  return <CaseWorkspacePage caseDocument={caseQuery.data} tab={tab} renderDesignationPanel={renderDesignationPanel} />;
+  const caseDocument = caseQuery.data;
+  return (
+    <CaseWorkspacePage
+      caseDocument={caseDocument}
+      tab={tab}
+      renderDesignationPanel={renderDesignationPanel}
+      renderHeaderActions={({ allChangesSaved }) => <CaseHeaderActions caseDocument={caseDocument} allChangesSaved={allChangesSaved} />}
+      footer={<CaseHistory caseId={caseDocument.id} />}
+    />
+  );
+}
+
+function CaseHeaderActions({ caseDocument, allChangesSaved }: { caseDocument: CaseDocument; allChangesSaved: boolean }) {
+  const { t } = useTranslation('common');
+  return (
+    <>
+      {caseDocument.status === 'in_review' && (
+        <Button component={RouterLink} to={`/review/${caseDocument.id}`} variant="outlined">
+          {t('caseLinks.review')}
+        </Button>
+      )}
+      {caseDocument.designation && (
+        <Button component={RouterLink} to={`/designations/${caseDocument.id}`} variant="outlined">
+          {t('caseLinks.designation')}
+        </Button>
+      )}
+      <SubmitForReviewButton caseDocument={caseDocument} unsavedChanges={!allChangesSaved} />
+    </>
+  );
+}
+
+function CaseHistory({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('common');
+  const [open, setOpen] = useState(false);
+  return (
+    <Accordion expanded={open} onChange={(_, expanded) => setOpen(expanded)} sx={{ mt: 2 }} disableGutters>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="case-history" id="case-history-header">
+        <Typography component="h2" variant="h6">
+          {t('caseLinks.history')}
+        </Typography>
+      </AccordionSummary>
+      <AccordionDetails id="case-history">{open && <CaseAuditTrail caseId={caseId} />}</AccordionDetails>
+    </Accordion>
+  );
 }

@@ -12,7 +12,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -45,6 +45,10 @@ export interface CaseEditorProps {
   localDraftUnreadable: boolean;
   storage: DraftStorage;
   renderDesignationPanel?: RenderDesignationPanel | undefined;
+  /** Actions beside the save status (the app slots in "Submit for review"); told whether all is saved. */
+  renderHeaderActions?: ((state: { allChangesSaved: boolean }) => ReactNode) | undefined;
+  /** Below the tabs (the app slots in the case's audit trail). */
+  footer?: ReactNode;
 }
 
 const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
@@ -54,7 +58,7 @@ const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
   accounts: AccountsTab,
 };
 
-export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel }: CaseEditorProps) {
+export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer }: CaseEditorProps) {
   const { t } = useTranslation(['workspace', 'policy']);
   const navigate = useNavigate();
   const theme = useTheme();
@@ -111,6 +115,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Stack>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
+              {renderHeaderActions?.({ allChangesSaved: status === 'saved' || status === 'readonly' })}
               {panelProps && !wide && (
                 <Button variant="outlined" startIcon={<GavelIcon />} onClick={() => setDrawerOpen(true)}>
                   {t('panel.open')}
@@ -148,6 +153,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Box>
             {panelProps && wide && <DesignationPanelAside {...panelProps} />}
           </Box>
+          {footer}
           {panelProps && !wide && <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} {...panelProps} />}
           {conflictOpen && (
             <ConflictDialog

@@ -1,6 +1,6 @@
 // The case page: finds who is signed in and any edits kept on this device, then opens the editor
 // (tabs deep-linked as /cases/:id/:tab, with the designation panel beside each).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useCurrentUser } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
@@ -20,13 +20,17 @@ export interface CaseWorkspacePageProps {
   tab: string | undefined;
   /** The live designation panel, composed in by the app (features never import each other). */
   renderDesignationPanel?: RenderDesignationPanel;
+  /** Actions beside the save status, composed in by the app; told whether every change is saved. */
+  renderHeaderActions?: (state: { allChangesSaved: boolean }) => ReactNode;
+  /** Below the tabs, composed in by the app (the case's audit trail). */
+  footer?: ReactNode;
   /** Where unsent edits are kept; IndexedDB by default (tests pass an in-memory one). */
   draftStorage?: DraftStorage;
 }
 
 type DraftLoad = { key: string; result: DraftReadResult | 'failed' } | null;
 
-export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, draftStorage }: CaseWorkspacePageProps) {
+export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, draftStorage }: CaseWorkspacePageProps) {
   const me = useCurrentUser();
   const storage = useMemo(() => draftStorage ?? browserDraftStorage(), [draftStorage]);
   const userId = me.data?.id;
@@ -63,6 +67,8 @@ export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, d
         localDraftUnreadable={draft.result === 'failed' || result.kind === 'corrupt'}
         storage={storage}
         renderDesignationPanel={renderDesignationPanel}
+        renderHeaderActions={renderHeaderActions}
+        footer={footer}
       />
     </BoardStoreProvider>
   );

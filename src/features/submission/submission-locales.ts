@@ -4,6 +4,7 @@ import type { LocaleShape } from '../../i18n/locale-shape';
 export const en = {
   button: 'Submit for review',
   analystsOnly: 'Only analysts submit cases for review (R18).',
+  waitForSave: 'Your last changes are still being saved; submit once they are.',
   inReview: 'In review: submitted by {{name}} on',
   title: 'Submit “{{name}}” for review',
   missingTitle: 'Answer these before submitting:',
@@ -20,6 +21,7 @@ export const en = {
 export const nl: LocaleShape<typeof en> = {
   button: 'Indienen voor beoordeling',
   analystsOnly: 'Alleen analisten dienen zaken in voor beoordeling (R18).',
+  waitForSave: 'Je laatste wijzigingen worden nog opgeslagen; dien in zodra dat klaar is.',
   inReview: 'In beoordeling: ingediend door {{name}} op',
   title: '“{{name}}” indienen voor beoordeling',
   missingTitle: 'Beantwoord eerst het volgende:',
@@ -36,6 +38,7 @@ export const nl: LocaleShape<typeof en> = {
 export const tr: LocaleShape<typeof en> = {
   button: 'İncelemeye gönder',
   analystsOnly: 'Vakaları incelemeye yalnızca analistler gönderir (R18).',
+  waitForSave: 'Son değişiklikleriniz hâlâ kaydediliyor; kaydedildiğinde gönderin.',
   inReview: 'İncelemede: gönderen {{name}}, tarih:',
   title: '“{{name}}” vakasını incelemeye gönder',
   missingTitle: 'Göndermeden önce bunları yanıtlayın:',

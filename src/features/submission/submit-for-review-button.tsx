@@ -30,9 +30,11 @@ import { useSubmitCase } from './submission-queries';
 
 export interface SubmitForReviewButtonProps {
   caseDocument: CaseDocument;
+  /** Edits not yet on the server would be left out of the submission: wait for them. */
+  unsavedChanges?: boolean;
 }
 
-export function SubmitForReviewButton({ caseDocument }: SubmitForReviewButtonProps) {
+export function SubmitForReviewButton({ caseDocument, unsavedChanges = false }: SubmitForReviewButtonProps) {
   const { t } = useTranslation('submission');
   const me = useCurrentUser();
   const userName = useUserName();
@@ -48,20 +50,21 @@ export function SubmitForReviewButton({ caseDocument }: SubmitForReviewButtonPro
   }
   if (caseDocument.status !== 'draft') return null;
   const analyst = me.data?.role === 'analyst';
+  const note = me.data && !analyst ? t('analystsOnly') : unsavedChanges ? t('waitForSave') : null;
   return (
     <Box>
       <Button
         variant="contained"
         startIcon={<SendIcon />}
         onClick={() => setOpen(true)}
-        disabled={!analyst}
-        aria-describedby={analyst ? undefined : 'submit-role-note'}
+        disabled={!analyst || unsavedChanges}
+        aria-describedby={note ? 'submit-role-note' : undefined}
       >
         {t('button')}
       </Button>
-      {me.data && !analyst && (
+      {note && (
         <Typography id="submit-role-note" variant="body2" color="text.secondary">
-          {t('analystsOnly')}
+          {note}
         </Typography>
       )}
       {open && <SubmitDialog caseDocument={caseDocument} onClose={() => setOpen(false)} />}

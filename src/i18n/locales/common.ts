@@ -40,6 +40,7 @@ export const en = {
     handleFormat: 'Use letters, digits, _ . or - only.',
     windowOrder: 'The end must be after the start.',
   },
+  caseLinks: { review: 'Open the review', designation: 'Designation record', history: 'History of this case (audit trail, R19)' },
   time: { never: '—' },
 } as const;
 
@@ -82,6 +83,7 @@ export const nl: LocaleShape<typeof en> = {
     handleFormat: 'Gebruik alleen letters, cijfers, _ . of -.',
     windowOrder: 'Het einde moet na het begin liggen.',
   },
+  caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', history: 'Geschiedenis van deze zaak (controlespoor, R19)' },
   time: { never: '—' },
 };
 
@@ -124,5 +126,6 @@ export const tr: LocaleShape<typeof en> = {
     handleFormat: 'Yalnızca harf, rakam, _ . veya - kullanın.',
     windowOrder: 'Bitiş, başlangıçtan sonra olmalıdır.',
   },
+  caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', history: 'Bu vakanın geçmişi (denetim kaydı, R19)' },
   time: { never: '—' },
 };
