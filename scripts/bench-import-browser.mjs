@@ -1,6 +1,6 @@
 // Benchmark: an activity import in the real browser (msw-mode build under `vite preview`, Debian
 // Chromium). Imports a generated 100k-post CSV on /cases/:id/import and records every Long Tasks API
-// entry ('longtask', main-thread task over 50 ms) from the click on Start to the results on screen.
+// entry ('longtask', main-thread task over 50 ms) from pressing Start to the last cluster card on screen.
 // Goal: none over 50 ms, i.e. zero long tasks. Prints the count, the longest and the import time.
 // Not a test: it asserts nothing, it measures; exit 0 unless the run itself fails.
 //
@@ -109,11 +109,18 @@ try {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByTestId('activity-file-input').setInputFiles(csvPath);
   await page.getByTestId('detected-format').waitFor();
-  // Let the page settle, then count only what happens from the click on.
+  // Focus Start and let the page settle, then count only what happens from the key press on
+  // (a keyboard activation: Playwright's mouse click adds synthetic hover and pointer work).
+  const startButton = page.getByRole('button', { name: 'Start import' });
+  await startButton.focus();
   await page.waitForTimeout(1_000);
   const start = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Start import' }).click();
+  await startButton.press('Enter');
   await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
+  // The cluster cards mount a few per frame after the summary: the import ends when all are there.
+  await page.waitForFunction(() => document.getElementById('import-clusters-heading') !== null && document.querySelector('[aria-busy="true"]') === null, null, {
+    timeout: 60_000,
+  });
   const end = await page.evaluate(() => performance.now());
   // Long task entries arrive after the task ends: give the observer a moment.
   await page.waitForTimeout(500);
@@ -124,7 +131,7 @@ try {
 
   const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
   console.log(`result: ${summary}; ${clusters} cluster cards on the first page`);
-  console.log(`import time (click on Start to results on screen): ${Math.round(end - start)} ms`);
+  console.log(`import time (Start to every cluster card on screen): ${Math.round(end - start)} ms`);
   console.log(`long tasks (> 50 ms) during the import: ${tasks.length}; longest ${Math.round(longest)} ms (goal: none, i.e. longest <= 50 ms)`);
   for (const t of tasks.toSorted((a, b) => b.duration - a.duration).slice(0, 5)) {
     console.log(`  ${Math.round(t.duration)} ms at +${Math.round(t.start - start)} ms`);

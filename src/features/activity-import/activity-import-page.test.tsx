@@ -30,6 +30,13 @@ function renderPage() {
   });
 }
 
+/** The cluster cards, once all have mounted (they mount a few per frame). */
+async function clusterCards(): Promise<HTMLElement[]> {
+  const list = await screen.findByRole('list', { name: 'Clusters, highest score first' }, { timeout: 5_000 });
+  await waitFor(() => expect(list).not.toHaveAttribute('aria-busy'));
+  return within(list).getAllByRole('article');
+}
+
 async function chooseFile(file: File) {
   await screen.findByRole('heading', { level: 1, name: /Import activity into/ });
   fireEvent.change(screen.getByTestId('activity-file-input'), { target: { files: [file] } });
@@ -91,8 +98,7 @@ describe('ActivityImportPage', () => {
     const { user } = renderPage();
     await importFile(fixture('coordinated.csv'));
     expect(screen.getByTestId('import-summary')).toHaveTextContent('2,901 rows read, 2,901 imported, 0 skipped');
-    const list = screen.getByRole('list', { name: 'Clusters, highest score first' });
-    const cards = within(list).getAllByRole('article');
+    const cards = await clusterCards();
     expect(cards).toHaveLength(3);
     const first = cards[0]!;
     expect(first).toHaveTextContent('Cluster 1');
@@ -122,7 +128,7 @@ describe('ActivityImportPage', () => {
   it('lets the analyst choose kind and technique, before adding and after', async () => {
     const { user } = renderPage();
     await importFile(fixture('coordinated.csv'));
-    const first = within(screen.getByRole('list', { name: 'Clusters, highest score first' })).getAllByRole('article')[0]!;
+    const first = (await clusterCards())[0]!;
     await user.click(within(first).getByRole('button', { name: 'Choose kind and technique, then add' }));
     const dialog = await screen.findByRole('dialog', { name: 'Signal from cluster 1' });
     expect(within(dialog).getByRole('radio', { name: 'Technical coordination' })).toBeChecked();
@@ -171,7 +177,7 @@ describe('ActivityImportPage', () => {
     );
     const { user } = renderPage();
     await importFile(fixture('coordinated.csv'));
-    const first = within(screen.getByRole('list', { name: 'Clusters, highest score first' })).getAllByRole('article')[0]!;
+    const first = (await clusterCards())[0]!;
     await user.click(within(first).getByRole('button', { name: 'Add to evidence board' }));
     await within(first).findByRole('link', { name: 'Open on the evidence board' });
     expect(puts).toBe(2);

@@ -11,8 +11,12 @@ import { useTranslation } from 'react-i18next';
 import type { CoordinationCluster } from '../../engine/detection/clustering';
 import { DETECTOR_NAMES, type DetectorName } from '../../engine/detection/settings';
 import { ClusterCard } from './cluster-card';
+import { useStagedCount } from './use-staged-count';
 
-const PAGE = 20;
+/** Cards per page ("Show more" adds a page). */
+const PAGE = 10;
+/** Cards mounted per frame (see use-staged-count.ts). */
+const REVEAL_BATCH = 2;
 
 export interface ClusterListProps {
   clusters: readonly CoordinationCluster[];
@@ -51,7 +55,11 @@ export function ClusterList(props: ClusterListProps) {
     if (element && 'scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
-  const shown = filtered.slice(0, shownLimit);
+  const revealed = useStagedCount(shownLimit, REVEAL_BATCH);
+
+  // A selected cluster is shown at once, whatever has been revealed so far.
+  const shown = filtered.slice(0, Math.min(shownLimit, Math.max(revealed, selectedIndex + 1)));
+  const pending = Math.min(shownLimit, filtered.length) > shown.length;
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
@@ -82,7 +90,7 @@ export function ClusterList(props: ClusterListProps) {
       {filtered.length === 0 ? (
         <Typography>{t('clusters.none')}</Typography>
       ) : (
-        <Box component="ol" aria-label={t('clusters.listLabel')} sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+        <Box component="ol" aria-label={t('clusters.listLabel')} aria-busy={pending || undefined} sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
           {shown.map((cluster) => (
             <li key={cluster.id}>
               <ClusterCard
@@ -103,7 +111,7 @@ export function ClusterList(props: ClusterListProps) {
           ))}
         </Box>
       )}
-      {filtered.length > shown.length && (
+      {!pending && filtered.length > shown.length && (
         <Button sx={{ mt: 1 }} onClick={() => setLimit(shownLimit + PAGE)}>
           {t('clusters.more', { count: Math.min(PAGE, filtered.length - shown.length) })}
         </Button>

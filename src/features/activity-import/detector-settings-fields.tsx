@@ -14,17 +14,17 @@ import { useTranslation } from 'react-i18next';
 import type { DetectorSettings } from '../../engine/detection/settings';
 import { SETTINGS_SECTIONS, stepOf, type NumericField, type SettingsSection } from './detector-settings-table';
 
-/** Memoised: progress ticks re-render the form around it, not these fifty fields. */
-export const DetectorSettingsFields = memo(function DetectorSettingsFields({ control, disabled }: { control: Control<DetectorSettings>; disabled: boolean }) {
+/** Memoised: progress ticks re-render the form around it, not these fifty fields (the form's fieldset locks them). */
+export const DetectorSettingsFields = memo(function DetectorSettingsFields({ control }: { control: Control<DetectorSettings> }) {
   const { t } = useTranslation('activityImport');
   return (
     <Box>
       <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         {SETTINGS_SECTIONS.map((section) => (
           <Box component="li" key={section.group} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-            <SectionSwitch control={control} section={section} disabled={disabled} />
+            <SectionSwitch control={control} section={section} />
             {section.basic.map((field) => (
-              <NumberField key={field} control={control} section={section} field={field} disabled={disabled} />
+              <NumberField key={field} control={control} section={section} field={field} />
             ))}
           </Box>
         ))}
@@ -41,7 +41,7 @@ export const DetectorSettingsFields = memo(function DetectorSettingsFields({ con
               </Typography>
               <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
                 {section.advanced.map((field) => (
-                  <NumberField key={field} control={control} section={section} field={field} disabled={disabled} />
+                  <NumberField key={field} control={control} section={section} field={field} />
                 ))}
               </Box>
             </Box>
@@ -58,7 +58,7 @@ function sectionTitle(section: SettingsSection, t: Translate): string {
   return section.detector ? t(`detector.${section.detector}`) : t('settings.group.clustering');
 }
 
-function SectionSwitch({ control, section, disabled }: { control: Control<DetectorSettings>; section: SettingsSection; disabled: boolean }) {
+function SectionSwitch({ control, section }: { control: Control<DetectorSettings>; section: SettingsSection }) {
   const { t } = useTranslation('activityImport');
   if (section.group === 'clustering') {
     return <Typography sx={{ width: 230 }}>{t('settings.group.clustering')}</Typography>;
@@ -71,7 +71,6 @@ function SectionSwitch({ control, section, disabled }: { control: Control<Detect
       render={({ field }) => (
         <FormControlLabel
           sx={{ width: 230, mr: 0 }}
-          disabled={disabled}
           control={<Switch checked={field.value === true} onChange={(event) => field.onChange(event.target.checked)} onBlur={field.onBlur} />}
           label={sectionTitle(section, t)}
         />
@@ -84,12 +83,10 @@ function NumberField({
   control,
   section,
   field: fieldName,
-  disabled,
 }: {
   control: Control<DetectorSettings>;
   section: SettingsSection;
   field: NumericField;
-  disabled: boolean;
 }) {
   const { t } = useTranslation(['activityImport', 'common']);
   const name = `${section.group}.${fieldName}` as FieldPath<DetectorSettings>;
@@ -114,7 +111,7 @@ function NumberField({
           onChange={(event) => field.onChange(event.target.value === '' ? Number.NaN : Number(event.target.value))}
           onBlur={field.onBlur}
           inputRef={field.ref}
-          disabled={disabled || !enabled}
+          disabled={!enabled}
           error={fieldState.invalid}
           helperText={fieldState.invalid ? t('common:field.invalid') : undefined}
           sx={{ width: 230 }}

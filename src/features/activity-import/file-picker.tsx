@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes } from './import-format';
 import { IMPORT_LIMITS } from './format-sniff';
 
-export const FilePicker = memo(function FilePicker({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled: boolean }) {
+/** Inside the import form's fieldset, which disables it while an import runs. */
+export const FilePicker = memo(function FilePicker({ file, onFile }: { file: File | null; onFile: (file: File) => void }) {
   const { t, i18n } = useTranslation('activityImport');
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -17,14 +18,15 @@ export const FilePicker = memo(function FilePicker({ file, onFile, disabled }: {
     event.preventDefault();
     setDragging(false);
     const dropped = event.dataTransfer.files[0];
-    if (dropped && !disabled) onFile(dropped);
+    // A drop on a locked form (import running) is ignored, as the disabled fieldset ignores clicks.
+    if (dropped && !event.currentTarget.closest('fieldset:disabled')) onFile(dropped);
   };
 
   return (
     <Box
       onDragOver={(event) => {
         event.preventDefault();
-        if (!disabled) setDragging(true);
+        setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
@@ -35,7 +37,7 @@ export const FilePicker = memo(function FilePicker({ file, onFile, disabled }: {
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'center', flexWrap: 'wrap' }}>
         <Typography>{t('file.drop')}</Typography>
-        <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={disabled} onClick={() => input.current?.click()}>
+        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()}>
           {t('file.choose')}
         </Button>
         <input
@@ -44,7 +46,6 @@ export const FilePicker = memo(function FilePicker({ file, onFile, disabled }: {
           hidden
           aria-label={t('file.inputLabel')}
           data-testid="activity-file-input"
-          disabled={disabled}
           onChange={(event) => {
             const chosen = event.target.files?.[0];
             if (chosen) onFile(chosen);

@@ -12,6 +12,7 @@ import { FileErrorAlert } from './file-error-alert';
 import { formatDuration, formatInstant, formatNumber } from './import-format';
 import type { ImportOutcome } from './import-result';
 import { RowIssuesSection } from './row-issues-section';
+import { useStagedCount } from './use-staged-count';
 
 export interface ImportResultsProps {
   caseId: string;
@@ -25,6 +26,8 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
   const { t, i18n } = useTranslation('activityImport');
   const language = i18n.language;
   const { parse, clusters } = outcome.report;
+  // The summary first, the clusters a frame later: two smaller commits instead of one long task.
+  const stage = useStagedCount(1, 1, 0);
   return (
     <Box sx={{ mt: 3 }}>
       <Paper component="section" aria-labelledby="import-result-heading" sx={{ p: 2 }}>
@@ -76,7 +79,7 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
         )}
         {parse.issueCount > 0 && <RowIssuesSection caseId={caseId} issues={parse.issues} issueCount={parse.issueCount} />}
       </Paper>
-      {parse.fatal === null && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={clusters} />}
+      {parse.fatal === null && stage > 0 && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={clusters} />}
     </Box>
   );
 }

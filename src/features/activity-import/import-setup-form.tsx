@@ -31,45 +31,66 @@ export function ImportSetupForm({ run, onStart, onCancel }: ImportSetupFormProps
   const form = useForm<DetectorSettings>({ resolver: zodResolver(DetectorSettingsSchema), defaultValues: DEFAULT_DETECTOR_SETTINGS, mode: 'onChange' });
   const invalid = Object.keys(form.formState.errors).length > 0;
 
-  const submit = form.handleSubmit((settings) => {
-    if (file && sniff.status === 'recognised') onStart(file, settings);
-  });
+  // Not handleSubmit: its submit-state updates re-render every field at the moment the import
+  // starts. The fields validate as they change (mode onChange); Start checks the values once more.
+  const start = () => {
+    const settings = DetectorSettingsSchema.safeParse(form.getValues());
+    if (!settings.success) {
+      void form.trigger();
+      return;
+    }
+    if (file && sniff.status === 'recognised') onStart(file, settings.data);
+  };
 
   return (
-    <Box component="form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('picker.title')}>
-      <Paper component="section" aria-labelledby="import-file-heading" sx={{ p: 2, mb: 2 }}>
-        <Typography id="import-file-heading" variant="h5" component="h2" sx={{ mb: 1 }}>
-          {t('file.heading')}
-        </Typography>
-        <FilePicker file={file} onFile={setFile} disabled={running} />
-        <Box aria-live="polite" sx={{ mt: 1 }}>
-          {sniff.status === 'sniffing' && <Typography variant="body2">{t('file.sniffing')}</Typography>}
-          {sniff.status === 'recognised' && (
-            <Typography data-testid="detected-format">{t('file.detected', { format: t(`file.format.${sniff.format}`) })}</Typography>
-          )}
-        </Box>
-        {sniff.status === 'rejected' && <FileErrorAlert code={sniff.fatal.code} message={sniff.fatal.message} />}
-      </Paper>
-
-      <Paper component="section" aria-labelledby="import-settings-heading" sx={{ p: 2, mb: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
-          <Typography id="import-settings-heading" variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-            {t('settings.heading')}
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        start();
+      }}
+      aria-label={t('picker.title')}
+    >
+      {/*
+        A native disabled fieldset locks every control inside while the import runs, without
+        re-rendering fifty MUI fields at the moment it starts (one style change instead).
+      */}
+      <Box component="fieldset" disabled={running} sx={{ border: 0, m: 0, p: 0, minWidth: 0, opacity: running ? 0.6 : 1 }}>
+        <Paper component="section" aria-labelledby="import-file-heading" sx={{ p: 2, mb: 2 }}>
+          <Typography id="import-file-heading" variant="h5" component="h2" sx={{ mb: 1 }}>
+            {t('file.heading')}
           </Typography>
-          <Button size="small" onClick={() => form.reset(DEFAULT_DETECTOR_SETTINGS)} disabled={running}>
-            {t('settings.reset')}
-          </Button>
-        </Box>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {t('settings.intro')}
-        </Typography>
-        <DetectorSettingsFields control={form.control} disabled={running} />
-        {invalid && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            {t('settings.invalid')}
-          </Alert>
-        )}
-      </Paper>
+          <FilePicker file={file} onFile={setFile} />
+          <Box aria-live="polite" sx={{ mt: 1 }}>
+            {sniff.status === 'sniffing' && <Typography variant="body2">{t('file.sniffing')}</Typography>}
+            {sniff.status === 'recognised' && (
+              <Typography data-testid="detected-format">{t('file.detected', { format: t(`file.format.${sniff.format}`) })}</Typography>
+            )}
+          </Box>
+          {sniff.status === 'rejected' && <FileErrorAlert code={sniff.fatal.code} message={sniff.fatal.message} />}
+        </Paper>
+
+        <Paper component="section" aria-labelledby="import-settings-heading" sx={{ p: 2, mb: 2 }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
+            <Typography id="import-settings-heading" variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+              {t('settings.heading')}
+            </Typography>
+            <Button size="small" onClick={() => form.reset(DEFAULT_DETECTOR_SETTINGS)} disabled={running}>
+              {t('settings.reset')}
+            </Button>
+          </Box>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {t('settings.intro')}
+          </Typography>
+          <DetectorSettingsFields control={form.control} />
+          {invalid && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {t('settings.invalid')}
+            </Alert>
+          )}
+        </Paper>
+      </Box>
 
       <Box sx={{ mb: 2 }}>
         {running ? (

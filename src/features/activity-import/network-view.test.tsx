@@ -41,6 +41,13 @@ function coordinatedOutcome(): ImportOutcome {
   return { fileName: 'coordinated.csv', fileBytes: text.length, elapsedMs: 1200, finishedAt: '2026-11-21T10:00:00.000Z', report };
 }
 
+/** The cluster cards, once all have mounted (they mount a few per frame). */
+async function clusterCards(): Promise<HTMLElement[]> {
+  const list = await screen.findByRole('list', { name: 'Clusters, highest score first' }, { timeout: 5_000 });
+  await waitFor(() => expect(list).not.toHaveAttribute('aria-busy'));
+  return within(list).getAllByRole('article');
+}
+
 function renderAt(url: string) {
   return renderWithProviders(null, { route: url, routes: [{ path: '/cases/:caseId/import', element: <ActivityImportPage /> }] });
 }
@@ -57,25 +64,25 @@ describe('network view', () => {
     const link = networkLinkForSignal(CASE_ID, { origin: 'detected', description: `Detected cluster ${second.id}: 4 accounts` });
     expect(link).toBe(`/cases/${CASE_ID}/import?view=network&cluster=${second.id}`);
     renderAt(link ?? '');
-    const canvas = await screen.findByTestId('network-canvas');
+    const canvas = await screen.findByTestId('network-canvas', {}, { timeout: 5_000 });
     expect(canvas).toHaveAttribute('data-selected', second.id);
     expect(screen.getByTestId('network-selection')).toHaveTextContent('Selected: cluster 2, 4 accounts, score 1.00.');
     expect(screen.getByText(/Last import of coordinated.csv/)).toBeInTheDocument();
-    const selectedCard = document.querySelector(`[data-cluster-id="${second.id}"]`);
-    expect(selectedCard).toHaveAttribute('aria-current', 'true');
+    const cards = await clusterCards();
+    expect(cards[1]).toHaveAttribute('data-cluster-id', second.id);
+    expect(cards[1]).toHaveAttribute('aria-current', 'true');
   });
 
   it('selects in the list when an account is tapped in the graph, and in the graph when chosen in the list', async () => {
     const { user, router } = renderAt(`/cases/${CASE_ID}/import?view=network`);
-    const canvas = await screen.findByTestId('network-canvas');
+    const canvas = await screen.findByTestId('network-canvas', {}, { timeout: 5_000 });
     expect(screen.getByTestId('network-selection')).toHaveTextContent('Select a cluster in the list');
 
     await user.click(within(canvas).getByRole('button', { name: 'node @sock_1' }));
     const third = outcome.report.clusters[2]!;
     expect(canvas).toHaveAttribute('data-selected', third.id);
     expect(router.state.location.search).toBe(`?view=network&cluster=${third.id}`);
-    const list = screen.getByRole('list', { name: 'Clusters, highest score first' });
-    const cards = within(list).getAllByRole('article');
+    const cards = await clusterCards();
     expect(cards[2]).toHaveAttribute('aria-current', 'true');
     expect(within(cards[2]!).getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -87,8 +94,8 @@ describe('network view', () => {
 
   it('opens the network on a cluster chosen in the list view', async () => {
     const { user, router } = renderAt(`/cases/${CASE_ID}/import`);
-    const list = await screen.findByRole('list', { name: 'Clusters, highest score first' });
-    await user.click(within(within(list).getAllByRole('article')[1]!).getByRole('button', { name: 'Show in the network' }));
+    const cards = await clusterCards();
+    await user.click(within(cards[1]!).getByRole('button', { name: 'Show in the network' }));
     expect(await screen.findByTestId('network-canvas')).toHaveAttribute('data-selected', outcome.report.clusters[1]!.id);
     expect(router.state.location.search).toBe(`?view=network&cluster=${outcome.report.clusters[1]!.id}`);
     expect(screen.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
@@ -96,7 +103,7 @@ describe('network view', () => {
 
   it('switches between the list and the network with the tabs', async () => {
     const { user, router } = renderAt(`/cases/${CASE_ID}/import`);
-    await user.click(await screen.findByRole('tab', { name: 'Network' }));
+    await user.click(await screen.findByRole('tab', { name: 'Network' }, { timeout: 5_000 }));
     expect(await screen.findByTestId('network-canvas')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?view=network');
     await user.click(screen.getByRole('tab', { name: 'Clusters' }));

@@ -1,7 +1,7 @@
 // The import's life on this page: idle -> running (progress) -> done | cancelled | failed, with the
 // last finished import of the case restored from IndexedDB. The work itself runs in the detection
 // worker (through its client), so nothing here blocks the page.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { DetectorSettings } from '../../engine/detection/settings';
 import type { FileErrorCode } from './file-error-alert';
 import type { ImportOutcome } from './import-result';
@@ -37,7 +37,7 @@ export function useActivityImport(caseId: string): ActivityImport {
     let live = true;
     void loadLastImport(caseId).then((stored) => {
       // A fresh import started meanwhile wins over the stored one.
-      if (live && stored) setOutcome((current) => current ?? { caseId, value: stored, restored: true });
+      if (live && stored) startTransition(() => setOutcome((current) => current ?? { caseId, value: stored, restored: true }));
     });
     return () => {
       live = false;
@@ -52,7 +52,8 @@ export function useActivityImport(caseId: string): ActivityImport {
   const start = useCallback(
     (file: File, settings: DetectorSettings) => {
       job.current?.cancel();
-      setRun({ status: 'running', progress: { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 } });
+      // A transition: the click's task stays short, React renders the running state in slices.
+      startTransition(() => setRun({ status: 'running', progress: { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 } }));
       // At most one progress render per PROGRESS_INTERVAL_MS: the worker may report far more often.
       let pending: RunProgress | null = null;
       let timer: ReturnType<typeof setTimeout> | null = null;
@@ -73,8 +74,12 @@ export function useActivityImport(caseId: string): ActivityImport {
         job.current = null;
         switch (result.status) {
           case 'done':
-            setRun({ status: 'idle' });
-            setOutcome({ caseId, value: result.outcome, restored: false });
+            // The results are the biggest render of the page: as a transition React renders them in
+            // slices between frames instead of one long task (the progress bar stays until then).
+            startTransition(() => {
+              setRun({ status: 'idle' });
+              setOutcome({ caseId, value: result.outcome, restored: false });
+            });
             void saveLastImport(caseId, result.outcome);
             break;
           case 'cancelled':
