@@ -1,10 +1,13 @@
 // `npm run bench:detect`: generates seeded synthetic activity (scripts/lib/synthetic-activity.ts)
-// to .bench-data/, then times streaming parse + all detectors on it and scores the clusters
-// against the planted ground truth (account-level precision and recall, overall and per kind).
+// to .bench-data/ in a child process (so the generator's memory does not weigh on the measured
+// run), then times streaming parse + all detectors on it, and scores the clusters against the
+// planted ground truth (account-level precision and recall, overall and per kind).
 //
 // Options: --sizes 100000,1000000   --seed 42   --keep (keep the CSV and truth files)
 //          --reuse (use kept files instead of regenerating)   --json (machine output)
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createActivityParser } from '../src/engine/detection/activity-parser';
 import { detectCoordinationSteps } from '../src/engine/detection/detect-coordination';
@@ -19,10 +22,12 @@ interface Options {
   keep: boolean;
   reuse: boolean;
   json: boolean;
+  /** Internal: generate one dataset to FILE and exit (run in a child process). */
+  generate: { size: number; file: string } | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false };
+  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false, generate: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
@@ -30,6 +35,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--reuse') options.reuse = true;
     else if (arg === '--json') options.json = true;
+    else if (arg === '--generate') options.generate = { size: Number(argv[++i]), file: argv[++i] ?? '' };
   }
   return options;
 }
@@ -109,19 +115,16 @@ async function runOne(size: number, options: Options) {
   const file = join(dir, `synthetic-${size}-seed${options.seed}.csv`);
   const truthFile = `${file}.truth.json`;
   const genStart = performance.now();
-  let truth: Map<string, PlantedKind>;
-  if (options.reuse && existsSync(file) && existsSync(truthFile)) {
-    truth = new Map(JSON.parse(readFileSync(truthFile, 'utf8')) as [string, PlantedKind][]);
-  } else {
-    const dataset = generateSyntheticActivity(defaultSyntheticParams(size, options.seed));
-    writeFileSync(file, '');
-    for (const chunk of dataset.csvChunks(4 << 20)) appendFileSync(file, chunk);
-    truth = dataset.truth;
-    if (options.keep) writeFileSync(truthFile, JSON.stringify([...truth]));
+  if (!(options.reuse && existsSync(file) && existsSync(truthFile))) {
+    // Same node, same loader (tsx), this script in generate mode.
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? '', '--generate', String(size), file, '--seed', String(options.seed)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (child.status !== 0) throw new Error(`generating ${size} posts failed (exit ${child.status ?? child.signal})`);
   }
+  const truth = new Map(JSON.parse(readFileSync(truthFile, 'utf8')) as [string, PlantedKind][]);
   const genMs = performance.now() - genStart;
   const bytes = statSync(file).size;
-  if (typeof globalThis.gc === 'function') globalThis.gc();
 
   const memory = new MemoryPeak();
   memory.sample();
@@ -140,15 +143,22 @@ async function runOne(size: number, options: Options) {
   const parseMs = performance.now() - t0;
   memory.sample();
 
+  const parseCpu = process.cpuUsage(cpuStart);
   const phaseMs: Record<string, number> = {};
+  const phaseCpuMs: Record<string, number> = {};
   const steps = detectCoordinationSteps(parsed.store);
   let phase = '';
   let phaseStart = performance.now();
+  let phaseCpu = process.cpuUsage();
   let outcome: DetectionOutcome;
   for (;;) {
     const next = steps.next();
     const now = performance.now();
-    if (phase) phaseMs[phase] = now - phaseStart;
+    const cpu = process.cpuUsage(phaseCpu);
+    if (phase) {
+      phaseMs[phase] = now - phaseStart;
+      phaseCpuMs[phase] = (cpu.user + cpu.system) / 1000;
+    }
     memory.sample();
     if (next.done) {
       outcome = next.value;
@@ -156,11 +166,15 @@ async function runOne(size: number, options: Options) {
     }
     phase = next.value.phase;
     phaseStart = now;
+    phaseCpu = process.cpuUsage();
   }
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpuStart);
   memory.sample();
-  if (!options.keep && !options.reuse) rmSync(file);
+  if (!options.keep && !options.reuse) {
+    rmSync(file);
+    rmSync(truthFile);
+  }
 
   const scores = evaluate({ truth }, outcome);
   return {
@@ -172,8 +186,11 @@ async function runOne(size: number, options: Options) {
     detectMs: Math.round(totalMs - parseMs),
     totalMs: Math.round(totalMs),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    parseCpuMs: Math.round((parseCpu.user + parseCpu.system) / 1000),
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     postsPerSecond: Math.round(parsed.store.size / (totalMs / 1000)),
     phaseMs: Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, Math.round(v)])),
+    phaseCpuMs: Object.fromEntries(Object.entries(phaseCpuMs).map(([k, v]) => [k, Math.round(v)])),
     peakRssMb: Math.round(memory.rss / 2 ** 20),
     peakHeapMb: Math.round(memory.heap / 2 ** 20),
     parseIssues: parsed.issueCount,
@@ -187,8 +204,24 @@ function pct(x: number): string {
   return (x * 100).toFixed(1).padStart(5);
 }
 
+function availableCores(): number {
+  return availableParallelism();
+}
+
+/** Child-process mode: writes the CSV and its ground truth. */
+function generate(size: number, file: string, seed: number): void {
+  const dataset = generateSyntheticActivity(defaultSyntheticParams(size, seed));
+  writeFileSync(file, '');
+  for (const chunk of dataset.csvChunks(4 << 20)) appendFileSync(file, chunk);
+  writeFileSync(`${file}.truth.json`, JSON.stringify([...dataset.truth]));
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.generate) {
+    generate(options.generate.size, options.generate.file, options.seed);
+    return;
+  }
   const results = [];
   for (const size of options.sizes) {
     const r = await runOne(size, options);
@@ -196,8 +229,9 @@ async function main(): Promise<void> {
     if (options.json) continue;
     const out = process.stdout;
     out.write(`\n== ${size.toLocaleString('en')} posts requested: ${r.posts.toLocaleString('en')} posts, ${r.accounts.toLocaleString('en')} accounts, ${(r.bytes / 2 ** 20).toFixed(0)} MiB CSV (generated/loaded in ${r.generateMs} ms, not timed)\n`);
-    out.write(`parse ${r.parseMs} ms + detect ${r.detectMs} ms = ${r.totalMs} ms wall (${r.cpuMs} ms CPU) -> ${r.postsPerSecond.toLocaleString('en')} posts/s\n`);
-    out.write(`phases: ${Object.entries(r.phaseMs).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    out.write(`parse ${r.parseMs} ms + detect ${r.detectMs} ms = ${r.totalMs} ms wall -> ${r.postsPerSecond.toLocaleString('en')} posts/s\n`);
+    out.write(`CPU time: ${r.cpuMs} ms (parse ${r.parseCpuMs} ms); load average during the run ${r.loadAverage.join(' / ')} on ${availableCores()} cores\n`);
+    out.write(`phases wall/CPU ms: ${Object.entries(r.phaseMs).map(([k, v]) => `${k} ${v}/${r.phaseCpuMs[k] ?? 0}`).join(', ')}\n`);
     out.write(`peak memory: rss ${r.peakRssMb} MiB, heapUsed ${r.peakHeapMb} MiB; parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
     out.write(`edges per detector: ${r.runs.map((x) => `${x.detector} ${x.edges} (${x.candidatePairs} candidates)`).join(', ')}\n`);
     out.write(`overall: precision ${pct(r.overall.precision)}%  recall ${pct(r.overall.recall)}%  (${r.overall.truePositives}/${r.overall.flagged} flagged, ${r.overall.planted} planted)\n`);

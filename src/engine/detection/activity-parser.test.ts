@@ -120,6 +120,29 @@ describe('format detection (by content, never by name)', () => {
   });
 });
 
+describe('streaming: every split point gives the same result', () => {
+  it.each([
+    ['twitter-v2', JSON.stringify({ data: [{ id: '1', author_id: '2', created_at: '2021-01-01T00:00:00Z', text: 'a "quoted" \\ text', entities: { urls: [{ expanded_url: 'https://x.example/a' }] } }, { id: '3', author_id: '4', created_at: '2021-01-01T00:00:01Z', text: 'b' }], includes: { users: [{ id: '2', username: 'ann' }] }, meta: { next_token: 'x' } }, null, 1)],
+    ['csv', `${HEADER}\r\n1,u1,a,,,"x, ""y""\r\nz",1600000000,https://a.example\r\n2,u2,b,1,,RT,1600000001,\r\n`],
+    ['ndjson', '{"message_id":"1","user_id":"u","timestamp":1600000000,"message":"héllo 🔥"}\n\n{broken\n{"message_id":"2","user_id":"u","timestamp":"2020-09-13T12:26:41Z"}'],
+  ])('%s', (_format, text) => {
+    const whole = snapshot(parseChunks([text], { sniffChars: 16 }));
+    for (let cut = 0; cut <= text.length; cut++) {
+      expect(snapshot(parseChunks([text.slice(0, cut), text.slice(cut)], { sniffChars: 16 }))).toEqual(whole);
+    }
+  });
+
+  it('reports an endless NDJSON line once, however it arrives', () => {
+    const long = `{"message_id":"1","user_id":"u","timestamp":1600000000,"message":"${'x'.repeat(500)}"}`;
+    const text = `${long}\n{"message_id":"2","user_id":"u","timestamp":1600000000}\n`;
+    const whole = parseChunks([text], { maxRecordChars: 100 });
+    const pieces = parseChunks(text.match(/.{1,37}/gs) ?? [], { maxRecordChars: 100 });
+    expect(snapshot(pieces)).toEqual(snapshot(whole));
+    expect(whole.issues).toEqual([{ row: 1, field: null, reason: 'line longer than 100 characters', action: 'row-skipped' }]);
+    expect(whole.store.postIds).toEqual(['2']);
+  });
+});
+
 describe('whole-file errors are reported, never thrown', () => {
   it.each([
     ['', 'empty-file'],
