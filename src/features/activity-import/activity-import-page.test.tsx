@@ -125,6 +125,18 @@ describe('ActivityImportPage', () => {
     );
   });
 
+  it('detects again with other settings without reading the file again', async () => {
+    const { user } = renderPage();
+    await importFile(fixture('coordinated.csv'));
+    expect(await clusterCards()).toHaveLength(3);
+    await user.click(screen.getByRole('switch', { name: 'Co-retweet' }));
+    await user.click(screen.getByRole('button', { name: 'Detect again with these settings' }));
+    await waitFor(async () => expect(await clusterCards()).toHaveLength(2));
+    const cards = await clusterCards();
+    expect(cards.map((card) => card.textContent)).not.toContain(expect.stringContaining('@amplifier_0'));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('2,901 rows read');
+  });
+
   it('lets the analyst choose kind and technique, before adding and after', async () => {
     const { user } = renderPage();
     await importFile(fixture('coordinated.csv'));

@@ -44,7 +44,12 @@ export function ActivityImportPage() {
           {t('page.notDraft')}
         </Alert>
       )}
-      <ImportSetupForm run={activity.run} onStart={activity.start} onCancel={activity.cancel} />
+      <ImportSetupForm
+        run={activity.run}
+        onStart={activity.start}
+        onRedetect={activity.canRedetect ? activity.redetect : null}
+        onCancel={activity.cancel}
+      />
       {activity.outcome && activity.run.status !== 'running' && (
         <ImportResults
           caseId={caseId}

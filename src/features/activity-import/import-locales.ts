@@ -72,6 +72,7 @@ export const en = {
   },
   run: {
     start: 'Start import',
+    redetect: 'Detect again with these settings',
     cancel: 'Cancel',
     cancelled: 'The import was cancelled. Nothing was added to the case.',
     progressLabel: 'Import progress',
@@ -247,6 +248,7 @@ export const nl: LocaleShape<typeof en> = {
   },
   run: {
     start: 'Import starten',
+    redetect: 'Opnieuw detecteren met deze instellingen',
     cancel: 'Annuleren',
     cancelled: 'De import is geannuleerd. Er is niets aan de zaak toegevoegd.',
     progressLabel: 'Voortgang van de import',
@@ -422,6 +424,7 @@ export const tr: LocaleShape<typeof en> = {
   },
   run: {
     start: 'İçe aktarmayı başlat',
+    redetect: 'Bu ayarlarla yeniden tespit et',
     cancel: 'İptal',
     cancelled: 'İçe aktarma iptal edildi. Vakaya hiçbir şey eklenmedi.',
     progressLabel: 'İçe aktarma ilerlemesi',

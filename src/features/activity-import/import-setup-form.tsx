@@ -20,10 +20,12 @@ import type { ImportRunState } from './use-activity-import';
 export interface ImportSetupFormProps {
   run: ImportRunState;
   onStart: (file: File, settings: DetectorSettings) => void;
+  /** Set when the shown result was read in this session: detect again without reading the file. */
+  onRedetect: ((settings: DetectorSettings) => void) | null;
   onCancel: () => void;
 }
 
-export function ImportSetupForm({ run, onStart, onCancel }: ImportSetupFormProps) {
+export function ImportSetupForm({ run, onStart, onRedetect, onCancel }: ImportSetupFormProps) {
   const { t } = useTranslation('activityImport');
   const [file, setFile] = useState<File | null>(null);
   const sniff = useFormatSniff(file);
@@ -33,13 +35,15 @@ export function ImportSetupForm({ run, onStart, onCancel }: ImportSetupFormProps
 
   // Not handleSubmit: its submit-state updates re-render every field at the moment the import
   // starts. The fields validate as they change (mode onChange); Start checks the values once more.
-  const start = () => {
+  const checkedSettings = (): DetectorSettings | null => {
     const settings = DetectorSettingsSchema.safeParse(form.getValues());
-    if (!settings.success) {
-      void form.trigger();
-      return;
-    }
-    if (file && sniff.status === 'recognised') onStart(file, settings.data);
+    if (settings.success) return settings.data;
+    void form.trigger();
+    return null;
+  };
+  const start = () => {
+    const settings = checkedSettings();
+    if (settings && file && sniff.status === 'recognised') onStart(file, settings);
   };
 
   return (
@@ -96,9 +100,24 @@ export function ImportSetupForm({ run, onStart, onCancel }: ImportSetupFormProps
         {running ? (
           <ImportProgress progress={run.progress} onCancel={onCancel} />
         ) : (
-          <Button type="submit" variant="contained" size="large" disabled={sniff.status !== 'recognised' || invalid}>
-            {t('run.start')}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+            <Button type="submit" variant="contained" size="large" disabled={sniff.status !== 'recognised' || invalid}>
+              {t('run.start')}
+            </Button>
+            {onRedetect && (
+              <Button
+                variant="outlined"
+                size="large"
+                disabled={invalid}
+                onClick={() => {
+                  const settings = checkedSettings();
+                  if (settings) onRedetect(settings);
+                }}
+              >
+                {t('run.redetect')}
+              </Button>
+            )}
+          </Box>
         )}
         {run.status === 'cancelled' && (
           <Alert severity="info" sx={{ mt: 1 }}>

@@ -23,6 +23,10 @@ export interface ActivityImport {
   outcome: ImportOutcome | null;
   restored: boolean;
   start: (file: File, settings: DetectorSettings) => void;
+  /** Detects again with other settings on the file already read (this session's import only). */
+  redetect: (settings: DetectorSettings) => void;
+  /** True when the shown result was read in this session, so `redetect` has its posts. */
+  canRedetect: boolean;
   cancel: () => void;
   forget: () => void;
 }
@@ -49,11 +53,12 @@ export function useActivityImport(caseId: string): ActivityImport {
     };
   }, [caseId]);
 
-  const start = useCallback(
-    (file: File, settings: DetectorSettings) => {
+  /** Follows one job: throttled progress, then the outcome, a cancellation or a failure. */
+  const track = useCallback(
+    (launch: (onProgress: (progress: RunProgress) => void) => ImportJob | null, initial: RunProgress) => {
       job.current?.cancel();
       // A transition: the click's task stays short, React renders the running state in slices.
-      startTransition(() => setRun({ status: 'running', progress: { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 } }));
+      startTransition(() => setRun({ status: 'running', progress: initial }));
       // At most one progress render per PROGRESS_INTERVAL_MS: the worker may report far more often.
       let pending: RunProgress | null = null;
       let timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,12 +67,15 @@ export function useActivityImport(caseId: string): ActivityImport {
         if (pending && job.current === current) setRun({ status: 'running', progress: pending });
         pending = null;
       };
-      runner.current ??= createImportRunner();
-      const current = runner.current.run(file, settings, (progress) => {
+      const current = launch((progress) => {
         pending = progress;
         timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
       });
       job.current = current;
+      if (!current) {
+        setRun({ status: 'failed', code: 'worker-failed', message: 'no parsed file' });
+        return;
+      }
       void current.result.then((result) => {
         if (timer !== null) clearTimeout(timer);
         if (job.current !== current) return;
@@ -94,6 +102,24 @@ export function useActivityImport(caseId: string): ActivityImport {
     [caseId],
   );
 
+  const start = useCallback(
+    (file: File, settings: DetectorSettings) => {
+      runner.current ??= createImportRunner();
+      const current = runner.current;
+      track((onProgress) => current.run(file, settings, onProgress), { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 });
+    },
+    [track],
+  );
+
+  const redetect = useCallback(
+    (settings: DetectorSettings) => {
+      const current = runner.current;
+      if (!current) return;
+      track((onProgress) => current.redetect(settings, onProgress), { stage: 'detecting', phase: 'prepare', done: 0, total: 1 });
+    },
+    [track],
+  );
+
   const cancel = useCallback(() => {
     const current = job.current;
     if (!current) return;
@@ -108,5 +134,6 @@ export function useActivityImport(caseId: string): ActivityImport {
   }, [caseId]);
 
   const shown = outcome && outcome.caseId === caseId ? outcome : null;
-  return { run, outcome: shown?.value ?? null, restored: shown?.restored ?? false, start, cancel, forget };
+  const restored = shown?.restored ?? false;
+  return { run, outcome: shown?.value ?? null, restored, start, redetect, canRedetect: shown !== null && !restored, cancel, forget };
 }
