@@ -85,6 +85,8 @@ test('a malformed file shows its invalid rows and offers them all as CSV', async
   await expect(table).toContainText('not a timestamp');
   await expect(table).toContainText('expected 8 fields, found 6');
   await checkA11y(page, 'import with invalid rows');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await checkA11y(page, 'import with invalid rows, dark theme');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all errors (CSV)' }).click()]);
   expect(download.suggestedFilename()).toBe(`import-errors-${CASE_ID}.csv`);

@@ -50,7 +50,7 @@ export function NetworkCanvas({ graph, selectedClusterId, label, describedBy, on
             })),
             ...graph.edges.map((edge) => ({
               group: 'edges' as const,
-              data: { id: edge.id, source: edge.source, target: edge.target, clusterId: edge.clusterId, weight: edge.weight },
+              data: { id: edge.id, source: edge.source, target: edge.target, clusterId: edge.clusterId, weight: edge.weight, color: edge.color },
             })),
           ],
           layout: { name: 'preset' },
@@ -64,11 +64,11 @@ export function NetworkCanvas({ graph, selectedClusterId, label, describedBy, on
             },
             {
               selector: 'edge',
-              style: { width: 'mapData(weight, 0, 3, 1, 6)', 'line-color': '#8c8c8c', opacity: 0.7, 'curve-style': 'haystack' },
+              style: { width: 'mapData(weight, 0, 3, 0.5, 4)', 'line-color': '#8c8c8c', opacity: 0.6, 'curve-style': 'haystack' },
             },
             { selector: '.faded', style: { opacity: 0.15 } },
             { selector: 'node.selected', style: { 'border-width': 3, 'border-color': textColor, width: 18, height: 18 } },
-            { selector: 'edge.selected', style: { 'line-color': textColor, opacity: 1 } },
+            { selector: 'edge.selected', style: { 'line-color': 'data(color)', opacity: 0.8 } },
           ],
           // Accounts stay where the layout put them; the analyst pans and zooms instead.
           autoungrabify: true,

@@ -25,9 +25,9 @@ describe('buildNetworkGraph', () => {
     expect(graph.nodes[1]).toMatchObject({ label: '@name_u2' });
     expect(graph.nodes[3]).toMatchObject({ clusterId: 'cluster-b', color: CLUSTER_COLORS[1] });
     expect(graph.edges).toEqual([
-      { id: 'e:cluster-a:0', source: nodeId('u1'), target: nodeId('u2'), clusterId: 'cluster-a', weight: 0.75, detectors: ['co-post', 'near-duplicate'] },
-      { id: 'e:cluster-a:1', source: nodeId('u2'), target: nodeId('u3'), clusterId: 'cluster-a', weight: 1, detectors: ['co-post'] },
-      { id: 'e:cluster-b:0', source: nodeId('u4'), target: nodeId('u5'), clusterId: 'cluster-b', weight: 1, detectors: ['shared-identifier'] },
+      { id: 'e:cluster-a:0', source: nodeId('u1'), target: nodeId('u2'), clusterId: 'cluster-a', color: CLUSTER_COLORS[0], weight: 0.75, detectors: ['co-post', 'near-duplicate'] },
+      { id: 'e:cluster-a:1', source: nodeId('u2'), target: nodeId('u3'), clusterId: 'cluster-a', color: CLUSTER_COLORS[0], weight: 1, detectors: ['co-post'] },
+      { id: 'e:cluster-b:0', source: nodeId('u4'), target: nodeId('u5'), clusterId: 'cluster-b', color: CLUSTER_COLORS[1], weight: 1, detectors: ['shared-identifier'] },
     ]);
     // Rings do not overlap: the two clusters' nodes are far apart.
     const xs = (id: string) => graph.nodes.filter((n) => n.clusterId === id).map((n) => n.x);

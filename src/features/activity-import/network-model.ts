@@ -20,6 +20,7 @@ export interface NetworkEdge {
   source: string;
   target: string;
   clusterId: string;
+  color: string;
   /** Sum of the pair's detector scores (0..number of detectors). */
   weight: number;
   detectors: DetectorName[];
@@ -93,6 +94,7 @@ export function buildNetworkGraph(clusters: readonly CoordinationCluster[], maxC
           source: nodeId(a),
           target: nodeId(b),
           clusterId: cluster.id,
+          color,
           weight: round(edge.score),
           detectors: [edge.detector],
         });
