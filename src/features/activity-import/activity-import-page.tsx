@@ -5,7 +5,7 @@ import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useCase } from '../../api/client/case-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
@@ -18,6 +18,8 @@ export function ActivityImportPage() {
   const { t } = useTranslation('activityImport');
   const caseQuery = useCase(caseId);
   const activity = useActivityImport(caseId);
+  const [searchParams] = useSearchParams();
+  const linkedCluster = searchParams.get('cluster');
   if (caseQuery.isPending) return <PageLoading />;
   if (caseQuery.isError) {
     return (
@@ -42,6 +44,11 @@ export function ActivityImportPage() {
       {caseDocument.status !== 'draft' && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('page.notDraft')}
+        </Alert>
+      )}
+      {linkedCluster && activity.storageChecked && !activity.outcome && activity.run.status === 'idle' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('page.linkWithoutImport')}
         </Alert>
       )}
       <ImportSetupForm

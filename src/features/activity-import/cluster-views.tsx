@@ -82,7 +82,7 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
       <Box component="output" sx={visuallyHidden}>
         {board.announcement}
       </Box>
-      {requested && !selected && clusters.length > 0 && <Alert severity="info" sx={{ my: 1 }}>{t('network.noneSelected')}</Alert>}
+      {requested && !selected && <Alert severity="info" sx={{ my: 1 }}>{t('network.missing')}</Alert>}
       {board.error && (
         <Box sx={{ my: 1 }}>
           <ErrorAlert error={board.error} onRetry={board.dismissError} />

@@ -16,6 +16,7 @@ export const en = {
     intro: 'Import posts exported from the platform, find accounts acting together, and add what you find to the evidence board as coordination signals (R1).',
     backToCase: 'Back to the case',
     notDraft: 'This case is not a draft, so signals cannot be added to its board. You can still import and look at the clusters.',
+    linkWithoutImport: 'This link points to a cluster of an import that this browser does not keep (it was made elsewhere, or forgotten). Import the file again to see the cluster in the network.',
   },
   file: {
     heading: 'File',
@@ -161,6 +162,7 @@ export const en = {
     omitted: 'The {{count}} weakest clusters are not drawn; the list has them all.',
     selectedSummary: 'Selected: cluster {{rank}}, {{accounts}} accounts, score {{score}}.',
     noneSelected: 'Select a cluster in the list or click an account in the network.',
+    missing: 'The linked cluster is not in this import (other settings or another file). Choose a cluster from the list.',
     loading: 'Loading the network view…',
     failed: 'The network view could not be drawn. The cluster list still has every cluster.',
     fit: 'Fit to view',
@@ -192,6 +194,7 @@ export const nl: LocaleShape<typeof en> = {
     intro: 'Importeer berichten die van het platform zijn geëxporteerd, vind accounts die samen optreden en zet wat je vindt als coördinatiesignalen op het bewijsbord (R1).',
     backToCase: 'Terug naar de zaak',
     notDraft: 'Deze zaak is geen concept, dus er kunnen geen signalen op het bord. Importeren en de clusters bekijken kan wel.',
+    linkWithoutImport: 'Deze link wijst naar een cluster uit een import die deze browser niet bewaart (hij is elders gedaan, of vergeten). Importeer het bestand opnieuw om het cluster in het netwerk te zien.',
   },
   file: {
     heading: 'Bestand',
@@ -337,6 +340,7 @@ export const nl: LocaleShape<typeof en> = {
     omitted: 'De {{count}} zwakste clusters zijn niet getekend; de lijst bevat ze allemaal.',
     selectedSummary: 'Geselecteerd: cluster {{rank}}, {{accounts}} accounts, score {{score}}.',
     noneSelected: 'Kies een cluster in de lijst of klik op een account in het netwerk.',
+    missing: 'Het gelinkte cluster zit niet in deze import (andere instellingen of een ander bestand). Kies een cluster uit de lijst.',
     loading: 'Netwerkweergave laden…',
     failed: 'De netwerkweergave kon niet worden getekend. De clusterlijst bevat nog steeds elk cluster.',
     fit: 'Passend maken',
@@ -368,6 +372,7 @@ export const tr: LocaleShape<typeof en> = {
     intro: 'Platformdan dışa aktarılan gönderileri içe aktarın, birlikte hareket eden hesapları bulun ve bulduklarınızı kanıt panosuna koordinasyon sinyali olarak ekleyin (R1).',
     backToCase: 'Vakaya dön',
     notDraft: 'Bu vaka taslak değil, bu yüzden panosuna sinyal eklenemez. Yine de içe aktarıp kümelere bakabilirsiniz.',
+    linkWithoutImport: 'Bu bağlantı, bu tarayıcının saklamadığı bir içe aktarımdaki kümeyi gösteriyor (başka yerde yapıldı ya da unutuldu). Kümeyi ağda görmek için dosyayı yeniden içe aktarın.',
   },
   file: {
     heading: 'Dosya',
@@ -513,6 +518,7 @@ export const tr: LocaleShape<typeof en> = {
     omitted: 'En zayıf {{count}} küme çizilmedi; listede hepsi var.',
     selectedSummary: 'Seçili: küme {{rank}}, {{accounts}} hesap, puan {{score}}.',
     noneSelected: 'Listeden bir küme seçin veya ağda bir hesaba tıklayın.',
+    missing: 'Bağlantıdaki küme bu içe aktarımda yok (başka ayarlar veya başka bir dosya). Listeden bir küme seçin.',
     loading: 'Ağ görünümü yükleniyor…',
     failed: 'Ağ görünümü çizilemedi. Küme listesinde tüm kümeler hâlâ var.',
     fit: 'Görünüme sığdır',

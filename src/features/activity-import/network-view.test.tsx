@@ -2,7 +2,7 @@
 // reload from the import kept in IndexedDB. Only the canvas layer is replaced (jsdom has no canvas):
 // the fake draws one button per account and reports taps as the real one does.
 import 'fake-indexeddb/auto';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useEffect } from 'react';
@@ -108,6 +108,15 @@ describe('network view', () => {
     expect(router.state.location.search).toBe('?view=network');
     await user.click(screen.getByRole('tab', { name: 'Clusters' }));
     await waitFor(() => expect(screen.queryByTestId('network-canvas')).not.toBeInTheDocument());
+  });
+
+  it('says so when a linked cluster is not in the kept import, or no import is kept', async () => {
+    renderAt(`/cases/${CASE_ID}/import?view=network&cluster=cluster-00000000000000ff`);
+    expect(await screen.findByText(/The linked cluster is not in this import/, {}, { timeout: 5_000 })).toBeInTheDocument();
+    cleanup();
+    await clearLastImport(CASE_ID);
+    renderAt(`/cases/${CASE_ID}/import?view=network&cluster=cluster-00000000000000ff`);
+    expect(await screen.findByText(/an import that this browser does not keep/, {}, { timeout: 5_000 })).toBeInTheDocument();
   });
 
   it('drops a corrupt stored import with a warning', async () => {

@@ -27,6 +27,8 @@ export interface ActivityImport {
   redetect: (settings: DetectorSettings) => void;
   /** True when the shown result was read in this session, so `redetect` has its posts. */
   canRedetect: boolean;
+  /** False until the import kept in this browser (if any) has been looked up. */
+  storageChecked: boolean;
   cancel: () => void;
   forget: () => void;
 }
@@ -34,14 +36,20 @@ export interface ActivityImport {
 export function useActivityImport(caseId: string): ActivityImport {
   const [run, setRun] = useState<ImportRunState>({ status: 'idle' });
   const [outcome, setOutcome] = useState<{ caseId: string; value: ImportOutcome; restored: boolean } | null>(null);
+  /** The case whose stored import has been looked up (found or not). */
+  const [checkedCaseId, setCheckedCaseId] = useState<string | null>(null);
   const job = useRef<ImportJob | null>(null);
   const runner = useRef<ImportRunner | null>(null);
 
   useEffect(() => {
     let live = true;
     void loadLastImport(caseId).then((stored) => {
-      // A fresh import started meanwhile wins over the stored one.
-      if (live && stored) startTransition(() => setOutcome((current) => current ?? { caseId, value: stored, restored: true }));
+      if (!live) return;
+      startTransition(() => {
+        // A fresh import started meanwhile wins over the stored one.
+        if (stored) setOutcome((current) => current ?? { caseId, value: stored, restored: true });
+        setCheckedCaseId(caseId);
+      });
     });
     return () => {
       live = false;
@@ -135,5 +143,8 @@ export function useActivityImport(caseId: string): ActivityImport {
 
   const shown = outcome && outcome.caseId === caseId ? outcome : null;
   const restored = shown?.restored ?? false;
-  return { run, outcome: shown?.value ?? null, restored, start, redetect, canRedetect: shown !== null && !restored, cancel, forget };
+  return {
+    run, outcome: shown?.value ?? null, restored, start, redetect, canRedetect: shown !== null && !restored,
+    storageChecked: checkedCaseId === caseId, cancel, forget,
+  };
 }
