@@ -52,8 +52,9 @@ export function clusterToSignal(cluster: CoordinationCluster, options: ClusterSi
   }
   const behaviours = cluster.detectors.map((d) => `${DETECTOR_PHRASES[d.detector] ?? d.detector} (${d.detector}, ${d.edges} links)`);
   const examples = cluster.evidence.slice(0, 5).map((e) => `${e.detector}: ${e.label} [posts ${e.postIds.slice(0, 5).join(', ')}]`);
+  const listed = cluster.accounts.length > accounts.length ? ` (the first ${accounts.length} are listed)` : '';
   let description =
-    `Detected automatically: ${cluster.accounts.length} accounts ${behaviours.join('; ')}. ` +
+    `Detected automatically: ${cluster.accounts.length} accounts${listed} ${behaviours.join('; ')}. ` +
     `Score ${cluster.score.toFixed(2)}. Evidence is unverified until an analyst reviews it. ` +
     (examples.length > 0 ? `Examples: ${examples.join(' | ')}` : '');
   if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 1)}…`;

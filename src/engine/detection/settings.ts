@@ -100,13 +100,13 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   coPost: { enabled: true, windowSeconds: 1_800, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minTextChars: 25 },
   nearDuplicate: {
     enabled: true, windowSeconds: 1_800, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minTextChars: 40,
-    bands: 8, rows: 4, minTextSimilarity: 0.4,
+    bands: 10, rows: 3, minTextSimilarity: 0.4,
   },
   coLink: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },
   coRetweet: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },
   coReply: { enabled: true, windowSeconds: 900, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minBurstReplies: 3 },
   synchronised: {
-    enabled: true, windowSeconds: 30, minCoMoments: 5, minLift: 10, maxPValue: 1e-7, maxNeighbours: 50,
+    enabled: true, windowSeconds: 30, minCoMoments: 4, minLift: 10, maxPValue: 1e-6, maxNeighbours: 50,
     densityBinSeconds: 900,
   },
   sharedIdentifier: { enabled: true, maxAccountsPerIdentifier: 50, minSharedIps: 2 },

@@ -95,7 +95,7 @@ export function mix32(h: number): number {
 
 /** Reusable per-text fingerprint computer; `compute` overwrites the fields. */
 export class TextFingerprint {
-  /** Two independent 32-bit hashes of the normalised text (FNV-1a and a multiplicative hash). */
+  /** Two 32-bit hashes of the normalised text (over its words' FNV-1a hashes). */
   hashA = 0;
   hashB = 0;
   /** Length of the normalised text in UTF-16 units. */
@@ -127,28 +127,39 @@ export class TextFingerprint {
         while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
         continue;
       }
-      if (length > 0) {
-        hashA = Math.imul(hashA ^ 32, 0x01000193);
-        length++;
-      }
-      let word = 0x9747b28c;
-      let wordChars = 0;
+      if (length > 0) length++;
+      // One multiply per character: the word's hash over all its (lower-cased) characters. The
+      // text hashes are built per word from it; the shingle hash ignores ASCII punctuation, which
+      // only words that contain some need to recompute.
+      let full = 0x811c9dc5;
+      let punctuation = false;
       const start = i;
       for (; i < n; i++) {
         const raw = text.charCodeAt(i);
         if (raw <= 32 ? raw === 32 || (raw >= 9 && raw <= 13) : raw >= 0x85 && isSpaceCode(raw)) break;
         const c = table[raw] ?? 0;
-        hashA = Math.imul(hashA ^ c, 0x01000193);
-        if (c >= 128 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || !isAsciiPunctuation(c)) {
+        full = Math.imul(full ^ c, 0x01000193);
+        if (c < 128 && (c < 48 || (c > 57 && c < 97) || c > 122)) punctuation = punctuation || isAsciiPunctuation(c);
+      }
+      const size = i - start;
+      length += size;
+      // Two sequence hashes over the words, the second also keyed by the word's length and first
+      // character: two different texts share both only by a far-fetched accident.
+      hashA = Math.imul(hashA ^ full, 0x01000193) ^ size;
+      hashB = Math.imul(hashB + full, 0x5bd1e995) ^ (((table[text.charCodeAt(start)] ?? 0) << 8) | size);
+      hashB ^= hashB >>> 15;
+      let word = full;
+      let wordChars = size;
+      if (punctuation) {
+        word = 0x811c9dc5;
+        wordChars = 0;
+        for (let j = start; j < i; j++) {
+          const c = table[text.charCodeAt(j)] ?? 0;
+          if (isAsciiPunctuation(c)) continue;
           word = Math.imul(word ^ c, 0x01000193);
           wordChars++;
         }
       }
-      length += i - start;
-      // The second hash runs per word (words without punctuation, and their raw length): with the
-      // per-character first hash, two different texts share both only by a 1-in-2^64 accident.
-      hashB = Math.imul(hashB ^ word, 0x5bd1e995) + (i - start);
-      hashB ^= hashB >>> 15;
       if (!withSignature || wordChars === 0) continue;
       if (hasPrevious) {
         const shingle = mix32(Math.imul(previousWord, 0x9e3779b1) ^ word);
