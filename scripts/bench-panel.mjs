@@ -67,7 +67,7 @@ try {
     await page.waitForTimeout(40);
   }
   await page.waitForTimeout(500);
-  const samples = (await page.evaluate(() => window.__panelSamples)).slice().sort((a, b) => a - b);
+  const samples = (await page.evaluate(() => window.__panelSamples)).toSorted((a, b) => a - b);
   await browser.close();
 
   if (samples.length === 0) throw new Error('no panel commits were observed');
