@@ -15,6 +15,7 @@ import { useCase } from '../api/client/case-queries';
 import type { CaseDocument } from '../api/contract/case';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
+import { networkLinkForSignal } from '../features/activity-import/signal-link';
 import { CaseAuditTrail } from '../features/audit/case-audit-trail';
 import { CaseWorkspacePage } from '../features/case-workspace/case-workspace-page';
 import type { RenderDesignationPanel } from '../features/case-workspace/live-designation-panel';
@@ -45,6 +46,7 @@ export function CaseRoute() {
       renderDesignationPanel={renderDesignationPanel}
       renderHeaderActions={({ allChangesSaved }) => <CaseHeaderActions caseDocument={caseDocument} allChangesSaved={allChangesSaved} />}
       footer={<CaseHistory caseId={caseDocument.id} />}
+      networkLinkForSignal={(signal) => networkLinkForSignal(caseDocument.id, signal)}
     />
   );
 }

@@ -49,6 +49,7 @@ export interface CaseEditorProps {
   renderHeaderActions?: ((state: { allChangesSaved: boolean }) => ReactNode) | undefined;
   /** Below the tabs (the app slots in the case's audit trail). */
   footer?: ReactNode;
+  networkLinkForSignal?: WorkspaceContextValue['networkLinkForSignal'] | undefined;
 }
 
 const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
@@ -58,7 +59,9 @@ const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
   accounts: AccountsTab,
 };
 
-export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer }: CaseEditorProps) {
+const noNetworkLink = () => null;
+
+export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, networkLinkForSignal = noNetworkLink }: CaseEditorProps) {
   const { t } = useTranslation(['workspace', 'policy']);
   const navigate = useNavigate();
   const theme = useTheme();
@@ -97,7 +100,10 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
     },
     [caseId, navigate, tab],
   );
-  const workspace = useMemo<WorkspaceContextValue>(() => ({ caseId, readOnly: !editable, focusField }), [caseId, editable, focusField]);
+  const workspace = useMemo<WorkspaceContextValue>(
+    () => ({ caseId, readOnly: !editable, focusField, networkLinkForSignal }),
+    [caseId, editable, focusField, networkLinkForSignal],
+  );
   const Content = TAB_CONTENT[tab];
 
   const panelProps = renderDesignationPanel ? { render: renderDesignationPanel, caseDocument, focusField } : null;

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useCurrentUser } from '../../api/client/user-queries';
-import type { CaseDocument } from '../../api/contract/case';
+import type { CaseDocument, CoordinationSignal } from '../../api/contract/case';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { BoardStoreProvider } from './board-store';
@@ -24,13 +24,15 @@ export interface CaseWorkspacePageProps {
   renderHeaderActions?: (state: { allChangesSaved: boolean }) => ReactNode;
   /** Below the tabs, composed in by the app (the case's audit trail). */
   footer?: ReactNode;
+  /** Board -> network view: where a detected signal's cluster is shown, composed in by the app. */
+  networkLinkForSignal?: (signal: CoordinationSignal) => string | null;
   /** Where unsent edits are kept; IndexedDB by default (tests pass an in-memory one). */
   draftStorage?: DraftStorage;
 }
 
 type DraftLoad = { key: string; result: DraftReadResult | 'failed' } | null;
 
-export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, draftStorage }: CaseWorkspacePageProps) {
+export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, networkLinkForSignal, draftStorage }: CaseWorkspacePageProps) {
   const me = useCurrentUser();
   const storage = useMemo(() => draftStorage ?? browserDraftStorage(), [draftStorage]);
   const userId = me.data?.id;
@@ -69,6 +71,7 @@ export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, r
         renderDesignationPanel={renderDesignationPanel}
         renderHeaderActions={renderHeaderActions}
         footer={footer}
+        networkLinkForSignal={networkLinkForSignal}
       />
     </BoardStoreProvider>
   );

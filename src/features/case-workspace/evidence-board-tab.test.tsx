@@ -33,6 +33,22 @@ beforeEach(() => {
 });
 
 describe('EvidenceBoardTab', () => {
+  it('links a detected signal to its cluster in the network view, and only a detected one', () => {
+    const probe = new HarnessProbe();
+    renderWithProviders(
+      <WorkspaceFormHarness
+        content={sampleContent({ signals: [sampleSignal({ id: 'sig-det', origin: 'detected' }), sampleSignal({ id: 'sig-man' })] })}
+        probe={probe}
+      >
+        <EvidenceBoardTab />
+      </WorkspaceFormHarness>,
+    );
+    const links = screen.getAllByRole('link', { name: 'Show in the network view' });
+    expect(links).toHaveLength(1);
+    expect(links[0]).toHaveAttribute('href', '/network/sig-det');
+    expect(links[0]?.closest('article')).toHaveAttribute('data-signal-id', 'sig-det');
+  });
+
   it('shows four lanes with counts, every card’s facts, and the accounts across signals', () => {
     renderBoard();
     expect(count('technical:on-platform')).toHaveTextContent('Signals: 3');

@@ -5,7 +5,10 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import DriveFileMoveIcon from '@mui/icons-material/DriveFileMove';
 import EditIcon from '@mui/icons-material/Edit';
 import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
 import Menu from '@mui/material/Menu';
+import { useWorkspace } from './workspace-context';
+import { Link as RouterLink } from 'react-router';
 import MenuItem from '@mui/material/MenuItem';
 import type { Theme } from '@mui/material/styles';
 import { memo, useState, type DragEvent } from 'react';
@@ -80,6 +83,7 @@ export interface SignalCardProps {
 export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, onRemove, onMove }: SignalCardProps) {
   const { t, i18n } = useTranslation(['workspace', 'policy']);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const networkLink = useWorkspace().networkLinkForSignal(signal);
   const technique = t(`policy:technique.${signal.technique}`);
   const name = signal.accounts[0] ? `${technique} (@${signal.accounts[0]})` : technique;
   const window = formatWindow(signal.window, i18n.language);
@@ -98,6 +102,11 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
       <div className="cha-card__row">
         <h4 className="cha-card__title" id={titleId}>{technique}</h4>
         {signal.origin === 'detected' && <span className="cha-pill">{t('board.detected')}</span>}
+        {networkLink && (
+          <Link component={RouterLink} to={networkLink} variant="body2">
+            {t('board.showInNetwork')}
+          </Link>
+        )}
       </div>
       <div className="cha-card__row">
         <span className={`cha-pill cha-pill--${signal.evidenceState}`}>{t(`policy:evidenceState.${signal.evidenceState}`)}</span>

@@ -34,7 +34,10 @@ export function WorkspaceFormHarness({ content, readOnly = false, probe, focusFi
     update(form.getValues());
     return form.subscribe({ formState: { values: true }, callback: ({ values }) => update(values) });
   }, [form, update]);
-  const workspace = useMemo<WorkspaceContextValue>(() => ({ caseId: 'case-1', readOnly, focusField }), [readOnly, focusField]);
+  const workspace = useMemo<WorkspaceContextValue>(
+    () => ({ caseId: 'case-1', readOnly, focusField, networkLinkForSignal: (signal) => (signal.origin === 'detected' ? `/network/${signal.id}` : null) }),
+    [readOnly, focusField],
+  );
   return (
     <WorkspaceContext.Provider value={workspace}>
       <BoardStoreProvider>
