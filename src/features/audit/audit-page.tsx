@@ -1,10 +1,8 @@
 // The overall audit trail (/audit): every event of every case, filtered by case, event type and user.
 // Filters live in the URL, so "all overrides by Rui" is a link.
 import Container from '@mui/material/Container';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +12,7 @@ import { useCaseList, useUsers } from '../../api/client/case-queries';
 import { AuditEventType, type AuditQuery } from '../../api/contract/audit';
 import { Id } from '../../api/contract/primitives';
 import { ErrorAlert } from '../../components/error-alert';
+import { FilterSelect } from '../../components/filter-select';
 import { PageLoading } from '../../components/page-loading';
 import { AuditEventList } from './audit-event-list';
 import { useAuditTrail } from './audit-queries';
@@ -52,18 +51,24 @@ export function AuditPage() {
       <Paper component="section" aria-label={t('filters')} sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
           <FilterSelect
+            anyLabel={t('any')}
+            minWidth={220}
             label={t('filterCase')}
             value={filters.caseId}
             options={(cases.data?.items ?? []).map((row) => ({ value: row.id, label: row.name }))}
             onChange={(caseId) => update({ caseId })}
           />
           <FilterSelect
+            anyLabel={t('any')}
+            minWidth={220}
             label={t('filterType')}
             value={filters.type}
             options={AuditEventType.options.map((type) => ({ value: type, label: t(`type.${type}`) }))}
             onChange={(type) => update({ type: AuditEventType.optional().parse(type) })}
           />
           <FilterSelect
+            anyLabel={t('any')}
+            minWidth={220}
             label={t('filterUser')}
             value={filters.actorId}
             options={(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))}
@@ -82,36 +87,5 @@ export function AuditPage() {
         </>
       )}
     </Container>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  onChange: (value: string | undefined) => void;
-}) {
-  const { t } = useTranslation('audit');
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={(event) => onChange(event.target.value || undefined)}
-      sx={{ minWidth: 220 }}
-    >
-      <MenuItem value="">{t('any')}</MenuItem>
-      {options.map((option) => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
   );
 }

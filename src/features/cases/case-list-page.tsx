@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -26,6 +25,7 @@ import { useCaseList } from '../../api/client/case-queries';
 import { ActorKind, CaseStatus, PriorityBand } from '../../api/contract/policy-terms';
 import { CaseListQuery } from '../../api/contract/requests';
 import { ErrorAlert } from '../../components/error-alert';
+import { FilterSelect } from '../../components/filter-select';
 import { ACTOR_KINDS, CASE_STATUSES, PRIORITY_BANDS } from '../../engine/policy-terms';
 import { NewCaseDialog } from './new-case-form';
 import { StatusChip, VerdictChip } from '../../components/case-chips';
@@ -85,18 +85,21 @@ export function CaseListPage() {
             onChange={(event) => update({ q: event.target.value || undefined })}
           />
           <FilterSelect
+            anyLabel={t('list.any')}
             label={t('list.filterStatus')}
             value={query.status}
             options={CASE_STATUSES.map((s) => ({ value: s, label: t(`policy:status.${s}`) }))}
             onChange={(status) => update({ status: CaseStatus.optional().parse(status) })}
           />
           <FilterSelect
+            anyLabel={t('list.any')}
             label={t('list.filterActorKind')}
             value={query.actorKind}
             options={ACTOR_KINDS.map((k) => ({ value: k, label: t(`policy:actorKind.${k}`) }))}
             onChange={(actorKind) => update({ actorKind: ActorKind.optional().parse(actorKind) })}
           />
           <FilterSelect
+            anyLabel={t('list.any')}
             label={t('list.filterPriority')}
             value={query.priorityBand}
             options={PRIORITY_BANDS.map((b) => ({ value: b, label: t(`policy:priorityBand.${b}`) }))}
@@ -205,36 +208,5 @@ function SortableHeader({
         {label}
       </TableSortLabel>
     </TableCell>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  onChange: (value: string | undefined) => void;
-}) {
-  const { t } = useTranslation('cases');
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={(event) => onChange(event.target.value || undefined)}
-      sx={{ minWidth: 200 }}
-    >
-      <MenuItem value="">{t('list.any')}</MenuItem>
-      {options.map((option) => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
   );
 }
