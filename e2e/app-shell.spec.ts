@@ -36,16 +36,14 @@ test('the new-case form keeps what was typed and says why when the name is missi
 
 test('the interface speaks Nederlands and Türkçe, with the policy’s own terms', async ({ page }) => {
   await page.goto('/cases');
-  await page.getByLabel('Language').click();
-  await page.getByRole('option', { name: 'Nederlands' }).click();
+  await page.getByLabel('Language').selectOption({ label: 'Nederlands' });
   await expect(page.getByRole('heading', { name: 'Zaken', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await page.getByLabel('Status', { exact: true }).click();
   await expect(page.getByRole('option', { name: 'Aangeduid' })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  await page.getByLabel('Taal').click();
-  await page.getByRole('option', { name: 'Türkçe' }).click();
+  await page.getByLabel('Taal').selectOption({ label: 'Türkçe' });
   await expect(page.getByRole('heading', { name: 'Vakalar', level: 1 })).toBeVisible();
   await page.getByLabel('Öncelik', { exact: true }).click();
   await expect(page.getByRole('option', { name: 'Fiziksel veya psikolojik güvenlik' })).toBeVisible();

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createI18n } from './app/i18n';
 import { AppProviders } from './app/providers';
+import { createSessionStore } from './app/session-store';
 import { routes } from './app/routes';
 
 /** The mock backend is loaded only in dev and msw-mode builds, so production bundles carry no msw code. */
@@ -12,13 +14,16 @@ async function enableMocking(): Promise<void> {
 }
 
 const router = createBrowserRouter(routes);
+const sessionStore = createSessionStore();
+// The shell's texts load with the mock backend, before the first render; the rest as screens need them.
+const { i18n, ready } = createI18n(sessionStore.getState().language);
 
-void enableMocking().then(() => {
+void Promise.all([enableMocking(), ready]).then(() => {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <AppProviders>
+      <AppProviders sessionStore={sessionStore} i18n={i18n}>
         <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,

@@ -8,8 +8,7 @@ import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import IconButton from '@mui/material/IconButton';
 import InputLabel from '@mui/material/InputLabel';
-import MenuItem from '@mui/material/MenuItem';
-import Select from '@mui/material/Select';
+import NativeSelect from '@mui/material/NativeSelect';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -106,22 +105,28 @@ function UserSwitcher() {
   const userId = useSession((s) => s.userId);
   const setUserId = useSession((s) => s.setUserId);
   const known = users.data?.some((u) => u.id === userId) ?? false;
+  // Native selects: light (no menu, popover or modal code on the first page) and at home on every device.
   return (
     <FormControl size="small" sx={{ minWidth: 220 }}>
-      <InputLabel id="user-switcher-label">{t('user.label')}</InputLabel>
-      <Select
-        labelId="user-switcher-label"
-        label={t('user.label')}
+      <InputLabel variant="standard" htmlFor="user-switcher">
+        {t('user.label')}
+      </InputLabel>
+      <NativeSelect
+        id="user-switcher"
         value={known && userId ? userId : ''}
         onChange={(event) => setUserId(event.target.value)}
-        inputProps={{ 'data-testid': 'user-switcher' }}
       >
+        {!known && (
+          <option value="" disabled>
+            {t('user.switch')}
+          </option>
+        )}
         {(users.data ?? []).map((user) => (
-          <MenuItem key={user.id} value={user.id}>
+          <option key={user.id} value={user.id}>
             {user.name} · {t(`policy:role.${user.role}`)}
-          </MenuItem>
+          </option>
         ))}
-      </Select>
+      </NativeSelect>
     </FormControl>
   );
 }
@@ -132,21 +137,22 @@ function LanguageSwitcher() {
   const setLanguage = useSession((s) => s.setLanguage);
   return (
     <FormControl size="small" sx={{ minWidth: 140 }}>
-      <InputLabel id="language-switcher-label">{t('language.label')}</InputLabel>
-      <Select
-        labelId="language-switcher-label"
-        label={t('language.label')}
+      <InputLabel variant="standard" htmlFor="language-switcher">
+        {t('language.label')}
+      </InputLabel>
+      <NativeSelect
+        id="language-switcher"
         value={language}
         onChange={(event) => {
           if (isLanguage(event.target.value)) setLanguage(event.target.value);
         }}
       >
         {LANGUAGES.map((code) => (
-          <MenuItem key={code} value={code} lang={code}>
+          <option key={code} value={code} lang={code}>
             {LANGUAGE_NAMES[code]}
-          </MenuItem>
+          </option>
         ))}
-      </Select>
+      </NativeSelect>
     </FormControl>
   );
 }

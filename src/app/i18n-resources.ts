@@ -1,4 +1,7 @@
-// Every i18n namespace, composed by the app. A feature adds its `*-locales.ts` here (README: "add a locale").
+// Every i18n namespace loaded at once, for tests (the app loads them on demand: i18n-namespaces.ts).
+// A feature adds its `*-locales.ts` here and there (README: "add a locale").
+import type { LocaleShape } from '../i18n/locale-shape';
+import type { Resources } from './i18n-namespaces';
 import * as common from '../i18n/locales/common';
 import * as policy from '../i18n/locales/policy';
 import * as cases from '../features/cases/cases-locales';
@@ -21,6 +24,5 @@ export const resources = {
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
     fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr,
     activityImport: activityImport.tr },
-} as const;
+} as const satisfies Record<'en' | 'nl' | 'tr', { [N in keyof Resources]: LocaleShape<Resources[N]> }>;
 
-export type Namespace = keyof (typeof resources)['en'];

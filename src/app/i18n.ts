@@ -1,28 +1,48 @@
 // i18next set-up with typed keys: `t('common:nav.cases')` is checked against the English resources.
-import { createInstance, type i18n as I18n } from 'i18next';
+// In the app, namespaces load on demand (a screen suspends until its texts are there); tests pass
+// every resource up front so rendering stays synchronous.
+import { createInstance, type BackendModule, type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../i18n/locale-shape';
-import { resources } from './i18n-resources';
+import { isLanguage, type Language } from '../i18n/locale-shape';
+import { loadNamespace, STARTUP_NAMESPACES, type Resources } from './i18n-namespaces';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['en'];
+    resources: Resources;
   }
 }
 
-export function createI18n(language: Language): I18n {
+const lazyNamespaces: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, namespace, callback) => {
+    loadNamespace(isLanguage(language) ? language : 'en', namespace).then(
+      (texts) => callback(null, texts as Record<string, unknown>),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+export interface CreatedI18n {
+  i18n: I18n;
+  /** Settles once the start-up namespaces (or the given resources) are in. */
+  ready: Promise<unknown>;
+}
+
+export function createI18n(language: Language, options: { resources?: Resource } = {}): CreatedI18n {
   const instance = createInstance();
-  void instance.use(initReactI18next).init({
-    resources,
+  if (!options.resources) instance.use(lazyNamespaces);
+  const ready = instance.use(initReactI18next).init({
+    ...(options.resources ? { resources: options.resources } : {}),
     lng: language,
     fallbackLng: 'en',
     defaultNS: 'common',
-    ns: Object.keys(resources.en),
+    ns: options.resources ? Object.keys(options.resources.en ?? {}) : [...STARTUP_NAMESPACES],
     // React escapes text itself; i18next must not double-escape user-visible strings.
     interpolation: { escapeValue: false },
-    initAsync: false,
+    initAsync: !options.resources,
     returnNull: false,
   });
-  return instance;
+  return { i18n: instance, ready };
 }

@@ -5,10 +5,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, setApiUser } from '../api/client/http-client';
-import { createI18n } from './i18n';
 import { createSessionStore, SessionStoreContext, useSession, type SessionState } from './session-store';
 import { createAppTheme } from './theme';
 import type { StoreApi } from 'zustand';
+import type { i18n as I18n } from 'i18next';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -26,11 +26,13 @@ export function createQueryClient(): QueryClient {
 
 export interface AppProvidersProps {
   children: ReactNode;
+  /** Created by the caller: lazily loading in the app, with every resource in tests. */
+  i18n: I18n;
   queryClient?: QueryClient;
   sessionStore?: StoreApi<SessionState>;
 }
 
-export function AppProviders({ children, queryClient, sessionStore }: AppProvidersProps) {
+export function AppProviders({ children, queryClient, sessionStore, i18n }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [store] = useState(() => {
     const created = sessionStore ?? createSessionStore();
@@ -47,16 +49,15 @@ export function AppProviders({ children, queryClient, sessionStore }: AppProvide
   return (
     <SessionStoreContext.Provider value={store}>
       <QueryClientProvider client={client}>
-        <LocalisedTheme>{children}</LocalisedTheme>
+        <LocalisedTheme i18n={i18n}>{children}</LocalisedTheme>
       </QueryClientProvider>
     </SessionStoreContext.Provider>
   );
 }
 
-function LocalisedTheme({ children }: { children: ReactNode }) {
+function LocalisedTheme({ children, i18n }: { children: ReactNode; i18n: I18n }) {
   const language = useSession((s) => s.language);
   const colorMode = useSession((s) => s.colorMode);
-  const [i18n] = useState(() => createI18n(language));
   const theme = useMemo(() => createAppTheme(colorMode), [colorMode]);
 
   useEffect(() => {

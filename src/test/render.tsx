@@ -6,6 +6,8 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { ApiError } from '../api/client/http-client';
+import { createI18n } from '../app/i18n';
+import { resources } from '../app/i18n-resources';
 import { AppProviders } from '../app/providers';
 import { createSessionStore } from '../app/session-store';
 import type { Language } from '../i18n/locale-shape';
@@ -36,12 +38,13 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   localStorage.clear();
   const queryClient = createTestQueryClient();
   const sessionStore = createSessionStore({ userId: options.userId ?? 'ana', language: options.language ?? 'en' });
+  const { i18n } = createI18n(options.language ?? 'en', { resources });
   const router = createMemoryRouter(options.routes ?? [{ path: '*', element: ui }], {
     initialEntries: [options.route ?? '/'],
   });
   const user = userEvent.setup();
   const result = render(
-    <AppProviders queryClient={queryClient} sessionStore={sessionStore}>
+    <AppProviders queryClient={queryClient} sessionStore={sessionStore} i18n={i18n}>
       <RouterProvider router={router} />
     </AppProviders>,
   );
