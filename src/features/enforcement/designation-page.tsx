@@ -7,14 +7,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { useCase } from '../../api/client/case-queries';
-import { ApiError } from '../../api/client/http-client';
-import { useCurrentUser } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
 import type { User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
-import { ErrorAlert } from '../../components/error-alert';
-import { PageLoading } from '../../components/page-loading';
+import { CaseForUser } from '../../components/case-for-user';
 import { useNow } from '../../components/use-now';
 import { associationsOpen, designationInForce } from './action-rules';
 import { AccountsSection } from './accounts-section';
@@ -23,21 +19,8 @@ import { DesignationRecordCard } from './designation-record-card';
 import { ExportsSection } from './exports-section';
 
 export function DesignationPage() {
-  const { t } = useTranslation('enforcement');
   const { caseId = '' } = useParams();
-  const caseQuery = useCase(caseId);
-  const me = useCurrentUser();
-  if (caseQuery.isPending || me.isPending) return <PageLoading />;
-  if (caseQuery.error) {
-    const missing = caseQuery.error instanceof ApiError && caseQuery.error.code === 'not-found';
-    return (
-      <Container sx={{ py: 3 }}>
-        {missing ? <Alert severity="warning">{t('page.notFound', { id: caseId })}</Alert> : <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />}
-      </Container>
-    );
-  }
-  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
-  return <Designation caseDocument={caseQuery.data} me={me.data} />;
+  return <CaseForUser caseId={caseId}>{(caseDocument, me) => <Designation caseDocument={caseDocument} me={me} />}</CaseForUser>;
 }
 
 function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: User }) {

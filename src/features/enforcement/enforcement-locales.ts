@@ -3,7 +3,6 @@ import type { LocaleShape } from '../../i18n/locale-shape';
 
 export const en = {
   page: {
-    notFound: 'There is no case “{{id}}”.',
     toCase: '← The case',
     toReview: 'Reviewer’s view',
     title: 'Designation record: {{name}}',
@@ -137,7 +136,6 @@ export const en = {
 
 export const nl: LocaleShape<typeof en> = {
   page: {
-    notFound: 'Er is geen zaak “{{id}}”.',
     toCase: '← De zaak',
     toReview: 'Weergave voor beoordelaars',
     title: 'Aanduidingsdossier: {{name}}',
@@ -271,7 +269,6 @@ export const nl: LocaleShape<typeof en> = {
 
 export const tr: LocaleShape<typeof en> = {
   page: {
-    notFound: '“{{id}}” diye bir vaka yok.',
     toCase: '← Vaka',
     toReview: 'İnceleyici görünümü',
     title: 'Belirleme kaydı: {{name}}',

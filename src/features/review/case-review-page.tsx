@@ -9,15 +9,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { useCase } from '../../api/client/case-queries';
-import { ApiError } from '../../api/client/http-client';
-import { useCurrentUser, useUserName } from '../../api/client/user-queries';
+import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument, ReviewDecisionKind } from '../../api/contract/case';
 import type { User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
-import { ErrorAlert } from '../../components/error-alert';
-import { PageLoading } from '../../components/page-loading';
+import { CaseForUser } from '../../components/case-for-user';
 import { useNow } from '../../components/use-now';
 import { CaseSummary } from './case-summary';
 import { ChangesSinceReview } from './changes-since-review';
@@ -29,21 +26,8 @@ import { VerdictPanel } from './verdict-panel';
 type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'periodic' };
 
 export function CaseReviewPage() {
-  const { t } = useTranslation('review');
   const { caseId = '' } = useParams();
-  const caseQuery = useCase(caseId);
-  const me = useCurrentUser();
-  if (caseQuery.isPending || me.isPending) return <PageLoading />;
-  if (caseQuery.error) {
-    const missing = caseQuery.error instanceof ApiError && caseQuery.error.code === 'not-found';
-    return (
-      <Container sx={{ py: 3 }}>
-        {missing ? <Alert severity="warning">{t('page.notFound', { id: caseId })}</Alert> : <ErrorAlert error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />}
-      </Container>
-    );
-  }
-  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
-  return <CaseReview caseDocument={caseQuery.data} me={me.data} />;
+  return <CaseForUser caseId={caseId}>{(caseDocument, me) => <CaseReview caseDocument={caseDocument} me={me} />}</CaseForUser>;
 }
 
 function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User }) {

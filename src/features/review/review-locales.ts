@@ -25,7 +25,6 @@ export const en = {
     dueEmpty: 'No designation is due for periodic review.',
   },
   page: {
-    notFound: 'There is no case “{{id}}”.',
     backToQueue: '← Back to the review queue',
     title: 'Review: {{name}}',
     submittedBy: 'Submitted by {{name}} on',
@@ -149,7 +148,6 @@ export const nl: LocaleShape<typeof en> = {
     dueEmpty: 'Geen aanduiding is toe aan periodieke herbeoordeling.',
   },
   page: {
-    notFound: 'Er is geen zaak “{{id}}”.',
     backToQueue: '← Terug naar de beoordelingswachtrij',
     title: 'Beoordeling: {{name}}',
     submittedBy: 'Ingediend door {{name}} op',
@@ -273,7 +271,6 @@ export const tr: LocaleShape<typeof en> = {
     dueEmpty: 'Dönemsel incelemesi gelen belirleme yok.',
   },
   page: {
-    notFound: '“{{id}}” diye bir vaka yok.',
     backToQueue: '← İnceleme kuyruğuna dön',
     title: 'İnceleme: {{name}}',
     submittedBy: 'Gönderen: {{name}}, tarih:',
