@@ -17,7 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -27,8 +27,12 @@ import { CaseListQuery } from '../../api/contract/requests';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { ACTOR_KINDS, CASE_STATUSES, PRIORITY_BANDS } from '../../engine/policy-terms';
-import { NewCaseDialog } from './new-case-form';
 import { StatusChip, VerdictChip } from '../../components/case-chips';
+
+// The form (react-hook-form, dialog, checkbox) loads when first wanted, not with the list; pointing at
+// the button starts the download.
+const loadNewCaseForm = () => import('./new-case-form');
+const NewCaseDialog = lazy(() => loadNewCaseForm().then((m) => ({ default: m.NewCaseDialog })));
 
 type SortColumn = 'name' | 'priority' | 'updatedAt';
 const SORTABLE: readonly SortColumn[] = ['name', 'priority', 'updatedAt'];
@@ -52,6 +56,8 @@ export function CaseListPage() {
   const query = UrlQuery.parse(Object.fromEntries(searchParams));
   const list = useCaseList(CaseListQuery.parse(query));
   const [creating, setCreating] = useState(false);
+  // Stays mounted once opened, so the dialog can animate out.
+  const [formWanted, setFormWanted] = useState(false);
 
   const update = (patch: Partial<z.infer<typeof UrlQuery>>) => {
     const next = { ...query, page: 1, ...patch };
@@ -70,7 +76,16 @@ export function CaseListPage() {
         <Typography variant="h4" component="h1">
           {t('list.title')}
         </Typography>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+        <Button
+          variant="contained"
+          startIcon={<AddIcon />}
+          onPointerEnter={() => void loadNewCaseForm()}
+          onFocus={() => void loadNewCaseForm()}
+          onClick={() => {
+            setFormWanted(true);
+            setCreating(true);
+          }}
+        >
           {t('list.newCase')}
         </Button>
       </Stack>
@@ -174,14 +189,18 @@ export function CaseListPage() {
         </Typography>
       </Box>
 
-      <NewCaseDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(caseId) => {
-          setCreating(false);
-          void navigate(`/cases/${caseId}/overview`);
-        }}
-      />
+      {formWanted && (
+        <Suspense fallback={null}>
+          <NewCaseDialog
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={(caseId) => {
+              setCreating(false);
+              void navigate(`/cases/${caseId}/overview`);
+            }}
+          />
+        </Suspense>
+      )}
     </Container>
   );
 }

@@ -14,6 +14,8 @@ const routes = [
 async function openForm() {
   const view = renderWithProviders(null, { routes, route: '/cases' });
   await view.user.click(await screen.findByRole('button', { name: 'New case' }));
+  // The form's code loads on the first click.
+  await screen.findByRole('dialog', { name: 'Open a new case' });
   return view;
 }
 
