@@ -1,6 +1,10 @@
 // A select that filters a list: an "any" entry first, then the options; empty means no filter.
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
+// Native, like the top bar's: MUI's menu select brings Menu, Popover and Modal to the first page.
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import { useId } from 'react';
 
 export interface FilterSelectProps {
   label: string;
@@ -13,21 +17,26 @@ export interface FilterSelectProps {
 }
 
 export function FilterSelect({ label, anyLabel, value, options, onChange, minWidth = 200 }: FilterSelectProps) {
+  const id = useId();
   return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={(event) => onChange(event.target.value || undefined)}
-      sx={{ minWidth }}
-    >
-      <MenuItem value="">{anyLabel}</MenuItem>
-      {options.map((option) => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
+    <FormControl size="small" sx={{ minWidth }}>
+      {/* A native select always shows its value, so the label stays up. */}
+      <InputLabel htmlFor={id} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect
+        id={id}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || undefined)}
+        input={<OutlinedInput label={label} notched />}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormControl>
   );
 }

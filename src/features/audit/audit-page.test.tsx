@@ -18,7 +18,8 @@ async function raiseInformationalHarm(): Promise<void> {
   await callApi('updateCase', { params: { caseId: CLEARWATER }, body: content, ifMatch: current.version });
 }
 
-// MUI menus in jsdom are slow on a loaded machine; the default 20 s has been seen to be too tight.
+// MUI menus in jsdom were slow on a loaded machine (the filters are native selects now); the default 20 s
+// was seen to be too tight.
 describe('AuditPage', { timeout: 45_000 }, () => {
   it('filters the overall trail by event type and by user, from the URL', async () => {
     const { user } = renderWithProviders(null, { route: '/audit?type=case.approved', routes, userId: 'rui' });
@@ -27,8 +28,7 @@ describe('AuditPage', { timeout: 45_000 }, () => {
       expect(within(event).getByText('Designation approved')).toBeVisible();
     }
     // Narrow to Samira's approvals: only the Ashfall Syndicate designation.
-    await user.click(screen.getByRole('combobox', { name: 'User' }));
-    await user.click(await screen.findByRole('option', { name: 'Samira Haddad' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'User' }), await screen.findByRole('option', { name: 'Samira Haddad' }));
     await waitFor(() => expect(screen.getAllByTestId('audit-event')).toHaveLength(1));
     const only = screen.getByTestId('audit-event');
     expect(await within(only).findByText('by Samira Haddad')).toBeVisible();

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { callApi } from '../../api/client/http-client';
 import { server } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
 import { CaseListPage } from './case-list-page';
@@ -43,12 +44,33 @@ describe('CaseListPage', () => {
   it('filters by status and by a search term', async () => {
     const { user } = renderWithProviders(null, { routes, route: '/cases' });
     await screen.findByRole('link', { name: 'Copper Lantern Collective' });
-    await user.click(screen.getByRole('combobox', { name: 'Status' }));
-    await user.click(screen.getByRole('option', { name: 'Designated' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Designated');
     await waitFor(() => expect(rowNames()).toEqual(expect.arrayContaining(['Grey Meridian', 'Ashfall Syndicate'])));
     expect(rowNames()).toHaveLength(2);
     await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'ash');
     await waitFor(() => expect(rowNames()).toEqual(['Ashfall Syndicate']));
+  });
+
+  it('pages through the cases and keeps the page and its size in the URL', async () => {
+    for (const name of ['Zeta One', 'Zeta Two', 'Zeta Three', 'Zeta Four', 'Zeta Five']) {
+      await callApi('createCase', { body: { actor: { kind: 'group', name, purpose: '', activismContext: false, aliases: [], geographies: [], languages: [] } } });
+    }
+    const { user, router } = renderWithProviders(null, { routes, route: '/cases?sort=name&dir=asc&pageSize=10' });
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    expect(screen.getByText('1–10 of 11')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to previous page' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(rowNames()).toEqual(['Zeta Two']));
+    expect(router.state.location.search).toContain('page=2');
+    expect(screen.getByText('11–11 of 11')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to next page' })).toBeDisabled();
+
+    // A new page size starts again at the first page.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '25');
+    await waitFor(() => expect(rowNames()).toHaveLength(11));
+    expect(router.state.location.search).toContain('pageSize=25');
+    expect(router.state.location.search).toContain('page=1');
   });
 
   it('reads filters from a shared link and ignores nonsense in it', async () => {

@@ -12,10 +12,8 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +24,8 @@ import { ActorKind, CaseStatus, PriorityBand } from '../../api/contract/policy-t
 import { CaseListQuery } from '../../api/contract/requests';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
+import { SearchField } from '../../components/search-field';
+import { TablePager } from '../../components/table-pager';
 import { ACTOR_KINDS, CASE_STATUSES, PRIORITY_BANDS } from '../../engine/policy-terms';
 import { StatusChip, VerdictChip } from '../../components/case-chips';
 
@@ -36,6 +36,7 @@ const NewCaseDialog = lazy(() => loadNewCaseForm().then((m) => ({ default: m.New
 
 type SortColumn = 'name' | 'priority' | 'updatedAt';
 const SORTABLE: readonly SortColumn[] = ['name', 'priority', 'updatedAt'];
+const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** The URL is input: parse it, and drop what does not fit rather than fail. */
 const UrlQuery = z.object({
@@ -46,7 +47,7 @@ const UrlQuery = z.object({
   sort: z.enum(SORTABLE).catch('updatedAt'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
+  pageSize: z.coerce.number().int().refine((n) => PAGE_SIZES.some((size) => size === n)).catch(25),
 });
 
 export function CaseListPage() {
@@ -92,13 +93,7 @@ export function CaseListPage() {
 
       <Paper component="section" aria-label={t('list.title')} sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <TextField
-            label={t('list.search')}
-            type="search"
-            size="small"
-            value={query.q ?? ''}
-            onChange={(event) => update({ q: event.target.value || undefined })}
-          />
+          <SearchField label={t('list.search')} value={query.q ?? ''} onChange={(q) => update({ q: q || undefined })} />
           <FilterSelect
             anyLabel={t('list.any')}
             label={t('list.filterStatus')}
@@ -172,15 +167,13 @@ export function CaseListPage() {
             )}
           </TableBody>
         </Table>
-        <TablePagination
-          component="div"
+        <TablePager
           count={list.data?.total ?? 0}
           page={(list.data?.page ?? query.page) - 1}
           rowsPerPage={query.pageSize}
-          rowsPerPageOptions={[10, 25, 50, 100]}
-          labelRowsPerPage={t('list.pagination')}
-          onPageChange={(_, page) => update({ page: page + 1 })}
-          onRowsPerPageChange={(event) => update({ pageSize: Number(event.target.value) })}
+          rowsPerPageOptions={PAGE_SIZES}
+          onPageChange={(page) => update({ page: page + 1 })}
+          onRowsPerPageChange={(pageSize) => update({ pageSize })}
         />
       </TableContainer>
       <Box sx={{ mt: 1 }} aria-live="polite">

@@ -15,7 +15,6 @@ export const en = {
     empty: 'No case matches these filters.',
     count: '{{count}} cases',
     caption: 'Cases, sorted by {{column}}',
-    pagination: 'Rows per page',
   },
   form: {
     title: 'Open a new case',
@@ -51,7 +50,6 @@ export const nl: LocaleShape<typeof en> = {
     empty: 'Geen zaak voldoet aan deze filters.',
     count: '{{count}} zaken',
     caption: 'Zaken, gesorteerd op {{column}}',
-    pagination: 'Rijen per pagina',
   },
   form: {
     title: 'Nieuwe zaak openen',
@@ -87,7 +85,6 @@ export const tr: LocaleShape<typeof en> = {
     empty: 'Bu filtrelere uyan vaka yok.',
     count: '{{count}} vaka',
     caption: 'Vakalar, {{column}} sütununa göre sıralı',
-    pagination: 'Sayfa başına satır',
   },
   form: {
     title: 'Yeni vaka aç',

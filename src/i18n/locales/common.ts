@@ -10,6 +10,7 @@ export const en = {
   language: { label: 'Language' },
   theme: { label: 'Theme', light: 'Light', dark: 'Dark', toggleToDark: 'Switch to dark theme', toggleToLight: 'Switch to light theme' },
   actions: { save: 'Save', cancel: 'Cancel', retry: 'Retry', close: 'Close', add: 'Add', remove: 'Remove', edit: 'Edit', create: 'Create', back: 'Back', open: 'Open', dismiss: 'Dismiss', download: 'Download', print: 'Print' },
+  pager: { rowsPerPage: 'Rows per page', range: '{{from}}–{{to}} of {{count}}', previous: 'Go to previous page', next: 'Go to next page' },
   loading: 'Loading…',
   empty: 'Nothing here yet.',
   notFound: {
@@ -53,6 +54,7 @@ export const nl: LocaleShape<typeof en> = {
   language: { label: 'Taal' },
   theme: { label: 'Thema', light: 'Licht', dark: 'Donker', toggleToDark: 'Donker thema', toggleToLight: 'Licht thema' },
   actions: { save: 'Opslaan', cancel: 'Annuleren', retry: 'Opnieuw proberen', close: 'Sluiten', add: 'Toevoegen', remove: 'Verwijderen', edit: 'Bewerken', create: 'Aanmaken', back: 'Terug', open: 'Openen', dismiss: 'Sluiten', download: 'Downloaden', print: 'Afdrukken' },
+  pager: { rowsPerPage: 'Rijen per pagina', range: '{{from}}–{{to}} van {{count}}', previous: 'Naar de vorige pagina', next: 'Naar de volgende pagina' },
   loading: 'Laden…',
   empty: 'Hier staat nog niets.',
   notFound: {
@@ -96,6 +98,7 @@ export const tr: LocaleShape<typeof en> = {
   language: { label: 'Dil' },
   theme: { label: 'Tema', light: 'Açık', dark: 'Koyu', toggleToDark: 'Koyu temaya geç', toggleToLight: 'Açık temaya geç' },
   actions: { save: 'Kaydet', cancel: 'İptal', retry: 'Yeniden dene', close: 'Kapat', add: 'Ekle', remove: 'Kaldır', edit: 'Düzenle', create: 'Oluştur', back: 'Geri', open: 'Aç', dismiss: 'Kapat', download: 'İndir', print: 'Yazdır' },
+  pager: { rowsPerPage: 'Sayfa başına satır', range: '{{count}} içinden {{from}}–{{to}}', previous: 'Önceki sayfaya git', next: 'Sonraki sayfaya git' },
   loading: 'Yükleniyor…',
   empty: 'Henüz bir şey yok.',
   notFound: {
