@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createI18n } from './app/i18n';
 import { AppProviders } from './app/providers';
 import { createSessionStore } from './app/session-store';
-import { routes } from './app/routes';
+import { AppRoutes } from './app/routes';
 
 /** The mock backend is loaded only in dev and msw-mode builds, so production bundles carry no msw code. */
 async function enableMocking(): Promise<void> {
@@ -13,7 +13,6 @@ async function enableMocking(): Promise<void> {
   await startMockBackend();
 }
 
-const router = createBrowserRouter(routes);
 const sessionStore = createSessionStore();
 // The shell's texts load with the mock backend, before the first render; the rest as screens need them.
 const { i18n, ready } = createI18n(sessionStore.getState().language);
@@ -24,7 +23,9 @@ void Promise.all([enableMocking(), ready]).then(() => {
   createRoot(root).render(
     <StrictMode>
       <AppProviders sessionStore={sessionStore} i18n={i18n}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </AppProviders>
     </StrictMode>,
   );

@@ -13,10 +13,11 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
+import { RouteErrorBoundary } from './route-error-page';
 import { useSession } from './session-store';
 
 const NAV_ITEMS = [
@@ -28,6 +29,7 @@ const NAV_ITEMS = [
 
 export function AppShell() {
   const { t } = useTranslation('common');
+  const { pathname } = useLocation();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -64,9 +66,11 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        <RouteErrorBoundary key={pathname}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </Box>
     </Box>
   );

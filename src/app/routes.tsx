@@ -1,9 +1,11 @@
 // The route table: deep links for every screen. Features are lazy-loaded so the first page stays small.
+// Rendered by `useRoutes` under a <BrowserRouter> (declarative mode): the app uses no loaders,
+// actions or fetchers, and the data router's code is about 16 kB gzip of the first page.
 import { lazy } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
-import { RouteErrorPage } from './route-error-page';
+import { RouteErrorBoundary } from './route-error-page';
 
 const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
 const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
@@ -21,8 +23,12 @@ const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => 
 
 export const routes: RouteObject[] = [
   {
-    element: <AppShell />,
-    errorElement: <RouteErrorPage />,
+    // The shell has a boundary of its own around each page; this one is for the shell itself.
+    element: (
+      <RouteErrorBoundary>
+        <AppShell />
+      </RouteErrorBoundary>
+    ),
     children: [
       { index: true, element: <Navigate to="/cases" replace /> },
       { path: 'cases', element: <CaseListPage /> },
@@ -40,3 +46,7 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+export function AppRoutes() {
+  return useRoutes(routes);
+}
