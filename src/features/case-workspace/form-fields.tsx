@@ -6,6 +6,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Box from '@mui/material/Box';
+import type { SxProps, Theme } from '@mui/material/styles';
 import { useController, type FieldPathByValue } from 'react-hook-form';
 import type { CaseContent } from '../../api/contract/case';
 import { useErrorText } from '../../components/api-error-text';
@@ -42,15 +43,44 @@ export function FormTextField({ name, label, helperText, required, multiline, mi
       label={label}
       required={required}
       multiline={multiline}
-      minRows={minRows}
+      rows={multiline ? (minRows ?? 1) : undefined}
       type={type}
       fullWidth
       error={!!message}
       helperText={message ?? helperText}
-      slotProps={{ htmlInput: { readOnly }, inputLabel: type === 'date' ? { shrink: true } : undefined }}
+      sx={multiline ? growWithContent(minRows ?? 1) : undefined}
+      slotProps={{
+        input: multiline ? { inputComponent: 'textarea' } : undefined,
+        htmlInput: { readOnly },
+        inputLabel: type === 'date' ? { shrink: true } : undefined,
+      }}
     />
   );
 }
+
+/**
+ * A multiline field grows with its text through CSS (`field-sizing: content`), not MUI's autosize:
+ * autosize measures a hidden copy of the text on every keystroke, a forced layout that was the largest
+ * cost between a keystroke and the live panel's update (issue 3). A plain `textarea` as the input
+ * component keeps MUI from wrapping it in its autosize. Where the browser lacks `field-sizing`, the
+ * field keeps `minRows` rows and the user can drag it taller.
+ */
+function growWithContent(minRows: number) {
+  let sx = growSx.get(minRows);
+  if (!sx) {
+    sx = {
+      '& textarea': {
+        fieldSizing: 'content',
+        minHeight: `calc(${minRows} * 1.4375em)`,
+        '@supports not (field-sizing: content)': { resize: 'vertical' },
+      },
+    };
+    growSx.set(minRows, sx);
+  }
+  return sx;
+}
+/** One style object per row count, so a re-render does not hand emotion a new object to serialise. */
+const growSx = new Map<number, SxProps<Theme>>();
 
 type NullableDatePath = FieldPathByValue<CaseContent, string | null>;
 
