@@ -74,7 +74,7 @@ afterEach(() => {
 });
 
 describe('autosave', () => {
-  it('keeps every change locally at once and sends it once, after the debounce, with If-Match', async () => {
+  it('keeps every change locally in the next task and sends it once, after the debounce, with If-Match', async () => {
     const { autosave, server, storage, edit } = setup();
     edit((c) => { c.rightsRiskAssessment = 'R'; });
     edit((c) => { c.rightsRiskAssessment = 'Ri'; });
@@ -88,7 +88,8 @@ describe('autosave', () => {
     expect(server.writes).toHaveLength(1);
     expect(server.writes[0]).toMatchObject({ ifMatch: 3, content: { rightsRiskAssessment: 'Risks' } });
     expect(autosave.state).toMatchObject({ status: 'saved', baseVersion: 4 });
-    // Once the server has it, the local copy is dropped.
+    // Once the server has it, the local copy is dropped (in a task of its own, like every write).
+    await vi.advanceTimersByTimeAsync(1);
     expect(storage.entries.has(draftKey('ana', 'case-1'))).toBe(false);
   });
 

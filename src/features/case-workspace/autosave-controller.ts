@@ -152,7 +152,9 @@ export class CaseAutosave {
     this.keepLocally(changedPath === undefined || changedPath === 'signals' || changedPath.startsWith('signals.'));
     const { status } = this.state;
     if (status === 'conflict' || status === 'retrying' || status === 'saving') return;
-    this.store.setState({ status: this.options.isOnline() ? 'pending' : 'offline', error: null });
+    const next = this.options.isOnline() ? 'pending' : 'offline';
+    // Typing on in the same state changes no state: no new object, so no subscriber re-renders.
+    if (status !== next || this.state.error !== null) this.store.setState({ status: next, error: null });
     this.schedule(this.options.debounceMs);
   }
 
