@@ -1,15 +1,16 @@
 // Who is using the app, in which language and theme: the only app-wide client state. One store per
 // provider (createStore + context), so each test renders with its own fresh store.
 import { createContext, useContext } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
 import { LANGUAGES, type Language } from '../i18n/locale-shape';
 
+// zod/mini: this is read before the first render (see api/contract/scalars.ts).
 const PersistedSession = z.object({
-  userId: z.string().min(1).max(64).nullable().catch(null),
-  language: z.enum(LANGUAGES).catch('en'),
-  colorMode: z.enum(['light', 'dark']).catch('light'),
+  userId: z.catch(z.nullable(z.string().check(z.minLength(1), z.maxLength(64))), null),
+  language: z.catch(z.enum(LANGUAGES), 'en'),
+  colorMode: z.catch(z.enum(['light', 'dark']), 'light'),
 });
 type PersistedSession = z.infer<typeof PersistedSession>;
 
@@ -40,7 +41,7 @@ export function createSessionStore(initial?: Partial<PersistedSession>): StoreAp
         partialize: ({ userId, language, colorMode }) => ({ userId, language, colorMode }),
         // Persisted state is input too: parse it, and fall back field by field.
         merge: (persisted, current) => {
-          const parsed = PersistedSession.partial().safeParse(persisted ?? {});
+          const parsed = z.partial(PersistedSession).safeParse(persisted ?? {});
           const valid = parsed.success ? parsed.data : {};
           const present = Object.fromEntries(Object.entries(valid).filter(([, value]) => value !== undefined));
           return { ...current, ...present };

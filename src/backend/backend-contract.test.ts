@@ -2,9 +2,9 @@
 // to itself with the contract's schemas (so the client's parse never changes or drops a field).
 import { describe, expect, it } from 'vitest';
 import { AuditEventList } from '../api/contract/audit';
-import { CaseDocument, type CaseSummary } from '../api/contract/case';
+import { CaseDocument } from '../api/contract/case';
+import { CaseListResponse, type CaseSummary } from '../api/contract/case-list';
 import { DecisionRecord } from '../api/contract/decision-record';
-import { CaseListResponse } from '../api/contract/requests';
 import { evaluate } from '../engine/evaluate';
 import { createTestBackend, T0 } from './backend-test-kit';
 import { buildDemoSeed, DEMO_CASE_IDS } from './demo-data';

@@ -32,7 +32,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join('.');
 }
 
-export function fieldErrorsFromZod(error: z.ZodError, prefix = ''): FieldError[] {
+export function fieldErrorsFromZod(error: z.core.$ZodError, prefix = ''): FieldError[] {
   return error.issues.map((issue) => ({
     path: [prefix, issuePath(issue.path)].filter(Boolean).join('.'),
     message: issue.message,

@@ -1,6 +1,8 @@
 // Test helpers for the backend: a backend over memory storage with a hand-driven clock, counting ids,
 // a user directory tests may change (role changes), and a small client that speaks in endpoint names.
-import { buildPath, endpoints, type EndpointName } from '../api/contract/endpoints';
+import { z } from 'zod';
+import { buildPath } from '../api/contract/endpoint-definition';
+import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import { CaseDocument, emptyCaseContent, type CaseContent } from '../api/contract/case';
 import { ApiErrorBody, STATUS_BY_CODE } from '../api/contract/errors';
 import type { User } from '../api/contract/users';
@@ -108,7 +110,7 @@ export function createTestBackend(
 export function expectContract(name: EndpointName, response: BackendResponse): void {
   if (response.status < 300) {
     if (response.status !== endpoints[name].successStatus) throw new Error(`${name}: status ${response.status}`);
-    const parsed = endpoints[name].response.safeParse(response.body);
+    const parsed = z.safeParse(endpoints[name].response, response.body);
     if (!parsed.success) throw new Error(`${name}: response breaks the contract: ${parsed.error.message}`);
     const version = (response.body as { version?: unknown }).version;
     if (CaseDocument.safeParse(response.body).success && response.headers.ETag !== `"${String(version)}"`) {

@@ -1,9 +1,9 @@
 // The backend rules module: identity, roles, validation, versions, four eyes, lifecycle and audit
 // behind one `handle(request)`. MSW calls it in the browser and in tests; a real server could call
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AuditEvent } from '../api/contract/audit';
-import type { CaseSummary } from '../api/contract/case';
+import type { CaseSummary } from '../api/contract/case-list';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import type { User } from '../api/contract/users';
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
@@ -370,8 +370,9 @@ export function createBackend(deps: BackendDeps): Backend {
   return { handle, reset };
 }
 
-function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {
-  const result = schema.safeParse(value);
+function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {
+  // The top-level function, not the method: the table holds classic and zod/mini schemas alike.
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   // Query and params errors name their part; body errors are field paths the form knows.
   throw new ApiFailure('validation', message, {

@@ -52,7 +52,7 @@ describe('architecture', () => {
       if (isTestSupport(file)) continue;
       for (const specifier of importsOf(file)) {
         const inside = resolvedInside(file, specifier);
-        const allowed = inside === null ? specifier === 'zod' : inside.startsWith('api/contract') || inside.startsWith('engine');
+        const allowed = inside === null ? specifier === 'zod' || specifier === 'zod/mini' : inside.startsWith('api/contract') || inside.startsWith('engine');
         if (!allowed) offenders.push(`${relative(SRC, file)} -> ${specifier}`);
       }
     }

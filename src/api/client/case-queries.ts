@@ -1,7 +1,7 @@
 // TanStack Query hooks over the typed client, shared by every feature that reads cases or users.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDocument, NewCaseInput } from '../contract/case';
-import type { CaseListQuery } from '../contract/requests';
+import type { CaseListQuery } from '../contract/case-list';
 import { callApi } from './http-client';
 import { queryKeys } from './query-keys';
 

@@ -1,15 +1,17 @@
 // The one typed HTTP client: builds requests from the endpoint table and parses every response with
 // its zod schema. No UI side effects here; callers decide what a failure means to the user.
-import { ApiErrorBody, type ApiErrorCode, type FieldError } from '../contract/errors';
-import {
-  buildPath,
-  endpoints,
-  type EndpointBody,
-  type EndpointName,
-  type EndpointParams,
-  type EndpointQuery,
-  type EndpointResponse,
+import { safeParse } from 'zod/mini';
+import { buildPath } from '../contract/endpoint-definition';
+import type {
+  EndpointBody,
+  EndpointName,
+  EndpointParams,
+  EndpointQuery,
+  EndpointResponse,
+  Endpoints,
 } from '../contract/endpoints';
+import { ApiErrorBody, type ApiErrorCode, type FieldError } from '../contract/errors';
+import { firstPageEndpoints } from '../contract/first-page-endpoints';
 import { USER_HEADER } from '../contract/users';
 
 /** Any failure of a call, normalised: HTTP errors carry the server's body, the rest a synthetic code. */
@@ -66,11 +68,23 @@ export interface ApiResult<T> {
   version: number | null;
 }
 
+/**
+ * The first page's rows of the endpoint table are at hand; the rest of the table (every other schema,
+ * and classic zod) loads with the first call that needs it, so the first page does without.
+ */
+async function endpointFor<N extends EndpointName>(name: N): Promise<Endpoints[N]> {
+  if (Object.hasOwn(firstPageEndpoints, name)) {
+    return firstPageEndpoints[name as keyof typeof firstPageEndpoints] as Endpoints[N];
+  }
+  const { endpoints } = await import('../contract/endpoints');
+  return endpoints[name];
+}
+
 export async function callApi<N extends EndpointName>(
   name: N,
   options: CallOptions<N> = {},
 ): Promise<ApiResult<EndpointResponse<N>>> {
-  const endpoint = endpoints[name];
+  const endpoint = await endpointFor(name);
   const path = buildPath(endpoint.path, (options.params ?? {}) as Record<string, string>);
   const url = new URL(path, globalThis.location?.origin ?? 'http://localhost');
   for (const [key, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
@@ -107,7 +121,8 @@ export async function callApi<N extends EndpointName>(
       message: `HTTP ${response.status}`,
     });
   }
-  const parsed = endpoint.response.safeParse(payload);
+  // The top-level function, not the method: the table holds classic and zod/mini schemas alike.
+  const parsed = safeParse(endpoint.response, payload);
   if (!parsed.success) {
     throw new ApiError({ status: response.status, code: 'bad-response', message: 'bad-response' });
   }

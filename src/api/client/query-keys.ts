@@ -1,6 +1,6 @@
 // Every TanStack Query key in one place (ARCHITECTURE.md rule 3): mutations invalidate by key.
 import type { AuditQuery } from '../contract/audit';
-import type { CaseListQuery } from '../contract/requests';
+import type { CaseListQuery } from '../contract/case-list';
 
 export const queryKeys = {
   users: ['users'] as const,

@@ -1,6 +1,6 @@
 // R19: the append-only audit trail. No endpoint edits or deletes an event.
 import { z } from 'zod';
-import { Id, UtcTimestamp } from './primitives';
+import { Id, UtcTimestamp } from './scalars';
 
 export const AuditEventType = z.enum([
   'case.created',
@@ -46,8 +46,8 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditEventList = z.array(AuditEvent);
 
 export const AuditQuery = z.object({
-  caseId: Id.optional(),
-  type: AuditEventType.optional(),
-  actorId: Id.optional(),
+  caseId: z.optional(Id),
+  type: z.optional(AuditEventType),
+  actorId: z.optional(Id),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;

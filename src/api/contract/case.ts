@@ -3,13 +3,12 @@ import { z } from 'zod';
 import {
   AccountHandle,
   CalendarDate,
-  Id,
   SafeLink,
   TagList,
-  UtcTimestamp,
   longText,
   shortText,
 } from './primitives';
+import { Id, UtcTimestamp } from './scalars';
 import {
   ActorKind,
   AssociationBasis,
@@ -25,7 +24,6 @@ import {
   SignalStrength,
   SignalTechnique,
   VerdictOutcome,
-  PriorityBand,
 } from './policy-terms';
 import type { HarmCategory as HarmCategoryName } from '../../engine/policy-terms';
 import type {
@@ -79,9 +77,9 @@ export type HarmEvidenceItem = z.infer<typeof HarmEvidenceItem>;
 
 /** R6: the rubric, one answer per criterion; `null` = not yet answered. */
 export const RubricAnswers = z.object({
-  magnitude: RubricLevel.nullable(),
-  sources: RubricLevel.nullable(),
-  likelihood: RubricLevel.nullable(),
+  magnitude: z.nullable(RubricLevel),
+  sources: z.nullable(RubricLevel),
+  likelihood: z.nullable(RubricLevel),
 });
 export type RubricAnswers = z.infer<typeof RubricAnswers>;
 
@@ -91,7 +89,7 @@ export const HarmAssessment = z.object({
   evidence: z.array(HarmEvidenceItem).max(5_000),
   rubric: RubricAnswers,
   /** The analyst's severity; `null` = not rated yet. */
-  severity: Severity.nullable(),
+  severity: z.nullable(Severity),
   /** Required when the severity differs from the rubric's suggestion (R6). */
   justification: longText(5_000),
 }) satisfies z.ZodType<HarmAssessmentModel>;
@@ -105,7 +103,7 @@ export const HarmAssessments = z.object({
 export type HarmAssessments = z.infer<typeof HarmAssessments>;
 
 export const TimeWindow = z
-  .object({ start: UtcTimestamp.nullable(), end: UtcTimestamp.nullable() })
+  .object({ start: z.nullable(UtcTimestamp), end: z.nullable(UtcTimestamp) })
   .refine((w) => !w.start || !w.end || w.start <= w.end, { message: 'window.order', path: ['end'] });
 export type TimeWindow = z.infer<typeof TimeWindow>;
 
@@ -164,8 +162,8 @@ export const AccountAssociation = z.object({
   note: longText(2_000),
   /** R14: "primary use is to propagate the activity": needed before a primary-use suspension. */
   primaryUseFinding: z.boolean(),
-  decidedBy: Id.nullable(),
-  decidedAt: UtcTimestamp.nullable(),
+  decidedBy: z.nullable(Id),
+  decidedAt: z.nullable(UtcTimestamp),
 });
 export type AccountAssociation = z.infer<typeof AccountAssociation>;
 
@@ -179,10 +177,10 @@ export const EnforcementAction = z.object({
   basis: longText(5_000).min(1),
   appliedBy: Id,
   appliedAt: UtcTimestamp,
-  expiresAt: UtcTimestamp.nullable(),
+  expiresAt: z.nullable(UtcTimestamp),
   /** Id of the action this one re-applies (R15). */
-  reappliesId: Id.nullable(),
-  endedAt: UtcTimestamp.nullable(),
+  reappliesId: z.nullable(Id),
+  endedAt: z.nullable(UtcTimestamp),
   endedReason: z.enum(['withdrawn', 'lifted']).nullable(),
 });
 export type EnforcementAction = z.infer<typeof EnforcementAction>;
@@ -226,8 +224,8 @@ export const Designation = z.object({
   rationale: longText(10_000),
   nextReviewAt: UtcTimestamp,
   lastReviewedAt: UtcTimestamp,
-  withdrawnAt: UtcTimestamp.nullable(),
-  withdrawnBy: Id.nullable(),
+  withdrawnAt: z.nullable(UtcTimestamp),
+  withdrawnBy: z.nullable(Id),
   withdrawalRationale: longText(10_000).nullable(),
 });
 export type Designation = z.infer<typeof Designation>;
@@ -252,24 +250,6 @@ export const CaseDocument = CaseContent.extend({
   enforcementActions: z.array(EnforcementAction),
 });
 export type CaseDocument = z.infer<typeof CaseDocument>;
-
-/** A row of the case list; priority and verdict are computed by the server with the engine. */
-export const CaseSummary = z.object({
-  id: Id,
-  name: z.string(),
-  actorKind: ActorKind,
-  status: CaseStatus,
-  version: z.number().int(),
-  verdict: VerdictOutcome,
-  /** R11: higher first. */
-  priority: z.number(),
-  priorityBand: PriorityBand,
-  updatedAt: UtcTimestamp,
-  submittedAt: UtcTimestamp.nullable(),
-  nextReviewAt: UtcTimestamp.nullable(),
-  signalCount: z.number().int(),
-});
-export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export function emptyHarmAssessment(): HarmAssessment {
   return {

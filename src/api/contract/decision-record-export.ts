@@ -4,7 +4,7 @@
 // the database's shape. Statements carry no personal data (no handles): the database forbids it.
 import { z } from 'zod';
 import { DECISION_RECORD_SCHEMA_VERSION } from './decision-record';
-import { Id, UtcTimestamp } from './primitives';
+import { Id, UtcTimestamp } from './scalars';
 
 export const STATEMENTS_OF_REASONS_SCHEMA_VERSION = 1;
 

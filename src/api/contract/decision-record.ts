@@ -1,7 +1,7 @@
 // R19: the decision record of an approved designation, exportable as a statement of reasons:
 // the facts, the rules applied, the decision, the actions with their expiry, and the reviewer.
 import { z } from 'zod';
-import { Id, UtcTimestamp } from './primitives';
+import { Id, UtcTimestamp } from './scalars';
 import { CaseStatus } from './policy-terms';
 import {
   AccountAssociation,

@@ -20,7 +20,7 @@ import type { DetectorRunSummary as DetectorRunSummaryModel } from '../../engine
 import type { DetectionReport as DetectionReportModel, ParseSummary as ParseSummaryModel } from '../../engine/detection/detection-report';
 import { TECHNIQUES_BY_KIND } from '../../engine/policy-terms';
 import { SignalKind, SignalStrength, SignalTechnique } from './policy-terms';
-import { UtcTimestamp } from './primitives';
+import { UtcTimestamp } from './scalars';
 
 export const DetectorName = z.enum(DETECTOR_NAMES);
 export type DetectorName = z.infer<typeof DetectorName>;

@@ -1,67 +1,28 @@
 // The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
 // backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AuditEventList, AuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { DecisionRecord } from './decision-record';
-import type { ApiErrorCode } from './errors';
-import type { Role } from '../../engine/policy-terms';
+import { anyRole, endpoint, type EndpointDefinition } from './endpoint-definition';
+import { firstPageEndpoints } from './first-page-endpoints';
 import {
   AccountDecisionInput,
   ActionParams,
   ApplyActionInput,
   CaseIdParams,
-  CaseListQuery,
-  CaseListResponse,
   DecisionInput,
   PeriodicReviewInput,
   ReapplyActionInput,
   SubmitInput,
 } from './requests';
-import { User, UserList } from './users';
+import { User } from './users';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface EndpointDefinition {
-  method: Method;
-  path: string;
-  params: z.ZodType;
-  query: z.ZodType;
-  body: z.ZodType;
-  response: z.ZodType;
-  successStatus: 200 | 201;
-  /** Writes to a case need `If-Match: "<version>"`: 428 without, 412 when stale. */
-  ifMatch: boolean;
-  /** Who may call it at all (R18); per-object checks (four eyes) happen in the backend. */
-  roles: readonly Role[];
-  errors: readonly ApiErrorCode[];
-}
-
-const none = z.object({}).strict();
-const anyRole = ['analyst', 'reviewer'] as const;
 const writeErrors = ['validation', 'forbidden', 'not-found', 'invalid-transition', 'precondition-failed', 'precondition-required'] as const;
 
-const defaults = {
-  params: none,
-  query: none,
-  body: none,
-  successStatus: 200 as const,
-  ifMatch: false,
-  roles: anyRole,
-  errors: [] as readonly ApiErrorCode[],
-};
-
-/** Fills the defaults; the result's type keeps each given schema exactly (not intersected with a default). */
-function endpoint<const E extends Partial<EndpointDefinition> & Pick<EndpointDefinition, 'method' | 'path' | 'response'>>(
-  e: E,
-): Omit<typeof defaults, keyof E> & E {
-  return { ...defaults, ...e };
-}
-
 export const endpoints = {
-  listUsers: endpoint({ method: 'GET', path: '/api/users', response: UserList, roles: [] }),
+  ...firstPageEndpoints,
   me: endpoint({ method: 'GET', path: '/api/me', response: User, errors: ['unauthenticated'] }),
-  listCases: endpoint({ method: 'GET', path: '/api/cases', query: CaseListQuery, response: CaseListResponse, errors: ['validation'] }),
   createCase: endpoint({
     method: 'POST', path: '/api/cases', body: NewCaseInput, response: CaseDocument, successStatus: 201,
     roles: ['analyst'], errors: ['validation', 'forbidden'],
@@ -112,8 +73,3 @@ export type EndpointResponse<N extends EndpointName> = z.infer<Endpoints[N]['res
 export type EndpointBody<N extends EndpointName> = z.input<Endpoints[N]['body']>;
 export type EndpointParams<N extends EndpointName> = z.input<Endpoints[N]['params']>;
 export type EndpointQuery<N extends EndpointName> = z.input<Endpoints[N]['query']>;
-
-/** Fill `:name` placeholders of a path. */
-export function buildPath(path: string, params: Record<string, string>): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-}

@@ -1,5 +1,6 @@
 // The error body every non-2xx response carries, so the client can put field errors at the fields.
-import { z } from 'zod';
+// zod/mini: the client parses it on every page, the first included (see scalars.ts).
+import { z } from 'zod/mini';
 
 export const ApiErrorCode = z.enum([
   'validation', // 400
@@ -19,9 +20,9 @@ export type FieldError = z.infer<typeof FieldError>;
 export const ApiErrorBody = z.object({
   code: ApiErrorCode,
   message: z.string(),
-  fieldErrors: z.array(FieldError).default([]),
+  fieldErrors: z._default(z.array(FieldError), []),
   /** With 412: the version the server holds now. */
-  currentVersion: z.number().int().optional(),
+  currentVersion: z.optional(z.int()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

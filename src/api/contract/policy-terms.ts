@@ -1,5 +1,6 @@
-// zod schemas over the engine's vocabularies: the wire accepts exactly the policy's terms.
-import { z } from 'zod';
+// zod schemas over the engine's vocabularies: the wire accepts exactly the policy's terms. zod/mini, as
+// in scalars.ts: the first page parses with them; classic schemas wrap them (`z.optional(CaseStatus)`).
+import { z } from 'zod/mini';
 import {
   ACTOR_KINDS,
   ASSOCIATION_BASES,

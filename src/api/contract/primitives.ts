@@ -1,7 +1,5 @@
-// Small shared field shapes: ids, bounded text, safe links, UTC timestamps.
+// Small shared field shapes: bounded text, safe links, dates, handles (ids and instants: scalars.ts).
 import { z } from 'zod';
-
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
 
 export const shortText = (max = 200) => z.string().trim().max(max);
 export const longText = (max = 20_000) => z.string().max(max);
@@ -22,8 +20,6 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** UTC instant, always stored with its `Z` (R19: "when, in UTC"). */
-export const UtcTimestamp = z.iso.datetime();
 /** A calendar date without time, `YYYY-MM-DD`. */
 export const CalendarDate = z.iso.date();
 

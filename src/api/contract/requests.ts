@@ -1,35 +1,9 @@
 // Request and list shapes for the endpoints beyond plain case CRUD (R17-R18 review, R14-R16 enforcement).
 import { z } from 'zod';
-import { AccountHandle, Id, longText, shortText } from './primitives';
-import {
-  ActorKind,
-  AssociationBasis,
-  CaseStatus,
-  EnforcementActionType,
-  EnforcementTarget,
-  PriorityBand,
-} from './policy-terms';
-import { CaseSummary, ReviewDecisionKind } from './case';
-
-export const CaseListQuery = z.object({
-  status: CaseStatus.optional(),
-  actorKind: ActorKind.optional(),
-  priorityBand: PriorityBand.optional(),
-  q: z.string().max(200).optional(),
-  sort: z.enum(['priority', 'updatedAt', 'name', 'submittedAt', 'nextReviewAt']).default('updatedAt'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
-});
-export type CaseListQuery = z.input<typeof CaseListQuery>;
-
-export const CaseListResponse = z.object({
-  items: z.array(CaseSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-export type CaseListResponse = z.infer<typeof CaseListResponse>;
+import { AccountHandle, longText, shortText } from './primitives';
+import { Id } from './scalars';
+import { AssociationBasis, EnforcementActionType, EnforcementTarget } from './policy-terms';
+import { ReviewDecisionKind } from './case';
 
 /** R12/R10 must be answered before this is accepted. */
 export const SubmitInput = z.object({ note: longText(5_000).default('') });

@@ -1,9 +1,10 @@
-// Demo identities and roles (R18). The chosen identity travels in the `X-User-Id` header.
-import { z } from 'zod';
-import { Id } from './primitives';
+// Demo identities and roles (R18). The chosen identity travels in the `X-User-Id` header. zod/mini: the
+// top bar lists them on the first page (see scalars.ts).
+import { z } from 'zod/mini';
+import { Id } from './scalars';
 import { Role } from './policy-terms';
 
-export const User = z.object({ id: Id, name: z.string().min(1).max(100), role: Role });
+export const User = z.object({ id: Id, name: z.string().check(z.minLength(1), z.maxLength(100)), role: Role });
 export type User = z.infer<typeof User>;
 export const UserList = z.array(User);
 

@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { useCaseList, useUsers } from '../../api/client/case-queries';
 import { AuditEventType, type AuditQuery } from '../../api/contract/audit';
-import { Id } from '../../api/contract/primitives';
+import { Id } from '../../api/contract/scalars';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { PageLoading } from '../../components/page-loading';
@@ -19,9 +19,9 @@ import { useAuditTrail } from './audit-queries';
 
 /** The URL is input: keep what parses, drop the rest. */
 const UrlFilters = z.object({
-  caseId: Id.optional().catch(undefined),
+  caseId: z.optional(Id).catch(undefined),
   type: AuditEventType.optional().catch(undefined),
-  actorId: Id.optional().catch(undefined),
+  actorId: z.optional(Id).catch(undefined),
 });
 
 export function AuditPage() {

@@ -18,10 +18,10 @@ import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { useCaseList } from '../../api/client/case-queries';
 import { ActorKind, CaseStatus, PriorityBand } from '../../api/contract/policy-terms';
-import { CaseListQuery } from '../../api/contract/requests';
+import { CaseListQuery } from '../../api/contract/case-list';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { SearchField } from '../../components/search-field';
@@ -34,20 +34,27 @@ import { StatusChip, VerdictChip } from '../../components/case-chips';
 const loadNewCaseForm = () => import('./new-case-form');
 const NewCaseDialog = lazy(() => loadNewCaseForm().then((m) => ({ default: m.NewCaseDialog })));
 
-type SortColumn = 'name' | 'priority' | 'updatedAt';
-const SORTABLE: readonly SortColumn[] = ['name', 'priority', 'updatedAt'];
+const SORTABLE = ['name', 'priority', 'updatedAt'] as const;
+type SortColumn = (typeof SORTABLE)[number];
 const PAGE_SIZES = [10, 25, 50, 100] as const;
 
-/** The URL is input: parse it, and drop what does not fit rather than fail. */
+const OptionalStatus = z.optional(CaseStatus);
+const OptionalActorKind = z.optional(ActorKind);
+const OptionalPriorityBand = z.optional(PriorityBand);
+
+/** The URL is input: parse it, and drop what does not fit rather than fail. (zod/mini: see scalars.ts.) */
 const UrlQuery = z.object({
-  status: CaseStatus.optional().catch(undefined),
-  actorKind: ActorKind.optional().catch(undefined),
-  priorityBand: PriorityBand.optional().catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
-  sort: z.enum(SORTABLE).catch('updatedAt'),
-  dir: z.enum(['asc', 'desc']).catch('desc'),
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().refine((n) => PAGE_SIZES.some((size) => size === n)).catch(25),
+  status: z.catch(OptionalStatus, undefined),
+  actorKind: z.catch(OptionalActorKind, undefined),
+  priorityBand: z.catch(OptionalPriorityBand, undefined),
+  q: z.catch(z.optional(z.string().check(z.maxLength(200))), undefined),
+  sort: z.catch(z.enum(SORTABLE), 'updatedAt'),
+  dir: z.catch(z.enum(['asc', 'desc']), 'desc'),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z.catch(
+    z.coerce.number().check(z.int(), z.refine((n) => PAGE_SIZES.some((size) => size === n))),
+    25,
+  ),
 });
 
 export function CaseListPage() {
@@ -60,7 +67,7 @@ export function CaseListPage() {
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
 
-  const update = (patch: Partial<z.infer<typeof UrlQuery>>) => {
+  const update = (patch: Partial<z.output<typeof UrlQuery>>) => {
     const next = { ...query, page: 1, ...patch };
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(next)) {
@@ -99,21 +106,21 @@ export function CaseListPage() {
             label={t('list.filterStatus')}
             value={query.status}
             options={CASE_STATUSES.map((s) => ({ value: s, label: t(`policy:status.${s}`) }))}
-            onChange={(status) => update({ status: CaseStatus.optional().parse(status) })}
+            onChange={(status) => update({ status: OptionalStatus.parse(status) })}
           />
           <FilterSelect
             anyLabel={t('list.any')}
             label={t('list.filterActorKind')}
             value={query.actorKind}
             options={ACTOR_KINDS.map((k) => ({ value: k, label: t(`policy:actorKind.${k}`) }))}
-            onChange={(actorKind) => update({ actorKind: ActorKind.optional().parse(actorKind) })}
+            onChange={(actorKind) => update({ actorKind: OptionalActorKind.parse(actorKind) })}
           />
           <FilterSelect
             anyLabel={t('list.any')}
             label={t('list.filterPriority')}
             value={query.priorityBand}
             options={PRIORITY_BANDS.map((b) => ({ value: b, label: t(`policy:priorityBand.${b}`) }))}
-            onChange={(priorityBand) => update({ priorityBand: PriorityBand.optional().parse(priorityBand) })}
+            onChange={(priorityBand) => update({ priorityBand: OptionalPriorityBand.parse(priorityBand) })}
           />
         </Stack>
       </Paper>

@@ -1,6 +1,6 @@
 // Queue order: R11 priority first (physical and psychological safety ahead of informational-only
 // harm), then the longest-waiting submission; the due queue by how long the review is overdue (R17).
-import type { CaseSummary } from '../../api/contract/case';
+import type { CaseSummary } from '../../api/contract/case-list';
 import { isReviewDue } from '../../engine/schedule';
 
 const instant = (value: string | null) => (value === null ? Number.POSITIVE_INFINITY : Date.parse(value));

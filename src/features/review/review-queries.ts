@@ -4,7 +4,7 @@ import { callApi } from '../../api/client/http-client';
 import { useCaseWrite } from '../../api/client/case-write';
 import { queryKeys } from '../../api/client/query-keys';
 import type { DecisionInput, PeriodicReviewInput } from '../../api/contract/requests';
-import type { CaseListQuery } from '../../api/contract/requests';
+import type { CaseListQuery } from '../../api/contract/case-list';
 
 /** Queues are small; one page of the maximum size holds them, so ordering can happen here. */
 export const IN_REVIEW_QUERY: CaseListQuery = { status: 'in_review', sort: 'submittedAt', dir: 'asc', pageSize: 200 };

@@ -15,7 +15,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import type { CaseSummary } from '../../api/contract/case';
+import type { CaseSummary } from '../../api/contract/case-list';
 import { VerdictChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';

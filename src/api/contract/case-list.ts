@@ -1,0 +1,45 @@
+// The case list's query and rows: what the first page asks for and parses. zod/mini, like the scalars
+// and terms it is made of, so that page needs no classic zod (see scalars.ts).
+import { z } from 'zod/mini';
+import { ActorKind, CaseStatus, PriorityBand, VerdictOutcome } from './policy-terms';
+import { Id, UtcTimestamp } from './scalars';
+
+export const CASE_LIST_SORTS = ['priority', 'updatedAt', 'name', 'submittedAt', 'nextReviewAt'] as const;
+
+export const CaseListQuery = z.object({
+  status: z.optional(CaseStatus),
+  actorKind: z.optional(ActorKind),
+  priorityBand: z.optional(PriorityBand),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  sort: z._default(z.enum(CASE_LIST_SORTS), 'updatedAt'),
+  dir: z._default(z.enum(['asc', 'desc']), 'desc'),
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 25),
+});
+export type CaseListQuery = z.input<typeof CaseListQuery>;
+
+/** A row of the case list; priority and verdict are computed by the server with the engine. */
+export const CaseSummary = z.object({
+  id: Id,
+  name: z.string(),
+  actorKind: ActorKind,
+  status: CaseStatus,
+  version: z.int(),
+  verdict: VerdictOutcome,
+  /** R11: higher first. */
+  priority: z.number(),
+  priorityBand: PriorityBand,
+  updatedAt: UtcTimestamp,
+  submittedAt: z.nullable(UtcTimestamp),
+  nextReviewAt: z.nullable(UtcTimestamp),
+  signalCount: z.int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseListResponse = z.object({
+  items: z.array(CaseSummary),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+});
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
