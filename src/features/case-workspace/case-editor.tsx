@@ -1,6 +1,5 @@
 // The case form and its layout: one react-hook-form over the whole CaseContent, the tabs, the save
 // status, the designation panel beside them, and the conflict view when the server moved on.
-import { zodResolver } from '@hookform/resolvers/zod';
 import GavelIcon from '@mui/icons-material/Gavel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -20,7 +19,8 @@ import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import type { User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { AccountsTab } from './accounts-tab';
-import { CaseContentFormSchema, contentOf } from './case-content';
+import { contentOf } from './case-content';
+import { caseFormResolver } from './case-form-resolver';
 import { ConflictDialog } from './conflict-dialog';
 import { EvidenceBoardTab } from './evidence-board-tab';
 import { scheduleFocus, tabForField } from './field-ids';
@@ -73,7 +73,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
 
   const form = useForm<CaseContent, unknown, CaseContent>({
     defaultValues: strandedDraft ? contentOf(caseDocument) : start.content,
-    resolver: zodResolver(CaseContentFormSchema),
+    resolver: caseFormResolver,
     mode: 'onTouched',
   });
   const autosave = useCaseAutosave({ form, caseDocument, userId: user.id, editable, start, storage });
