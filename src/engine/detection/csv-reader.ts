@@ -5,6 +5,11 @@
 
 export interface CsvRecordSink {
   record(fields: string[], line: number): void;
+  /**
+   * Optional fast path for a quote-free record: `buf[start, end)` (trailing CR removed). Returns true
+   * when it consumed the record; false sends it on to `record` as fields.
+   */
+  plainRecord?(buf: string, start: number, end: number, line: number): boolean;
   /** A record longer than the limit was skipped. */
   oversize(line: number): void;
   /** The input ended inside a quoted field; the partial record was dropped. */
@@ -112,7 +117,10 @@ export class CsvRecordReader {
             this.startSkip();
             continue;
           }
-          this.emit(buf.slice(pos, nl), false);
+          const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+          if (this.sink.plainRecord === undefined || !this.sink.plainRecord(buf, pos, end, this.line)) {
+            this.emit(buf.slice(pos, nl), false);
+          }
           this.line++;
           this.pos = nl + 1;
           this.scan = this.pos;

@@ -1,0 +1,216 @@
+// The CSV fast path (csv-fast-row.ts) must be invisible: the same file gives the same store, the
+// same issues (row, field, reason, action) and the same counts with and without it. RowValidator is
+// the definition; these properties hold the fast path to it on random and hostile files.
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createActivityParser, parseActivity } from './activity-parser';
+import { CsvFastRows } from './csv-fast-row';
+import { sniffFormat } from './format-sniffer';
+import { DEFAULT_PARSE_LIMITS } from './parse-types';
+import { PostStoreBuilder } from './post-store';
+import type { ParseLimits, ParseResult } from './parse-types';
+
+function snapshot(result: ParseResult): unknown {
+  const s = result.store;
+  return {
+    format: result.format,
+    fatal: result.fatal,
+    issues: result.issues,
+    issueCount: result.issueCount,
+    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated, result.bytes],
+    notes: result.notes,
+    postIds: s.postIds,
+    account: [...s.account],
+    time: [...s.time],
+    text: s.text,
+    refs: [[...s.repostOf], [...s.replyTo], [...s.quoteOf], s.refIds],
+    urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
+    ids: [[...s.device], [...s.ip], s.devices, s.ips],
+    accounts: [s.accountIds, s.usernames],
+    range: [s.minTime, s.maxTime],
+  };
+}
+
+function parseChunks(chunks: readonly string[], limits: Partial<ParseLimits>, csvFastPath: boolean): ParseResult {
+  const parser = createActivityParser(limits, { csvFastPath });
+  for (const chunk of chunks) parser.push(chunk);
+  return parser.end();
+}
+
+function splitAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].toSorted((a, b) => a - b);
+  const parts: string[] = [];
+  let last = 0;
+  for (const p of points) {
+    parts.push(text.slice(last, p));
+    last = p;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+const COLUMNS = ['message_id', 'user_id', 'username', 'repost_id', 'reply_id', 'message', 'timestamp', 'urls', 'quote_id', 'device_hash', 'ip_hash', 'lang'] as const;
+type Column = (typeof COLUMNS)[number];
+
+// Values that sit on the fast path's edges: valid and almost valid ids, every kind of white space,
+// formula prefixes, markup, non-ASCII, NUL, over-long values, every timestamp form.
+const space = fc.constantFrom(' ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u0085', '\u000b', '\r');
+const id = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,12}$/),
+  fc.constantFrom('1', '0', '_', 'a'.repeat(128), 'a'.repeat(129), '-1', '=1', '+1', '@1', '.1', ':1', 'a b', 'ä1', '1ä', 'x\u0000', '12345678901234'),
+  fc.tuple(space, fc.stringMatching(/^[A-Za-z0-9]{1,6}$/), fc.boolean()).map(([s, v, before]) => (before ? s + v : v + s)),
+);
+const digits = (min: number, max: number) => fc.integer({ min, max }).map(String);
+const timestamp = fc.oneof(
+  digits(631_152_000, 4_102_444_800),
+  digits(0, 999_999_999),
+  digits(631_152_000_000, 4_102_444_800_000),
+  fc.constantFrom('', ' 1600000000', '1600000000 ', '1600000000.5', '1600000000.', '.5', '01600000000', '0001600000000', '4102444800', '4102444801', '631151999',
+    '99999999999', '100000000000', '1600000000000000', '16000000000000000000', '160000000000000000000', '1e9', '-1600000000', '+1600000000', '２０２０',
+    '2020-09-13T12:26:40Z', '2020-09-13 12:26:40+02:00', 'Wed Oct 10 20:19:24 +0000 2018', '2020-02-30T00:00:00Z', 'now'),
+);
+const username = fc.oneof(
+  fc.stringMatching(/^@?[A-Za-z0-9_]{1,12}$/),
+  fc.constantFrom('@', '@@x', '=x', '+x', '-x', 'a"b', "a'b", 'a<b', 'a>b', 'a`b', 'a\\b', 'ä', '@ä', 'a'.repeat(100), 'a'.repeat(101), `@${'a'.repeat(100)}`, 'a b', 'a\u00a0'),
+);
+const urlToken = fc.constantFrom(
+  'https://x.example/a', 'http://www.X.example/a/?utm_source=q&b=2#f', 'www.y.example', 'https://x.example/a', 'ftp://x.example', 'javascript:alert(1)',
+  'https://', 'https://a..b/', 'https://x.example:8080/p', 'https://x.example:99999/p', 'https://ä.example/', 'https://x.example/ä', 'https://t.co/x?s=1&t=2',
+  'data:text/html,x', 'x',
+);
+const urls = fc.oneof(
+  fc.array(urlToken, { maxLength: 4 }).map((t) => t.join(' ')),
+  fc.tuple(fc.array(urlToken, { minLength: 2, maxLength: 3 }), space).map(([t, s]) => t.join(s)),
+  fc.constantFrom('', ' ', '  https://x.example/a  ', Array.from({ length: 50 }, (_, i) => `https://x.example/${i}`).join(' '),
+    Array.from({ length: 51 }, (_, i) => `https://x.example/${i}`).join(' '), Array.from({ length: 52 }, () => 'https://x.example/same').join(' ')),
+);
+const opaque = fc.oneof(fc.stringMatching(/^[!-~]{1,10}$/), fc.constantFrom('', 'a b', 'ä', '\u0000', 'x'.repeat(256), 'x'.repeat(257), ' x', 'x\u00a0'));
+const message = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', 'hello world', 'a\u0000b', '🔥 fire', 'x'.repeat(120), 'tab\tinside', 'cr\rinside'));
+
+const VALUES: Record<Column, fc.Arbitrary<string>> = {
+  message_id: id, user_id: id, username, repost_id: id, reply_id: id, message, timestamp, urls, quote_id: id, device_hash: opaque, ip_hash: opaque,
+  lang: fc.constantFrom('en', '', 'nl'),
+};
+/** Mostly valid rows (so the fast path runs), sometimes one or more hostile cells. */
+const EMPTY_OK: readonly Column[] = ['username', 'repost_id', 'reply_id', 'message', 'urls', 'quote_id', 'device_hash', 'ip_hash', 'lang'];
+
+function quote(cell: string, delimiter: string): string {
+  return cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+const csvFile = fc
+  .record({
+    columns: fc.shuffledSubarray([...COLUMNS], { minLength: 3 }).filter((c) => c.includes('message_id') && c.includes('user_id') && c.includes('timestamp')),
+    delimiter: fc.constantFrom(',', ',', '\t', ';', '|'),
+    lineBreak: fc.constantFrom('\n', '\r\n'),
+  })
+  .chain(({ columns, delimiter, lineBreak }) => {
+    const good = fc.record({
+      message_id: fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), id),
+      user_id: fc.constantFrom('u1', 'u2', 'u3', 'user_4', 'U5'),
+      timestamp: fc.oneof(digits(1_600_000_000, 1_600_100_000), timestamp),
+    });
+    const row = fc
+      .tuple(
+        good,
+        fc.record(Object.fromEntries(columns.map((c) => [c, fc.oneof({ weight: 3, arbitrary: EMPTY_OK.includes(c) ? fc.constant('') : VALUES[c] }, { weight: 2, arbitrary: VALUES[c] })]))),
+        fc.array(fc.constantFrom(...columns), { maxLength: 3 }),
+        fc.constantFrom('ok', 'ok', 'ok', 'ok', 'short', 'long', 'blank', 'quoted'),
+      )
+      .map(([g, cells, hostileCols, shape]) => {
+        const values: Record<string, string> = { ...cells };
+        for (const c of ['message_id', 'user_id', 'timestamp'] as const) if (!hostileCols.includes(c)) values[c] = g[c];
+        let fields = columns.map((c) => values[c] ?? '');
+        if (shape === 'short') fields = fields.slice(1);
+        if (shape === 'long') fields = [...fields, 'extra'];
+        if (shape === 'blank') return '';
+        return fields.map((f) => (shape === 'quoted' ? `"${f.replace(/"/g, '""')}"` : quote(f, delimiter))).join(delimiter);
+      });
+    return fc.array(row, { maxLength: 25 }).map((rows) => [columns.join(delimiter), ...rows].join(lineBreak) + (rows.length % 2 === 0 ? lineBreak : ''));
+  });
+
+describe('CSV fast path: the same result as the row validator alone (fast-check)', () => {
+  it('same store, issues and counts on random and hostile files, whatever the chunks and limits', () => {
+    fc.assert(
+      fc.property(
+        csvFile,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.record({ maxRows: fc.constantFrom(5_000_000, 3, 10), maxIssues: fc.constantFrom(10_000, 2), maxFieldChars: fc.constantFrom(100_000, 20) }),
+        (text, cuts, limits) => {
+          const chunks = splitAt(text, cuts);
+          const reference = snapshot(parseChunks([text], limits, false));
+          expect(snapshot(parseChunks(chunks, limits, true))).toEqual(reference);
+          expect(snapshot(parseChunks([text], limits, true))).toEqual(reference);
+        },
+      ),
+      { numRuns: 2_500 },
+    );
+  }, 300_000);
+
+  it('same result for rows of arbitrary strings in every column', () => {
+    const header = COLUMNS.join(',');
+    const anyCell = fc.oneof(fc.string({ maxLength: 14 }), fc.string({ unit: 'binary', maxLength: 8 }), id, timestamp, urls, username);
+    fc.assert(
+      fc.property(fc.array(fc.array(anyCell, { minLength: 12, maxLength: 12 }), { maxLength: 10 }), (rows) => {
+        const text = [header, ...rows.map((cells) => cells.map((c) => quote(c, ',')).join(','))].join('\n');
+        expect(snapshot(parseActivity(text, {}, { csvFastPath: true }))).toEqual(snapshot(parseActivity(text, {}, { csvFastPath: false })));
+      }),
+      { numRuns: 3_000 },
+    );
+  }, 300_000);
+
+  it('takes ordinary rows and keeps repeated values interned once', () => {
+    const text = [
+      'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls,quote_id,device_hash,ip_hash,lang',
+      '1,u1,@alice,,,Hello world,1600000000,https://www.Example.com/a/?utm_source=x&b=2 http://t.co/x,,dev-1,ip-1,en',
+      '2,u2,bob,1,,,1600000001000,,,dev-1,ip-2,en',
+      '3,u1,alice2,,1,hi,1600000002,https://example.com/a?b=2 https://example.com/a?b=2,2,dev-2,ip-1,',
+      '4,u1,,,,x,1600000003,,,,,',
+    ].join('\n');
+    const fast = parseActivity(text, {}, { csvFastPath: true });
+    expect(snapshot(fast)).toEqual(snapshot(parseActivity(text, {}, { csvFastPath: false })));
+    expect(fast.issues).toEqual([]);
+    expect(fast.store.accountIds).toEqual(['u1', 'u2']);
+    expect(fast.store.usernames).toEqual(['alice2', 'bob']);
+    expect(fast.store.urls).toEqual(['example.com/a?b=2', 't.co/x']);
+    expect([...fast.store.urlIds]).toEqual([0, 1, 0]);
+    expect(fast.store.refIds).toEqual(['1', '2']);
+    expect([...fast.store.time]).toEqual([1_600_000_000, 1_600_000_001, 1_600_000_002, 1_600_000_003]);
+    expect(fast.store.devices).toEqual(['dev-1', 'dev-2']);
+    expect([...fast.store.ip]).toEqual([0, 1, 0, -1]);
+  });
+});
+
+describe('CsvFastRows.check', () => {
+  const header = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls,quote_id,device_hash,ip_hash,lang';
+  const sniff = sniffFormat(`${header}\n`, true);
+  if (!sniff.ok || sniff.format !== 'csv') throw new Error('test header not recognised');
+  const fast = new CsvFastRows(sniff.csv, new PostStoreBuilder(), DEFAULT_PARSE_LIMITS);
+  const check = (row: string): boolean => fast.check(`xx${row}yy`, 2, 2 + row.length);
+
+  it('accepts plain rows', () => {
+    expect(check('1,u1,@alice,,,Hello world,1600000000,https://www.example.com/a?utm_source=x http://t.co/x,,dev-1,ip-1,en')).toBe(true);
+    expect(check('2,u2,bob,1,,,1600000001000,,,,,')).toBe(true);
+    expect(check('3,u_3.x:y-z,b,1,2,🔥 text with ümlauts,1600000000,,3,d,i,')).toBe(true);
+    expect(check('4,u1,,,,,2020-09-13T12:26:40Z,,,,,')).toBe(true); // other timestamp forms through parseTimestamp
+  });
+
+  it('leaves every row with something to report, trim or convert to the ordinary path', () => {
+    for (const row of [
+      ',u1,a,,,m,1600000000,,,,,', // empty required field
+      '1, u1,a,,,m,1600000000,,,,,', // white space to trim
+      '1,u1,a,,,m,99,,,,,', // out of range
+      '1,u1,=a,,,m,1600000000,,,,,', // formula username
+      '1,u1,a,x y,,m,1600000000,,,,,', // bad optional id
+      '1,u1,a,,,m,1600000000,javascript:x,,,,', // not a URL
+      '1,u1,a,,,m,1600000000,https://a.example\thttps://b.example,,,,', // tab between URLs
+      '1,u1,a,,,m\u0000,1600000000,,,,,', // NUL in the message
+      '1,u1,a,,,m,1600000000,,,dév,,', // non-ASCII device
+      '1,u1,a,,,m,1600000000,,,,', // a field short
+      '1,u1,a,,,m,1600000000,,,,,,', // a field too many
+      'ä1,u1,a,,,m,1600000000,,,,,', // non-ASCII id
+    ]) {
+      expect({ row, fast: check(row) }).toEqual({ row, fast: false });
+    }
+  });
+});
