@@ -10,6 +10,9 @@ export default defineConfig({
   build: {
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    // No modulepreload polyfill: without modulepreload (Safari < 17, Firefox < 115) chunks still load, a
+    // little later.
+    modulePreload: { polyfill: false },
     // Everything the entry imports statically goes in one chunk. Left alone, Rolldown splits it into
     // chunks shared with lazy routes, and the first page then paid for the split: export lists between
     // them and gzip working per file (about 4 kB gzip; scripts/check-bundle.mjs).

@@ -6,7 +6,6 @@ import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -80,7 +79,7 @@ export function CaseListPage() {
 
   return (
     <Container maxWidth="xl" sx={{ py: 3 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
         <Typography variant="h4" component="h1">
           {t('list.title')}
         </Typography>
@@ -96,10 +95,10 @@ export function CaseListPage() {
         >
           {t('list.newCase')}
         </Button>
-      </Stack>
+      </Box>
 
       <Paper component="section" aria-label={t('list.title')} sx={{ p: 2, mb: 2 }}>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, gap: 2 }}>
           <SearchField label={t('list.search')} value={query.q ?? ''} onChange={(q) => update({ q: q || undefined })} />
           <FilterSelect
             anyLabel={t('list.any')}
@@ -122,7 +121,7 @@ export function CaseListPage() {
             options={PRIORITY_BANDS.map((b) => ({ value: b, label: t(`policy:priorityBand.${b}`) }))}
             onChange={(priorityBand) => update({ priorityBand: OptionalPriorityBand.parse(priorityBand) })}
           />
-        </Stack>
+        </Box>
       </Paper>
 
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
