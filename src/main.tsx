@@ -4,7 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { createI18n } from './app/i18n';
 import { AppProviders } from './app/providers';
 import { createSessionStore } from './app/session-store';
-import { AppRoutes } from './app/routes';
+import { AppRoutes, preloadFirstPage } from './app/routes';
 
 /** The mock backend is loaded only in dev and msw-mode builds, so production bundles carry no msw code. */
 async function enableMocking(): Promise<void> {
@@ -16,6 +16,7 @@ async function enableMocking(): Promise<void> {
 const sessionStore = createSessionStore();
 // The shell's texts load with the mock backend, before the first render; the rest as screens need them.
 const { i18n, ready } = createI18n(sessionStore.getState().language);
+preloadFirstPage(window.location.pathname, i18n);
 
 void Promise.all([enableMocking(), ready]).then(() => {
   const root = document.getElementById('root');

@@ -2,12 +2,14 @@
 // Rendered by `useRoutes` under a <BrowserRouter> (declarative mode): the app uses no loaders,
 // actions or fetchers, and the data router's code is about 16 kB gzip of the first page.
 import { lazy } from 'react';
+import type { i18n as I18n } from 'i18next';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorBoundary } from './route-error-page';
 
-const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
+const loadCaseListPage = () => import('../features/cases/case-list-page');
+const CaseListPage = lazy(() => loadCaseListPage().then((m) => ({ default: m.CaseListPage })));
 const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
 const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
 const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
@@ -49,4 +51,14 @@ export const routes: RouteObject[] = [
 
 export function AppRoutes() {
   return useRoutes(routes);
+}
+
+/**
+ * Starts downloading the case list's code and texts when it is the page being opened, so that they
+ * arrive with the shell's instead of after the first render. Failures surface when the route renders.
+ */
+export function preloadFirstPage(pathname: string, i18n: I18n): void {
+  if (pathname !== '/' && pathname.replace(/\/$/, '') !== '/cases') return;
+  loadCaseListPage().catch(() => undefined);
+  i18n.loadNamespaces('cases').catch(() => undefined);
 }
