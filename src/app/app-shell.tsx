@@ -2,9 +2,9 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import AppBar from '@mui/material/AppBar';
-import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import FormControl from '@mui/material/FormControl';
 import IconButton from '@mui/material/IconButton';
 import InputLabel from '@mui/material/InputLabel';
@@ -81,20 +81,25 @@ function ReviewNavLabel() {
   const inReview = useCaseList({ status: 'in_review', pageSize: 1 });
   const count = inReview.data?.total ?? 0;
   return (
-    <Badge
-      badgeContent={count}
-      color="secondary"
-      max={99}
-      sx={{ '& .MuiBadge-badge': { right: -10 } }}
-      slotProps={{ badge: { 'aria-hidden': true } }}
-    >
+    <>
       <span>{t('nav.review')}</span>
       {count > 0 && (
-        <Box component="span" sx={visuallyHidden}>
-          {' '}({t('nav.reviewCount', { count })})
-        </Box>
+        <>
+          {/* A small Chip, not a Badge: the case list shows chips anyway, so the count costs no more code. */}
+          <Chip
+            component="span"
+            size="small"
+            color="secondary"
+            label={count > 99 ? '99+' : count}
+            aria-hidden
+            sx={{ ml: 0.75, height: 20, cursor: 'inherit', '& .MuiChip-label': { px: 0.75 } }}
+          />
+          <Box component="span" sx={visuallyHidden}>
+            {' '}({t('nav.reviewCount', { count })})
+          </Box>
+        </>
       )}
-    </Badge>
+    </>
   );
 }
 
