@@ -10,6 +10,11 @@ export const SIGNATURE_BINS = 32;
 const EMPTY = 0xffffffff;
 
 let lowerTable: Uint16Array | null = null;
+/** Per UTF-16 unit: CHAR_SPACE for white space, CHAR_PUNCTUATION for ASCII punctuation, else 0. */
+let classTable: Uint8Array | null = null;
+const CHAR_SPACE = 1;
+const CHAR_PUNCTUATION = 2;
+
 /** Lower-case mapping for the BMP, built once; characters whose lower case is not one unit map to themselves. */
 function lowerCaseTable(): Uint16Array {
   if (lowerTable) return lowerTable;
@@ -25,6 +30,22 @@ function lowerCaseTable(): Uint16Array {
     }
   }
   lowerTable = table;
+  return table;
+}
+
+/**
+ * Character classes for the fingerprint loop: one table read instead of a chain of comparisons
+ * per character. Punctuation is classified on the raw unit: lower-casing maps only letters, and
+ * no letter's lower case is ASCII punctuation.
+ */
+function charClassTable(): Uint8Array {
+  if (classTable) return classTable;
+  const table = new Uint8Array(65_536);
+  for (let c = 0; c < 65_536; c++) {
+    if (isSpaceCode(c)) table[c] = CHAR_SPACE;
+    else if (isAsciiPunctuation(c)) table[c] = CHAR_PUNCTUATION;
+  }
+  classTable = table;
   return table;
 }
 
@@ -105,7 +126,8 @@ export class TextFingerprint {
   readonly signature = new Uint32Array(SIGNATURE_BINS);
 
   compute(text: string, withSignature: boolean): void {
-    const table = lowerCaseTable();
+    const lower = lowerCaseTable();
+    const classes = charClassTable();
     const sig = this.signature;
     if (withSignature) sig.fill(EMPTY);
     let hashA = 0x811c9dc5;
@@ -114,17 +136,18 @@ export class TextFingerprint {
     let shingles = 0;
     let previousWord = 0;
     let hasPrevious = false;
+    let filled = 0; // bins that received a bigram
     const n = text.length;
     let i = 0;
     // One pass: each token is classified at its first character, then hashed while it is scanned.
     while (i < n) {
       const c0 = text.charCodeAt(i);
-      if (c0 <= 32 ? c0 === 32 || (c0 >= 9 && c0 <= 13) : c0 >= 0x85 && isSpaceCode(c0)) {
+      if (classes[c0] === CHAR_SPACE) {
         i++;
         continue;
       }
       if (isDroppedToken(text, i)) {
-        while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+        for (i++; i < n; i++) if (classes[text.charCodeAt(i)] === CHAR_SPACE) break;
         continue;
       }
       if (length > 0) length++;
@@ -132,40 +155,41 @@ export class TextFingerprint {
       // text hashes are built per word from it; the shingle hash ignores ASCII punctuation, which
       // only words that contain some need to recompute.
       let full = 0x811c9dc5;
-      let punctuation = false;
+      let punctuation = 0;
       const start = i;
       for (; i < n; i++) {
         const raw = text.charCodeAt(i);
-        if (raw <= 32 ? raw === 32 || (raw >= 9 && raw <= 13) : raw >= 0x85 && isSpaceCode(raw)) break;
-        const c = table[raw] ?? 0;
-        full = Math.imul(full ^ c, 0x01000193);
-        if (c < 128 && (c < 48 || (c > 57 && c < 97) || c > 122)) punctuation = punctuation || isAsciiPunctuation(c);
+        const kind = classes[raw] ?? 0;
+        if (kind === CHAR_SPACE) break;
+        full = Math.imul(full ^ (lower[raw] ?? 0), 0x01000193);
+        punctuation |= kind;
       }
       const size = i - start;
       length += size;
       // Two sequence hashes over the words, the second also keyed by the word's length and first
       // character: two different texts share both only by a far-fetched accident.
       hashA = Math.imul(hashA ^ full, 0x01000193) ^ size;
-      hashB = Math.imul(hashB + full, 0x5bd1e995) ^ (((table[text.charCodeAt(start)] ?? 0) << 8) | size);
+      hashB = Math.imul(hashB + full, 0x5bd1e995) ^ (((lower[c0] ?? 0) << 8) | size);
       hashB ^= hashB >>> 15;
+      if (!withSignature) continue;
       let word = full;
-      let wordChars = size;
-      if (punctuation) {
+      if (punctuation !== 0) {
         word = 0x811c9dc5;
-        wordChars = 0;
+        let wordChars = 0;
         for (let j = start; j < i; j++) {
-          const c = table[text.charCodeAt(j)] ?? 0;
-          if (isAsciiPunctuation(c)) continue;
-          word = Math.imul(word ^ c, 0x01000193);
+          const raw = text.charCodeAt(j);
+          if (classes[raw] === CHAR_PUNCTUATION) continue;
+          word = Math.imul(word ^ (lower[raw] ?? 0), 0x01000193);
           wordChars++;
         }
+        if (wordChars === 0) continue;
       }
-      if (!withSignature || wordChars === 0) continue;
       if (hasPrevious) {
         const shingle = mix32(Math.imul(previousWord, 0x9e3779b1) ^ word);
         const bin = shingle >>> 27; // top 5 bits choose the bin (32 bins)
         const value = shingle & 0x7ffffff;
         if (value < (sig[bin] ?? EMPTY)) sig[bin] = value;
+        filled |= 1 << bin;
         shingles++;
       }
       previousWord = word;
@@ -175,7 +199,7 @@ export class TextFingerprint {
     this.hashB = hashB >>> 0;
     this.length = length;
     this.shingles = shingles;
-    if (withSignature && shingles > 0) densify(sig);
+    if (withSignature && shingles > 0) densify(sig, filled);
   }
 }
 
@@ -184,22 +208,48 @@ export class TextFingerprint {
  * "optimal densification"). Borrowing from the next bin instead would make a run of empty bins
  * all copies of one bigram, so short texts sharing one common bigram would collide in whole LSH
  * bands. The sequence depends only on the bin, so equal sets still get equal signatures.
+ * `filled` has bit j set when bin j holds a bigram of its own.
  */
-function densify(sig: Uint32Array): void {
-  const k = sig.length;
-  let filled = 0; // bitmask of the bins that hold a bigram of their own (k <= 32)
-  for (let j = 0; j < k; j++) if (sig[j] !== EMPTY) filled |= 1 << j;
+function densify(sig: Uint32Array, filled: number): void {
   if (filled === 0) return;
-  for (let j = 0; j < k; j++) {
+  const sources = densifySources();
+  for (let j = 0; j < SIGNATURE_BINS; j++) {
     if ((filled >>> j) & 1) continue;
-    for (let attempt = 1; ; attempt++) {
-      const source = mix32(Math.imul(j + 1, 0x9e3779b1) + attempt) & (k - 1);
+    let attempt = 1;
+    for (; attempt <= DENSIFY_TABLE_ATTEMPTS; attempt++) {
+      const source = sources[j * DENSIFY_TABLE_ATTEMPTS + attempt - 1] ?? 0;
+      if ((filled >>> source) & 1) {
+        sig[j] = sig[source] ?? EMPTY;
+        break;
+      }
+    }
+    if (attempt <= DENSIFY_TABLE_ATTEMPTS) continue;
+    for (; ; attempt++) {
+      const source = densifySource(j, attempt);
       if ((filled >>> source) & 1) {
         sig[j] = sig[source] ?? EMPTY;
         break;
       }
     }
   }
+}
+
+/** The bin that empty bin `j` borrows from at `attempt` (1, 2, ...). */
+function densifySource(j: number, attempt: number): number {
+  return mix32(Math.imul(j + 1, 0x9e3779b1) + attempt) & (SIGNATURE_BINS - 1);
+}
+
+/** The first attempts of every bin's sequence, precomputed: all but about 1 in 3,000 empty bins find a source among them. */
+const DENSIFY_TABLE_ATTEMPTS = 256;
+let densifyTable: Uint8Array | null = null;
+function densifySources(): Uint8Array {
+  if (densifyTable) return densifyTable;
+  const table = new Uint8Array(SIGNATURE_BINS * DENSIFY_TABLE_ATTEMPTS);
+  for (let j = 0; j < SIGNATURE_BINS; j++) {
+    for (let a = 1; a <= DENSIFY_TABLE_ATTEMPTS; a++) table[j * DENSIFY_TABLE_ATTEMPTS + a - 1] = densifySource(j, a);
+  }
+  densifyTable = table;
+  return table;
 }
 
 /** Fraction of equal bins: an estimate of the Jaccard similarity of the two bigram sets. */
