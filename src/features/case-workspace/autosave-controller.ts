@@ -37,6 +37,11 @@ export interface AutosaveState {
   keptLocally: boolean;
   /** Unsent edits were restored from this device when the page opened. */
   restored: boolean;
+  /**
+   * Counts the times the content was replaced from outside the form (a newer server version adopted,
+   * a conflict merged): the form shows the new content afresh each time.
+   */
+  replaced: number;
 }
 
 export interface SaveResult {
@@ -121,6 +126,7 @@ export class CaseAutosave {
       conflictVersion: null,
       keptLocally: true,
       restored: options.restored,
+      replaced: 0,
     }));
     if (options.restored && options.base) this.baseWriter.write(serialiseBase({ version: options.baseVersion, content: options.base }));
   }
@@ -187,7 +193,7 @@ export class CaseAutosave {
     this.base = contentOf(server);
     this.values = merged;
     this.revision += 1;
-    this.store.setState({ baseVersion: server.version, conflictVersion: null, status: 'pending', error: null });
+    this.store.setState({ baseVersion: server.version, conflictVersion: null, status: 'pending', error: null, replaced: this.state.replaced + 1 });
     this.baseWriter.write(serialiseBase({ version: server.version, content: this.base }));
     this.keepLocally();
     return this.flush();
@@ -199,7 +205,7 @@ export class CaseAutosave {
     if ((status !== 'saved' && status !== 'readonly') || server.version <= baseVersion) return false;
     this.base = contentOf(server);
     this.values = this.base;
-    this.store.setState({ baseVersion: server.version });
+    this.store.setState({ baseVersion: server.version, replaced: this.state.replaced + 1 });
     return true;
   }
 

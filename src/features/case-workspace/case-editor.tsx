@@ -90,6 +90,9 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   useEffect(() => {
     if (autosave.rebase(caseDocument)) form.reset(contentOf(caseDocument));
   }, [autosave, caseDocument, form]);
+  // Text inputs hold their own value (FormTextField): when the autosave replaces the content (above,
+  // or a merged conflict) the tab remounts, keyed on that count, so each input shows its new value.
+  const replaced = useStore(autosave.store, (s) => s.replaced);
 
   const focusField = useCallback(
     (path: string) => {
@@ -154,7 +157,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
                 ))}
               </Tabs>
               <Box role="tabpanel" id="case-tabpanel" aria-labelledby={`case-tab-${tab}`} sx={{ py: 2 }}>
-                <Content />
+                <Content key={replaced} />
               </Box>
             </Box>
             {panelProps && wide && <DesignationPanelAside {...panelProps} />}

@@ -5,9 +5,11 @@ import { useParams } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCase } from '../../api/client/case-queries';
 import { callApi, setApiUser } from '../../api/client/http-client';
+import { queryKeys } from '../../api/client/query-keys';
 import { renderWithProviders } from '../../test/render';
 import { CaseWorkspacePage, type RenderDesignationPanel } from './case-workspace-page';
 import { contentOf } from './case-content';
+import { fieldId } from './field-ids';
 import { draftKey, memoryDraftStorage, serialiseDraft, type DraftStorage } from './draft-storage';
 
 const CASE = 'case-clearwater-week';
@@ -38,6 +40,7 @@ function renderCase(options: { tab?: string; storage?: DraftStorage; userId?: st
 }
 
 const status = () => screen.getByTestId('save-status');
+const justification = () => document.getElementById(fieldId('harm.physical.justification'));
 const rights = () => screen.getByRole('textbox', { name: /Risks of applying this policy, including impacts on speech/ });
 
 async function serverCase() {
@@ -116,6 +119,20 @@ describe('CaseWorkspacePage', () => {
     expect(stored.actor.purpose).toBe('Ben’s purpose');
     expect(stored.rightsRiskAssessment).toMatch(/Ana’s addition\.$/);
     expect(screen.getByRole('textbox', { name: /The campaign’s goal/ })).toHaveValue('Ben’s purpose');
+  });
+
+  it('shows a newer version someone else saved while nothing was unsent, each label floated over its new value', async () => {
+    const { queryClient } = renderCase({ tab: 'harm' });
+    await waitFor(() => expect(justification()).toHaveValue(''));
+    expect((justification() as HTMLTextAreaElement).labels[0]).toHaveAttribute('data-shrink', 'false');
+    await saveAsBen((content) => {
+      content.harm.physical.justification = 'Ben’s reason';
+    });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
+    // The inputs hold their own values: the tab remounts with the adopted version's content.
+    await waitFor(() => expect(justification()).toHaveValue('Ben’s reason'));
+    expect((justification() as HTMLTextAreaElement).labels[0]).toHaveAttribute('data-shrink', 'true');
+    expect(status()).toHaveAttribute('data-status', 'saved');
   });
 
   it('restores unsent edits kept on this device, says so, and sends them', async () => {

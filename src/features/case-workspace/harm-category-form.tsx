@@ -11,9 +11,10 @@ import Typography from '@mui/material/Typography';
 import Divider from '@mui/material/Divider';
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { emptyHarmAssessment, type CaseContent } from '../../api/contract/case';
+import type { CaseContent } from '../../api/contract/case';
+import type { HarmAssessmentModel } from '../../engine/case-model';
 import { POLICY_AREAS_BY_CATEGORY, type HarmCategory, type PolicyArea } from '../../engine/policy-terms';
-import { checkAgainstRubric } from '../../engine/severity-rubric';
+import { checkAgainstRubric, type RubricCheck } from '../../engine/severity-rubric';
 import { EvidenceItemsField } from './evidence-items-field';
 import { fieldId } from './field-ids';
 import { FormTextField } from './form-fields';
@@ -79,11 +80,12 @@ function PolicyAreasField({ category }: { category: HarmCategory }) {
 
 function JustificationField({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
-  const [rubric, severity, justification] = useWatch<CaseContent, [`harm.${HarmCategory}.rubric`, `harm.${HarmCategory}.severity`, `harm.${HarmCategory}.justification`]>({
-    name: [`harm.${category}.rubric`, `harm.${category}.severity`, `harm.${category}.justification`],
+  // Only what the field shows: typing a justification re-renders it only when R6's answer changes.
+  const { severity, check } = useWatch<CaseContent, `harm.${HarmCategory}`, CaseContent, { severity: HarmAssessmentModel['severity']; check: RubricCheck }>({
+    name: `harm.${category}`,
+    // R6 is the engine's: it decides what "differs" means; the form only shows it at the field.
+    compute: (assessment) => ({ severity: assessment.severity, check: checkAgainstRubric(assessment) }),
   });
-  // R6 is the engine's: it decides what "differs" means; the form only shows it at the field.
-  const check = checkAgainstRubric({ ...emptyHarmAssessment(), rubric, severity, justification });
   const params = {
     severity: severity ? t(`policy:severity.${severity}`) : '',
     suggested: check.suggested ? t(`policy:severity.${check.suggested}`) : '',

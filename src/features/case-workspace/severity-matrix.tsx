@@ -18,7 +18,11 @@ import { useWorkspace } from './workspace-context';
 export function SeverityMatrix() {
   const { t } = useTranslation(['workspace', 'policy']);
   const { focusField } = useWorkspace();
-  const harm = useWatch<CaseContent, 'harm'>({ name: 'harm' });
+  // The chosen and suggested severities only: typing in a harm form's text re-renders nothing here.
+  const rows = useWatch<CaseContent, 'harm', CaseContent, MatrixRowValue[]>({
+    name: 'harm',
+    compute: (harm) => HARM_CATEGORIES.map((category) => ({ category, severity: harm[category].severity, suggested: suggestSeverity(harm[category].rubric) })),
+  });
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-describedby="severity-matrix-legend">
@@ -34,12 +38,12 @@ export function SeverityMatrix() {
           </TableRow>
         </TableHead>
         <TableBody>
-          {HARM_CATEGORIES.map((category) => (
+          {rows.map(({ category, severity, suggested }) => (
             <MatrixRow
               key={category}
               category={category}
-              severity={harm[category].severity}
-              suggested={suggestSeverity(harm[category].rubric)}
+              severity={severity}
+              suggested={suggested}
               onOpen={() => focusField(`harm.${category}.severity`)}
             />
           ))}
@@ -47,6 +51,12 @@ export function SeverityMatrix() {
       </Table>
     </Box>
   );
+}
+
+interface MatrixRowValue {
+  category: HarmCategory;
+  severity: Severity | null;
+  suggested: Severity | null;
 }
 
 function MatrixRow({ category, severity, suggested, onOpen }: {
