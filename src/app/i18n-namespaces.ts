@@ -1,37 +1,56 @@
-// Where each i18n namespace lives. The app loads a namespace the first time a screen needs it, so
-// translations ship with the code that uses them (code-split); tests load all of them up front
-// (i18n-resources.ts). A feature adds its `*-locales.ts` here and in i18n-resources.ts.
+// Where each i18n namespace lives. The app loads a namespace, in the user's language only, the first
+// time a screen needs it, so translations ship with the code that uses them; tests load all of them up
+// front (i18n-resources.ts). A feature adds its `*-locales.ts` here and in i18n-resources.ts.
 import type { Language } from '../i18n/locale-shape';
+import type { Resources } from './i18n-resources';
 
-export const NAMESPACE_LOADERS = {
-  common: () => import('../i18n/locales/common'),
-  policy: () => import('../i18n/locales/policy'),
-  cases: () => import('../features/cases/cases-locales'),
-  workspace: () => import('../features/case-workspace/workspace-locales'),
-  engine: () => import('../components/verdict/engine-locales'),
-  fieldChange: () => import('../components/field-change-locales'),
-  review: () => import('../features/review/review-locales'),
-  enforcement: () => import('../features/enforcement/enforcement-locales'),
-  submission: () => import('../features/submission/submission-locales'),
-  audit: () => import('../features/audit/audit-locales'),
-  activityImport: () => import('../features/activity-import/import-locales'),
-} as const;
+/** The file of each namespace: one export per language (`en`, `nl`, `tr`). */
+const NAMESPACE_FILES = {
+  common: '../i18n/locales/common.ts',
+  policy: '../i18n/locales/policy.ts',
+  cases: '../features/cases/cases-locales.ts',
+  workspace: '../features/case-workspace/workspace-locales.ts',
+  engine: '../components/verdict/engine-locales.ts',
+  fieldChange: '../components/field-change-locales.ts',
+  review: '../features/review/review-locales.ts',
+  enforcement: '../features/enforcement/enforcement-locales.ts',
+  submission: '../features/submission/submission-locales.ts',
+  audit: '../features/audit/audit-locales.ts',
+  activityImport: '../features/activity-import/import-locales.ts',
+} as const satisfies Record<keyof Resources, string>;
 
-export type Namespace = keyof typeof NAMESPACE_LOADERS;
-
-/** The English texts of every namespace: the shape the typed `t()` keys are checked against. */
-export type Resources = { [N in Namespace]: Awaited<ReturnType<(typeof NAMESPACE_LOADERS)[N]>>['en'] };
+export type Namespace = keyof typeof NAMESPACE_FILES;
 
 /** What the shell shows on every page, loaded before the first render. */
 export const STARTUP_NAMESPACES: readonly Namespace[] = ['common', 'policy'];
 
+// One lazy loader per locale file and language. The `lang` query makes each language of a file a
+// module of its own, so the build keeps only that language's export in its chunk: a screen downloads
+// its texts in one language, not three. (Vite wants literal globs, hence one per language.)
+type Loaders = Record<string, () => Promise<object>>;
+const LOADERS: Record<Language, Loaders> = {
+  en: import.meta.glob(['../i18n/locales/*.ts', '../features/*/*-locales.ts', '../components/**/*-locales.ts'], {
+    query: { lang: 'en' },
+    import: 'en',
+  }),
+  nl: import.meta.glob(['../i18n/locales/*.ts', '../features/*/*-locales.ts', '../components/**/*-locales.ts'], {
+    query: { lang: 'nl' },
+    import: 'nl',
+  }),
+  tr: import.meta.glob(['../i18n/locales/*.ts', '../features/*/*-locales.ts', '../components/**/*-locales.ts'], {
+    query: { lang: 'tr' },
+    import: 'tr',
+  }),
+};
+
 function isNamespace(name: string): name is Namespace {
-  return Object.hasOwn(NAMESPACE_LOADERS, name);
+  return Object.hasOwn(NAMESPACE_FILES, name);
 }
 
 /** One namespace's texts in one language. */
 export async function loadNamespace(language: Language, namespace: string): Promise<object> {
   if (!isNamespace(namespace)) throw new Error(`unknown i18n namespace: ${namespace}`);
-  const module = await NAMESPACE_LOADERS[namespace]();
-  return module[language];
+  const load = LOADERS[language][NAMESPACE_FILES[namespace]];
+  if (!load) throw new Error(`i18n namespace ${namespace}: ${NAMESPACE_FILES[namespace]} is outside the locale globs`);
+  return load();
 }

@@ -1,7 +1,6 @@
 // Every i18n namespace loaded at once, for tests (the app loads them on demand: i18n-namespaces.ts).
 // A feature adds its `*-locales.ts` here and there (README: "add a locale").
-import type { LocaleShape } from '../i18n/locale-shape';
-import type { Resources } from './i18n-namespaces';
+import type { Language, LocaleShape } from '../i18n/locale-shape';
 import * as common from '../i18n/locales/common';
 import * as policy from '../i18n/locales/policy';
 import * as cases from '../features/cases/cases-locales';
@@ -14,15 +13,20 @@ import * as submission from '../features/submission/submission-locales';
 import * as audit from '../features/audit/audit-locales';
 import * as activityImport from '../features/activity-import/import-locales';
 
+const en = { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
+  fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en,
+  activityImport: activityImport.en };
+
+/** The English texts of every namespace: the shape the typed `t()` keys are checked against. */
+export type Resources = typeof en;
+
 export const resources = {
-  en: { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
-    fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en,
-    activityImport: activityImport.en },
+  en,
   nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl,
     fieldChange: fieldChange.nl, review: review.nl, enforcement: enforcement.nl, submission: submission.nl, audit: audit.nl,
     activityImport: activityImport.nl },
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
     fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr,
     activityImport: activityImport.tr },
-} as const satisfies Record<'en' | 'nl' | 'tr', { [N in keyof Resources]: LocaleShape<Resources[N]> }>;
+} as const satisfies Record<Language, { [N in keyof Resources]: LocaleShape<Resources[N]> }>;
 

@@ -4,7 +4,8 @@
 import { createInstance, type BackendModule, type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { isLanguage, type Language } from '../i18n/locale-shape';
-import { loadNamespace, STARTUP_NAMESPACES, type Resources } from './i18n-namespaces';
+import { loadNamespace, STARTUP_NAMESPACES } from './i18n-namespaces';
+import type { Resources } from './i18n-resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -36,7 +37,9 @@ export function createI18n(language: Language, options: { resources?: Resource }
   const ready = instance.use(initReactI18next).init({
     ...(options.resources ? { resources: options.resources } : {}),
     lng: language,
-    fallbackLng: 'en',
+    // No fallback language: every language has every key (LocaleShape makes a missing one a type
+    // error), and a fallback would be downloaded beside the user's language for every namespace.
+    fallbackLng: false,
     defaultNS: 'common',
     ns: options.resources ? Object.keys(options.resources.en ?? {}) : [...STARTUP_NAMESPACES],
     // React escapes text itself; i18next must not double-escape user-visible strings.
