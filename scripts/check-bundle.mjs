@@ -5,7 +5,7 @@
 // holding the case list's route module (the entry itself, or a lazy chunk if it ever becomes one),
 // and every chunk either imports statically. The translations it waits for (the shell's namespaces and
 // the case list's) are printed beside it. What loads only on a user's action (the new-case form) does
-// not count. `--chunks` lists the files.
+// not count. `--chunks` lists the files; `--packages` estimates what each package takes of the first page.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +67,30 @@ const texts = measure(closure(FIRST_TEXTS.map(holding)));
 
 if (process.argv.includes('--chunks')) {
   for (const row of code.rows) console.log(`  ${row.file.padEnd(48)} ${kb(row.raw).padStart(10)} raw ${kb(row.gzip).padStart(9)} gzip`);
+}
+if (process.argv.includes('--packages')) {
+  // Rolldown reports each module's code after tree-shaking, before minifying: a package's share of the
+  // gzip of that code, applied to the measured gzip, estimates its cost (gzip does not add up exactly).
+  const packageOf = (id) => {
+    const path = id.split('?')[0];
+    if (!path.startsWith(resolve('.'))) return `bundler: ${path.replace(/^\0/, '')}`;
+    const inModules = path.lastIndexOf('node_modules/');
+    if (inModules < 0) return `app: ${path.slice(resolve('.').length + 1).split('/').slice(0, 2).join('/')}`;
+    const [scope, name] = path.slice(inModules + 'node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  };
+  const shares = new Map();
+  for (const row of code.rows) {
+    for (const [id, module] of Object.entries(byFile.get(row.file)?.modules ?? {})) {
+      if (!module.code) continue;
+      const name = packageOf(id);
+      shares.set(name, (shares.get(name) ?? 0) + gzipSync(module.code, { level: 9 }).length);
+    }
+  }
+  const total = [...shares.values()].reduce((a, b) => a + b, 0);
+  for (const [name, share] of [...shares].toSorted((a, b) => b[1] - a[1])) {
+    if (share / total >= 0.002) console.log(`  ${name.padEnd(40)} ~${kb((share / total) * code.gzip).padStart(9)} gzip`);
+  }
 }
 const over = code.gzip > GOAL_GZIP;
 console.log(
