@@ -61,6 +61,16 @@ function measure(files) {
   return { rows, raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
 }
 
+/** `react-dom`, `@mui/material`, or `app: src/<folder>` for a module id. */
+function packageOf(id) {
+  const path = id.split('?')[0];
+  if (!path.startsWith(resolve('.'))) return `bundler: ${path.replace(/^\0/, '')}`;
+  const inModules = path.lastIndexOf('node_modules/');
+  if (inModules < 0) return `app: ${path.slice(resolve('.').length + 1).split('/').slice(0, 2).join('/')}`;
+  const [scope, name] = path.slice(inModules + 'node_modules/'.length).split('/');
+  return scope.startsWith('@') ? `${scope}/${name}` : scope;
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const code = measure(closure([...chunks.filter((chunk) => chunk.isEntry), holding(FIRST_ROUTE)]));
 const texts = measure(closure(FIRST_TEXTS.map(holding)));
@@ -71,14 +81,6 @@ if (process.argv.includes('--chunks')) {
 if (process.argv.includes('--packages')) {
   // Rolldown reports each module's code after tree-shaking, before minifying: a package's share of the
   // gzip of that code, applied to the measured gzip, estimates its cost (gzip does not add up exactly).
-  const packageOf = (id) => {
-    const path = id.split('?')[0];
-    if (!path.startsWith(resolve('.'))) return `bundler: ${path.replace(/^\0/, '')}`;
-    const inModules = path.lastIndexOf('node_modules/');
-    if (inModules < 0) return `app: ${path.slice(resolve('.').length + 1).split('/').slice(0, 2).join('/')}`;
-    const [scope, name] = path.slice(inModules + 'node_modules/'.length).split('/');
-    return scope.startsWith('@') ? `${scope}/${name}` : scope;
-  };
   const shares = new Map();
   for (const row of code.rows) {
     for (const [id, module] of Object.entries(byFile.get(row.file)?.modules ?? {})) {
