@@ -13,12 +13,13 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseContent, CoordinationSignal } from '../../api/contract/case';
+import type { CoordinationSignal } from '../../api/contract/case';
 import { indexAccounts, laneOf, type AccountEntry } from './board-model';
 import { useBoardStore } from './board-store';
 import { formatWindow } from './signal-format';
 import { useWorkspace } from './workspace-context';
 import { caseTabPath } from './workspace-tabs';
+import type { CaseFormValues } from './case-content';
 
 const ACCOUNT_ROW = 48;
 const SIGNAL_ROW = 88;
@@ -26,7 +27,7 @@ const LIST_HEIGHT = 520;
 
 export function AccountsTab() {
   const { t } = useTranslation('workspace');
-  const signals = useWatch<CaseContent, 'signals'>({ name: 'signals' });
+  const signals = useWatch<CaseFormValues, 'signals'>({ name: 'signals' }).items;
   const accounts = useMemo(() => indexAccounts(signals), [signals]);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query.trim().replace(/^@/, '').toLowerCase());

@@ -15,11 +15,11 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { CaseContent, CaseDocument } from '../../api/contract/case';
+import type { CaseDocument } from '../../api/contract/case';
 import type { User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { AccountsTab } from './accounts-tab';
-import { contentOf } from './case-content';
+import { contentOf, toCaseFormValues, type CaseFormValues } from './case-content';
 import { caseFormResolver } from './case-form-resolver';
 import { ConflictDialog } from './conflict-dialog';
 import { EvidenceBoardTab } from './evidence-board-tab';
@@ -71,8 +71,8 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   const [start] = useState(() => startFrom(draft, caseDocument));
   const strandedDraft = draft.kind === 'draft' && !editable;
 
-  const form = useForm<CaseContent, unknown, CaseContent>({
-    defaultValues: strandedDraft ? contentOf(caseDocument) : start.content,
+  const form = useForm<CaseFormValues, unknown, CaseFormValues>({
+    defaultValues: toCaseFormValues(strandedDraft ? contentOf(caseDocument) : start.content),
     resolver: caseFormResolver,
     mode: 'onTouched',
   });
@@ -88,7 +88,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   // A newer server version while nothing is unsent (someone else saved, or the case changed state):
   // show it, so the next edit starts from what is there now.
   useEffect(() => {
-    if (autosave.rebase(caseDocument)) form.reset(contentOf(caseDocument));
+    if (autosave.rebase(caseDocument)) form.reset(toCaseFormValues(contentOf(caseDocument)));
   }, [autosave, caseDocument, form]);
   // Text inputs hold their own value (FormTextField): when the autosave replaces the content (above,
   // or a merged conflict) the tab remounts, keyed on that count, so each input shows its new value.
@@ -173,7 +173,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
               onLater={() => setPostponedConflict(conflictVersion)}
               onResolve={(merged) => {
                 void autosave.resolveConflict(merged, caseDocument);
-                form.reset(merged);
+                form.reset(toCaseFormValues(merged));
               }}
             />
           )}

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolverOptions } from 'react-hook-form';
-import type { CaseContent } from '../../api/contract/case';
+import { toCaseFormValues, type CaseFormValues } from './case-content';
 import { caseFormResolver } from './case-form-resolver';
 import { sampleContent } from './workspace-test-fixtures';
 
-const options: ResolverOptions<CaseContent> = { fields: {}, names: ['actor.name'], shouldUseNativeValidation: false };
+const options: ResolverOptions<CaseFormValues> = { fields: {}, names: ['actor.name'], shouldUseNativeValidation: false };
 
 describe('caseFormResolver', () => {
   it('does not validate inside the task that asked (a keystroke), only after it', async () => {
-    const values = sampleContent();
+    const values = toCaseFormValues(sampleContent());
     values.actor.name = '';
     let settled = false;
     const result = caseFormResolver(values, undefined, options);
@@ -21,7 +21,7 @@ describe('caseFormResolver', () => {
   });
 
   it('answers with the values when they are valid', async () => {
-    const values = sampleContent();
+    const values = toCaseFormValues(sampleContent());
     const { errors, values: parsed } = await caseFormResolver(values, undefined, options);
     expect(errors).toEqual({});
     expect(parsed).toMatchObject({ actor: { name: values.actor.name } });

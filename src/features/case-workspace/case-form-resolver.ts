@@ -5,12 +5,11 @@
 // which no one can see; the values validated are the form's live values when the task runs.
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
-import type { CaseContent } from '../../api/contract/case';
-import { CaseContentFormSchema } from './case-content';
+import { CaseContentFormSchema, type CaseFormValues } from './case-content';
 
 const schemaResolver = zodResolver(CaseContentFormSchema);
 
-export const caseFormResolver: Resolver<CaseContent, unknown, CaseContent> = async (values, context, options) => {
+export const caseFormResolver: Resolver<CaseFormValues, unknown, CaseFormValues> = async (values, context, options) => {
   await new Promise((resolve) => setTimeout(resolve, 0));
   return schemaResolver(values, context, options);
 };

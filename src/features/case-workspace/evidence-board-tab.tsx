@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseContent, CoordinationSignal } from '../../api/contract/case';
+import type { CoordinationSignal } from '../../api/contract/case';
 import { BoardAccountsSummary } from './board-accounts-summary';
 import { BoardFilters } from './board-filters';
 import { LANES, groupIntoLanes, laneById, laneOf, moveToLane, type LaneId } from './board-model';
@@ -19,6 +19,7 @@ import { fieldId } from './field-ids';
 import { SignalDialog, newSignalValues, toFormValues, type SignalFormValues } from './signal-dialog-form';
 import { SignalLane } from './signal-lane';
 import { useWorkspace } from './workspace-context';
+import { SignalList, type CaseFormValues } from './case-content';
 
 interface Notice {
   message: string;
@@ -31,8 +32,8 @@ interface Notice {
 export function EvidenceBoardTab() {
   const { t } = useTranslation(['workspace', 'policy']);
   const { readOnly } = useWorkspace();
-  const { setValue, getValues } = useFormContext<CaseContent>();
-  const signals = useWatch<CaseContent, 'signals'>({ name: 'signals' });
+  const { setValue, getValues } = useFormContext<CaseFormValues>();
+  const signals = useWatch<CaseFormValues, 'signals'>({ name: 'signals' }).items;
   const filters = useBoardStore((s) => s.filters);
   const requestFocus = useBoardStore((s) => s.requestFocus);
   const lanes = useMemo(() => groupIntoLanes(signals, filters), [signals, filters]);
@@ -40,7 +41,7 @@ export function EvidenceBoardTab() {
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const write = useCallback(
-    (next: CoordinationSignal[]) => setValue('signals', next, { shouldDirty: true }),
+    (next: CoordinationSignal[]) => setValue('signals', new SignalList(next), { shouldDirty: true }),
     [setValue],
   );
   const laneName = useCallback(
@@ -54,7 +55,7 @@ export function EvidenceBoardTab() {
   // Callbacks read the list through getValues so they stay stable and memoised cards do not re-render.
   const onMove = useCallback(
     (signalId: string, lane: LaneId) => {
-      const current = getValues('signals');
+      const current = getValues('signals').items;
       const index = current.findIndex((signal) => signal.id === signalId);
       const signal = current[index];
       if (!signal || laneOf(signal) === lane) return;
@@ -83,7 +84,7 @@ export function EvidenceBoardTab() {
 
   const onRemove = useCallback(
     (signalId: string) => {
-      const current = getValues('signals');
+      const current = getValues('signals').items;
       const removed = current.find((signal) => signal.id === signalId);
       if (!removed) return;
       write(current.filter((signal) => signal.id !== signalId));
@@ -94,14 +95,14 @@ export function EvidenceBoardTab() {
 
   const onEdit = useCallback(
     (signalId: string) => {
-      const signal = getValues('signals').find((candidate) => candidate.id === signalId);
+      const signal = getValues('signals').items.find((candidate) => candidate.id === signalId);
       if (signal) setDialog({ mode: 'edit', initial: toFormValues(signal) });
     },
     [getValues],
   );
 
   const onSave = (signal: CoordinationSignal) => {
-    const current = getValues('signals');
+    const current = getValues('signals').items;
     const exists = current.some((candidate) => candidate.id === signal.id);
     write(exists ? current.map((candidate) => (candidate.id === signal.id ? signal : candidate)) : [...current, signal]);
     setDialog(null);

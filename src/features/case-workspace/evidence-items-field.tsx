@@ -8,19 +8,20 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseContent, HarmEvidenceItem } from '../../api/contract/case';
+import type { HarmEvidenceItem } from '../../api/contract/case';
 import { OBSERVED, type HarmCategory } from '../../engine/policy-terms';
 import { newItemId } from './board-model';
 import { FormCheckbox, FormDateField, FormSelectField, FormTextField } from './form-fields';
 import { SafeLink } from './safe-link';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 export function EvidenceItemsField({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy', 'common']);
   const { readOnly } = useWorkspace();
   const name = `harm.${category}.evidence` as const;
   // `keyName` keeps the items' own `id` untouched in `fields`.
-  const { fields, append, remove } = useFieldArray<CaseContent, typeof name, 'fieldKey'>({ name, keyName: 'fieldKey' });
+  const { fields, append, remove } = useFieldArray<CaseFormValues, typeof name, 'fieldKey'>({ name, keyName: 'fieldKey' });
   const categoryLabel = t(`policy:harmCategory.${category}`);
 
   const add = () => {
@@ -94,7 +95,7 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
 function EvidenceLink({ category, index }: { category: HarmCategory; index: number }) {
   const { t } = useTranslation('workspace');
   const name = `harm.${category}.evidence.${index}.link` as const;
-  const link = useWatch<CaseContent, typeof name>({ name });
+  const link = useWatch<CaseFormValues, typeof name>({ name });
   return (
     <Box>
       <FormTextField name={name} label={t('harm.evidenceLink')} type="url" helperText={t('links.httpOnlyHelp')} />

@@ -8,12 +8,12 @@ import TextField from '@mui/material/TextField';
 import Box from '@mui/material/Box';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { get, useController, useFormContext, useFormState, type FieldError, type FieldPathByValue } from 'react-hook-form';
-import type { CaseContent } from '../../api/contract/case';
 import { useErrorText } from '../../components/api-error-text';
 import { fieldId } from './field-ids';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
-type TextPath = FieldPathByValue<CaseContent, string>;
+type TextPath = FieldPathByValue<CaseFormValues, string>;
 
 export interface FormTextFieldProps {
   name: TextPath;
@@ -37,10 +37,10 @@ export interface FormTextFieldProps {
 export function FormTextField({ name, label, helperText, required, multiline, minRows, type = 'text', warning }: FormTextFieldProps) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { register } = useFormContext<CaseContent>();
+  const { register } = useFormContext<CaseFormValues>();
   // Only the errors are read, so only they subscribe: not "validating", "dirty" or "touched", which
   // change on keystrokes once the field has been left.
-  const { errors } = useFormState<CaseContent>({ name, exact: true });
+  const { errors } = useFormState<CaseFormValues>({ name, exact: true });
   const error: FieldError | undefined = get(errors, name);
   const message = fieldError(error?.message) ?? warning ?? undefined;
   const { ref, ...registered } = register(name);
@@ -91,13 +91,13 @@ function growWithContent(minRows: number) {
 /** One style object per row count, so a re-render does not hand emotion a new object to serialise. */
 const growSx = new Map<number, SxProps<Theme>>();
 
-type NullableDatePath = FieldPathByValue<CaseContent, string | null>;
+type NullableDatePath = FieldPathByValue<CaseFormValues, string | null>;
 
 /** A calendar date (`YYYY-MM-DD`) where an empty input means `null`. */
 export function FormDateField({ name, label }: { name: NullableDatePath; label: string }) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { field, fieldState } = useController<CaseContent, NullableDatePath>({ name });
+  const { field, fieldState } = useController<CaseFormValues, NullableDatePath>({ name });
   const message = fieldError(fieldState.error?.message);
   return (
     <TextField
@@ -117,11 +117,11 @@ export function FormDateField({ name, label }: { name: NullableDatePath; label: 
   );
 }
 
-type BooleanPath = FieldPathByValue<CaseContent, boolean>;
+type BooleanPath = FieldPathByValue<CaseFormValues, boolean>;
 
 export function FormCheckbox({ name, label, helperText }: { name: BooleanPath; label: string; helperText?: string }) {
   const { readOnly } = useWorkspace();
-  const { field } = useController<CaseContent, BooleanPath>({ name });
+  const { field } = useController<CaseFormValues, BooleanPath>({ name });
   const id = fieldId(name);
   return (
     <Box>
@@ -145,7 +145,7 @@ export function FormCheckbox({ name, label, helperText }: { name: BooleanPath; l
 }
 
 /** A select over a closed vocabulary; `labelOf` translates each option. */
-export function FormSelectField<P extends FieldPathByValue<CaseContent, string>>({
+export function FormSelectField<P extends FieldPathByValue<CaseFormValues, string>>({
   name,
   label,
   options,
@@ -158,7 +158,7 @@ export function FormSelectField<P extends FieldPathByValue<CaseContent, string>>
 }) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { field, fieldState } = useController<CaseContent, TextPath>({ name });
+  const { field, fieldState } = useController<CaseFormValues, TextPath>({ name });
   const message = fieldError(fieldState.error?.message);
   return (
     <TextField

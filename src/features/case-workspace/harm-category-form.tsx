@@ -11,7 +11,6 @@ import Typography from '@mui/material/Typography';
 import Divider from '@mui/material/Divider';
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseContent } from '../../api/contract/case';
 import type { HarmAssessmentModel } from '../../engine/case-model';
 import { POLICY_AREAS_BY_CATEGORY, type HarmCategory, type PolicyArea } from '../../engine/policy-terms';
 import { checkAgainstRubric, type RubricCheck } from '../../engine/severity-rubric';
@@ -20,6 +19,7 @@ import { fieldId } from './field-ids';
 import { FormTextField } from './form-fields';
 import { RubricFieldset } from './rubric-fieldset';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 export function HarmCategoryForm({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
@@ -47,7 +47,7 @@ function PolicyAreasField({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
   const { readOnly } = useWorkspace();
   const name = `harm.${category}.policyAreas` as const;
-  const { field } = useController<CaseContent, typeof name>({ name });
+  const { field } = useController<CaseFormValues, typeof name>({ name });
   const areas: readonly PolicyArea[] = POLICY_AREAS_BY_CATEGORY[category];
   const toggle = (area: PolicyArea, checked: boolean) => {
     const next = checked ? [...field.value, area] : field.value.filter((entry) => entry !== area);
@@ -81,7 +81,7 @@ function PolicyAreasField({ category }: { category: HarmCategory }) {
 function JustificationField({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
   // Only what the field shows: typing a justification re-renders it only when R6's answer changes.
-  const { severity, check } = useWatch<CaseContent, `harm.${HarmCategory}`, CaseContent, { severity: HarmAssessmentModel['severity']; check: RubricCheck }>({
+  const { severity, check } = useWatch<CaseFormValues, `harm.${HarmCategory}`, CaseFormValues, { severity: HarmAssessmentModel['severity']; check: RubricCheck }>({
     name: `harm.${category}`,
     // R6 is the engine's: it decides what "differs" means; the form only shows it at the field.
     compute: (assessment) => ({ severity: assessment.severity, check: checkAgainstRubric(assessment) }),

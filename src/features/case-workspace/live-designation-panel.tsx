@@ -10,6 +10,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
+import { fromCaseFormValues, type CaseFormValues } from './case-content';
 
 export interface DesignationPanelArgs {
   /** The form's current values, on every change. */
@@ -22,9 +23,9 @@ export interface DesignationPanelArgs {
 export type RenderDesignationPanel = (args: DesignationPanelArgs) => ReactNode;
 
 function LivePanelContent({ render, caseDocument, focusField }: { render: RenderDesignationPanel; caseDocument: CaseDocument; focusField: (path: string) => void }) {
-  const { getValues, subscribe } = useFormContext<CaseContent>();
-  const [content, setContent] = useState<CaseContent>(() => structuredClone(getValues()));
-  useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => setContent(values) }), [subscribe]);
+  const { getValues, subscribe } = useFormContext<CaseFormValues>();
+  const [content, setContent] = useState<CaseContent>(() => fromCaseFormValues(getValues()));
+  useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => setContent(fromCaseFormValues(values)) }), [subscribe]);
   // Rendered with the keystroke, not deferred: the engine takes well under a millisecond and the
   // verdict view re-renders only when the verdict changes, so the panel keeps up within a frame.
   return <>{render({ content, caseDocument, focusField })}</>;

@@ -6,17 +6,18 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useController, useWatch, type FieldPathByValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_QUESTION_IDS, type CaseContent } from '../../api/contract/case';
+import { ASSESSMENT_QUESTION_IDS } from '../../api/contract/case';
 import { useErrorText } from '../../components/api-error-text';
 import { ACTOR_KINDS } from '../../engine/policy-terms';
 import { fieldId } from './field-ids';
 import { FormCheckbox, FormSelectField, FormTextField } from './form-fields';
 import { FormTagListField } from './tag-list-field';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 export function OverviewTab() {
   const { t } = useTranslation(['workspace', 'policy']);
-  const kind = useWatch<CaseContent, 'actor.kind'>({ name: 'actor.kind' });
+  const kind = useWatch<CaseFormValues, 'actor.kind'>({ name: 'actor.kind' });
   return (
     <Stack spacing={3}>
       <Paper component="section" aria-labelledby="overview-actor" sx={{ p: 2 }}>
@@ -94,12 +95,12 @@ export function OverviewTab() {
   );
 }
 
-type NumberPath = FieldPathByValue<CaseContent, number>;
+type NumberPath = FieldPathByValue<CaseFormValues, number>;
 
 function FormNumberField({ name, label, helperText, min, max }: { name: NumberPath; label: string; helperText: string; min: number; max: number }) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { field, fieldState } = useController<CaseContent, NumberPath>({ name });
+  const { field, fieldState } = useController<CaseFormValues, NumberPath>({ name });
   const message = fieldError(fieldState.error?.message);
   return (
     <TextField

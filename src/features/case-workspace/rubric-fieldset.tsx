@@ -11,11 +11,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseContent } from '../../api/contract/case';
 import { RUBRIC_CRITERIA, RUBRIC_LEVELS, SEVERITIES, type HarmCategory, type RubricCriterion, type RubricLevel, type Severity } from '../../engine/policy-terms';
 import { suggestSeverity } from '../../engine/severity-rubric';
 import { fieldId } from './field-ids';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 const NOT_ANSWERED = '';
 
@@ -38,7 +38,7 @@ function CriterionField({ category, criterion }: { category: HarmCategory; crite
   const { t } = useTranslation(['workspace', 'policy']);
   const { readOnly } = useWorkspace();
   const name = `harm.${category}.rubric.${criterion}` as const;
-  const { field } = useController<CaseContent, typeof name>({ name });
+  const { field } = useController<CaseFormValues, typeof name>({ name });
   const id = fieldId(name);
   return (
     <FormControl component="fieldset" id={id}>
@@ -74,10 +74,10 @@ function CriterionField({ category, criterion }: { category: HarmCategory; crite
 function SuggestionAndSeverity({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
   const { readOnly } = useWorkspace();
-  const { setValue } = useFormContext<CaseContent>();
-  const rubric = useWatch<CaseContent, `harm.${HarmCategory}.rubric`>({ name: `harm.${category}.rubric` });
+  const { setValue } = useFormContext<CaseFormValues>();
+  const rubric = useWatch<CaseFormValues, `harm.${HarmCategory}.rubric`>({ name: `harm.${category}.rubric` });
   const name = `harm.${category}.severity` as const;
-  const { field } = useController<CaseContent, typeof name>({ name });
+  const { field } = useController<CaseFormValues, typeof name>({ name });
   const suggested = suggestSeverity(rubric);
   const id = fieldId(name);
   return (

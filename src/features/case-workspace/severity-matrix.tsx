@@ -9,17 +9,17 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseContent } from '../../api/contract/case';
 import { HARM_CATEGORIES, SEVERITIES, type HarmCategory, type Severity } from '../../engine/policy-terms';
 import { suggestSeverity } from '../../engine/severity-rubric';
 import { fieldId } from './field-ids';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 export function SeverityMatrix() {
   const { t } = useTranslation(['workspace', 'policy']);
   const { focusField } = useWorkspace();
   // The chosen and suggested severities only: typing in a harm form's text re-renders nothing here.
-  const rows = useWatch<CaseContent, 'harm', CaseContent, MatrixRowValue[]>({
+  const rows = useWatch<CaseFormValues, 'harm', CaseFormValues, MatrixRowValue[]>({
     name: 'harm',
     compute: (harm) => HARM_CATEGORIES.map((category) => ({ category, severity: harm[category].severity, suggested: suggestSeverity(harm[category].rubric) })),
   });

@@ -7,11 +7,11 @@ import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useController, type FieldPathByValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CaseContent } from '../../api/contract/case';
 import { TagList } from '../../api/contract/primitives';
 import { useErrorText } from '../../components/api-error-text';
 import { fieldId } from './field-ids';
 import { useWorkspace } from './workspace-context';
+import type { CaseFormValues } from './case-content';
 
 export interface TagListInputProps {
   id: string;
@@ -114,13 +114,13 @@ export function TagListInput({ id, label, helperText, value, onChange, onBlur, e
   );
 }
 
-type TagListPath = FieldPathByValue<CaseContent, string[]>;
+type TagListPath = FieldPathByValue<CaseFormValues, string[]>;
 
 /** A TagListInput bound to a list field of the case form. */
 export function FormTagListField({ name, label, helperText }: { name: TagListPath; label: string; helperText?: string }) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { field, fieldState } = useController<CaseContent, TagListPath>({ name });
+  const { field, fieldState } = useController<CaseFormValues, TagListPath>({ name });
   const entryMessage = Array.isArray(fieldState.error)
     ? (fieldState.error as ({ message?: string } | undefined)[]).find((entry) => entry?.message)?.message
     : fieldState.error?.message;

@@ -7,7 +7,7 @@ import { callApi, getApiUser } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { CaseAutosave } from './autosave-controller';
-import { contentOf, validateForSave } from './case-content';
+import { contentOf, fromCaseFormValues, validateForSave, type CaseFormValues } from './case-content';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
 
 export interface AutosaveStart {
@@ -40,7 +40,7 @@ export function useCaseAutosave({
   start,
   storage,
 }: {
-  form: UseFormReturn<CaseContent, unknown, CaseContent>;
+  form: UseFormReturn<CaseFormValues, unknown, CaseFormValues>;
   caseDocument: CaseDocument;
   userId: string;
   editable: boolean;
@@ -74,7 +74,7 @@ export function useCaseAutosave({
         onConflict: (document) => queryClient.setQueryData(queryKeys.cases.detail(caseId), document),
         onRejected: (error) => {
           for (const fieldError of error.fieldErrors) {
-            if (fieldError.path) form.setError(fieldError.path as FieldPath<CaseContent>, { type: 'server', message: fieldError.message });
+            if (fieldError.path) form.setError(fieldError.path as FieldPath<CaseFormValues>, { type: 'server', message: fieldError.message });
           }
           // The case left `draft` under us (submitted by someone): show what it is now.
           if (error.code === 'invalid-transition' || error.code === 'forbidden') {
@@ -89,7 +89,7 @@ export function useCaseAutosave({
   useEffect(() => {
     const unsubscribe = form.subscribe({
       formState: { values: true },
-      callback: ({ values, name }) => autosave.change(values, name),
+      callback: ({ values, name }) => autosave.change(fromCaseFormValues(values), name),
     });
     const online = () => autosave.setOnline(true);
     const offline = () => autosave.setOnline(false);

@@ -1,11 +1,11 @@
-// Renders workspace tabs the way the editor does (one form over a CaseContent, the workspace context,
+// Renders workspace tabs the way the editor does (one form over a CaseContent's form values, the workspace context,
 // the board store) without the network, and exposes the form's latest values to assertions.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { CaseContent } from '../../api/contract/case';
 import { BoardStoreProvider } from './board-store';
-import { CaseContentFormSchema } from './case-content';
+import { fromCaseFormValues, toCaseFormValues, type CaseFormValues } from './case-content';
+import { caseFormResolver } from './case-form-resolver';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
 
 /** Collects the form's latest values for assertions. */
@@ -23,16 +23,16 @@ export function WorkspaceFormHarness({ content, readOnly = false, probe, focusFi
   focusField?: (path: string) => void;
   children: ReactNode;
 }) {
-  const form = useForm<CaseContent, unknown, CaseContent>({
-    defaultValues: content,
-    resolver: zodResolver(CaseContentFormSchema),
+  const form = useForm<CaseFormValues, unknown, CaseFormValues>({
+    defaultValues: toCaseFormValues(content),
+    resolver: caseFormResolver,
     mode: 'onTouched',
   });
   const update = probe?.update;
   useEffect(() => {
     if (!update) return undefined;
-    update(form.getValues());
-    return form.subscribe({ formState: { values: true }, callback: ({ values }) => update(values) });
+    update(fromCaseFormValues(form.getValues()));
+    return form.subscribe({ formState: { values: true }, callback: ({ values }) => update(fromCaseFormValues(values)) });
   }, [form, update]);
   const workspace = useMemo<WorkspaceContextValue>(
     () => ({ caseId: 'case-1', readOnly, focusField, networkLinkForSignal: (signal) => (signal.origin === 'detected' ? `/network/${signal.id}` : null) }),
