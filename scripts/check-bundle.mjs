@@ -64,11 +64,13 @@ function measure(files) {
 /** `react-dom`, `@mui/material`, or `app: src/<folder>` for a module id. */
 function packageOf(id) {
   const path = id.split('?')[0];
-  if (!path.startsWith(resolve('.'))) return `bundler: ${path.replace(/^\0/, '')}`;
   const inModules = path.lastIndexOf('node_modules/');
-  if (inModules < 0) return `app: ${path.slice(resolve('.').length + 1).split('/').slice(0, 2).join('/')}`;
-  const [scope, name] = path.slice(inModules + 'node_modules/'.length).split('/');
-  return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  if (inModules >= 0) {
+    const [scope, name] = path.slice(inModules + 'node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  if (path.startsWith(resolve('.'))) return `app: ${path.slice(resolve('.').length + 1).split('/').slice(0, 2).join('/')}`;
+  return `bundler: ${path.replace(/^\0/, '')}`;
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
