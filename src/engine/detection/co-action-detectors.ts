@@ -1,6 +1,7 @@
 // The five co-action detectors: each turns posts into (account, item, time) actions and lets the
 // shared engine (co-action.ts) find the pairs. They differ only in what counts as "the same item".
 import { ActionList, findCoActions } from './co-action';
+import { FirstOccurrence } from './first-occurrence';
 import type { CoActionPair, CoActionParams } from './co-action';
 import type { DetectionContext } from './detection-context';
 import type { DetectorEdge, DetectorRun } from './detection-types';
@@ -94,15 +95,22 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   };
   const bands = Math.max(1, Math.min(settings.bands, Math.floor(SIGNATURE_BINS / Math.max(1, settings.rows))));
   const rows = Math.max(1, settings.rows);
-  const bucket = new BucketMap(signed);
+  // Per band: each text's bucket (the band's hash) and the bucket's first text, then the candidates
+  // in text order, as a single pass over a hash table would visit them.
+  const keys = new Int32Array(signed);
+  const firstInBucket = new Int32Array(signed);
+  const buckets = new FirstOccurrence();
   for (let band = 0; band < bands; band++) {
-    bucket.clear();
     for (let s = 0; s < signed; s++) {
       // Band hash: a cheap polynomial over the band's values, mixed once.
       let h = 0x3c6ef372 ^ band;
       const o = s * SIGNATURE_BINS + band * rows;
       for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
-      const rep = bucket.getOrSet(mix32(h), s);
+      keys[s] = mix32(h) | 0;
+    }
+    buckets.compute(keys, signed, firstInBucket);
+    for (let s = 0; s < signed; s++) {
+      const rep = firstInBucket[s] ?? s;
       if (rep === s) continue;
       const ra = find(rep);
       const rb = find(s);
@@ -195,38 +203,4 @@ function referenceDetector(
     actions: actions.length,
     candidatePairs: result.candidatePairs,
   };
-}
-
-/**
- * uint32 hash -> first value set, open addressing; cleared per LSH band. Key and value sit side by
- * side so a probe touches one cache line (the table is far bigger than the cache).
- */
-class BucketMap {
-  private readonly slots: Int32Array; // [key, value + 1] pairs; value + 1 = 0 marks an empty slot
-  private readonly mask: number;
-  constructor(expected: number) {
-    let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
-  clear(): void {
-    this.slots.fill(0);
-  }
-  /** The value stored under `key`, storing `value` first when there is none. `key` must be well mixed. */
-  getOrSet(key: number, value: number): number {
-    const slots = this.slots;
-    const k = key | 0;
-    let i = key & this.mask;
-    for (;;) {
-      const v = slots[2 * i + 1] ?? 0;
-      if (v === 0) {
-        slots[2 * i] = k;
-        slots[2 * i + 1] = value + 1;
-        return value;
-      }
-      if (slots[2 * i] === k) return v - 1;
-      i = (i + 1) & this.mask;
-    }
-  }
 }

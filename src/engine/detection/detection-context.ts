@@ -70,7 +70,10 @@ export class DetectionContext {
           next.set(signatures);
           signatures = next;
         }
-        signatures.set(fp.signature, signed * SIGNATURE_BINS);
+        // A plain copy: TypedArray#set per 32-value signature cost more than computing it.
+        const from = fp.signature;
+        const o = signed * SIGNATURE_BINS;
+        for (let b = 0; b < SIGNATURE_BINS; b++) signatures[o + b] = from[b] ?? 0;
         signatureRow[i] = signed++;
       }
     }

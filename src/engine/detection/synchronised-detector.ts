@@ -9,7 +9,6 @@ import type { DetectionContext } from './detection-context';
 import type { DetectorEdge, DetectorRun } from './detection-types';
 import { MAX_EVIDENCE_PER_EDGE } from './detection-types';
 import type { SynchronisedSettings } from './settings';
-import { ensureInt32 } from './pair-table';
 import { poissonUpperTail } from './poisson';
 import { toIsoUtc } from './timestamp';
 
@@ -108,14 +107,18 @@ export function detectSynchronised(ctx: DetectionContext, settings: Synchronised
 
   // For each account, its moments' neighbours within the window (nearest `cap` on each side),
   // counted per partner in dense arrays that stay in cache; each pair is counted once, from its
-  // lower-numbered account. A partner counts once per moment of the account.
+  // lower-numbered account. A partner counts once per moment of the account. Evidence is not
+  // collected while counting (21M partner hits at a million posts, nearly all of pairs that meet
+  // once): the scan is repeated for the few accounts that got an edge, recording only those
+  // partners' first meetings, which are the same meetings in the same order.
   const count = new Int32Array(accounts);
   const momentStamp = new Int32Array(accounts).fill(-1);
   const first = new Float64Array(accounts);
   const last = new Float64Array(accounts);
-  let evidence = new Int32Array(1024 * MAX_EVIDENCE_PER_EDGE * 2); // per touched slot
-  const slotOf = new Int32Array(accounts);
   const touched = new Int32Array(accounts);
+  /** During the evidence scan: 1 + index in `pending` of the partner's edge, else 0. */
+  const wanted = new Int32Array(accounts);
+  const pending: DetectorEdge[] = [];
   let candidatePairs = 0;
   const edges: DetectorEdge[] = [];
   for (let a = 0; a < accounts; a++) {
@@ -130,37 +133,40 @@ export function detectSynchronised(ctx: DetectionContext, settings: Synchronised
       const tk = t[k] ?? 0;
       if (tk - previous > w) moment++;
       previous = tk;
-      for (let side = 0; side < 2; side++) {
-        const step = side === 0 ? -1 : 1;
-        const stop = side === 0 ? Math.max(0, k - cap) - 1 : Math.min(n, k + cap + 1);
-        for (let m = k + step; m !== stop; m += step) {
-          const tm = t[m] ?? 0;
-          if ((side === 0 ? tk - tm : tm - tk) > w) break;
-          const b = acc[m] ?? 0;
-          if (b <= a || momentStamp[b] === moment) continue;
-          momentStamp[b] = moment;
-          const c = count[b] ?? 0;
-          const lo = tk < tm ? tk : tm;
-          const hi = tk < tm ? tm : tk;
-          if (c === 0) {
-            slotOf[b] = touchedCount;
-            touched[touchedCount++] = b;
-            if (touchedCount * MAX_EVIDENCE_PER_EDGE * 2 > evidence.length) {
-              evidence = ensureInt32(evidence, touchedCount * MAX_EVIDENCE_PER_EDGE * 2);
-            }
-            first[b] = lo;
-          }
-          last[b] = hi;
-          if (c < MAX_EVIDENCE_PER_EDGE) {
-            const o = ((slotOf[b] ?? 0) * MAX_EVIDENCE_PER_EDGE + c) * 2;
-            evidence[o] = postIndex[k] ?? 0;
-            evidence[o + 1] = postIndex[m] ?? 0;
-          }
-          count[b] = c + 1;
+      const low = Math.max(0, k - cap);
+      for (let m = k - 1; m >= low; m--) {
+        const tm = t[m] ?? 0;
+        if (tk - tm > w) break;
+        const b = acc[m] ?? 0;
+        if (b <= a || momentStamp[b] === moment) continue;
+        momentStamp[b] = moment;
+        const c = count[b] ?? 0;
+        // Whole-second time order: within a second, fractional times may run backwards.
+        if (c === 0) {
+          touched[touchedCount++] = b;
+          first[b] = tk < tm ? tk : tm;
         }
+        last[b] = tk < tm ? tm : tk;
+        count[b] = c + 1;
+      }
+      const high = Math.min(n, k + cap + 1);
+      for (let m = k + 1; m < high; m++) {
+        const tm = t[m] ?? 0;
+        if (tm - tk > w) break;
+        const b = acc[m] ?? 0;
+        if (b <= a || momentStamp[b] === moment) continue;
+        momentStamp[b] = moment;
+        const c = count[b] ?? 0;
+        if (c === 0) {
+          touched[touchedCount++] = b;
+          first[b] = tk < tm ? tk : tm;
+        }
+        last[b] = tk < tm ? tm : tk;
+        count[b] = c + 1;
       }
     }
     candidatePairs += touchedCount;
+    pending.length = 0;
     for (let x = 0; x < touchedCount; x++) {
       const b = touched[x] ?? 0;
       const k = count[b] ?? 0;
@@ -174,19 +180,46 @@ export function detectSynchronised(ctx: DetectionContext, settings: Synchronised
       if (k < settings.minLift * expected) continue;
       const pValue = poissonUpperTail(k, expected);
       if (!(pValue <= settings.maxPValue)) continue;
-      const ev = [];
-      for (let e = 0; e < Math.min(k, MAX_EVIDENCE_PER_EDGE); e++) {
-        const o = (x * MAX_EVIDENCE_PER_EDGE + e) * 2;
-        const postA = evidence[o] ?? 0;
-        const postB = evidence[o + 1] ?? 0;
-        ev.push({ label: `posted within ${w} s at ${toIsoUtc(store.time[postA] ?? 0)}`, postA, postB });
-      }
-      edges.push({
+      const edge: DetectorEdge = {
         a, b, detector: 'synchronised-posting',
         // -log10 p of 20 or more is as strong as this detector gets.
         score: Math.min(1, -Math.log10(Math.max(pValue, 1e-300)) / 20),
-        coItems: k, first: first[b] ?? 0, last: last[b] ?? 0, evidence: ev,
-      });
+        coItems: k, first: first[b] ?? 0, last: last[b] ?? 0, evidence: [],
+      };
+      edges.push(edge);
+      pending.push(edge);
+      wanted[b] = pending.length;
+    }
+    if (pending.length === 0) continue;
+    // The evidence scan: the same walk, only for the partners that made an edge.
+    moment = -1;
+    previous = Number.NEGATIVE_INFINITY;
+    for (let p = from; p < to; p++) {
+      const k = positions[p] ?? 0;
+      const tk = t[k] ?? 0;
+      if (tk - previous > w) moment++;
+      previous = tk;
+      for (let side = 0; side < 2; side++) {
+        const step = side === 0 ? -1 : 1;
+        const stop = side === 0 ? Math.max(0, k - cap) - 1 : Math.min(n, k + cap + 1);
+        for (let m = k + step; m !== stop; m += step) {
+          const tm = t[m] ?? 0;
+          if ((side === 0 ? tk - tm : tm - tk) > w) break;
+          const b = acc[m] ?? 0;
+          const slot = wanted[b] ?? 0;
+          if (slot === 0 || b <= a || momentStamp[b] === moment) continue;
+          momentStamp[b] = moment;
+          const evidence = pending[slot - 1]?.evidence;
+          if (evidence !== undefined && evidence.length < MAX_EVIDENCE_PER_EDGE) {
+            const postA = postIndex[k] ?? 0;
+            evidence.push({ label: `posted within ${w} s at ${toIsoUtc(store.time[postA] ?? 0)}`, postA, postB: postIndex[m] ?? 0 });
+          }
+        }
+      }
+    }
+    for (const edge of pending) {
+      wanted[edge.b] = 0;
+      momentStamp[edge.b] = -1;
     }
   }
   return { detector: 'synchronised-posting', edges, actions: all, candidatePairs };
