@@ -76,8 +76,13 @@ async function endpointFor<N extends EndpointName>(name: N): Promise<Endpoints[N
   if (Object.hasOwn(firstPageEndpoints, name)) {
     return firstPageEndpoints[name as keyof typeof firstPageEndpoints] as Endpoints[N];
   }
-  const { endpoints } = await import('../contract/endpoints');
-  return endpoints[name];
+  try {
+    const { endpoints } = await import('../contract/endpoints');
+    return endpoints[name];
+  } catch {
+    // Offline before the table ever loaded: say so the way any other unreachable server is said.
+    throw new ApiError({ status: 0, code: 'network', message: 'network' });
+  }
 }
 
 export async function callApi<N extends EndpointName>(
