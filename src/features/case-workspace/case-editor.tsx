@@ -30,6 +30,7 @@ import { OverviewTab } from './overview-tab';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
 import { startFrom, useCaseAutosave } from './use-case-autosave';
+import type { CaseAutosave } from './autosave-controller';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
 import { CASE_TABS, caseTabPath, type CaseTab } from './workspace-tabs';
@@ -77,12 +78,15 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
     mode: 'onTouched',
   });
   const autosave = useCaseAutosave({ form, caseDocument, userId: user.id, editable, start, storage });
-  const status = useStore(autosave.store, (s) => s.status);
+  // Only what the editor itself shows: the first keystroke after a save turns the status from saved to
+  // pending, and re-rendering every tab for it took ~200 ms at 4x CPU throttling (issue 3). The save
+  // status and the header actions subscribe on their own.
+  const inConflict = useStore(autosave.store, (s) => s.status === 'conflict');
   const conflictVersion = useStore(autosave.store, (s) => s.conflictVersion);
   // The conflict view opens by itself for each new conflict; "Decide later" hides it for that one.
   const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
   // …once the cache holds the server's version it is about (its update lands a tick after the status).
-  const conflictOpen = status === 'conflict' && postponedConflict !== conflictVersion && caseDocument.version >= (conflictVersion ?? 0);
+  const conflictOpen = inConflict && postponedConflict !== conflictVersion && caseDocument.version >= (conflictVersion ?? 0);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   // A newer server version while nothing is unsent (someone else saved, or the case changed state):
@@ -108,6 +112,9 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
     [caseId, editable, focusField, networkLinkForSignal],
   );
   const Content = TAB_CONTENT[tab];
+  // The same element while the tab and the content's origin stay: the fields re-render through their
+  // own form subscriptions, not with every new server version the autosave brings back.
+  const tabContent = useMemo(() => <Content key={replaced} />, [Content, replaced]);
 
   const panelProps = renderDesignationPanel ? { render: renderDesignationPanel, caseDocument, focusField } : null;
 
@@ -124,7 +131,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Stack>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
-              {renderHeaderActions?.({ allChangesSaved: status === 'saved' || status === 'readonly' })}
+              {renderHeaderActions && <HeaderActions autosave={autosave} render={renderHeaderActions} />}
               {panelProps && !wide && (
                 <Button variant="outlined" startIcon={<GavelIcon />} onClick={() => setDrawerOpen(true)}>
                   {t('panel.open')}
@@ -157,7 +164,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
                 ))}
               </Tabs>
               <Box role="tabpanel" id="case-tabpanel" aria-labelledby={`case-tab-${tab}`} sx={{ py: 2 }}>
-                <Content key={replaced} />
+                {tabContent}
               </Box>
             </Box>
             {panelProps && wide && <DesignationPanelAside {...panelProps} />}
@@ -181,4 +188,10 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
       </FormProvider>
     </WorkspaceContext.Provider>
   );
+}
+
+/** The app's header actions, told whether every change is saved (re-rendered with the save status only). */
+function HeaderActions({ autosave, render }: { autosave: CaseAutosave; render: NonNullable<CaseEditorProps['renderHeaderActions']> }) {
+  const allChangesSaved = useStore(autosave.store, (s) => s.status === 'saved' || s.status === 'readonly');
+  return <>{render({ allChangesSaved })}</>;
 }
