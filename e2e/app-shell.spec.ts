@@ -53,6 +53,14 @@ test('the interface speaks Nederlands and Türkçe, with the policy’s own term
   await expect(page.getByRole('heading', { name: 'Vakalar', level: 1 })).toBeVisible();
 });
 
+test('the review queue link says how many cases wait, in singular and plural', async ({ openAs }) => {
+  const page = await openAs('rui', '/cases');
+  // Demo data: one case in review.
+  await expect(page.getByRole('link', { name: 'Review queue (1 case in review)' })).toBeVisible();
+  await page.getByLabel('Language').selectOption({ label: 'Nederlands' });
+  await expect(page.getByRole('link', { name: 'Beoordelingswachtrij (1 zaak in beoordeling)' })).toBeVisible();
+});
+
 test('the mock backend answers from the service worker', async ({ page }) => {
   await page.goto('/cases');
   await waitForMockBackend(page);
