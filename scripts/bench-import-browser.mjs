@@ -5,6 +5,8 @@
 // Not a test: it asserts nothing, it measures; exit 0 unless the run itself fails.
 //
 // Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-msw] [--skip-build] [--keep]
+//        [--runs N] (imports N times in fresh pages, one build and server)  [--trace] (records a Chromium
+//        trace per run and, for each long task, prints what ran in it: events and JS functions by time)
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const POSTS = Number(option('posts', '100000'));
+const RUNS = Number(option('runs', '1'));
+const TRACE = args.includes('--trace');
 const OUT_DIR = option('out-dir', 'dist-msw');
 const PORT = 4181;
 const BASE = `http://localhost:${PORT}`;
@@ -86,13 +90,8 @@ async function waitForServer() {
   throw new Error(`preview server did not start on ${BASE}`);
 }
 
-let failed = false;
-try {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** One import in a fresh context: long tasks from Start to the last cluster card, and (--trace) what they were. */
+async function importOnce(browser, run) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.addInitScript(() => {
     if (!localStorage.getItem('cha.session')) {
@@ -114,6 +113,14 @@ try {
   const startButton = page.getByRole('button', { name: 'Start import' });
   await startButton.focus();
   await page.waitForTimeout(1_000);
+  if (TRACE) {
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'v8.execute',
+        'blink', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.gc',
+      ],
+    });
+  }
   const start = await page.evaluate(() => performance.now());
   await startButton.press('Enter');
   await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
@@ -124,10 +131,10 @@ try {
   const end = await page.evaluate(() => performance.now());
   // Long task entries arrive after the task ends: give the observer a moment.
   await page.waitForTimeout(500);
+  const trace = TRACE ? JSON.parse((await browser.stopTracing()).toString('utf8')) : null;
   const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= start && t.start <= end);
   const summary = await page.getByTestId('import-summary').innerText();
   const clusters = await page.getByRole('list', { name: 'Clusters, highest score first' }).getByRole('article').count().catch(() => 0);
-  await browser.close();
 
   const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
   console.log(`result: ${summary}; ${clusters} cluster cards on the first page`);
@@ -135,6 +142,74 @@ try {
   console.log(`long tasks (> 50 ms) during the import: ${tasks.length}; longest ${Math.round(longest)} ms (goal: none, i.e. longest <= 50 ms)`);
   for (const t of tasks.toSorted((a, b) => b.duration - a.duration).slice(0, 5)) {
     console.log(`  ${Math.round(t.duration)} ms at +${Math.round(t.start - start)} ms`);
+  }
+  if (trace) explainLongTasks(trace, run);
+  await context.close();
+  return { count: tasks.length, longest, ms: Math.round(end - start) };
+}
+
+/** A trace stack frame or function call as `name file:line:column`. */
+function frame(f) {
+  return `${f.functionName || '(anonymous)'} ${String(f.url ?? '').split('/').pop()}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`;
+}
+
+/** Prints, for each main-thread task over 50 ms in the trace, the events and JS functions inside it. */
+function explainLongTasks(trace, run) {
+  const events = trace.traceEvents ?? trace;
+  // The page's renderer: the process whose main thread ran the app's scripts.
+  const scriptsByPid = new Map();
+  for (const e of events) {
+    if (e.name === 'FunctionCall' && String(e.args?.data?.url ?? '').startsWith(BASE)) scriptsByPid.set(e.pid, (scriptsByPid.get(e.pid) ?? 0) + 1);
+  }
+  const pagePid = [...scriptsByPid].toSorted((a, b) => b[1] - a[1])[0]?.[0];
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pagePid);
+  if (!main) {
+    console.log(`trace (run ${run}): page renderer not found`);
+    return;
+  }
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 50_000);
+  if (tasks.length === 0) console.log(`trace (run ${run}): no main-thread task over 50 ms in the page`);
+  const t0 = Math.min(...onMain.map((e) => e.ts));
+  for (const task of tasks) {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const byName = new Map();
+    const stacks = new Map();
+    for (const e of inside) {
+      const d = e.args?.data ?? {};
+      const detail = e.name === 'FunctionCall' ? frame(d) : e.name === 'EventDispatch' ? d.type : e.name === 'TimerFire' ? `timer ${d.timerId}` : '';
+      const key = detail ? `${e.name} ${detail}` : e.name;
+      byName.set(key, (byName.get(key) ?? 0) + e.dur);
+      // Forced style and layout: who asked for it.
+      const stack = e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace;
+      if (Array.isArray(stack) && stack.length > 0 && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')) {
+        const where = stack.slice(0, 4).map(frame).join(' < ');
+        stacks.set(`${e.name} from ${where}`, (stacks.get(`${e.name} from ${where}`) ?? 0) + e.dur);
+      }
+    }
+    const top = [...byName].toSorted((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`trace (run ${run}): ${Math.round(task.dur / 1000)} ms task at ${Math.round((task.ts - t0) / 1000)} ms after tracing started; inside (inclusive ms):`);
+    for (const [name, dur] of top) console.log(`    ${(dur / 1000).toFixed(1).padStart(7)}  ${name}`);
+    for (const [name, dur] of [...stacks].toSorted((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`    ${(dur / 1000).toFixed(1).padStart(7)}  ${name}`);
+  }
+}
+
+let failed = false;
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const summaries = [];
+  for (let run = 1; run <= RUNS; run++) {
+    if (RUNS > 1) console.log(`-- run ${run} of ${RUNS}`);
+    summaries.push(await importOnce(browser, run));
+  }
+  await browser.close();
+  if (RUNS > 1) {
+    const longest = summaries.map((s) => s.longest);
+    console.log(`runs ${RUNS}: long tasks per run ${summaries.map((s) => s.count).join(', ')}; longest per run ${longest.map((x) => Math.round(x)).join(', ')} ms; import times ${summaries.map((s) => s.ms).join(', ')} ms`);
   }
 } catch (error) {
   failed = true;

@@ -50,6 +50,11 @@ interface Port {
 export interface DetectionClientOptions {
   /** Creates the worker; return null to run in this thread. Default: the bundled detection worker when `Worker` exists. */
   createWorker?: () => Worker | null;
+  /**
+   * Creates a second worker that reads the second half of large CSV files (csv-part.ts); return
+   * null for none. Default: another detection worker, unless `createWorker` is given.
+   */
+  createHelperWorker?: () => Worker | null;
 }
 
 function defaultWorker(): Worker | null {
@@ -99,16 +104,43 @@ export function createDetectionClient(options: DetectionClientOptions = {}): Det
     worker = null; // e.g. a CSP that forbids workers: fall back to this thread
   }
 
+  let helper: Worker | null = null;
   let port: Port;
   if (worker) {
     const w = worker;
+    try {
+      helper = (options.createHelperWorker ?? (options.createWorker ? () => null : defaultWorker))();
+    } catch {
+      helper = null;
+    }
+    if (helper) {
+      // The two workers talk directly; the helper's only job is reading parts. If it fails, the
+      // main worker's part request fails and it reads the whole file itself.
+      const channel = new MessageChannel();
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker's postMessage takes no target origin
+      const helperFailed = (): void => w.postMessage({ type: 'part-helper-failed' });
+      helper.addEventListener('error', (event: ErrorEvent) => {
+        event.preventDefault();
+        helperFailed();
+      });
+      helper.addEventListener('messageerror', helperFailed);
+      helper.postMessage({ type: 'serve-parts', port: channel.port2 }, [channel.port2]);
+      w.postMessage({ type: 'use-part-helper', port: channel.port1 }, [channel.port1]);
+    }
     w.addEventListener('message', (event: MessageEvent<DetectionResponse>) => onResponse(event.data));
     w.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
       failAll(event.message || 'The detection worker stopped.');
     });
     w.addEventListener('messageerror', () => failAll('A message from the detection worker could not be read.'));
-    port = { post: (request, transfer) => w.postMessage(request, transfer), terminate: () => w.terminate() };
+    const h = helper;
+    port = {
+      post: (request, transfer) => w.postMessage(request, transfer),
+      terminate: () => {
+        w.terminate();
+        h?.terminate();
+      },
+    };
   } else {
     // In-thread: the same host; responses are delivered asynchronously, as from a worker.
     const handle = createDetectionHost((response) => queueMicrotask(() => onResponse(response)));

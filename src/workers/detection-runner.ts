@@ -10,6 +10,7 @@ import { DEFAULT_PARSE_LIMITS } from '../engine/detection/parse-types';
 import type { ParseLimits, ParseResult } from '../engine/detection/parse-types';
 import { resolveDetectorSettings } from '../engine/detection/settings';
 import type { DetectorSettingsInput } from '../engine/detection/settings';
+import type { PartHelper, PartJob, PartProgress, PartSource } from './csv-part';
 
 /** What to read. `stream` is for in-thread callers (the CLI); it cannot cross a worker boundary. */
 export type DetectionSource =
@@ -25,6 +26,8 @@ export interface DetectionJobOptions {
   chunkBytes?: number;
   /** Row issues copied into the report (default: all kept by the parser, at most 10,000). */
   maxIssues?: number;
+  /** Files of at least this many bytes are read on two threads when a helper is there (default 8 MiB). */
+  parallelMinBytes?: number;
 }
 
 export type DetectionProgress =
@@ -59,10 +62,15 @@ export interface JobHooks {
   isCancelled?: () => boolean;
   /** Lets other work run between chunks and phases (messages, input, paint). Default: a macrotask. */
   yieldControl?: () => Promise<void>;
+  /** A second thread for the second half of a large CSV file (see csv-part.ts); none: one thread reads all. */
+  partHelper?: PartHelper | null;
 }
 
-/** The parse result comes back too, so a worker can re-run detection without re-reading the file. */
-export type JobOutcome = DetectionJobResult & { parsed?: ParseResult };
+/**
+ * The parse result comes back too, so a worker can re-run detection without re-reading the file;
+ * `twoThreads` says whether a helper read the second half of the file.
+ */
+export type JobOutcome = DetectionJobResult & { parsed?: ParseResult; twoThreads?: boolean };
 
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
@@ -73,25 +81,38 @@ export function macrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Files from this size on are read on two threads when a helper is available. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * Where the helper's part starts: a little past the middle, because the helper also packs its
+ * part for the trip back and this thread unpacks and merges it; measured at a million rows.
+ */
+const PART_START = 0.54;
+
 export async function runDetectionJob(source: DetectionSource, options: DetectionJobOptions = {}, hooks: JobHooks = {}): Promise<JobOutcome> {
   const yieldControl = hooks.yieldControl ?? macrotask;
   const check = (): void => {
     if (hooks.isCancelled?.()) throw new Cancelled();
   };
+  let part: { job: PartJob; progress: PartProgress } | null = null;
+  let twoThreads = false;
   try {
     const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
     const parser = createActivityParser(limits);
     const totalBytes = sourceSize(source);
+    const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     let bytes = 0;
     const report = (): void => {
       const { rows, skipped } = parser.progress;
-      hooks.onProgress?.({ stage: 'reading', bytes, totalBytes, rows, skipped });
+      const extra = part?.progress ?? { bytes: 0, rows: 0, skipped: 0 };
+      hooks.onProgress?.({ stage: 'reading', bytes: bytes + extra.bytes, totalBytes, rows: rows + extra.rows, skipped: skipped + extra.skipped });
     };
+    const bytesOf = byteSource(source);
     // A file over the limit is refused before a byte is read.
     if (totalBytes !== null && totalBytes > limits.maxBytes) {
       parser.push('', totalBytes);
-    } else {
-      for await (const piece of readChunks(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
+    } else if (bytesOf === null) {
+      for await (const piece of readChunks(source, chunkBytes)) {
         check();
         parser.push(piece.text, piece.bytes);
         bytes += piece.bytes;
@@ -100,16 +121,117 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         check();
         if (parser.stopped) break;
       }
+    } else {
+      const decoder = new TextDecoder('utf-8');
+      const size = bytesOf.size;
+      /** Reads [offset, until) into the parser; returns where it stopped. */
+      const readRange = async (offset: number, until: number, afterChunk: (offset: number) => Promise<number>): Promise<number> => {
+        let end = until;
+        while (offset < end) {
+          const chunk = await bytesOf.read(offset, Math.min(chunkBytes, end - offset));
+          check();
+          parser.push(decoder.decode(chunk, { stream: true }), chunk.length);
+          offset += chunk.length;
+          bytes += chunk.length;
+          end = await afterChunk(offset);
+          report();
+          await yieldControl();
+          check();
+          if (parser.stopped) break;
+        }
+        return offset;
+      };
+      const helper = hooks.partHelper ?? null;
+      let split = size;
+      await readRange(0, size, async (offset) => {
+        // Once the format is known to be CSV, a large file's second half goes to the helper.
+        if (helper === null || part !== null || split < size || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return split;
+        const layout = parser.csvLayout;
+        if (layout === null) return split;
+        const at = await bytesOf.lineStartAfter(Math.max(offset, Math.floor(size * PART_START)));
+        if (at === null || at >= size) return split;
+        split = at;
+        const job = helper.parse(bytesOf.slice(at), layout, limits, chunkBytes, (progress) => {
+          if (part !== null) part.progress = progress;
+          report();
+        });
+        part = { job, progress: { bytes: 0, rows: 0, skipped: 0 } };
+        return split;
+      });
+      if (part !== null) {
+        const current: { job: PartJob; progress: PartProgress } = part;
+        let taken = false;
+        if (!parser.stopped && parser.csvBoundary() !== null) {
+          const result = await waitFor(current.job.result, check);
+          part = null;
+          taken = result !== null && parser.absorbPart(result);
+          if (taken) bytes += result?.bytes ?? 0;
+          twoThreads = taken;
+        }
+        part = null;
+        current.job.cancel();
+        // The cut was inside a quoted field, or the helper failed: this thread reads on.
+        if (!taken && !parser.stopped) await readRange(split, size, async () => size);
+      }
+      const rest = decoder.decode();
+      if (rest.length > 0 && !parser.stopped) parser.push(rest, 0);
     }
     const parsed = parser.end();
     report();
     const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check);
-    return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues), parsed };
+    return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues), parsed, twoThreads };
   } catch (error) {
+    (part as { job: PartJob } | null)?.job.cancel();
     if (error instanceof Cancelled) return { status: 'cancelled' };
     if (error instanceof ReadFailed) return { status: 'failed', code: 'read-failed', message: error.message };
     return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Waits for `promise`, checking for cancellation every 50 ms. */
+async function waitFor<T>(promise: Promise<T>, check: () => void): Promise<T> {
+  const state: { done: boolean; value?: T } = { done: false };
+  void promise.then((value) => {
+    state.done = true;
+    state.value = value;
+  });
+  for (;;) {
+    await Promise.race([promise, new Promise((resolve) => setTimeout(resolve, 50))]);
+    check();
+    if (state.done) return state.value as T;
+  }
+}
+
+/** Random access to a Blob's or ArrayBuffer's bytes (text and stream sources have none). */
+interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** The bytes from `offset` to the end, to post to the helper. */
+  slice(offset: number): PartSource;
+  /** The offset just after the first line break at or after `from`, or null when none is near. */
+  lineStartAfter(from: number): Promise<number | null>;
+}
+
+function byteSource(source: DetectionSource): ByteSource | null {
+  if (source.kind !== 'blob' && source.kind !== 'buffer') return null;
+  const size = source.kind === 'blob' ? source.blob.size : source.buffer.byteLength;
+  const all = source.kind === 'buffer' ? new Uint8Array(source.buffer) : null;
+  const read = async (offset: number, length: number): Promise<Uint8Array> =>
+    all !== null ? all.subarray(offset, offset + length) : readBlobSlice((source as { blob: Blob }).blob.slice(offset, offset + length));
+  return {
+    size,
+    read,
+    slice: (offset) => (source.kind === 'blob' ? { kind: 'blob', blob: source.blob.slice(offset) } : { kind: 'buffer', buffer: source.buffer.slice(offset) }),
+    async lineStartAfter(from) {
+      // Look through at most 4 MiB: a longer line is an oversize record anyway.
+      for (let offset = from; offset < size && offset < from + 4 * 1024 * 1024; offset += 64 * 1024) {
+        const window = await read(offset, 64 * 1024);
+        const nl = window.indexOf(10);
+        if (nl >= 0) return offset + nl + 1;
+      }
+      return null;
+    },
+  };
 }
 
 /** Re-runs the detectors on an already parsed file (new settings, same posts). */
@@ -220,7 +342,10 @@ async function readBlobSlice(blob: Blob): Promise<Uint8Array> {
  * The worker's message handling, without the worker: `post` sends a response. The worker file
  * wires it to `self`; tests drive it directly. Keeps the last parsed file for `redetect`.
  */
-export function createDetectionHost(post: (response: DetectionResponse) => void): (request: DetectionRequest) => void {
+export function createDetectionHost(
+  post: (response: DetectionResponse) => void,
+  partHelper: () => PartHelper | null = () => null,
+): (request: DetectionRequest) => void {
   let current: { jobId: string; cancelled: boolean } | null = null;
   let lastParsed: ParseResult | null = null;
   let lastMaxIssues: number | undefined;
@@ -242,6 +367,7 @@ export function createDetectionHost(post: (response: DetectionResponse) => void)
     const hooks: JobHooks = {
       isCancelled: () => job.cancelled,
       onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, progress }),
+      partHelper: partHelper(),
     };
     if (request.type === 'redetect') {
       if (lastParsed === null) {

@@ -7,8 +7,9 @@ import { sniffFormat } from './format-sniffer';
 import type { CsvLayout } from './format-sniffer';
 import { isJsonObject, readJsonPost } from './json-post';
 import { DEFAULT_PARSE_LIMITS, IssueLog } from './parse-types';
-import type { ActivityFormat, ParseFatal, ParseLimits, ParseProgress, ParseResult } from './parse-types';
+import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseProgress, ParseResult } from './parse-types';
 import { PostStoreBuilder } from './post-store';
+import type { BuilderPart } from './post-store';
 import { RowValidator, clearRawPost, createRawPost, preview } from './row-validator';
 import { TwitterV2Scanner } from './twitter-v2-scanner';
 
@@ -20,11 +21,37 @@ export interface ActivityParser {
   readonly progress: ParseProgress;
   /** True once a fatal error or a limit stopped reading; further chunks are ignored. */
   readonly stopped: boolean;
+  /** The CSV layout once the format is known to be CSV (what a part parser needs), else null. */
+  readonly csvLayout: CsvLayout | null;
+  /**
+   * True when the text pushed so far ends exactly at the end of a CSV record (nothing buffered,
+   * not inside quotes, not skipping an oversize record): a part read by another parser may start
+   * here. Also the number of lines read so far, to number the part's rows.
+   */
+  csvBoundary(): { lines: number } | null;
+  /**
+   * Takes over a part that another parser read from the text right after this point, as if it
+   * had been pushed here. False (and nothing changed) when the part cannot be taken: this parser
+   * stopped or is not at a record boundary, the part stopped early, or the rows together would
+   * pass the row limit; the caller then pushes that text itself. The part must run to the end
+   * of the input: after it is taken, only `end` may follow (further pushes are ignored).
+   */
+  absorbPart(part: CsvPart): boolean;
+  /** Part parsers only: ends the input and returns the part (instead of `end`). */
+  endPart(): CsvPart;
 }
 
-interface FormatHandler {
-  push(chunk: string): void;
-  end(): void;
+/** What a part parser (`csvPart` option) read: its rows, issues and counts, lines from 1. */
+export interface CsvPart {
+  builder: BuilderPart;
+  issues: ParseIssue[];
+  issueCount: number;
+  rows: number;
+  imported: number;
+  skipped: number;
+  /** The part stopped before its end (row limit, internal error): it cannot be taken over. */
+  stopped: boolean;
+  bytes: number;
 }
 
 export interface ActivityParserOptions {
@@ -33,6 +60,17 @@ export interface ActivityParserOptions {
    * recognise take the ordinary path. Off only in the tests that prove both give the same result.
    */
   csvFastPath?: boolean;
+  /**
+   * Parse a later part of a CSV file with this layout: no sniffing and no header, lines counted
+   * from the part's start; finish with `endPart`.
+   */
+  csvPart?: CsvLayout;
+}
+
+interface FormatHandler {
+  push(chunk: string): void;
+  end(): void;
+  boundary?(): number | null;
 }
 
 export function createActivityParser(limits: Partial<ParseLimits> = {}, options: ActivityParserOptions = {}): ActivityParser {
@@ -52,6 +90,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   let truncated = false;
   let stopped = false;
   let result: ParseResult | null = null;
+  let absorbed = false;
 
   /** Counts a record against the row limit; false when the limit stops the import. */
   const countRow = (): boolean => {
@@ -67,15 +106,17 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     return true;
   };
 
-  const csvHandler = (layout: CsvLayout): FormatHandler => {
-    let headerSeen = false;
-    const width = layout.header.length;
-    const c = layout.columns;
+  let layout: CsvLayout | null = null;
+  const csvHandler = (csv: CsvLayout, isPart: boolean): FormatHandler => {
+    layout = csv;
+    let headerSeen = isPart;
+    const width = csv.header.length;
+    const c = csv.columns;
     const [cMessageId, cUserId, cUsername, cRepostId, cReplyId, cQuoteId, cMessage, cTimestamp, cUrls, cDevice, cIp] = [
       c.messageId, c.userId, c.username, c.repostId, c.replyId, c.quoteId, c.message, c.timestamp, c.urls, c.deviceHash, c.ipHash,
     ];
-    const fast = options.csvFastPath === false ? null : new CsvFastRows(layout, builder, lim);
-    const reader = new CsvRecordReader(layout.delimiter, lim.maxRecordChars, {
+    const fast = options.csvFastPath === false ? null : new CsvFastRows(csv, builder, lim);
+    const reader = new CsvRecordReader(csv.delimiter, lim.maxRecordChars, {
       plainRecord(buf, start, end, line) {
         if (stopped) return true; // `record` would ignore it too
         if (fast === null || !headerSeen || !fast.check(buf, start, end)) return false;
@@ -122,7 +163,11 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         validator.skipped++;
       },
     });
-    return { push: (chunk) => reader.push(chunk), end: () => reader.end() };
+    return {
+      push: (chunk) => reader.push(chunk),
+      end: () => reader.end(),
+      boundary: () => (headerSeen && reader.atRecordBoundary() ? reader.currentLine - 1 : null),
+    };
   };
 
   const handleJsonPost = (row: number, value: unknown): void => {
@@ -253,15 +298,20 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     }
     format = sniff.format;
     notes.push(...sniff.notes);
-    handler = sniff.format === 'csv' ? csvHandler(sniff.csv) : sniff.format === 'ndjson' ? ndjsonHandler() : twitterHandler();
+    handler = sniff.format === 'csv' ? csvHandler(sniff.csv, false) : sniff.format === 'ndjson' ? ndjsonHandler() : twitterHandler();
     const buffered = sniffBuffer;
     sniffBuffer = '';
     handler.push(buffered);
   };
 
+  if (options.csvPart !== undefined) {
+    format = 'csv';
+    handler = csvHandler(options.csvPart, true);
+  }
+
   const parser: ActivityParser = {
     push(chunk: string, chunkBytes?: number): void {
-      if (stopped || result !== null) return;
+      if (stopped || absorbed || result !== null) return;
       try {
         bytes += chunkBytes ?? chunk.length;
         if (bytes > lim.maxBytes) {
@@ -273,7 +323,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
           return;
         }
         let text = chunk;
-        if (!sawFirstChar && text.length > 0) {
+        if (!sawFirstChar && text.length > 0 && options.csvPart === undefined) {
           sawFirstChar = true;
           if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         }
@@ -333,6 +383,48 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     },
     get stopped(): boolean {
       return stopped;
+    },
+    get csvLayout(): CsvLayout | null {
+      return layout;
+    },
+    csvBoundary(): { lines: number } | null {
+      if (stopped || absorbed || result !== null || handler?.boundary === undefined) return null;
+      const lines = handler.boundary();
+      return lines === null ? null : { lines };
+    },
+    absorbPart(part: CsvPart): boolean {
+      const at = parser.csvBoundary();
+      if (at === null || part.stopped || rows + part.rows > lim.maxRows) return false;
+      try {
+        builder.importPart(part.builder, at.lines);
+        for (const issue of part.issues) issues.add(issue.row + at.lines, issue.field, issue.reason, issue.action);
+        issues.count += part.issueCount - part.issues.length;
+        rows += part.rows;
+        validator.imported += part.imported;
+        validator.skipped += part.skipped;
+        bytes += part.bytes;
+        absorbed = true;
+      } catch (error) {
+        internalError(error);
+      }
+      return true;
+    },
+    endPart(): CsvPart {
+      try {
+        if (!stopped && handler !== null) handler.end();
+      } catch (error) {
+        internalError(error);
+      }
+      return {
+        builder: builder.exportPart(),
+        issues: issues.issues,
+        issueCount: issues.count,
+        rows,
+        imported: validator.imported,
+        skipped: validator.skipped,
+        stopped: stopped || truncated,
+        bytes,
+      };
     },
   };
 

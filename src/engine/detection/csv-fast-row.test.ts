@@ -10,14 +10,15 @@ import { DEFAULT_PARSE_LIMITS } from './parse-types';
 import { PostStoreBuilder } from './post-store';
 import type { ParseLimits, ParseResult } from './parse-types';
 
-function snapshot(result: ParseResult): unknown {
+function snapshot(result: ParseResult): Record<string, unknown> {
   const s = result.store;
   return {
+    bytes: result.bytes,
     format: result.format,
     fatal: result.fatal,
     issues: result.issues,
     issueCount: result.issueCount,
-    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated, result.bytes],
+    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated],
     notes: result.notes,
     postIds: s.postIds,
     account: [...s.account],
@@ -212,5 +213,73 @@ describe('CsvFastRows.check', () => {
     ]) {
       expect({ row, fast: check(row) }).toEqual({ row, fast: false });
     }
+  });
+});
+
+// --- parts: the second half of a file read by another parser ---------------------------------------
+
+/** Bytes counted, when they do not depend on the chunks (reading went to the end). */
+function countedBytes(r: ParseResult): number {
+  return r.fatal || r.truncated ? 0 : r.bytes;
+}
+
+/** Reads `text` split at `at` the way the two-thread import does: prefix here, the rest as a part. */
+function parseInParts(text: string, at: number, limits: Partial<ParseLimits>): { result: ParseResult; absorbed: boolean } {
+  const first = createActivityParser(limits);
+  first.push(text.slice(0, at));
+  const layout = first.csvLayout;
+  let absorbed = false;
+  if (layout !== null && first.csvBoundary() !== null) {
+    const second = createActivityParser(limits, { csvPart: layout });
+    for (const piece of splitAt(text.slice(at), [7, 31])) second.push(piece);
+    absorbed = first.absorbPart(second.endPart());
+  }
+  if (!absorbed) first.push(text.slice(at));
+  return { result: first.end(), absorbed };
+}
+
+describe('CSV parts: a file read in two parts gives the result of reading it whole (fast-check)', () => {
+  it('same store, issues and counts wherever the file is cut after a line break', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        csvFile.filter((t) => t.includes('\n')),
+        fc.nat(),
+        fc.record({ maxRows: fc.constantFrom(5_000_000, 4, 12), maxIssues: fc.constantFrom(10_000, 3), sniffExtra: fc.nat(60) }),
+        (text, pick, { sniffExtra, ...rest }) => {
+          // The format is decided once the header line (and a little more) has been read.
+          const limits = { ...rest, sniffChars: text.indexOf('\n') + 1 + sniffExtra };
+          const breaks: number[] = [];
+          for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i + 1);
+          const at = breaks[pick % breaks.length] ?? text.length;
+          const { result, absorbed } = parseInParts(text, at, limits);
+          if (absorbed) taken++;
+          // (Once reading stops, on a fatal error or the row limit, the bytes counted depend on the chunks, as they always have.)
+          const whole = parseChunks([text], limits, true);
+          expect({ ...snapshot(result), bytes: countedBytes(result) }).toEqual({ ...snapshot(whole), bytes: countedBytes(whole) });
+        },
+      ),
+      { numRuns: 2_500 },
+    );
+    expect(taken).toBeGreaterThan(500); // most cuts are at a record boundary and the part is taken
+  }, 300_000);
+
+  it('refuses a part when the cut is inside a quoted field, and the caller reads on', () => {
+    const text = 'message_id,user_id,message,timestamp\n1,u1,"two\nlines",1600000000\n2,u2,x,1600000001\n';
+    const first = createActivityParser();
+    first.push(text.slice(0, text.indexOf('\n', 40) + 1)); // ends inside the quoted message
+    expect(first.csvBoundary()).toBeNull();
+  });
+
+  it('numbers the part rows after the first part and finds duplicates across the cut', () => {
+    const head = 'message_id,user_id,message,timestamp\n1,u1,a,1600000000\n2,u1,b,1600000001\n';
+    const tail = '1,u2,c,1600000002\nbad,u2,c,x\n3,u3,d,1600000003\n';
+    const { result, absorbed } = parseInParts(head + tail, head.length, { sniffChars: 40 });
+    expect(absorbed).toBe(true);
+    expect(result.issues).toEqual([
+      { row: 4, field: 'message_id', reason: 'duplicate message_id 1 (the first row was kept)', action: 'row-skipped' },
+      { row: 5, field: 'timestamp', reason: 'not a timestamp: "x" (epoch seconds or ISO 8601, between 1990 and 2100)', action: 'row-skipped' },
+    ]);
+    expect(result.store.postIds).toEqual(['1', '2', '3']);
   });
 });

@@ -45,6 +45,11 @@ export class CsvRecordReader {
     private readonly sink: CsvRecordSink,
   ) {}
 
+  /** True when everything pushed so far ended whole records: nothing buffered, no open quote, no skip. */
+  atRecordBoundary(): boolean {
+    return !this.ended && !this.skipping && !this.inQuote && this.pos >= this.buf.length;
+  }
+
   /** Line number at which the next record starts. */
   get currentLine(): number {
     return this.line;

@@ -248,6 +248,38 @@ export interface RangePost {
   ipEnd: number;
 }
 
+/**
+ * The rows one builder read, as plain data that can cross to another thread (typed arrays are
+ * transferable): ids are local to the part, strings in first-seen order. A second thread parses
+ * the second half of a large CSV into a part; the first thread's builder takes it over with
+ * `importPart`, ending in the state it would have reached reading those rows itself.
+ */
+export interface BuilderPart {
+  size: number;
+  postIds: string[];
+  idHash: Int32Array;
+  /** Line of each row, counted from the part's first line (1). */
+  rows: Int32Array;
+  account: Int32Array;
+  time: Float64Array;
+  text: string[];
+  repostOf: Int32Array;
+  replyTo: Int32Array;
+  quoteOf: Int32Array;
+  urlOffsets: Int32Array;
+  urlIds: Int32Array;
+  device: Int32Array;
+  ip: Int32Array;
+  accountIds: string[];
+  /** Latest username of each account (index into `names`), -1 for none. */
+  usernameOf: Int32Array;
+  names: string[];
+  refIds: string[];
+  urls: string[];
+  devices: string[];
+  ips: string[];
+}
+
 export class PostStoreBuilder {
   private readonly postIds: string[] = [];
   /** 30-bit hash of each message id and the row it came from: duplicates are found at build time by sorting. */
@@ -335,6 +367,69 @@ export class PostStoreBuilder {
   /** Interns a normalised URL (the fast path resolves a row's URLs before `addRange`). */
   internUrl(url: string): number {
     return this.urls.intern(url);
+  }
+
+  /** This builder's rows as a part (see `BuilderPart`); the builder is not used afterwards. */
+  exportPart(): BuilderPart {
+    return {
+      size: this.postIds.length,
+      postIds: this.postIds,
+      idHash: this.idHash.toArray(),
+      rows: this.rows.toArray(),
+      account: this.account.toArray(),
+      time: this.time.toArray(),
+      text: this.text,
+      repostOf: this.repostOf.toArray(),
+      replyTo: this.replyTo.toArray(),
+      quoteOf: this.quoteOf.toArray(),
+      urlOffsets: this.urlOffsets.toArray(),
+      urlIds: this.urlIds.toArray(),
+      device: this.device.toArray(),
+      ip: this.ip.toArray(),
+      accountIds: this.accounts.values,
+      usernameOf: this.usernameOf.toArray(),
+      names: this.names.values,
+      refIds: this.refs.values,
+      urls: this.urls.values,
+      devices: this.devices.values,
+      ips: this.ips.values,
+    };
+  }
+
+  /**
+   * Appends a part's rows as if `add` had been called for each in order: its strings are interned
+   * in their first-seen order, so every id comes out as reading the rows here would have made it.
+   * `lineOffset` is added to the part's line numbers.
+   */
+  importPart(part: BuilderPart, lineOffset: number): void {
+    const accountMap = new Int32Array(part.accountIds.length);
+    for (let i = 0; i < part.accountIds.length; i++) accountMap[i] = this.accountIndex(part.accountIds[i] ?? '');
+    for (let i = 0; i < part.accountIds.length; i++) {
+      const name = part.usernameOf[i] ?? -1;
+      if (name >= 0) this.usernameOf.data[accountMap[i] ?? 0] = this.names.intern(part.names[name] ?? '');
+    }
+    const refMap = internAll(this.refs, part.refIds);
+    const urlMap = internAll(this.urls, part.urls);
+    const deviceMap = internAll(this.devices, part.devices);
+    const ipMap = internAll(this.ips, part.ips);
+    const ref = (local: number): number => (local < 0 ? -1 : (refMap[local] ?? -1));
+    for (let i = 0; i < part.size; i++) {
+      this.postIds.push(part.postIds[i] ?? '');
+      this.idHash.push(part.idHash[i] ?? 0);
+      this.rows.push((part.rows[i] ?? 0) + lineOffset);
+      this.account.push(accountMap[part.account[i] ?? 0] ?? 0);
+      this.time.push(part.time[i] ?? 0);
+      this.text.push(part.text[i] ?? '');
+      this.repostOf.push(ref(part.repostOf[i] ?? -1));
+      this.replyTo.push(ref(part.replyTo[i] ?? -1));
+      this.quoteOf.push(ref(part.quoteOf[i] ?? -1));
+      for (let u = part.urlOffsets[i] ?? 0; u < (part.urlOffsets[i + 1] ?? 0); u++) this.urlIds.push(urlMap[part.urlIds[u] ?? 0] ?? 0);
+      this.urlOffsets.push(this.urlIds.length);
+      const device = part.device[i] ?? -1;
+      this.device.push(device < 0 ? -1 : (deviceMap[device] ?? -1));
+      const ip = part.ip[i] ?? -1;
+      this.ip.push(ip < 0 ? -1 : (ipMap[ip] ?? -1));
+    }
   }
 
   private accountIndex(userId: string): number {
@@ -426,6 +521,13 @@ export class PostStoreBuilder {
 }
 
 const INDEX_SCALE = 2 ** 23;
+
+/** Each value's id in `interner`, interned in order. */
+function internAll(interner: Interner, values: readonly string[]): Int32Array {
+  const map = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) map[i] = interner.intern(values[i] ?? '');
+  return map;
+}
 
 /** FNV-1a folded to 30 bits, so hash * 2^23 + index stays an exact double. */
 function hash30(s: string): number {

@@ -1,0 +1,68 @@
+// Reading a CSV file on two threads must give the report reading it on one gives: the helper's part
+// taken over, a cut inside a quoted field (the job's thread reads on), a helper that fails.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPartClient, servePartRequests } from './csv-part';
+import type { PartHelper, PortLike } from './csv-part';
+import { runDetectionJob } from './detection-runner';
+import type { DetectionSource } from './detection-runner';
+
+const ports: MessagePort[] = [];
+afterEach(() => {
+  for (const port of ports.splice(0)) port.close();
+});
+
+/** A helper served in this thread over a MessageChannel: the same code as the second worker. */
+function helperInThisThread(): PartHelper {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  servePartRequests(port2 as unknown as PortLike);
+  return createPartClient(port1 as unknown as PortLike);
+}
+
+/** Rows with quoted multi-line messages, CRLF, emoji, bad and duplicate rows, spread over the file. */
+function csv(rows: number, quotedAt: (i: number) => boolean): string {
+  const lines = ['message_id,user_id,username,repost_id,reply_id,message,timestamp,urls'];
+  for (let i = 0; i < rows; i++) {
+    const user = `u${i % 37}`;
+    const message = quotedAt(i) ? `"line one of ${i}\nline two, with ""quotes"" 🔥\r\nline three"` : `plain text number ${i % 11} for everyone`;
+    const id = i % 97 === 5 ? String(i - 1) : String(i); // duplicates
+    const time = i % 131 === 7 ? 'soon' : String(1_700_000_000 + (i % 600) * 3);
+    const repost = i % 5 === 0 ? String(i % 13) : '';
+    const url = i % 7 === 0 ? `https://www.example.com/a/${i % 9}?utm_source=x` : '';
+    lines.push(`${id},${user},name_${user},${repost},,${message},${time},${url}`);
+  }
+  return `${lines.join(rows % 2 === 0 ? '\n' : '\r\n')}\n`;
+}
+
+async function report(source: DetectionSource, helper: PartHelper | null, twoThreads = false): Promise<string> {
+  const outcome = await runDetectionJob(source, { parallelMinBytes: 1, chunkBytes: 4096, settings: { clustering: { minAccounts: 2 } } }, {
+    partHelper: helper,
+    yieldControl: () => Promise.resolve(),
+  });
+  expect([outcome.status, outcome.twoThreads]).toEqual(['done', twoThreads]);
+  return JSON.stringify(outcome.status === 'done' ? outcome.report : null);
+}
+
+const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+describe('runDetectionJob with a part helper', () => {
+  it('takes the second half from the helper and reports exactly what one thread reports', async () => {
+    const text = csv(3_000, (i) => i % 10 === 3);
+    const alone = await report({ kind: 'buffer', buffer: bytes(text) }, null);
+    expect(await report({ kind: 'buffer', buffer: bytes(text) }, helperInThisThread(), true)).toBe(alone);
+    expect(await report({ kind: 'blob', blob: new Blob([text]) }, helperInThisThread(), true)).toBe(alone);
+  });
+
+  it('reads on itself when the cut falls inside a quoted field', async () => {
+    // Every message is quoted and spans three lines: most line breaks are inside quotes.
+    const text = csv(2_001, () => true);
+    const alone = await report({ kind: 'buffer', buffer: bytes(text) }, null);
+    expect(await report({ kind: 'buffer', buffer: bytes(text) }, helperInThisThread())).toBe(alone);
+  });
+
+  it('reads on itself when the helper fails', async () => {
+    const text = csv(2_000, (i) => i % 4 === 0);
+    const failing: PartHelper = { parse: () => ({ result: Promise.resolve(null), cancel: () => {} }) };
+    expect(await report({ kind: 'buffer', buffer: bytes(text) }, failing)).toBe(await report({ kind: 'buffer', buffer: bytes(text) }, null));
+  });
+});
