@@ -30,8 +30,12 @@ describe('ReviewQueuePage', () => {
     const { user } = renderWithProviders(null, { route: '/review', routes, userId: 'rui' });
     await user.click(await screen.findByRole('tab', { name: /Due for periodic review \(1\)/ }));
     const table = await screen.findByRole('table', { name: /due for periodic review/i });
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Actor', 'Kind', 'Priority (R11)', 'Review due', 'Days overdue',
+    ]);
     const rows = within(table).getAllByTestId('due-queue-row');
     expect(rows).toHaveLength(1);
+    expect(within(rows[0] as HTMLElement).getAllByRole('cell')).toHaveLength(5);
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Ashfall Syndicate' })).toHaveAttribute('href', '/review/case-ashfall-syndicate');
   });
 });

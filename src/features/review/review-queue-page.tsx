@@ -13,6 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { CaseSummary } from '../../api/contract/case-list';
@@ -56,7 +57,9 @@ export function ReviewQueuePage() {
         </Typography>
         {active.error && <ErrorAlert error={active.error} onRetry={() => void active.refetch()} />}
         {active.isPending && <PageLoading />}
-        {active.data && (tab === 'due' ? <DueTable rows={dueRows} now={now} /> : <InReviewTable rows={reviewRows} now={now} />)}
+        {active.data && (tab === 'due'
+          ? <QueueTable rows={dueRows} now={now} columns={DUE_COLUMNS} caption={t('queue.dueCaption')} empty={t('queue.dueEmpty')} rowTestId="due-queue-row" />
+          : <QueueTable rows={reviewRows} now={now} columns={IN_REVIEW_COLUMNS} caption={t('queue.inReviewCaption')} empty={t('queue.inReviewEmpty')} rowTestId="review-queue-row" />)}
       </Paper>
     </Container>
   );
@@ -82,82 +85,70 @@ function PriorityChip({ row }: { row: CaseSummary }) {
   );
 }
 
-function InReviewTable({ rows, now }: { rows: CaseSummary[]; now: string }) {
-  const { t } = useTranslation(['review', 'policy']);
-  return (
-    <TableContainer>
-      <Table size="small">
-        <caption>{t('queue.inReviewCaption')}</caption>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('queue.columns.name')}</TableCell>
-            <TableCell>{t('queue.columns.kind')}</TableCell>
-            <TableCell>{t('queue.columns.priority')}</TableCell>
-            <TableCell>{t('queue.columns.verdict')}</TableCell>
-            <TableCell>{t('queue.columns.submittedAt')}</TableCell>
-            <TableCell align="right">{t('queue.columns.waitingDays')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.id} hover data-testid="review-queue-row">
-              <TableCell>
-                <CaseLink row={row} />
-              </TableCell>
-              <TableCell>{t(`policy:actorKind.${row.actorKind}`)}</TableCell>
-              <TableCell>
-                <PriorityChip row={row} />
-              </TableCell>
-              <TableCell>
-                <VerdictChip outcome={row.verdict} />
-              </TableCell>
-              <TableCell>{row.submittedAt ? <DateTime value={row.submittedAt} /> : '—'}</TableCell>
-              <TableCell align="right">{row.submittedAt ? daysBetween(row.submittedAt, now) : '—'}</TableCell>
-            </TableRow>
-          ))}
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={6}>{t('queue.inReviewEmpty')}</TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
+/** One column of a queue: its header (a `review` key) and what a row shows in it. */
+interface QueueColumn {
+  header: ReviewColumnKey;
+  align?: 'right';
+  cell: (row: CaseSummary, now: string) => ReactNode;
 }
 
-function DueTable({ rows, now }: { rows: CaseSummary[]; now: string }) {
-  const { t } = useTranslation(['review', 'policy']);
+type ReviewColumnKey = 'name' | 'kind' | 'priority' | 'verdict' | 'submittedAt' | 'waitingDays' | 'nextReviewAt' | 'overdueDays';
+
+const NAME: QueueColumn = { header: 'name', cell: (row) => <CaseLink row={row} /> };
+const KIND: QueueColumn = { header: 'kind', cell: (row) => <ActorKind row={row} /> };
+const PRIORITY: QueueColumn = { header: 'priority', cell: (row) => <PriorityChip row={row} /> };
+
+/** Cases in review: R11 priority, what the engine says, and how long each has waited. */
+const IN_REVIEW_COLUMNS: QueueColumn[] = [
+  NAME, KIND, PRIORITY,
+  { header: 'verdict', cell: (row) => <VerdictChip outcome={row.verdict} /> },
+  { header: 'submittedAt', cell: (row) => (row.submittedAt ? <DateTime value={row.submittedAt} /> : '—') },
+  { header: 'waitingDays', align: 'right', cell: (row, now) => (row.submittedAt ? daysBetween(row.submittedAt, now) : '—') },
+];
+
+/** Designations due for periodic review (R17) and how far past due. */
+const DUE_COLUMNS: QueueColumn[] = [
+  NAME, KIND, PRIORITY,
+  { header: 'nextReviewAt', cell: (row) => (row.nextReviewAt ? <DateTime value={row.nextReviewAt} dateOnly /> : '—') },
+  { header: 'overdueDays', align: 'right', cell: (row, now) => (row.nextReviewAt ? daysBetween(row.nextReviewAt, now) : '—') },
+];
+
+function ActorKind({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation('policy');
+  return <>{t(`actorKind.${row.actorKind}`)}</>;
+}
+
+function QueueTable({ rows, now, columns, caption, empty, rowTestId }: {
+  rows: CaseSummary[];
+  now: string;
+  columns: QueueColumn[];
+  caption: string;
+  empty: string;
+  rowTestId: string;
+}) {
+  const { t } = useTranslation('review');
   return (
     <TableContainer>
       <Table size="small">
-        <caption>{t('queue.dueCaption')}</caption>
+        <caption>{caption}</caption>
         <TableHead>
           <TableRow>
-            <TableCell>{t('queue.columns.name')}</TableCell>
-            <TableCell>{t('queue.columns.kind')}</TableCell>
-            <TableCell>{t('queue.columns.priority')}</TableCell>
-            <TableCell>{t('queue.columns.nextReviewAt')}</TableCell>
-            <TableCell align="right">{t('queue.columns.overdueDays')}</TableCell>
+            {columns.map((column) => (
+              <TableCell key={column.header} align={column.align}>{t(`queue.columns.${column.header}`)}</TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.id} hover data-testid="due-queue-row">
-              <TableCell>
-                <CaseLink row={row} />
-              </TableCell>
-              <TableCell>{t(`policy:actorKind.${row.actorKind}`)}</TableCell>
-              <TableCell>
-                <PriorityChip row={row} />
-              </TableCell>
-              <TableCell>{row.nextReviewAt ? <DateTime value={row.nextReviewAt} dateOnly /> : '—'}</TableCell>
-              <TableCell align="right">{row.nextReviewAt ? daysBetween(row.nextReviewAt, now) : '—'}</TableCell>
+            <TableRow key={row.id} hover data-testid={rowTestId}>
+              {columns.map((column) => (
+                <TableCell key={column.header} align={column.align}>{column.cell(row, now)}</TableCell>
+              ))}
             </TableRow>
           ))}
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={5}>{t('queue.dueEmpty')}</TableCell>
+              <TableCell colSpan={columns.length}>{empty}</TableCell>
             </TableRow>
           )}
         </TableBody>
