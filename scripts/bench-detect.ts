@@ -1,8 +1,8 @@
 // `npm run bench:detect`: generates seeded synthetic activity (scripts/lib/synthetic-activity.ts)
 // to .bench-data/ in a child process (so the generator's memory does not weigh on the measured
 // run), then runs the import page's job on it — runDetectionJob from src/workers, reading the file
-// as a Blob, with a worker thread as the helper that reads the second half of a large CSV, as the
-// page's second Web Worker does — and scores the clusters against the planted ground truth
+// as a Blob, with a worker thread as the helper that reads the second half of a large CSV and runs
+// the detectors that read no text, as the page's second Web Worker does — and scores the clusters against the planted ground truth
 // (account-level precision and recall, overall and per kind). CPU time is the whole process's,
 // helper thread included.
 //
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { DetectionReport } from '../src/engine/detection/detection-report';
 import { runDetectionJob } from '../src/workers/detection-runner';
 import type { DetectionProgress } from '../src/workers/detection-runner';
-import { startPartHelper } from './lib/part-helper';
+import { startHelperThread } from './lib/helper-thread';
 import { PLANTED_KINDS, defaultSyntheticParams, generateSyntheticActivity } from './lib/synthetic-activity';
 import type { PlantedKind, SyntheticDataset } from './lib/synthetic-activity';
 import type { DetectorName } from '../src/engine/detection/settings';
@@ -135,7 +135,7 @@ async function runOne(size: number, options: Options) {
 
   // The helper thread starts and loads before the clock starts, as the page's workers load
   // while the analyst picks a file.
-  const helper = options.threads === 2 ? startPartHelper(file) : null;
+  const helper = options.threads === 2 ? startHelperThread(file) : null;
   await helper?.ready;
   const memory = new MemoryPeak();
   memory.sample();
@@ -171,7 +171,7 @@ async function runOne(size: number, options: Options) {
       endPhase(name);
     }
   };
-  const job = await runDetectionJob({ kind: 'blob', blob }, { maxIssues: 100 }, { onProgress, partHelper: helper?.helper ?? null });
+  const job = await runDetectionJob({ kind: 'blob', blob }, { maxIssues: 100 }, { onProgress, helper: helper?.helper ?? null });
   endPhase('done');
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpuStart);

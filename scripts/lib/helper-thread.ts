@@ -1,13 +1,12 @@
-// The Node counterpart of the browser's helper worker: a worker thread that reads the second half
-// of a large CSV file (src/workers/csv-part.ts), so the command line and the benchmark read files
-// on two threads exactly as the import page does.
+// The Node counterpart of the browser's helper worker (src/workers/helper-thread.ts): a worker
+// thread, so the benchmark runs imports on two threads exactly as the import page does.
 import { open } from 'node:fs/promises';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { createPartClient } from '../../src/workers/csv-part';
-import type { PartHelper, PortLike } from '../../src/workers/csv-part';
+import { createHelperClient } from '../../src/workers/helper-thread';
+import type { Helper, PortLike } from '../../src/workers/helper-thread';
 
-export interface NodePartHelper {
-  helper: PartHelper;
+export interface NodeHelper {
+  helper: Helper;
   /** Resolves once the thread has loaded the parser (the page's workers load before a run too). */
   ready: Promise<void>;
   /** Ends the worker thread. */
@@ -19,37 +18,38 @@ export interface NodePartHelper {
  * file-backed Blob in another thread (V8 aborts: the file handle belongs to this isolate), so the
  * part's bytes are read here with `fs` (asynchronously, off this thread) and transferred.
  */
-export function startPartHelper(file?: string): NodePartHelper {
+export function startHelperThread(file?: string): NodeHelper {
   const channel = new MessageChannel();
   // The scripts run under tsx, whose loader a worker thread does not inherit: register it first.
-  const entry = new URL('./part-worker.ts', import.meta.url).href;
+  const entry = new URL('./helper-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   const worker = new Worker(boot, { eval: true, workerData: { port: channel.port2 }, transferList: [channel.port2] });
-  const client = createPartClient(channel.port1 as unknown as PortLike);
+  const client = createHelperClient(channel.port1 as unknown as PortLike);
   const ready = new Promise<void>((resolve) => {
     channel.port1.on('message', (message: { type?: string }) => {
-      if (message.type === 'part-ready') resolve();
+      if (message.type === 'helper-ready') resolve();
     });
     worker.on('exit', () => resolve());
   });
   worker.on('error', () => client.fail());
   worker.on('exit', () => client.fail());
-  const helper: PartHelper = {
-    parse(source, layout, limits, chunkBytes, onProgress) {
-      if (source.kind !== 'blob') return client.parse(source, layout, limits, chunkBytes, onProgress);
-      let inner: ReturnType<PartHelper['parse']> | null = null;
+  const helper: Helper = {
+    detect: (store, settings, detectors) => client.detect(store, settings, detectors),
+    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars) {
+      if (source.kind !== 'blob') return client.parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
+      let inner: ReturnType<Helper['parse']> | null = null;
       let cancelled = false;
-      const result = readTail(file, source.blob).then(
+      const started = readTail(file, source.blob).then(
         (buffer) => {
-          if (cancelled) return null;
-          inner = client.parse({ kind: 'buffer', buffer }, layout, limits, chunkBytes, onProgress);
-          return inner.result;
+          if (!cancelled) inner = client.parse({ kind: 'buffer', buffer }, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
+          return inner;
         },
         () => null,
       );
       return {
-        result,
+        result: started.then((job) => job?.result ?? null),
+        fingerprints: started.then((job) => job?.fingerprints ?? null),
         cancel: () => {
           cancelled = true;
           inner?.cancel();

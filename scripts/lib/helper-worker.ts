@@ -1,10 +1,10 @@
-// A Node worker thread that reads the second half of large CSV files for runDetectionJob, as the
-// browser's second detection worker does (src/workers/csv-part.ts). Started by part-helper.ts.
+// A Node worker thread that helps runDetectionJob as the browser's second detection worker does
+// (src/workers/helper-thread.ts). Started by helper-thread.ts.
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { servePartRequests } from '../../src/workers/csv-part';
-import type { PortLike } from '../../src/workers/csv-part';
+import { serveHelperRequests } from '../../src/workers/helper-thread';
+import type { PortLike } from '../../src/workers/helper-thread';
 
 const port = (workerData as { port: MessagePort }).port;
-servePartRequests(port as unknown as PortLike);
-port.postMessage({ type: 'part-ready' });
+serveHelperRequests(port as unknown as PortLike);
+port.postMessage({ type: 'helper-ready' });

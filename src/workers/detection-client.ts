@@ -51,8 +51,9 @@ export interface DetectionClientOptions {
   /** Creates the worker; return null to run in this thread. Default: the bundled detection worker when `Worker` exists. */
   createWorker?: () => Worker | null;
   /**
-   * Creates a second worker that reads the second half of large CSV files (csv-part.ts); return
-   * null for none. Default: another detection worker, unless `createWorker` is given.
+   * Creates the helper worker (helper-thread.ts: the second half of large CSV files, the detectors
+   * that read no text); return null for none. Default: another detection worker, unless
+   * `createWorker` is given.
    */
   createHelperWorker?: () => Worker | null;
 }
@@ -114,18 +115,17 @@ export function createDetectionClient(options: DetectionClientOptions = {}): Det
       helper = null;
     }
     if (helper) {
-      // The two workers talk directly; the helper's only job is reading parts. If it fails, the
-      // main worker's part request fails and it reads the whole file itself.
+      // The two workers talk directly. If the helper fails, the main worker does its work itself.
       const channel = new MessageChannel();
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker's postMessage takes no target origin
-      const helperFailed = (): void => w.postMessage({ type: 'part-helper-failed' });
+      const helperFailed = (): void => w.postMessage({ type: 'helper-failed' });
       helper.addEventListener('error', (event: ErrorEvent) => {
         event.preventDefault();
         helperFailed();
       });
       helper.addEventListener('messageerror', helperFailed);
-      helper.postMessage({ type: 'serve-parts', port: channel.port2 }, [channel.port2]);
-      w.postMessage({ type: 'use-part-helper', port: channel.port1 }, [channel.port1]);
+      helper.postMessage({ type: 'serve-as-helper', port: channel.port2 }, [channel.port2]);
+      w.postMessage({ type: 'use-helper', port: channel.port1 }, [channel.port1]);
     }
     w.addEventListener('message', (event: MessageEvent<DetectionResponse>) => onResponse(event.data));
     w.addEventListener('error', (event: ErrorEvent) => {

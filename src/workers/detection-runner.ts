@@ -2,15 +2,19 @@
 // chunks, stream them through the parser, run the detectors, build the report. Progress, cancel
 // and yielding are hooks, so the same code serves a Worker, the main thread and the CLI.
 import { createActivityParser } from '../engine/detection/activity-parser';
-import { detectCoordinationSteps } from '../engine/detection/detect-coordination';
+import { detectCoordinationSteps, runDetectors, signatureMinChars } from '../engine/detection/detect-coordination';
+import { DETECTOR_NAMES } from '../engine/detection/settings';
+import { concatFingerprints, fingerprintRows } from '../engine/detection/text-fingerprints';
+import type { PrecomputedFingerprints } from '../engine/detection/text-fingerprints';
 import type { DetectionOutcome, DetectionPhase } from '../engine/detection/detect-coordination';
 import { buildDetectionReport } from '../engine/detection/detection-report';
 import type { DetectionReport } from '../engine/detection/detection-report';
 import { DEFAULT_PARSE_LIMITS } from '../engine/detection/parse-types';
 import type { ParseLimits, ParseResult } from '../engine/detection/parse-types';
 import { resolveDetectorSettings } from '../engine/detection/settings';
-import type { DetectorSettingsInput } from '../engine/detection/settings';
-import type { PartHelper, PartJob, PartProgress, PartSource } from './csv-part';
+import type { DetectorName, DetectorSettingsInput } from '../engine/detection/settings';
+import type { DetectorRun } from '../engine/detection/detection-types';
+import type { Helper, PartJob, PartProgress, PartSource } from './helper-thread';
 
 /** What to read. `stream` is for in-thread callers (the CLI); it cannot cross a worker boundary. */
 export type DetectionSource =
@@ -28,6 +32,8 @@ export interface DetectionJobOptions {
   maxIssues?: number;
   /** Files of at least this many bytes are read on two threads when a helper is there (default 8 MiB). */
   parallelMinBytes?: number;
+  /** Imports of at least this many posts run the text-free detectors on the helper (default 50,000). */
+  parallelMinPosts?: number;
 }
 
 export type DetectionProgress =
@@ -62,8 +68,8 @@ export interface JobHooks {
   isCancelled?: () => boolean;
   /** Lets other work run between chunks and phases (messages, input, paint). Default: a macrotask. */
   yieldControl?: () => Promise<void>;
-  /** A second thread for the second half of a large CSV file (see csv-part.ts); none: one thread reads all. */
-  partHelper?: PartHelper | null;
+  /** A second thread (helper-thread.ts): reads the second half of a large CSV file, runs some detectors. None: this thread does all. */
+  helper?: Helper | null;
 }
 
 /**
@@ -95,6 +101,8 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     if (hooks.isCancelled?.()) throw new Cancelled();
   };
   let part: { job: PartJob; progress: PartProgress } | null = null;
+  /** The helper's part was taken: its rows' fingerprints are on their way. */
+  let partFingerprints: { job: PartJob; minChars: number } | null = null;
   let twoThreads = false;
   try {
     const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
@@ -141,7 +149,9 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         }
         return offset;
       };
-      const helper = hooks.partHelper ?? null;
+      const helper = hooks.helper ?? null;
+      // The helper computes the text fingerprints of its part's rows while this thread takes it over.
+      const minChars = signatureMinChars(resolveDetectorSettings(options.settings ?? {}));
       let split = size;
       await readRange(0, size, async (offset) => {
         // Once the format is known to be CSV, a large file's second half goes to the helper.
@@ -151,10 +161,17 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         const at = await bytesOf.lineStartAfter(Math.max(offset, Math.floor(size * PART_START)));
         if (at === null || at >= size) return split;
         split = at;
-        const job = helper.parse(bytesOf.slice(at), layout, limits, chunkBytes, (progress) => {
-          if (part !== null) part.progress = progress;
-          report();
-        });
+        const job = helper.parse(
+          bytesOf.slice(at),
+          layout,
+          limits,
+          chunkBytes,
+          (progress) => {
+            if (part !== null) part.progress = progress;
+            report();
+          },
+          minChars,
+        );
         part = { job, progress: { bytes: 0, rows: 0, skipped: 0 } };
         return split;
       });
@@ -169,7 +186,8 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
           twoThreads = taken;
         }
         part = null;
-        current.job.cancel();
+        if (taken) partFingerprints = { job: current.job, minChars };
+        else current.job.cancel();
         // The cut was inside a quoted field, or the helper failed: this thread reads on.
         if (!taken && !parser.stopped) await readRange(split, size, async () => size);
       }
@@ -178,10 +196,11 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     }
     const parsed = parser.end();
     report();
-    const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check);
+    const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check, options.parallelMinPosts, partFingerprints);
     return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues), parsed, twoThreads };
   } catch (error) {
     (part as { job: PartJob } | null)?.job.cancel();
+    (partFingerprints as { job: PartJob } | null)?.job.cancel();
     if (error instanceof Cancelled) return { status: 'cancelled' };
     if (error instanceof ReadFailed) return { status: 'failed', code: 'read-failed', message: error.message };
     return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -249,21 +268,54 @@ export async function redetect(parsed: ParseResult, settings: DetectorSettingsIn
   }
 }
 
+/** Stores from this many posts on have their text-free detectors run on the helper thread. */
+export const PARALLEL_MIN_POSTS = 50_000;
+/** The detectors that read no text: they run on the helper while this thread runs the text ones. */
+const HELPER_DETECTORS: DetectorName[] = ['co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier'];
+
 async function detectWithHooks(
   parsed: ParseResult,
   settings: DetectorSettingsInput,
   hooks: JobHooks,
   yieldControl: () => Promise<void>,
   check: () => void,
+  minPosts = PARALLEL_MIN_POSTS,
+  partFingerprints: { job: PartJob; minChars: number } | null = null,
 ): Promise<DetectionOutcome> {
   if (parsed.fatal !== null) return { settings: resolveDetectorSettings(settings), runs: [], edges: [], clusters: [] };
-  const steps = detectCoordinationSteps(parsed.store, settings);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    hooks.onProgress?.({ stage: 'detecting', phase: next.value.phase, done: next.value.done, total: next.value.total });
-    await yieldControl();
-    check();
+  const store = parsed.store;
+  const resolved = resolveDetectorSettings(settings);
+  const helper = hooks.helper ?? null;
+  const remote = helper !== null && store.size >= minPosts ? helper.detect(store, resolved, HELPER_DETECTORS) : null;
+  try {
+    // A two-thread import: the helper fingerprinted its part's rows; this thread does the rest.
+    let fingerprints: PrecomputedFingerprints | null = null;
+    const start = parsed.partStart ?? null;
+    if (partFingerprints !== null && start !== null) {
+      hooks.onProgress?.({ stage: 'detecting', phase: 'prepare', done: 0, total: DETECTOR_NAMES.length + 2 });
+      const minChars = partFingerprints.minChars;
+      const mine = fingerprintRows(store.text, store.repostOf, 0, start, minChars);
+      const theirs = await waitFor(partFingerprints.job.fingerprints, check);
+      if (theirs !== null && theirs.eligible.length === store.size - start) fingerprints = { ...concatFingerprints(mine, theirs), minChars };
+    }
+    const steps = detectCoordinationSteps(store, resolved, { elsewhere: remote === null ? [] : HELPER_DETECTORS, fingerprints });
+    let runs: readonly DetectorRun[] | undefined;
+    for (;;) {
+      const next = steps.next(runs);
+      runs = undefined;
+      if (next.done) return next.value;
+      const step = next.value;
+      hooks.onProgress?.({ stage: 'detecting', phase: step.phase, done: step.done, total: step.total });
+      if (step.awaiting !== undefined) {
+        // The helper's runs, or (if it failed) the same detectors run here.
+        runs = (remote === null ? null : await waitFor(remote.result, check)) ?? runDetectors(store, resolved, step.awaiting);
+      }
+      await yieldControl();
+      check();
+    }
+  } finally {
+    remote?.cancel();
+    partFingerprints?.job.cancel();
   }
 }
 
@@ -344,7 +396,7 @@ async function readBlobSlice(blob: Blob): Promise<Uint8Array> {
  */
 export function createDetectionHost(
   post: (response: DetectionResponse) => void,
-  partHelper: () => PartHelper | null = () => null,
+  helper: () => Helper | null = () => null,
 ): (request: DetectionRequest) => void {
   let current: { jobId: string; cancelled: boolean } | null = null;
   let lastParsed: ParseResult | null = null;
@@ -367,7 +419,7 @@ export function createDetectionHost(
     const hooks: JobHooks = {
       isCancelled: () => job.cancelled,
       onProgress: (progress) => post({ type: 'progress', jobId: job.jobId, progress }),
-      partHelper: partHelper(),
+      helper: helper(),
     };
     if (request.type === 'redetect') {
       if (lastParsed === null) {

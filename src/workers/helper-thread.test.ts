@@ -1,8 +1,8 @@
 // Reading a CSV file on two threads must give the report reading it on one gives: the helper's part
 // taken over, a cut inside a quoted field (the job's thread reads on), a helper that fails.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPartClient, servePartRequests } from './csv-part';
-import type { PartHelper, PortLike } from './csv-part';
+import { createHelperClient, serveHelperRequests } from './helper-thread';
+import type { Helper, PortLike } from './helper-thread';
 import { runDetectionJob } from './detection-runner';
 import type { DetectionSource } from './detection-runner';
 
@@ -12,20 +12,20 @@ afterEach(() => {
 });
 
 /** A helper served in this thread over a MessageChannel: the same code as the second worker. */
-function helperInThisThread(): PartHelper {
+function helperInThisThread(): Helper {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
-  servePartRequests(port2 as unknown as PortLike);
-  return createPartClient(port1 as unknown as PortLike);
+  serveHelperRequests(port2 as unknown as PortLike);
+  return createHelperClient(port1 as unknown as PortLike);
 }
 
 /** Rows with quoted multi-line messages, CRLF, emoji, bad and duplicate rows, spread over the file. */
-function csv(rows: number, quotedAt: (i: number) => boolean): string {
+function csv(rows: number, quotedAt: (i: number) => boolean, duplicates = true): string {
   const lines = ['message_id,user_id,username,repost_id,reply_id,message,timestamp,urls'];
   for (let i = 0; i < rows; i++) {
     const user = `u${i % 37}`;
     const message = quotedAt(i) ? `"line one of ${i}\nline two, with ""quotes"" 🔥\r\nline three"` : `plain text number ${i % 11} for everyone`;
-    const id = i % 97 === 5 ? String(i - 1) : String(i); // duplicates
+    const id = duplicates && i % 97 === 5 ? String(i - 1) : String(i);
     const time = i % 131 === 7 ? 'soon' : String(1_700_000_000 + (i % 600) * 3);
     const repost = i % 5 === 0 ? String(i % 13) : '';
     const url = i % 7 === 0 ? `https://www.example.com/a/${i % 9}?utm_source=x` : '';
@@ -34,9 +34,9 @@ function csv(rows: number, quotedAt: (i: number) => boolean): string {
   return `${lines.join(rows % 2 === 0 ? '\n' : '\r\n')}\n`;
 }
 
-async function report(source: DetectionSource, helper: PartHelper | null, twoThreads = false): Promise<string> {
-  const outcome = await runDetectionJob(source, { parallelMinBytes: 1, chunkBytes: 4096, settings: { clustering: { minAccounts: 2 } } }, {
-    partHelper: helper,
+async function report(source: DetectionSource, helper: Helper | null, twoThreads = false): Promise<string> {
+  const outcome = await runDetectionJob(source, { parallelMinBytes: 1, parallelMinPosts: 1, chunkBytes: 4096, settings: { clustering: { minAccounts: 2 } } }, {
+    helper,
     yieldControl: () => Promise.resolve(),
   });
   expect([outcome.status, outcome.twoThreads]).toEqual(['done', twoThreads]);
@@ -46,7 +46,30 @@ async function report(source: DetectionSource, helper: PartHelper | null, twoThr
 const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
 describe('runDetectionJob with a part helper', () => {
-  it('takes the second half from the helper and reports exactly what one thread reports', async () => {
+  it('takes the second half, its text fingerprints and the text-free detectors from the helper, and reports exactly what one thread reports', async () => {
+    const text = csv(3_000, (i) => i % 10 === 3, false);
+    const alone = await report({ kind: 'buffer', buffer: bytes(text) }, null);
+    const helper = helperInThisThread();
+    const detected: string[] = [];
+    let fingerprinted = 0;
+    const spy: Helper = {
+      parse: (...args) => {
+        const job = helper.parse(...args);
+        void job.fingerprints.then((f) => (fingerprinted = f?.eligible.length ?? -1));
+        return job;
+      },
+      detect: (store, settings, detectors) => {
+        const job = helper.detect(store, settings, detectors);
+        void job.result.then((runs) => detected.push(...(runs ?? []).map((r) => r.detector)));
+        return job;
+      },
+    };
+    expect(await report({ kind: 'buffer', buffer: bytes(text) }, spy, true)).toBe(alone);
+    expect(detected).toEqual(['co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier']);
+    expect(fingerprinted).toBeGreaterThan(1_000); // the part's rows, fingerprinted by the helper
+  });
+
+  it('with duplicate message ids across the cut (rows dropped, fingerprints computed here)', async () => {
     const text = csv(3_000, (i) => i % 10 === 3);
     const alone = await report({ kind: 'buffer', buffer: bytes(text) }, null);
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, helperInThisThread(), true)).toBe(alone);
@@ -62,7 +85,10 @@ describe('runDetectionJob with a part helper', () => {
 
   it('reads on itself when the helper fails', async () => {
     const text = csv(2_000, (i) => i % 4 === 0);
-    const failing: PartHelper = { parse: () => ({ result: Promise.resolve(null), cancel: () => {} }) };
+    const failing: Helper = {
+      parse: () => ({ result: Promise.resolve(null), fingerprints: Promise.resolve(null), cancel: () => {} }),
+      detect: () => ({ result: Promise.resolve(null), cancel: () => {} }),
+    };
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, failing)).toBe(await report({ kind: 'buffer', buffer: bytes(text) }, null));
   });
 });

@@ -1,26 +1,45 @@
-// Reading a large CSV file on two threads. The job's thread sniffs the format and reads the first
-// half; a helper thread (a second Web Worker in the browser, a worker thread under Node) reads the
-// second half, from the first line break after the middle, into a part (activity-parser.ts
-// `csvPart`). The job's parser then takes the part over (`absorbPart`), which is only allowed when
-// its own half ended exactly at a record boundary: a cut inside a quoted field is detected and the
-// job's thread reads the second half itself. Either way the result is the one reading the file on
-// one thread gives (csv-fast-row.test.ts checks this for every cut).
+// The helper thread: a second Web Worker in the browser (the same script as the detection worker,
+// joined to it by a MessageChannel), a worker thread under Node. It does two jobs for the
+// detection worker, so a large import uses both cores:
+//
+// - Reading the second half of a large CSV file. The job's thread sniffs the format and reads up
+//   to the first line break past PART_START (detection-runner.ts); the helper reads the rest into
+//   a part (activity-parser.ts `csvPart`), which the job's parser takes over (`absorbPart`) only
+//   when its own half ended exactly at a record boundary: a cut inside a quoted field is detected
+//   and the job's thread reads on itself. csv-fast-row.test.ts checks every cut gives the
+//   one-thread result.
+// - Running some detectors (those that need no text: co-link, co-retweet, co-reply, synchronised
+//   posting, shared identifiers) on a copy of the store's columns while the job's thread runs the
+//   text detectors; the pipeline assembles the runs in the same order either way
+//   (detect-coordination.ts `elsewhere`).
+//
+// Whenever the helper fails or is missing, the job's thread does the work itself.
 import { createActivityParser } from '../engine/detection/activity-parser';
 import type { CsvPart } from '../engine/detection/activity-parser';
+import { runDetectors } from '../engine/detection/detect-coordination';
+import type { DetectorRun } from '../engine/detection/detection-types';
 import type { CsvLayout } from '../engine/detection/format-sniffer';
 import type { ParseLimits } from '../engine/detection/parse-types';
+import type { PostStore } from '../engine/detection/post-store';
+import type { DetectorName, DetectorSettings } from '../engine/detection/settings';
+import { fingerprintRows } from '../engine/detection/text-fingerprints';
+import type { TextFingerprints } from '../engine/detection/text-fingerprints';
 
 /** A byte range of the file, in a form that can be posted to the helper. */
 export type PartSource = { kind: 'blob'; blob: Blob } | { kind: 'buffer'; buffer: ArrayBuffer };
 
-export type PartRequest =
-  | { type: 'part'; jobId: string; source: PartSource; layout: CsvLayout; limits: ParseLimits; chunkBytes: number }
-  | { type: 'part-cancel'; jobId: string };
+export type HelperRequest =
+  | { type: 'part'; jobId: string; source: PartSource; layout: CsvLayout; limits: ParseLimits; chunkBytes: number; fingerprintMinChars?: number }
+  | { type: 'detect'; jobId: string; store: PostStore; settings: DetectorSettings; detectors: DetectorName[] }
+  | { type: 'cancel'; jobId: string };
 
-export type PartResponse =
+export type HelperResponse =
   | { type: 'part-progress'; jobId: string; bytes: number; rows: number; skipped: number }
   | { type: 'part-done'; jobId: string; part: PackedPart }
-  | { type: 'part-failed'; jobId: string; message: string };
+  /** After part-done: the text fingerprints of the part's rows (null: not asked for, or failed). */
+  | { type: 'part-fingerprints'; jobId: string; fingerprints: TextFingerprints | null }
+  | { type: 'detect-done'; jobId: string; runs: DetectorRun[] }
+  | { type: 'failed'; jobId: string; message: string };
 
 /** The part of `MessagePort` both sides use (a browser MessagePort, a Node worker_threads port). */
 export interface PortLike {
@@ -35,95 +54,195 @@ export interface PartProgress {
   skipped: number;
 }
 
-export interface PartJob {
-  /** The part, or null when the helper failed or the job was cancelled. */
-  result: Promise<CsvPart | null>;
+/** A job on the helper: its result is null when the helper failed or the job was cancelled. */
+export interface HelperJob<T> {
+  result: Promise<T | null>;
   cancel(): void;
 }
+/** A part job; `fingerprints` settles after `result`, with the part's rows' text fingerprints or null. */
+export type PartJob = HelperJob<CsvPart> & { fingerprints: Promise<TextFingerprints | null> };
 
 /** What the job's thread sees of the helper. */
-export interface PartHelper {
-  parse(source: PartSource, layout: CsvLayout, limits: ParseLimits, chunkBytes: number, onProgress: (progress: PartProgress) => void): PartJob;
+export interface Helper {
+  /**
+   * Reads a part; with `fingerprintMinChars`, then also computes the text fingerprints of its rows
+   * (text-fingerprints.ts) while the job's thread takes the part over.
+   */
+  parse(
+    source: PartSource,
+    layout: CsvLayout,
+    limits: ParseLimits,
+    chunkBytes: number,
+    onProgress: (progress: PartProgress) => void,
+    fingerprintMinChars?: number,
+  ): PartJob;
+  /** Runs `detectors` on the posts of `store` (only its columns are sent: no texts, no message ids). */
+  detect(store: PostStore, settings: DetectorSettings, detectors: DetectorName[]): HelperJob<DetectorRun[]>;
 }
 
-let partCounter = 0;
+let helperCounter = 0;
 
-/** The job's side: sends part requests over `port`. `fail` ends every pending request with null (the helper died). */
-export function createPartClient(port: PortLike): PartHelper & { fail(): void } {
-  const jobs = new Map<string, { resolve: (part: CsvPart | null) => void; onProgress: (progress: PartProgress) => void }>();
+/** The job's side: sends requests over `port`. `fail` ends every pending job with null (the helper died). */
+export function createHelperClient(port: PortLike): Helper & { fail(): void } {
+  interface Pending {
+    resolve: (value: unknown) => void;
+    onProgress?: (progress: PartProgress) => void;
+    /** Part jobs: settles the fingerprints that follow the part. */
+    fingerprints?: (value: TextFingerprints | null) => void;
+    settled?: boolean;
+  }
+  const jobs = new Map<string, Pending>();
+  const end = (jobId: string, job: Pending): void => {
+    jobs.delete(jobId);
+    if (!job.settled) job.resolve(null);
+    job.fingerprints?.(null);
+  };
   port.addEventListener('message', (event) => {
-    const response = event.data as PartResponse;
+    const response = event.data as HelperResponse;
     const job = jobs.get(response.jobId);
     if (!job) return;
-    if (response.type === 'part-progress') {
-      job.onProgress({ bytes: response.bytes, rows: response.rows, skipped: response.skipped });
-      return;
+    switch (response.type) {
+      case 'part-progress':
+        job.onProgress?.({ bytes: response.bytes, rows: response.rows, skipped: response.skipped });
+        return;
+      case 'part-done':
+        job.settled = true;
+        job.resolve(unpack(response.part));
+        return; // the fingerprints follow
+      case 'part-fingerprints':
+        jobs.delete(response.jobId);
+        job.fingerprints?.(response.fingerprints);
+        return;
+      case 'detect-done':
+        jobs.delete(response.jobId);
+        job.resolve(response.runs);
+        return;
+      case 'failed':
+        end(response.jobId, job);
+        return;
     }
-    jobs.delete(response.jobId);
-    job.resolve(response.type === 'part-done' ? unpack(response.part) : null);
   });
   port.start?.();
   let failed = false;
+  const start = <T>(
+    request: (jobId: string) => HelperRequest,
+    transfer: Transferable[],
+    onProgress?: (progress: PartProgress) => void,
+  ): HelperJob<T> & { fingerprints: Promise<TextFingerprints | null> } => {
+    const jobId = `helper-${++helperCounter}`;
+    const fingerprintsSettle: { resolve: (value: TextFingerprints | null) => void } = { resolve: () => {} };
+    const fingerprintsPromise = new Promise<TextFingerprints | null>((resolve) => {
+      fingerprintsSettle.resolve = resolve;
+    });
+    const fingerprints = (value: TextFingerprints | null): void => fingerprintsSettle.resolve(value);
+    const result = new Promise<T | null>((resolve) => {
+      if (failed) {
+        resolve(null);
+        fingerprints(null);
+        return;
+      }
+      jobs.set(jobId, { resolve: (value) => resolve(value as T | null), onProgress, fingerprints });
+      try {
+        port.postMessage(request(jobId), transfer);
+      } catch {
+        jobs.delete(jobId);
+        resolve(null);
+        fingerprints(null);
+      }
+    });
+    return {
+      result,
+      fingerprints: fingerprintsPromise,
+      cancel: () => {
+        const job = jobs.get(jobId);
+        if (!job) return;
+        end(jobId, job);
+        const cancel: HelperRequest = { type: 'cancel', jobId };
+        port.postMessage(cancel, []);
+      },
+    };
+  };
   return {
     fail() {
       failed = true;
-      for (const [id, job] of jobs) {
-        jobs.delete(id);
-        job.resolve(null);
-      }
+      for (const [id, job] of jobs) end(id, job);
     },
-    parse(source, layout, limits, chunkBytes, onProgress) {
-      const jobId = `part-${++partCounter}`;
-      const result = new Promise<CsvPart | null>((resolve) => {
-        if (failed) {
-          resolve(null);
-          return;
-        }
-        jobs.set(jobId, { resolve, onProgress });
-        try {
-          const request: PartRequest = { type: 'part', jobId, source, layout, limits, chunkBytes };
-          port.postMessage(request, source.kind === 'buffer' ? [source.buffer] : []);
-        } catch {
-          jobs.delete(jobId);
-          resolve(null);
-        }
-      });
-      return {
-        result,
-        cancel: () => {
-          const job = jobs.get(jobId);
-          if (!job) return;
-          jobs.delete(jobId);
-          job.resolve(null);
-          const request: PartRequest = { type: 'part-cancel', jobId };
-          port.postMessage(request, []);
-        },
-      };
+    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars) {
+      return start<CsvPart>(
+        (jobId) => ({ type: 'part', jobId, source, layout, limits, chunkBytes, fingerprintMinChars }),
+        source.kind === 'buffer' ? [source.buffer] : [],
+        onProgress,
+      );
+    },
+    detect(store, settings, detectors) {
+      const columns = columnsOnly(store);
+      return start<DetectorRun[]>((jobId) => ({ type: 'detect', jobId, store: columns, settings, detectors }), transferables(columns));
     },
   };
 }
 
-/** The helper's side: answers part requests arriving on `port`. */
-export function servePartRequests(port: PortLike): void {
+/**
+ * What the detectors that run on the helper read: copies of the columns (the job's thread keeps
+ * its own), and the string tables their labels use. No texts, message ids or usernames: they are
+ * most of the store and none of those detectors reads them.
+ */
+function columnsOnly(store: PostStore): PostStore {
+  return {
+    size: store.size,
+    postIds: [],
+    account: store.account.slice(),
+    time: store.time.slice(),
+    text: [],
+    repostOf: store.repostOf.slice(),
+    replyTo: store.replyTo.slice(),
+    quoteOf: store.quoteOf.slice(),
+    urlOffsets: store.urlOffsets.slice(),
+    urlIds: store.urlIds.slice(),
+    urls: store.urls,
+    device: store.device.slice(),
+    ip: store.ip.slice(),
+    devices: store.devices,
+    ips: store.ips,
+    refIds: store.refIds,
+    accountIds: store.accountIds,
+    usernames: [],
+    minTime: store.minTime,
+    maxTime: store.maxTime,
+  };
+}
+
+function transferables(store: PostStore): Transferable[] {
+  return [store.account, store.time, store.repostOf, store.replyTo, store.quoteOf, store.urlOffsets, store.urlIds, store.device, store.ip].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The helper's side: answers requests arriving on `port`. */
+export function serveHelperRequests(port: PortLike): void {
   const cancelled = new Set<string>();
+  const post = (response: HelperResponse, transfer: Transferable[]): void => port.postMessage(response, transfer);
   port.addEventListener('message', (event) => {
-    const request = event.data as PartRequest;
-    if (request.type === 'part-cancel') {
+    const request = event.data as HelperRequest;
+    if (request.type === 'cancel') {
       cancelled.add(request.jobId);
       return;
     }
+    if (request.type === 'detect') {
+      try {
+        post({ type: 'detect-done', jobId: request.jobId, runs: runDetectors(request.store, request.settings, request.detectors) }, []);
+      } catch (error) {
+        post({ type: 'failed', jobId: request.jobId, message: error instanceof Error ? error.message : String(error) }, []);
+      }
+      return;
+    }
     if (request.type !== 'part') return;
-    void readPart(request, () => cancelled.has(request.jobId), (response, transfer) => port.postMessage(response, transfer)).finally(() =>
-      cancelled.delete(request.jobId),
-    );
+    void readPart(request, () => cancelled.has(request.jobId), post).finally(() => cancelled.delete(request.jobId));
   });
   port.start?.();
 }
 
 async function readPart(
-  request: Extract<PartRequest, { type: 'part' }>,
+  request: Extract<HelperRequest, { type: 'part' }>,
   isCancelled: () => boolean,
-  post: (response: PartResponse, transfer: Transferable[]) => void,
+  post: (response: HelperResponse, transfer: Transferable[]) => void,
 ): Promise<void> {
   const { jobId, source, chunkBytes } = request;
   try {
@@ -145,10 +264,19 @@ async function readPart(
     const part = parser.endPart();
     const b = part.builder;
     const pk = pack(part);
+    const reposts = b.repostOf.slice(); // the column itself is transferred with the part
     const transfer = [b.idHash, b.rows, b.account, b.time, b.repostOf, b.replyTo, b.quoteOf, b.urlOffsets, b.urlIds, b.device, b.ip, b.usernameOf, pk.postIds, pk.text].map((a) => a.buffer);
     post({ type: 'part-done', jobId, part: pk }, transfer);
+    const minChars = request.fingerprintMinChars;
+    if (minChars === undefined) {
+      post({ type: 'part-fingerprints', jobId, fingerprints: null }, []);
+      return;
+    }
+    // Right away: a detect request the job's thread sends next must wait until these are out.
+    const f = fingerprintRows(b.text, reposts, 0, b.size, minChars);
+    post({ type: 'part-fingerprints', jobId, fingerprints: f }, [f.eligible, f.hashA, f.hashB, f.length, f.signatureRow, f.signatures].map((a) => a.buffer));
   } catch (error) {
-    post({ type: 'part-failed', jobId, message: error instanceof Error ? error.message : String(error) }, []);
+    post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) }, []);
   }
 }
 

@@ -375,6 +375,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         truncated,
         notes,
         bytes,
+        partStart: builder.partStart >= 0 ? builder.partStart : null,
       };
       return result;
     },

@@ -8,6 +8,9 @@ import { CsvFastRows } from './csv-fast-row';
 import { sniffFormat } from './format-sniffer';
 import { DEFAULT_PARSE_LIMITS } from './parse-types';
 import { PostStoreBuilder } from './post-store';
+import { SIGNATURE_BINS } from './text-features';
+import { concatFingerprints, fingerprintRows } from './text-fingerprints';
+import type { TextFingerprints } from './text-fingerprints';
 import type { ParseLimits, ParseResult } from './parse-types';
 
 function snapshot(result: ParseResult): Record<string, unknown> {
@@ -86,7 +89,8 @@ const urls = fc.oneof(
     Array.from({ length: 51 }, (_, i) => `https://x.example/${i}`).join(' '), Array.from({ length: 52 }, () => 'https://x.example/same').join(' ')),
 );
 const opaque = fc.oneof(fc.stringMatching(/^[!-~]{1,10}$/), fc.constantFrom('', 'a b', 'ä', '\u0000', 'x'.repeat(256), 'x'.repeat(257), ' x', 'x\u00a0'));
-const message = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', 'hello world', 'a\u0000b', '🔥 fire', 'x'.repeat(120), 'tab\tinside', 'cr\rinside'));
+const sentence = fc.array(fc.constantFrom('alpha', 'Beta', 'gamma,', 'delta', 'epsilon', '@zeta', 'https://eta.example'), { minLength: 3, maxLength: 9 }).map((w) => w.join(' '));
+const message = fc.oneof(fc.string({ maxLength: 30 }), sentence, sentence, fc.constantFrom('', 'hello world', 'a\u0000b', '🔥 fire', 'x'.repeat(120), 'tab\tinside', 'cr\rinside'));
 
 const VALUES: Record<Column, fc.Arbitrary<string>> = {
   message_id: id, user_id: id, username, repost_id: id, reply_id: id, message, timestamp, urls, quote_id: id, device_hash: opaque, ip_hash: opaque,
@@ -218,29 +222,42 @@ describe('CsvFastRows.check', () => {
 
 // --- parts: the second half of a file read by another parser ---------------------------------------
 
+function fingerprintSummary(fp: TextFingerprints): unknown {
+  return {
+    eligible: [...fp.eligible],
+    hashes: [[...fp.hashA], [...fp.hashB], [...fp.length]],
+    rows: [...fp.signatureRow],
+    signatures: [...fp.signatures.subarray(0, fp.signedCount * SIGNATURE_BINS)],
+  };
+}
+
 /** Bytes counted, when they do not depend on the chunks (reading went to the end). */
 function countedBytes(r: ParseResult): number {
   return r.fatal || r.truncated ? 0 : r.bytes;
 }
 
 /** Reads `text` split at `at` the way the two-thread import does: prefix here, the rest as a part. */
-function parseInParts(text: string, at: number, limits: Partial<ParseLimits>): { result: ParseResult; absorbed: boolean } {
+function parseInParts(text: string, at: number, limits: Partial<ParseLimits>): { result: ParseResult; absorbed: boolean; partRows: string[] } {
   const first = createActivityParser(limits);
   first.push(text.slice(0, at));
   const layout = first.csvLayout;
   let absorbed = false;
+  let partRows: string[] = [];
   if (layout !== null && first.csvBoundary() !== null) {
     const second = createActivityParser(limits, { csvPart: layout });
     for (const piece of splitAt(text.slice(at), [7, 31])) second.push(piece);
-    absorbed = first.absorbPart(second.endPart());
+    const part = second.endPart();
+    partRows = part.builder.postIds;
+    absorbed = first.absorbPart(part);
   }
   if (!absorbed) first.push(text.slice(at));
-  return { result: first.end(), absorbed };
+  return { result: first.end(), absorbed, partRows };
 }
 
 describe('CSV parts: a file read in two parts gives the result of reading it whole (fast-check)', () => {
   it('same store, issues and counts wherever the file is cut after a line break', () => {
     let taken = 0;
+    let withPartStart = 0;
     fc.assert(
       fc.property(
         csvFile.filter((t) => t.includes('\n')),
@@ -252,16 +269,26 @@ describe('CSV parts: a file read in two parts gives the result of reading it who
           const breaks: number[] = [];
           for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i + 1);
           const at = breaks[pick % breaks.length] ?? text.length;
-          const { result, absorbed } = parseInParts(text, at, limits);
+          const { result, absorbed, partRows } = parseInParts(text, at, limits);
           if (absorbed) taken++;
           // (Once reading stops, on a fatal error or the row limit, the bytes counted depend on the chunks, as they always have.)
           const whole = parseChunks([text], limits, true);
           expect({ ...snapshot(result), bytes: countedBytes(result) }).toEqual({ ...snapshot(whole), bytes: countedBytes(whole) });
+          // partStart: the store's posts from there on are the part's rows, one for one.
+          const start = result.partStart ?? null;
+          expect(start === null ? null : result.store.postIds.slice(start)).toEqual(start === null ? null : partRows);
+          // Fingerprints of the two ranges, joined, are those of the whole store.
+          const store = result.store;
+          const cut = start ?? Math.floor(store.size / 2);
+          const joined = concatFingerprints(fingerprintRows(store.text, store.repostOf, 0, cut, 12), fingerprintRows(store.text, store.repostOf, cut, store.size, 12));
+          expect(fingerprintSummary(joined)).toEqual(fingerprintSummary(fingerprintRows(store.text, store.repostOf, 0, store.size, 12)));
+          withPartStart += start === null ? 0 : 1;
         },
       ),
       { numRuns: 2_500 },
     );
     expect(taken).toBeGreaterThan(500); // most cuts are at a record boundary and the part is taken
+    expect(withPartStart).toBeGreaterThan(500);
   }, 300_000);
 
   it('refuses a part when the cut is inside a quoted field, and the caller reads on', () => {

@@ -83,6 +83,11 @@ export interface ParseResult {
   /** Non-fatal notes about the whole file, e.g. optional columns it lacks. */
   notes: string[];
   bytes: number;
+  /**
+   * Two-thread imports: the store's posts from this index on are, one for one, the rows of the
+   * part another thread read (null when there was no part, or duplicates were dropped).
+   */
+  partStart?: number | null;
 }
 
 /** Keeps the first `max` issues and counts the rest, so a million bad rows cost no memory. */

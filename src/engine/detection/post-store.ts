@@ -306,6 +306,8 @@ export class PostStoreBuilder {
   private readonly urls = new Interner();
   private readonly devices = new Interner();
   private readonly ips = new Interner();
+  /** Rows taken over from a part start here (-1: none); after `build`, -1 also when duplicates were dropped. */
+  partStart = -1;
 
   constructor() {
     this.urlOffsets.push(0);
@@ -402,6 +404,7 @@ export class PostStoreBuilder {
    * `lineOffset` is added to the part's line numbers.
    */
   importPart(part: BuilderPart, lineOffset: number): void {
+    this.partStart = this.size;
     const accountMap = new Int32Array(part.accountIds.length);
     for (let i = 0; i < part.accountIds.length; i++) accountMap[i] = this.accountIndex(part.accountIds[i] ?? '');
     for (let i = 0; i < part.accountIds.length; i++) {
@@ -449,6 +452,7 @@ export class PostStoreBuilder {
       usernames.push(username);
     }
     const keep = this.findDuplicates();
+    if (keep !== null) this.partStart = -1;
     const store: PostStore = {
       size: this.postIds.length,
       postIds: this.postIds,
