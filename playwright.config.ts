@@ -31,7 +31,8 @@ export default defineConfig({
   },
   webServer: {
     // The msw-mode production build: the same handlers as dev and Vitest, served by `vite preview`.
-    command: `npx vite build --mode msw --outDir dist-msw --emptyOutDir && npx vite preview --mode msw --outDir dist-msw --port ${PORT} --strictPort`,
+    // A folder of its own: a benchmark rebuilding dist-msw mid-run removed the service worker script.
+    command: `npx vite build --mode msw --outDir dist-e2e --emptyOutDir && npx vite preview --mode msw --outDir dist-e2e --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

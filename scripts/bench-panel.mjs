@@ -20,7 +20,7 @@ const LARGE = { signals: 1_000, evidencePerCategory: 100 };
 const TEXT = 'The designation limits coordinated abuse, not opinions; members remain free to organise. ';
 
 // OUT_DIR and SKIP_BUILD=1 let two builds be compared without rebuilding.
-const OUT_DIR = process.env.OUT_DIR ?? 'dist-msw';
+const OUT_DIR = process.env.OUT_DIR ?? 'dist-bench-panel';
 if (!process.env.SKIP_BUILD) execSync(`npx vite build --mode msw --outDir ${OUT_DIR} --emptyOutDir --logLevel error`, { stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--mode', 'msw', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
