@@ -6,7 +6,7 @@ import type { CoActionPair, CoActionParams } from './co-action';
 import type { DetectionContext } from './detection-context';
 import type { DetectorEdge, DetectorRun } from './detection-types';
 import { MAX_EVIDENCE_PER_EDGE } from './detection-types';
-import { PairTable } from './pair-table';
+import { pairHash } from './pair-table';
 import type { PostStore } from './post-store';
 import type { CoActionSettings, CoReplySettings, DetectorName, NearDuplicateSettings, TextCoActionSettings } from './settings';
 import { SIGNATURE_BINS, mix32, normaliseText, signatureSimilarity } from './text-features';
@@ -52,16 +52,39 @@ export function detectCoPost(ctx: DetectionContext, settings: TextCoActionSettin
   const store = ctx.store;
   const fp = ctx.textFingerprints(signatureMinChars);
   const order = ctx.timeOrder;
-  const texts = new PairTable(1024);
-  const actions = new ActionList(1024);
+  // The texts considered, in time order; the item of each is its first post with the same two
+  // hashes (found per partition in cache-sized tables, not in one table of 700,000 texts).
+  const posts = new Int32Array(order.length);
+  const hashA = new Int32Array(order.length);
+  const hashB = new Int32Array(order.length);
+  const keys = new Int32Array(order.length);
+  let n = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] ?? 0;
     if (fp.eligible[i] !== 1 || (fp.length[i] ?? 0) < settings.minTextChars) continue;
-    // Hashes are uint32; the table stores int32 keys, so pass the same bits as int32.
-    const item = texts.intern((fp.hashA[i] ?? 0) | 0, (fp.hashB[i] ?? 0) | 0);
+    // Hashes are uint32; compare the same bits as int32.
+    const a = (fp.hashA[i] ?? 0) | 0;
+    const b = (fp.hashB[i] ?? 0) | 0;
+    posts[n] = i;
+    hashA[n] = a;
+    hashB[n] = b;
+    keys[n] = pairHash(a, b) | 0;
+    n++;
+  }
+  const first = new Int32Array(n);
+  // Equal keys and equal hashB mean equal hashA: for a fixed second argument pairHash is a bijection.
+  new FirstOccurrence().compute(keys, n, first, hashB);
+  const itemOf = new Int32Array(n);
+  let items = 0;
+  const actions = new ActionList(Math.max(16, n));
+  for (let x = 0; x < n; x++) {
+    const f = first[x] ?? x;
+    const item = f === x ? items++ : (itemOf[f] ?? 0);
+    itemOf[x] = item;
+    const i = posts[x] ?? 0;
     actions.push(store.account[i] ?? 0, item, store.time[i] ?? 0, i);
   }
-  const result = findCoActions(actions, texts.size, store.accountIds.length, params(settings));
+  const result = findCoActions(actions, items, store.accountIds.length, params(settings));
   return {
     detector: 'co-post',
     edges: toEdges('co-post', result.pairs, (_item, post) => textLabel(store, post)),
@@ -97,18 +120,21 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   const rows = Math.max(1, settings.rows);
   // Per band: each text's bucket (the band's hash) and the bucket's first text, then the candidates
   // in text order, as a single pass over a hash table would visit them.
-  const keys = new Int32Array(signed);
-  const firstInBucket = new Int32Array(signed);
-  const buckets = new FirstOccurrence();
-  for (let band = 0; band < bands; band++) {
-    for (let s = 0; s < signed; s++) {
+  // Every band's hash in one pass over the signatures (read once each, in order), band by band.
+  const bandKeys = new Int32Array(bands * signed);
+  for (let s = 0; s < signed; s++) {
+    for (let band = 0; band < bands; band++) {
       // Band hash: a cheap polynomial over the band's values, mixed once.
       let h = 0x3c6ef372 ^ band;
       const o = s * SIGNATURE_BINS + band * rows;
       for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
-      keys[s] = mix32(h) | 0;
+      bandKeys[band * signed + s] = mix32(h) | 0;
     }
-    buckets.compute(keys, signed, firstInBucket);
+  }
+  const firstInBucket = new Int32Array(signed);
+  const buckets = new FirstOccurrence();
+  for (let band = 0; band < bands; band++) {
+    buckets.compute(bandKeys.subarray(band * signed, (band + 1) * signed), signed, firstInBucket);
     for (let s = 0; s < signed; s++) {
       const rep = firstInBucket[s] ?? s;
       if (rep === s) continue;
@@ -127,7 +153,7 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
     if (row >= 0) postOfRow[row] = i;
   }
   const order = ctx.timeOrder;
-  const actions = new ActionList(1024);
+  const actions = new ActionList(Math.max(16, signed)); // one action per signed post
   for (let k = 0; k < order.length; k++) {
     const i = order[k] ?? 0;
     const row = fp.signatureRow[i] ?? -1;
@@ -154,7 +180,9 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
 export function detectCoLink(ctx: DetectionContext, settings: CoActionSettings): DetectorRun {
   const store = ctx.store;
   const order = ctx.timeOrder;
-  const actions = new ActionList(1024);
+  let count = 0;
+  for (let i = 0; i < store.size; i++) if ((store.repostOf[i] ?? -1) < 0) count += (store.urlOffsets[i + 1] ?? 0) - (store.urlOffsets[i] ?? 0);
+  const actions = new ActionList(Math.max(16, count)); // sized up front: no copies while growing
   for (let k = 0; k < order.length; k++) {
     const i = order[k] ?? 0;
     if ((store.repostOf[i] ?? -1) >= 0) continue; // a repost carries its source's links by design
@@ -190,7 +218,9 @@ function referenceDetector(
 ): DetectorRun {
   const store = ctx.store;
   const order = ctx.timeOrder;
-  const actions = new ActionList(1024);
+  let count = 0;
+  for (let i = 0; i < store.size; i++) if ((column[i] ?? -1) >= 0) count++;
+  const actions = new ActionList(Math.max(16, count)); // sized up front: no copies while growing
   for (let k = 0; k < order.length; k++) {
     const i = order[k] ?? 0;
     const ref = column[i] ?? -1;

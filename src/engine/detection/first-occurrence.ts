@@ -8,14 +8,15 @@ const TARGET_PARTITION = 4096;
 
 export class FirstOccurrence {
   private order = new Int32Array(0);
-  private table = new Int32Array(0); // [key, first position + 1] pairs
+  private table = new Int32Array(0); // [key, first position] pairs
   private stamp = new Int32Array(0); // partition + 1 that last used the slot
 
   /**
-   * `first[i]` = the smallest j <= i with `keys[j] === keys[i]`, for i < n. Keys should be well
-   * mixed (the partition is taken from their top bits).
+   * `first[i]` = the smallest j <= i with `keys[j] === keys[i]` (and, when `second` is given,
+   * `second[j] === second[i]` too), for i < n. Keys should be well mixed (the partition is taken
+   * from their top bits); with `second`, pass a mix of both as `keys`.
    */
-  compute(keys: Int32Array, n: number, first: Int32Array): void {
+  compute(keys: Int32Array, n: number, first: Int32Array, second: Int32Array | null = null): void {
     let bits = 0;
     while (bits < 16 && n >> bits > TARGET_PARTITION) bits++;
     const partitions = 1 << bits;
@@ -69,8 +70,11 @@ export class FirstOccurrence {
             break;
           }
           if (table[2 * slot] === key) {
-            first[i] = table[2 * slot + 1] ?? i;
-            break;
+            const j = table[2 * slot + 1] ?? i;
+            if (second === null || second[j] === second[i]) {
+              first[i] = j;
+              break;
+            }
           }
           slot = (slot + 1) & mask;
         }

@@ -17,9 +17,9 @@ export class Int32Column {
     next.set(this.data);
     this.data = next;
   }
-  /** An exact-length copy, so the store does not keep the growth slack alive. */
+  /** The values: a view when the growth slack is small, else an exact-length copy (see `trimmed`). */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return trimmed(this.data, this.length);
   }
 }
 
@@ -38,8 +38,17 @@ export class Float64Column {
     this.data[this.length++] = value;
   }
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    return trimmed(this.data, this.length);
   }
+}
+
+/**
+ * The first `length` values: a view when at most an eighth of the array would be slack (a copy of
+ * a million-row column is fresh memory, and fresh pages cost more than the copy on a busy VM), an
+ * exact copy otherwise, so a store does not keep a large growth slack alive.
+ */
+function trimmed<T extends Int32Array | Float64Array>(data: T, length: number): T {
+  return (data.length - length <= Math.max(1024, length / 8) ? data.subarray(0, length) : data.slice(0, length)) as T;
 }
 
 /**
