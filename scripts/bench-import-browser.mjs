@@ -7,6 +7,7 @@
 // Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-msw] [--skip-build] [--keep]
 //        [--runs N] (imports N times in fresh pages, one build and server)  [--trace] (records a Chromium
 //        trace per run and, for each long task, prints what ran in it: events and JS functions by time)
+//        [--throttle N] (CPU slowed N times through DevTools, to make borderline tasks show)
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const option = (name, fallback) => {
 const POSTS = Number(option('posts', '100000'));
 const RUNS = Number(option('runs', '1'));
 const TRACE = args.includes('--trace');
+const THROTTLE = Number(option('throttle', '1'));
 const OUT_DIR = option('out-dir', 'dist-msw');
 const PORT = 4181;
 const BASE = `http://localhost:${PORT}`;
@@ -104,6 +106,7 @@ async function importOnce(browser, run) {
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  if (THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(BASE + CASE_PATH);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.getByTestId('activity-file-input').setInputFiles(csvPath);

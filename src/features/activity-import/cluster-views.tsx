@@ -2,8 +2,6 @@
 // URL (`?view=network&cluster=<id>`), so a selection is a link and survives a reload.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +16,8 @@ import { NetworkPanel } from './network-panel';
 import { SignalChoiceDialog } from './signal-choice-dialog';
 import { evidenceBoardPath } from './signal-link';
 import { useClusterBoard } from './use-cluster-board';
+import { useStagedCount } from './use-staged-count';
+import { ViewTabs } from './view-tabs';
 
 type View = 'clusters' | 'network';
 
@@ -32,6 +32,8 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
   const selected = clusters.find((cluster) => cluster.id === requested) ?? null;
   const board = useClusterBoard(caseId, caseDocument, ranks);
   const canAdd = caseDocument?.status === 'draft';
+  // The tabs first, the panel a frame later: two smaller commits.
+  const panelStage = useStagedCount(1, 1, 0);
 
   const update = useCallback(
     (patch: { view?: View; cluster?: string | null }) => {
@@ -88,12 +90,18 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
           <ErrorAlert error={board.error} onRetry={board.dismissError} />
         </Box>
       )}
-      <Tabs value={view} onChange={(_, next: View) => update({ view: next })} aria-label={t('network.viewLabel')} sx={{ mb: 2 }}>
-        <Tab value="clusters" label={t('network.tabClusters')} id="import-tab-clusters" aria-controls="import-panel" />
-        <Tab value="network" label={t('network.tabNetwork')} id="import-tab-network" aria-controls="import-panel" />
-      </Tabs>
-      <Box id="import-panel" role="tabpanel" aria-labelledby={`import-tab-${view}`}>
-        {view === 'clusters' ? (
+      <ViewTabs
+        tabs={[
+          { value: 'clusters', label: t('network.tabClusters'), id: 'import-tab-clusters' },
+          { value: 'network', label: t('network.tabNetwork'), id: 'import-tab-network' },
+        ]}
+        value={view}
+        onChange={(next: View) => update({ view: next })}
+        label={t('network.viewLabel')}
+        panelId="import-panel"
+      />
+      <Box id="import-panel" role="tabpanel" aria-labelledby={`import-tab-${view}`} aria-busy={panelStage === 0 || undefined}>
+        {panelStage === 0 ? null : view === 'clusters' ? (
           list(false)
         ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, alignItems: 'start' }}>
