@@ -4,8 +4,8 @@
 import { createActivityParser } from '../engine/detection/activity-parser';
 import { detectCoordinationSteps, runDetectors, signatureMinChars } from '../engine/detection/detect-coordination';
 import { DETECTOR_NAMES } from '../engine/detection/settings';
-import { concatFingerprints, fingerprintRows } from '../engine/detection/text-fingerprints';
-import type { PrecomputedFingerprints } from '../engine/detection/text-fingerprints';
+import { concatFingerprints } from '../engine/detection/text-fingerprints';
+import type { PrecomputedFingerprints, TextFingerprints } from '../engine/detection/text-fingerprints';
 import type { DetectionOutcome, DetectionPhase } from '../engine/detection/detect-coordination';
 import { buildDetectionReport } from '../engine/detection/detection-report';
 import type { DetectionReport } from '../engine/detection/detection-report';
@@ -30,9 +30,9 @@ export interface DetectionJobOptions {
   chunkBytes?: number;
   /** Row issues copied into the report (default: all kept by the parser, at most 10,000). */
   maxIssues?: number;
-  /** Files of at least this many bytes are read on two threads when a helper is there (default 8 MiB). */
+  /** Files of at least this many bytes are read on two threads when a helper is there (default 32 MiB). */
   parallelMinBytes?: number;
-  /** Imports of at least this many posts run the text-free detectors on the helper (default 50,000). */
+  /** Imports of at least this many posts run the text-free detectors on the helper (default 150,000). */
   parallelMinPosts?: number;
 }
 
@@ -87,8 +87,12 @@ export function macrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Files from this size on are read on two threads when a helper is available. */
-export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * Files from this size on are read on two threads when a helper is available. Below it the
+ * helper's start (a fresh isolate: its code runs cold) costs more than it saves: at 100k posts
+ * (22 MiB) two threads took 0.95-1.02 s, one 0.88 s; at 1M posts 6.4-7.9 s against 8.0 s.
+ */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /**
  * Where the helper's part starts: a little past the middle, because the helper also packs its
  * part for the trip back and this thread unpacks and merges it; measured at a million rows.
@@ -101,8 +105,9 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     if (hooks.isCancelled?.()) throw new Cancelled();
   };
   let part: { job: PartJob; progress: PartProgress } | null = null;
-  /** The helper's part was taken: its rows' fingerprints are on their way. */
-  let partFingerprints: { job: PartJob; minChars: number } | null = null;
+  /** The helper's part was taken: its rows' fingerprints are on their way; `own`: this thread's rows'. */
+  let partFingerprints: PartFingerprints | null = null;
+  let ownFingerprints: TextFingerprints | null = null;
   let twoThreads = false;
   try {
     const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
@@ -179,6 +184,8 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         const current: { job: PartJob; progress: PartProgress } = part;
         let taken = false;
         if (!parser.stopped && parser.csvBoundary() !== null) {
+          // While the helper finishes its part: this thread's rows' text fingerprints.
+          ownFingerprints = parser.fingerprintRows(minChars);
           const result = await waitFor(current.job.result, check);
           part = null;
           taken = result !== null && parser.absorbPart(result);
@@ -186,7 +193,7 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
           twoThreads = taken;
         }
         part = null;
-        if (taken) partFingerprints = { job: current.job, minChars };
+        if (taken && ownFingerprints !== null) partFingerprints = { job: current.job, minChars, own: ownFingerprints };
         else current.job.cancel();
         // The cut was inside a quoted field, or the helper failed: this thread reads on.
         if (!taken && !parser.stopped) await readRange(split, size, async () => size);
@@ -268,8 +275,15 @@ export async function redetect(parsed: ParseResult, settings: DetectorSettingsIn
   }
 }
 
-/** Stores from this many posts on have their text-free detectors run on the helper thread. */
-export const PARALLEL_MIN_POSTS = 50_000;
+/** A two-thread import's fingerprints: this thread's rows', and the helper's on their way. */
+interface PartFingerprints {
+  job: PartJob;
+  minChars: number;
+  own: TextFingerprints;
+}
+
+/** Stores from this many posts on have their text-free detectors run on the helper thread (see PARALLEL_MIN_BYTES). */
+export const PARALLEL_MIN_POSTS = 150_000;
 /** The detectors that read no text: they run on the helper while this thread runs the text ones. */
 const HELPER_DETECTORS: DetectorName[] = ['co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier'];
 
@@ -280,7 +294,7 @@ async function detectWithHooks(
   yieldControl: () => Promise<void>,
   check: () => void,
   minPosts = PARALLEL_MIN_POSTS,
-  partFingerprints: { job: PartJob; minChars: number } | null = null,
+  partFingerprints: PartFingerprints | null = null,
 ): Promise<DetectionOutcome> {
   if (parsed.fatal !== null) return { settings: resolveDetectorSettings(settings), runs: [], edges: [], clusters: [] };
   const store = parsed.store;
@@ -288,13 +302,14 @@ async function detectWithHooks(
   const helper = hooks.helper ?? null;
   const remote = helper !== null && store.size >= minPosts ? helper.detect(store, resolved, HELPER_DETECTORS) : null;
   try {
-    // A two-thread import: the helper fingerprinted its part's rows; this thread does the rest.
+    // A two-thread import: each thread fingerprinted the rows it read (unless rows were dropped
+    // as duplicates: then the store's rows are not the two halves, and detection does them all).
     let fingerprints: PrecomputedFingerprints | null = null;
     const start = parsed.partStart ?? null;
-    if (partFingerprints !== null && start !== null) {
+    if (partFingerprints !== null && start !== null && partFingerprints.own.eligible.length === start) {
       hooks.onProgress?.({ stage: 'detecting', phase: 'prepare', done: 0, total: DETECTOR_NAMES.length + 2 });
       const minChars = partFingerprints.minChars;
-      const mine = fingerprintRows(store.text, store.repostOf, 0, start, minChars);
+      const mine = partFingerprints.own;
       const theirs = await waitFor(partFingerprints.job.fingerprints, check);
       if (theirs !== null && theirs.eligible.length === store.size - start) fingerprints = { ...concatFingerprints(mine, theirs), minChars };
     }

@@ -10,6 +10,7 @@ import { DEFAULT_PARSE_LIMITS, IssueLog } from './parse-types';
 import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseProgress, ParseResult } from './parse-types';
 import { PostStoreBuilder } from './post-store';
 import type { BuilderPart } from './post-store';
+import type { TextFingerprints } from './text-fingerprints';
 import { RowValidator, clearRawPost, createRawPost, preview } from './row-validator';
 import { TwitterV2Scanner } from './twitter-v2-scanner';
 
@@ -39,6 +40,11 @@ export interface ActivityParser {
   absorbPart(part: CsvPart): boolean;
   /** Part parsers only: ends the input and returns the part (instead of `end`). */
   endPart(): CsvPart;
+  /**
+   * The text fingerprints of the rows read so far (text-fingerprints.ts): a thread that waits for
+   * a part computes its own rows' meanwhile. Null once the result is built.
+   */
+  fingerprintRows(minChars: number): TextFingerprints | null;
 }
 
 /** What a part parser (`csvPart` option) read: its rows, issues and counts, lines from 1. */
@@ -384,6 +390,9 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     },
     get stopped(): boolean {
       return stopped;
+    },
+    fingerprintRows(minChars: number): TextFingerprints | null {
+      return result === null ? builder.fingerprintRows(minChars) : null;
     },
     get csvLayout(): CsvLayout | null {
       return layout;

@@ -237,13 +237,19 @@ function countedBytes(r: ParseResult): number {
 }
 
 /** Reads `text` split at `at` the way the two-thread import does: prefix here, the rest as a part. */
-function parseInParts(text: string, at: number, limits: Partial<ParseLimits>): { result: ParseResult; absorbed: boolean; partRows: string[] } {
+function parseInParts(
+  text: string,
+  at: number,
+  limits: Partial<ParseLimits>,
+): { result: ParseResult; absorbed: boolean; partRows: string[]; own: TextFingerprints | null } {
   const first = createActivityParser(limits);
   first.push(text.slice(0, at));
   const layout = first.csvLayout;
   let absorbed = false;
   let partRows: string[] = [];
+  let own: TextFingerprints | null = null;
   if (layout !== null && first.csvBoundary() !== null) {
+    own = first.fingerprintRows(12); // what the job's thread computes while it waits
     const second = createActivityParser(limits, { csvPart: layout });
     for (const piece of splitAt(text.slice(at), [7, 31])) second.push(piece);
     const part = second.endPart();
@@ -251,7 +257,7 @@ function parseInParts(text: string, at: number, limits: Partial<ParseLimits>): {
     absorbed = first.absorbPart(part);
   }
   if (!absorbed) first.push(text.slice(at));
-  return { result: first.end(), absorbed, partRows };
+  return { result: first.end(), absorbed, partRows, own };
 }
 
 describe('CSV parts: a file read in two parts gives the result of reading it whole (fast-check)', () => {
@@ -269,7 +275,7 @@ describe('CSV parts: a file read in two parts gives the result of reading it who
           const breaks: number[] = [];
           for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i + 1);
           const at = breaks[pick % breaks.length] ?? text.length;
-          const { result, absorbed, partRows } = parseInParts(text, at, limits);
+          const { result, absorbed, partRows, own } = parseInParts(text, at, limits);
           if (absorbed) taken++;
           // (Once reading stops, on a fatal error or the row limit, the bytes counted depend on the chunks, as they always have.)
           const whole = parseChunks([text], limits, true);
@@ -283,6 +289,10 @@ describe('CSV parts: a file read in two parts gives the result of reading it who
           const joined = concatFingerprints(fingerprintRows(store.text, store.repostOf, 0, cut, 12), fingerprintRows(store.text, store.repostOf, cut, store.size, 12));
           expect(fingerprintSummary(joined)).toEqual(fingerprintSummary(fingerprintRows(store.text, store.repostOf, 0, store.size, 12)));
           withPartStart += start === null ? 0 : 1;
+          // The first part's fingerprints, computed before the take-over, are the store's first rows'.
+          expect(start === null || own === null ? null : fingerprintSummary(own)).toEqual(
+            start === null || own === null ? null : fingerprintSummary(fingerprintRows(store.text, store.repostOf, 0, start, 12)),
+          );
         },
       ),
       { numRuns: 2_500 },

@@ -1,6 +1,9 @@
 // Imported posts held column by column (typed arrays + interned strings) so a million posts fit in
 // a few hundred MB and detectors scan plain integer arrays instead of objects.
 
+import { fingerprintRows } from './text-fingerprints';
+import type { TextFingerprints } from './text-fingerprints';
+
 /** A growable Int32 column; `-1` is used for "none" by the reference columns. */
 export class Int32Column {
   data: Int32Array;
@@ -378,6 +381,11 @@ export class PostStoreBuilder {
   /** Interns a normalised URL (the fast path resolves a row's URLs before `addRange`). */
   internUrl(url: string): number {
     return this.urls.intern(url);
+  }
+
+  /** The text fingerprints (text-fingerprints.ts) of the rows added so far. */
+  fingerprintRows(minChars: number): TextFingerprints {
+    return fingerprintRows(this.text, this.repostOf.data, 0, this.size, minChars);
   }
 
   /** This builder's rows as a part (see `BuilderPart`); the builder is not used afterwards. */
