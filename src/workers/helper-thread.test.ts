@@ -65,7 +65,7 @@ describe('runDetectionJob with a part helper', () => {
       },
     };
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, spy, true)).toBe(alone);
-    expect(detected).toEqual(['co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier']);
+    expect(detected).toEqual(['co-link', 'co-reply', 'synchronised-posting', 'shared-identifier']);
     expect(fingerprinted).toBeGreaterThan(1_000); // the part's rows, fingerprinted by the helper
   });
 

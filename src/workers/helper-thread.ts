@@ -8,9 +8,9 @@
 //   when its own half ended exactly at a record boundary: a cut inside a quoted field is detected
 //   and the job's thread reads on itself. csv-fast-row.test.ts checks every cut gives the
 //   one-thread result.
-// - Running some detectors (those that need no text: co-link, co-retweet, co-reply, synchronised
-//   posting, shared identifiers) on a copy of the store's columns while the job's thread runs the
-//   text detectors; the pipeline assembles the runs in the same order either way
+// - Running some detectors that need no text (co-link, co-reply, synchronised posting, shared
+//   identifiers: detection-runner.ts HELPER_DETECTORS) on a copy of the store's columns while the
+//   job's thread runs the others; the pipeline assembles the runs in the same order either way
 //   (detect-coordination.ts `elsewhere`).
 //
 // Whenever the helper fails or is missing, the job's thread does the work itself.
