@@ -4,7 +4,7 @@
 // Goal: none over 50 ms, i.e. zero long tasks. Prints the count, the longest and the import time.
 // Not a test: it asserts nothing, it measures; exit 0 unless the run itself fails.
 //
-// Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-msw] [--skip-build] [--keep]
+// Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-bench-import] [--skip-build] [--keep]
 //        [--runs N] (imports N times in fresh pages, one build and server)  [--trace] (records a Chromium
 //        trace per run and, for each long task, prints what ran in it: events and JS functions by time)
 //        [--throttle N] (CPU slowed N times through DevTools, to make borderline tasks show)
@@ -23,7 +23,7 @@ const POSTS = Number(option('posts', '100000'));
 const RUNS = Number(option('runs', '1'));
 const TRACE = args.includes('--trace');
 const THROTTLE = Number(option('throttle', '1'));
-const OUT_DIR = option('out-dir', 'dist-msw');
+const OUT_DIR = option('out-dir', 'dist-bench-import');
 const PORT = 4181;
 const BASE = `http://localhost:${PORT}`;
 const CASE_PATH = '/cases/case-tidewater-pledge/import';
