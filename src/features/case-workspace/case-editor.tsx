@@ -1,5 +1,5 @@
-// The case form and its layout: one react-hook-form over the whole CaseContent, the tabs, the save
-// status, the designation panel beside them, and the conflict view when the server moved on.
+// The case form and its layout: one react-hook-form over the whole CaseContent (its signals held as one
+// SignalList), the tabs, the save status, the designation panel beside them, and the conflict view.
 import GavelIcon from '@mui/icons-material/Gavel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';

@@ -31,8 +31,8 @@ export interface FormTextFieldProps {
  * A text input the browser owns (react-hook-form's `register`): typing re-renders nothing here, so a
  * keystroke costs the live panel's update and not a re-render of MUI's field (about half of the time
  * from a form change to the panel's commit, issue 3). It re-renders only when its own error changes.
- * A programmatic reset of the form must remount the fields (CaseEditor keys them on a reset count),
- * so MUI sees the new value and floats the label.
+ * A reset of the form must remount the fields (CaseEditor keys the tab on the autosave's count of
+ * replaced contents), so each input shows its new value and MUI floats the label over it.
  */
 export function FormTextField({ name, label, helperText, required, multiline, minRows, type = 'text', warning }: FormTextFieldProps) {
   const { readOnly } = useWorkspace();
