@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActivityParser, parseActivity } from './activity-parser';
 import type { ParseLimits, ParseResult } from './parse-types';
+import { snapshot, splitAt } from './parse-test-kit';
 
 const HEADER = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls';
 
@@ -9,39 +10,6 @@ function parseChunks(chunks: readonly string[], limits: Partial<ParseLimits> = {
   const parser = createActivityParser(limits);
   for (const chunk of chunks) parser.push(chunk);
   return parser.end();
-}
-
-/** Everything observable about a result, typed arrays as plain arrays, for equality checks. */
-function snapshot(result: ParseResult): unknown {
-  const s = result.store;
-  return {
-    format: result.format,
-    fatal: result.fatal,
-    issues: result.issues,
-    issueCount: result.issueCount,
-    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated],
-    notes: result.notes,
-    postIds: s.postIds,
-    account: [...s.account],
-    time: [...s.time],
-    text: s.text,
-    refs: [[...s.repostOf], [...s.replyTo], [...s.quoteOf], s.refIds],
-    urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
-    ids: [[...s.device], [...s.ip], s.devices, s.ips],
-    accounts: [s.accountIds, s.usernames],
-  };
-}
-
-function splitAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].toSorted((a, b) => a - b);
-  const parts: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    parts.push(text.slice(last, p));
-    last = p;
-  }
-  parts.push(text.slice(last));
-  return parts;
 }
 
 describe('format detection (by content, never by name)', () => {

@@ -12,45 +12,15 @@ import { SIGNATURE_BINS } from './text-features';
 import { concatFingerprints, fingerprintRows } from './text-fingerprints';
 import type { TextFingerprints } from './text-fingerprints';
 import type { ParseLimits, ParseResult } from './parse-types';
+import { snapshot as snapshotWithoutBytes, splitAt } from './parse-test-kit';
 
-function snapshot(result: ParseResult): Record<string, unknown> {
-  const s = result.store;
-  return {
-    bytes: result.bytes,
-    format: result.format,
-    fatal: result.fatal,
-    issues: result.issues,
-    issueCount: result.issueCount,
-    rows: [result.rowsRead, result.rowsImported, result.rowsSkipped, result.truncated],
-    notes: result.notes,
-    postIds: s.postIds,
-    account: [...s.account],
-    time: [...s.time],
-    text: s.text,
-    refs: [[...s.repostOf], [...s.replyTo], [...s.quoteOf], s.refIds],
-    urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
-    ids: [[...s.device], [...s.ip], s.devices, s.ips],
-    accounts: [s.accountIds, s.usernames],
-    range: [s.minTime, s.maxTime],
-  };
-}
+/** The parser kit's snapshot plus the bytes read: the fast path must count them the same way too. */
+const snapshot = (result: ParseResult): Record<string, unknown> => ({ ...snapshotWithoutBytes(result), bytes: result.bytes });
 
 function parseChunks(chunks: readonly string[], limits: Partial<ParseLimits>, csvFastPath: boolean): ParseResult {
   const parser = createActivityParser(limits, { csvFastPath });
   for (const chunk of chunks) parser.push(chunk);
   return parser.end();
-}
-
-function splitAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].toSorted((a, b) => a - b);
-  const parts: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    parts.push(text.slice(last, p));
-    last = p;
-  }
-  parts.push(text.slice(last));
-  return parts;
 }
 
 const COLUMNS = ['message_id', 'user_id', 'username', 'repost_id', 'reply_id', 'message', 'timestamp', 'urls', 'quote_id', 'device_hash', 'ip_hash', 'lang'] as const;
