@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvRecordReader, parseQuotedRecord } from './csv-reader';
+import { splitAt } from './parse-test-kit';
 
 interface Read {
   records: { fields: string[]; line: number }[];
@@ -18,19 +19,6 @@ function read(chunks: readonly string[], max = 1_000_000, delimiter = ','): Read
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return out;
-}
-
-/** Splits `text` at the given (sorted, deduplicated) offsets. */
-function split(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].toSorted((a, b) => a - b);
-  const parts: string[] = [];
-  let last = 0;
-  for (const p of points) {
-    parts.push(text.slice(last, p));
-    last = p;
-  }
-  parts.push(text.slice(last));
-  return parts;
 }
 
 describe('CsvRecordReader', () => {
@@ -88,7 +76,7 @@ describe('CsvRecordReader', () => {
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 10 }), fc.integer({ min: 5, max: 200 }), (t, cuts, max) => {
         const whole = read([t], max);
-        const chunked = read(split(t, cuts), max);
+        const chunked = read(splitAt(t, cuts), max);
         expect(chunked).toEqual(whole);
       }),
       { numRuns: 3_000 },
