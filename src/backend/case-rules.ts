@@ -275,6 +275,8 @@ export function decideCase(record: StoredCase, input: z.output<typeof DecisionIn
     base.designation = {
       approvedBy: env.user.id,
       approvedAt: env.now,
+      // A re-approved modification keeps the date the actor was first designated (R19's statement of reasons).
+      firstApprovedAt: modifying && record.designation ? record.designation.firstApprovedAt : env.now,
       rationale: input.rationale,
       lastReviewedAt: env.now,
       nextReviewAt: nextReviewAt(env.now, record.settings),
