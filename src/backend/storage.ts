@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AuditEvent } from '../api/contract/audit';
 import { CaseDocument } from '../api/contract/case';
+import type { QuarantinedRecord } from '../api/contract/storage-health';
 
 /**
  * A case as stored: the contract's CaseDocument, except that `accounts` holds only decided
@@ -41,9 +42,15 @@ export interface BackendStorage {
   listAudit(): Promise<AuditEvent[]>;
   /** Drops everything and writes `seed` (dev reset). */
   reset(seed: StorageSeed): Promise<void>;
+  /**
+   * Stores whose records can fail validation (browser storage the user can tamper with, old layouts)
+   * set such records aside instead of dropping anything, and list them here, after checking every
+   * stored record. Storages that validate on the way in need not implement it.
+   */
+  listQuarantined?(): Promise<QuarantinedRecord[]>;
 }
 
-/** Persisted data failed validation: the backend warns and reseeds. */
+/** Persisted data failed validation and could not be set aside: the request fails, nothing is dropped. */
 export class StorageCorruptError extends Error {
   constructor(message: string) {
     super(message);
