@@ -65,10 +65,10 @@ function warnSetAside(key: IDBValidKey, reason: string): void {
 }
 
 /** Moves one record under the quarantine keys, inside the caller's readwrite transaction. */
-function setAside(objects: IDBObjectStore, key: IDBValidKey, value: unknown, reason: string, at: string): void {
+function setAside(objects: IDBObjectStore, key: IDBValidKey, value: unknown, reason: string, at: string, warn = true): void {
   objects.put({ key, reason, quarantinedAt: at, value }, quarantineKey(at, key));
   objects.delete(key);
-  warnSetAside(key, reason);
+  if (warn) warnSetAside(key, reason);
 }
 
 /** A readwrite transaction that commits only if `work` succeeds: any error (even a synchronous throw from `put`) aborts it. */
@@ -114,10 +114,14 @@ async function setAsideEverything(objects: IDBObjectStore, reason: string): Prom
     promisifyRequest<unknown[]>(objects.getAll()),
   ]);
   const at = new Date().toISOString();
+  let count = 0;
   keys.forEach((key, index) => {
     if (Array.isArray(key) && key[0] === QUARANTINE) return;
-    setAside(objects, key, values[index], reason, at);
+    setAside(objects, key, values[index], reason, at, false);
+    count += 1;
   });
+  // One line for the lot: a whole store can hold thousands of audit events.
+  if (count > 0) console.warn(`[mock backend] ${reason}: set aside all ${count} stored records (quarantined, kept) and seeded the demo data.`);
 }
 
 /** The last `seq` handed out; if its record is unreadable, it is set aside and the trail's highest key is used. */
