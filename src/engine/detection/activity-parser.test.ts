@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActivityParser, parseActivity } from './activity-parser';
 import type { ParseLimits, ParseResult } from './parse-types';
-import { snapshot, splitAt } from './parse-test-kit';
+import { chunksOf, countReads, snapshot, splitAt } from './parse-test-kit';
 
 const HEADER = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls';
 
@@ -108,6 +108,83 @@ describe('streaming: every split point gives the same result', () => {
     expect(snapshot(pieces)).toEqual(snapshot(whole));
     expect(whole.issues).toEqual([{ row: 1, field: null, reason: 'line longer than 100 characters', action: 'row-skipped' }]);
     expect(whole.store.postIds).toEqual(['2']);
+  });
+});
+
+// Issue 14, defect 7: the first line decides the format even when it is longer than the 64 KiB
+// sniff window, and the result is the same however the file is chunked.
+const post = (id: string, message: string) => JSON.stringify({ message_id: id, user_id: 'u', timestamp: 1_600_000_000, message });
+
+function reads(text: string, chunk: number): { reads: number; result: ParseResult } {
+  const counted = countReads(() => parseChunks(chunksOf(text, chunk)));
+  return { reads: counted.reads, result: counted.result };
+}
+
+const tweetWith = (textJson: string) =>
+  `{"data":[{"id":"1","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"${textJson}"},{"id":"3","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"b"}]}`;
+
+/** A short first line, then a long one (the sniff window does not take the long line whole). */
+const twoPosts = (n: number) => `${post('0', 'x')}\n${post('1', 'x'.repeat(n))}\n`;
+
+describe('long first lines and long keys', () => {
+  it('recognises NDJSON whose first line is 70,000 characters long (under the field limit)', () => {
+    const text = `${post('1', 'x'.repeat(69_900))}\n${post('2', 'short')}\n`;
+    const whole = parseChunks([text]);
+    expect(whole.format).toBe('ndjson');
+    expect(whole.fatal).toBeNull();
+    expect(whole.store.postIds).toEqual(['1', '2']);
+    expect(snapshot(parseChunks(chunksOf(text, 4096)))).toEqual(snapshot(whole));
+  });
+
+  it('recognises a CSV header longer than 64 KiB', () => {
+    const extra = Array.from({ length: 7_000 }, (_, i) => `extra_column_${i}`);
+    const header = [...HEADER.split(','), ...extra].join(',');
+    expect(header.length).toBeGreaterThan(64 * 1024);
+    const text = `${header}\n1,u,a,,,hello,1600000000,${',x'.repeat(extra.length)}\n`;
+    const whole = parseChunks([text]);
+    expect(whole.format).toBe('csv');
+    expect(whole.fatal).toBeNull();
+    expect(whole.store.postIds).toEqual(['1']);
+    expect(snapshot(parseChunks(chunksOf(text, 4096)))).toEqual(snapshot(whole));
+  });
+
+  it('still refuses a first line longer than a record may be, whole or in chunks', () => {
+    const text = `${HEADER},${'x'.repeat(300)}\n1,u,a,,,t,1600000000,,\n`;
+    const whole = parseChunks([text], { maxRecordChars: 200, sniffChars: 64 });
+    expect(whole.fatal?.code).toBe('unknown-format');
+    expect(snapshot(parseChunks(chunksOf(text, 7), { maxRecordChars: 200, sniffChars: 64 }))).toEqual(snapshot(whole));
+  });
+
+  it('passes over a Twitter v2 key longer than 10,000 characters the same way whole and streamed in 4 KiB chunks', () => {
+    const tweet = { id: '1', author_id: '2', created_at: '2021-01-01T00:00:00Z', text: 'a' };
+    const text = `{"data":[${JSON.stringify(tweet)}],"meta":{"pad":"${'p'.repeat(70_000)}"},"${'k'.repeat(20_000)}":{"data":[1]},"includes":{"users":[{"id":"2","username":"ann"}]}}`;
+    const whole = parseChunks([text]);
+    expect(whole.issues).toEqual([]);
+    expect(whole.store.usernames).toEqual(['ann']); // read after the long key
+    expect(snapshot(parseChunks(chunksOf(text, 4096)))).toEqual(snapshot(whole));
+  });
+});
+
+describe('linear work (characters read, counted, never timed)', () => {
+  it.each([
+    ['one run of backslashes', (n: number) => tweetWith('\\'.repeat(n))],
+    ['runs of backslashes between quotes', (n: number) => tweetWith('\\\\\\\"'.repeat(n / 4))],
+  ])('reads a Twitter v2 string of %s streamed in 1 KiB chunks', (_what, text) => {
+    const small = reads(text(80_000), 1024);
+    const large = reads(text(160_000), 1024);
+    expect(large.result.store.postIds).toEqual(['1', '3']);
+    expect(snapshot(large.result)).toEqual(snapshot(parseChunks([text(160_000)])));
+    expect(large.reads / small.reads).toBeLessThan(2.5);
+    expect(large.reads).toBeLessThan(8 * text(160_000).length);
+  });
+
+  it('reads a long NDJSON line streamed in small chunks', () => {
+    const text = twoPosts;
+    const small = reads(text(40_000), 512);
+    const large = reads(text(80_000), 512);
+    expect(large.result.store.postIds).toEqual(['0', '1']);
+    expect(large.reads / small.reads).toBeLessThan(2.5);
+    expect(large.reads).toBeLessThan(8 * text(80_000).length);
   });
 });
 
@@ -234,10 +311,29 @@ const tweet = fc.record(
   },
   { requiredKeys: [] },
 );
+/**
+ * Keys of the outer structure, some longer than the key limit: the parser's (150 characters with
+ * the properties' maxRecordChars) and the scanner's own 10,000, with escapes that may fall on a cut.
+ */
+const outerKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('data', 'includes', 'users', 'meta'),
+  fc.tuple(fc.integer({ min: 100, max: 400 }), fc.constantFrom('k', '\\', '"', 'é')).map(([n, c]) => c.repeat(n)),
+  fc.tuple(fc.integer({ min: 9_990, max: 10_010 }), fc.constantFrom('k', '\\')).map(([n, c]) => c.repeat(n)),
+);
 const twitterText = fc
-  .tuple(fc.array(tweet, { maxLength: 6 }), fc.array(fc.record({ id: jsonValue, username: jsonValue }), { maxLength: 3 }), fc.boolean(), fc.boolean())
-  .map(([data, users, pretty, truncate]) => {
-    const text = JSON.stringify({ data, includes: { users }, meta: { n: data.length } }, null, pretty ? 2 : undefined);
+  .tuple(
+    fc.array(tweet, { maxLength: 6 }),
+    fc.array(fc.record({ id: jsonValue, username: jsonValue }), { maxLength: 3 }),
+    fc.boolean(),
+    fc.boolean(),
+    fc.array(fc.tuple(outerKey, jsonValue), { maxLength: 2 }),
+    fc.array(fc.tuple(outerKey, jsonValue), { maxLength: 2 }),
+  )
+  .map(([data, users, pretty, truncate, pageKeys, includesKeys]) => {
+    // Extra keys before `data` and inside `includes`, where the scanner reads keys.
+    const page = { ...Object.fromEntries(pageKeys), data, includes: { ...Object.fromEntries(includesKeys), users }, meta: { n: data.length } };
+    const text = JSON.stringify(page, null, pretty ? 2 : undefined);
     return truncate ? text.slice(0, Math.floor(text.length / 2)) : text;
   });
 

@@ -1,9 +1,10 @@
 // The streaming import: text chunks in, a columnar PostStore plus an issue report out. Sniffs the
-// format from the first `sniffChars` characters (so the result never depends on chunk sizes),
-// enforces the limits, and turns every problem into data: it does not throw.
+// format from the first `sniffChars` characters, or the whole first line when it is longer
+// (`SniffSample`; so the result never depends on chunk sizes), enforces the limits, and turns
+// every problem into data: it does not throw.
 import { CsvFastRows } from './csv-fast-row';
 import { CsvRecordReader } from './csv-reader';
-import { sniffFormat } from './format-sniffer';
+import { SniffSample, sniffFormat } from './format-sniffer';
 import type { CsvLayout } from './format-sniffer';
 import { isJsonObject, readJsonPost } from './json-post';
 import { DEFAULT_PARSE_LIMITS, IssueLog } from './parse-types';
@@ -89,7 +90,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   let format: ActivityFormat | null = null;
   let fatal: ParseFatal | null = null;
   let handler: FormatHandler | null = null;
-  let sniffBuffer = '';
+  const sniffed = new SniffSample(lim.sniffChars, lim.maxRecordChars);
   let sawFirstChar = false;
   let bytes = 0;
   let rows = 0;
@@ -224,28 +225,28 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     };
     return {
       push(chunk) {
-        let text = pending + chunk;
+        // Line breaks are searched for in the new chunk only: searching `pending + chunk` read a
+        // long line again with every chunk.
         let start = 0;
-        for (;;) {
-          const nl = text.indexOf('\n', start);
-          if (nl < 0) break;
-          handleLine(text.slice(start, nl));
+        for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+          const piece = chunk.slice(start, nl);
+          const text = pending.length > 0 ? pending + piece : piece;
+          pending = '';
+          handleLine(text);
           start = nl + 1;
           if (stopped) return;
         }
-        text = text.slice(start);
-        if (text.length > lim.maxRecordChars) {
+        if (skippingLong) return; // more of an endless line, already reported
+        pending += start > 0 ? chunk.slice(start) : chunk;
+        if (pending.length > lim.maxRecordChars) {
           // An endless line: report it once and drop what we have until its end.
-          if (!skippingLong) {
-            if (countRow()) {
-              issues.add(line + 1, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
-              validator.skipped++;
-            }
-            skippingLong = true;
+          if (countRow()) {
+            issues.add(line + 1, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
+            validator.skipped++;
           }
-          text = '';
+          skippingLong = true;
+          pending = '';
         }
-        pending = text;
       },
       end() {
         if (pending.length > 0 || skippingLong) handleLine(pending);
@@ -295,18 +296,16 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   };
 
   const startFormat = (complete: boolean): void => {
-    const sniff = sniffFormat(sniffBuffer.slice(0, lim.sniffChars), complete);
+    const sniff = sniffFormat(sniffed.sample(complete), complete);
+    const buffered = sniffed.release();
     if (!sniff.ok) {
       fatal = sniff.fatal;
       stopped = true;
-      sniffBuffer = '';
       return;
     }
     format = sniff.format;
     notes.push(...sniff.notes);
     handler = sniff.format === 'csv' ? csvHandler(sniff.csv, false) : sniff.format === 'ndjson' ? ndjsonHandler() : twitterHandler();
-    const buffered = sniffBuffer;
-    sniffBuffer = '';
     handler.push(buffered);
   };
 
@@ -334,8 +333,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
           if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         }
         if (handler === null) {
-          sniffBuffer += text;
-          if (sniffBuffer.length >= lim.sniffChars) startFormat(false);
+          if (sniffed.push(text)) startFormat(false);
           return;
         }
         handler.push(text);

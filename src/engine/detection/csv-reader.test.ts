@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvRecordReader, parseQuotedRecord } from './csv-reader';
-import { splitAt } from './parse-test-kit';
+import { chunksOf, countReads, splitAt } from './parse-test-kit';
 
 interface Read {
   records: { fields: string[]; line: number }[];
@@ -20,6 +20,15 @@ function read(chunks: readonly string[], max = 1_000_000, delimiter = ','): Read
   reader.end();
   return out;
 }
+
+function readsFor(text: string, chunk: number): { reads: number; out: Read } {
+  const { result, reads } = countReads(() => read(chunksOf(text, chunk)));
+  return { reads, out: result };
+}
+
+const doubledQuotes = (n: number) => `a,b\n1,"${'""'.repeat(n)}"\n2,x\n`;
+const longLine = (n: number) => `a,b\n1,${'x'.repeat(n)}\n2,"y"\n`;
+const longQuotedRecord = (n: number) => `a,b\n1,"${'x,\n'.repeat(n)}"\n2,y\n`;
 
 describe('CsvRecordReader', () => {
   it('reads RFC 4180 records: quoted delimiters, doubled quotes, quoted newlines, CRLF', () => {
@@ -90,5 +99,37 @@ describe('CsvRecordReader', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  // Issue 14, defect 7: linear work, shown by counting characters read (no clock). Doubling the
+  // input must about double the work, and the work stays a small multiple of the input.
+  it.each([
+    ['whole', Number.POSITIVE_INFINITY],
+    ['in 1 KiB chunks', 1024],
+  ])('reads a field of doubled quotes in linear work (%s)', (_how, chunk) => {
+    const text = doubledQuotes;
+    const small = readsFor(text(20_000), chunk);
+    const large = readsFor(text(40_000), chunk);
+    expect(large.out.records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '"'.repeat(40_000)], ['2', 'x']]);
+    expect(large.reads / small.reads).toBeLessThan(2.5);
+    expect(large.reads).toBeLessThan(8 * text(40_000).length);
+  });
+
+  it('reads a long unquoted line streamed in small chunks in linear work', () => {
+    const text = longLine;
+    const small = readsFor(text(50_000), 512);
+    const large = readsFor(text(100_000), 512);
+    expect(large.out.records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', 'x'.repeat(100_000)], ['2', 'y']]);
+    expect(large.reads / small.reads).toBeLessThan(2.5);
+    expect(large.reads).toBeLessThan(8 * text(100_000).length);
+  });
+
+  it('reads a long quoted record streamed in small chunks in linear work', () => {
+    const text = longQuotedRecord;
+    const small = readsFor(text(20_000), 512);
+    const large = readsFor(text(40_000), 512);
+    expect(large.out.records.at(-1)).toEqual({ fields: ['2', 'y'], line: 40_003 });
+    expect(large.reads / small.reads).toBeLessThan(2.5);
+    expect(large.reads).toBeLessThan(8 * text(40_000).length);
   });
 });

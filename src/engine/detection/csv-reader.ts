@@ -27,17 +27,27 @@ export class CsvRecordReader {
   private scan = 0;
   private inQuote = false;
   /**
-   * Cached result of the last quote search: the first `"` at or after `quoteFrom` is at `quoteAt`
-   * (-1: none in `buf`). Searches only move forward, so each character is scanned for quotes once;
-   * without the cache every quoted record would scan ahead to the next quoted record.
+   * Where the next `"` and line break are. Both searches only move forward and remember how far
+   * they looked, across chunks too, so every character is searched once: re-searching from the
+   * record start after each chunk, or for a line break after each closing quote, made a long record
+   * (a 1 MB field of doubled quotes, a long line in small chunks) cost its length squared.
    */
-  private quoteFrom = Number.POSITIVE_INFINITY;
-  private quoteAt = -1;
+  private readonly quotes = new ForwardSearch('"');
+  private readonly breaks = new ForwardSearch('\n');
   /** Skipping an oversize record: looking for the first line break at or after `pos`. */
   private skipping = false;
   private skipChars = 0;
   private line = 1;
   private ended = false;
+  /**
+   * Chunks held back while a record longer than them is incomplete. Appending each small chunk to
+   * the buffer copied the whole pending record every time (the engine flattens the joined string
+   * when it is searched): a 1 MB record in 4 KiB chunks was copied 250 times. Held back until they
+   * are as long as what is pending, every character is copied a bounded number of times. Records
+   * come out the same, only later: the reader does not depend on where chunks split.
+   */
+  private held: string[] = [];
+  private heldChars = 0;
 
   constructor(
     private readonly delimiter: string,
@@ -47,7 +57,7 @@ export class CsvRecordReader {
 
   /** True when everything pushed so far ended whole records: nothing buffered, no open quote, no skip. */
   atRecordBoundary(): boolean {
-    return !this.ended && !this.skipping && !this.inQuote && this.pos >= this.buf.length;
+    return !this.ended && !this.skipping && !this.inQuote && this.pos >= this.buf.length && this.heldChars === 0;
   }
 
   /** Line number at which the next record starts. */
@@ -57,20 +67,18 @@ export class CsvRecordReader {
 
   push(chunk: string): void {
     if (this.ended || chunk.length === 0) return;
-    if (this.pos > 0) {
-      this.buf = this.buf.slice(this.pos);
-      this.scan -= this.pos;
-      this.quoteFrom -= this.pos;
-      if (this.quoteAt >= 0) this.quoteAt -= this.pos;
-      this.pos = 0;
+    if (this.heldChars + chunk.length < this.buf.length - this.pos) {
+      this.held.push(chunk);
+      this.heldChars += chunk.length;
+      return;
     }
-    this.buf += chunk;
-    if (this.quoteAt < 0) this.quoteFrom = Number.POSITIVE_INFINITY; // the new text may hold a quote
+    this.append(chunk);
     this.process();
   }
 
   end(): void {
     if (this.ended) return;
+    this.append('');
     this.process();
     this.ended = true;
     const rest = this.buf.slice(this.pos);
@@ -82,6 +90,25 @@ export class CsvRecordReader {
       return;
     }
     if (rest.length > 0 && rest !== '\r') this.emit(rest, rest.indexOf('"') >= 0);
+  }
+
+  /** Drops the records already read from the buffer and appends the held chunks and `chunk`. */
+  private append(chunk: string): void {
+    if (this.pos > 0) {
+      this.buf = this.buf.slice(this.pos);
+      this.scan -= this.pos;
+      this.quotes.drop(this.pos);
+      this.breaks.drop(this.pos);
+      this.pos = 0;
+    }
+    if (this.held.length > 0) {
+      this.held.push(chunk);
+      this.buf += this.held.join('');
+      this.held = [];
+      this.heldChars = 0;
+    } else {
+      this.buf += chunk;
+    }
   }
 
   private process(): void {
@@ -98,7 +125,7 @@ export class CsvRecordReader {
           this.scan = this.pos;
           if (this.skipChars > 0) return;
         }
-        const nl = buf.indexOf('\n', this.pos);
+        const nl = this.breaks.find(buf, this.pos);
         if (nl < 0) {
           this.pos = len;
           this.scan = len;
@@ -115,8 +142,8 @@ export class CsvRecordReader {
       if (pos >= len) return;
       if (!this.inQuote && this.scan === pos) {
         // Fast path: a quote-free line.
-        const nl = buf.indexOf('\n', pos);
-        const quote = this.quoteIndex(pos);
+        const nl = this.breaks.find(buf, pos);
+        const quote = this.quotes.find(buf, pos);
         if (nl >= 0 && (quote < 0 || quote > nl)) {
           if (nl - pos > max) {
             this.startSkip();
@@ -142,7 +169,7 @@ export class CsvRecordReader {
       let inQuote = this.inQuote;
       let end = -1;
       while (i < len && i - pos <= max) {
-        const q = this.quoteIndex(i);
+        const q = this.quotes.find(buf, i);
         if (inQuote) {
           if (q < 0) {
             i = len;
@@ -151,7 +178,7 @@ export class CsvRecordReader {
           i = q + 1;
           inQuote = false;
         } else {
-          const nl = buf.indexOf('\n', i);
+          const nl = this.breaks.find(buf, i);
           if (nl >= 0 && (q < 0 || nl < q)) {
             end = nl;
             break;
@@ -184,14 +211,6 @@ export class CsvRecordReader {
     }
   }
 
-  /** The first `"` at or after `from` in `buf`, or -1. */
-  private quoteIndex(from: number): number {
-    if (this.quoteFrom <= from && (this.quoteAt < 0 || this.quoteAt >= from)) return this.quoteAt;
-    this.quoteFrom = from;
-    this.quoteAt = this.buf.indexOf('"', from);
-    return this.quoteAt;
-  }
-
   /** Skips the record at `pos`: drops `maxRecordChars` characters, then resumes after the next line break. */
   private startSkip(): void {
     this.sink.oversize(this.line);
@@ -204,6 +223,47 @@ export class CsvRecordReader {
     const line = this.line;
     const record = text.length > 0 && text.charCodeAt(text.length - 1) === CR ? text.slice(0, -1) : text;
     this.sink.record(quoted ? parseQuotedRecord(record, this.delimiter) : record.split(this.delimiter), line);
+  }
+}
+
+/**
+ * The first occurrence of one character at or after a position in a buffer that only grows at its
+ * end and drops its beginning. It remembers the stretch it searched (`[lo, hi)` holds no match;
+ * `found`: the match is at `hi`), so searches that move forward never read a character twice.
+ */
+class ForwardSearch {
+  private lo = 0;
+  private hi = 0;
+  private found = false;
+
+  constructor(private readonly char: string) {}
+
+  find(buf: string, from: number): number {
+    if (from < this.lo || from > this.hi) {
+      this.lo = from;
+      this.hi = from;
+      this.found = false;
+    }
+    if (!this.found) {
+      const at = buf.indexOf(this.char, this.hi);
+      if (at < 0) this.hi = Math.max(this.hi, buf.length);
+      else {
+        this.hi = at;
+        this.found = true;
+      }
+    }
+    return this.found ? this.hi : -1;
+  }
+
+  /** The buffer dropped its first `n` characters. */
+  drop(n: number): void {
+    this.lo = Math.max(0, this.lo - n);
+    this.hi -= n;
+    if (this.hi < 0) {
+      this.lo = 0;
+      this.hi = 0;
+      this.found = false;
+    }
   }
 }
 
@@ -227,26 +287,21 @@ export function parseQuotedRecord(record: string, delimiter: string): string[] {
   let i = 0;
   for (;;) {
     if (i < n && record.charCodeAt(i) === QUOTE) {
-      let value = '';
-      let start = i + 1;
-      i = start;
-      for (;;) {
-        const q = record.indexOf('"', i);
-        if (q < 0) {
-          value += record.slice(start);
-          i = n;
+      // Find the closing quote first and unescape the field in one native pass: adding the field
+      // up piece by piece between doubled quotes took 0.4 s for a 1 MB field of them.
+      const start = i + 1;
+      let close = n;
+      let doubled = false;
+      for (let q = record.indexOf('"', start); q >= 0; q = record.indexOf('"', q + 2)) {
+        if (record.charCodeAt(q + 1) !== QUOTE) {
+          close = q;
           break;
         }
-        if (record.charCodeAt(q + 1) === QUOTE) {
-          value += record.slice(start, q + 1);
-          i = q + 2;
-          start = i;
-          continue;
-        }
-        value += record.slice(start, q);
-        i = q + 1;
-        break;
+        doubled = true;
       }
+      const raw = record.slice(start, close);
+      let value = doubled ? raw.replaceAll('""', '"') : raw;
+      i = close < n ? close + 1 : n;
       // Anything between the closing quote and the delimiter is kept, not lost.
       const next = record.indexOf(delimiter, i);
       const stop = next < 0 ? n : next;

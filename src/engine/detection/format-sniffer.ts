@@ -22,6 +22,60 @@ export const REQUIRED_FIELDS = ['messageId', 'userId', 'timestamp'] as const sat
 const DELIMITERS = [',', '\t', ';', '|'];
 
 /**
+ * The beginning of a file that the format check reads: the first `sniffChars` characters, and
+ * more when the first line is longer, up to its end or `maxLineChars` characters of it (what a
+ * record may hold anyway). So a long CSV header or a long first NDJSON line is recognised (it was
+ * "unknown format" past 64 KiB). The import (activity-parser.ts) and the page's early check
+ * (format-sniff.ts) both read through this, so they agree; what it reads depends on the text only,
+ * never on how the text arrives in chunks. Each chunk is searched once, as it arrives.
+ */
+export class SniffSample {
+  private text = '';
+  /** Index of the first non-space character, if within the first `sniffChars`; -1: none (yet). */
+  private start = -1;
+  /** Index of the first line break after `start`; -1: none (yet). */
+  private lineEnd = -1;
+
+  constructor(
+    private readonly sniffChars: number,
+    private readonly maxLineChars: number,
+  ) {}
+
+  /** Everything pushed so far, handed over once the format is decided (the format's reader reads it next). */
+  release(): string {
+    const text = this.text;
+    this.text = '';
+    return text;
+  }
+
+  /** Adds text; true once enough is there to decide (then `sample(false)` is what to check). */
+  push(chunk: string): boolean {
+    const offset = this.text.length;
+    this.text += chunk;
+    if (this.start < 0 && offset < this.sniffChars) {
+      const k = firstNonSpace(chunk);
+      if (k >= 0 && offset + k < this.sniffChars) this.start = offset + k;
+    }
+    if (this.start >= 0 && this.lineEnd < 0) {
+      const nl = chunk.indexOf('\n', Math.max(0, this.start - offset));
+      if (nl >= 0) this.lineEnd = offset + nl;
+    }
+    return this.text.length >= this.needed();
+  }
+
+  /** What the format check reads; `complete`: the input ended (it may then be shorter). */
+  sample(complete: boolean): string {
+    return complete && this.text.length < this.needed() ? this.text : this.text.slice(0, this.needed());
+  }
+
+  private needed(): number {
+    if (this.start < 0) return this.sniffChars;
+    const cap = this.start + this.maxLineChars + 1;
+    return Math.max(this.sniffChars, this.lineEnd >= 0 ? Math.min(this.lineEnd + 1, cap) : cap);
+  }
+}
+
+/**
  * `sample` is the beginning of the file (BOM removed); `complete` says whether it is the whole file.
  */
 export function sniffFormat(sample: string, complete: boolean): SniffResult {
@@ -101,7 +155,7 @@ function unknown(message: string): SniffResult {
 function sniffCsv(sample: string, start: number, complete: boolean): SniffResult {
   const nl = sample.indexOf('\n', start);
   if (nl < 0 && !complete) {
-    return unknown('The first line is longer than the format check reads; expected a CSV header line.');
+    return unknown('The first line is longer than the longest record accepted; expected a CSV header line.');
   }
   const headerLine = sample.slice(start, nl < 0 ? sample.length : nl).replace(/\r$/, '');
   // The delimiter that names the most known columns; a line that splits but names none is still

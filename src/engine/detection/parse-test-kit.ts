@@ -39,3 +39,47 @@ export function splitAt(text: string, cuts: readonly number[]): string[] {
   parts.push(text.slice(last));
   return parts;
 }
+
+/**
+ * Runs `fn` and counts the characters it reads through `indexOf` and `charCodeAt`, the two ways
+ * the parsers read text (everything else they call is native and linear: slice, split, JSON.parse,
+ * replaceAll). A count, not a clock: a test can show that a parser's work grows with the length of
+ * its input, not its square, without timing anything (issue 14, defect 7).
+ */
+export function countReads<T>(fn: () => T): { result: T; reads: number } {
+  const proto = String.prototype;
+  const { indexOf, charCodeAt } = proto;
+  let reads = 0;
+  Object.defineProperty(proto, 'indexOf', {
+    configurable: true,
+    writable: true,
+    value(this: string, search: string, position?: number): number {
+      const from = Math.min(this.length, Math.max(0, Math.trunc(position ?? 0) || 0));
+      const at = indexOf.call(this, search, position);
+      reads += (at < 0 ? this.length : at + search.length) - from;
+      return at;
+    },
+  });
+  Object.defineProperty(proto, 'charCodeAt', {
+    configurable: true,
+    writable: true,
+    value(this: string, index: number): number {
+      reads++;
+      return charCodeAt.call(this, index);
+    },
+  });
+  try {
+    const result = fn();
+    return { result, reads };
+  } finally {
+    Object.defineProperty(proto, 'indexOf', { configurable: true, writable: true, value: indexOf });
+    Object.defineProperty(proto, 'charCodeAt', { configurable: true, writable: true, value: charCodeAt });
+  }
+}
+
+/** `text` in pieces of `size` characters, as a stream hands it over. */
+export function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}

@@ -11,7 +11,8 @@ export interface TwitterV2Sink {
   stop(reason: string): void;
 }
 
-type Role = 'tweet' | 'user' | 'skip';
+/** What a value is read for; `key`: a key of the outer structure (`data`, `includes`, `users`, ...). */
+type Role = 'tweet' | 'user' | 'skip' | 'key';
 
 type Frame =
   | { kind: 'top' }
@@ -19,6 +20,12 @@ type Frame =
   | { kind: 'object'; scope: 'page' | 'includes'; expect: 'key' | 'colon' | 'value' | 'comma'; key: string }
   | { kind: 'list'; role: Role; expect: 'value' | 'comma' };
 
+/**
+ * Longest key of the outer structure that is read (JSON text, quotes included). A longer one cannot
+ * be a key the scanner looks for, so it is passed over unread like any unknown key, its value
+ * skipped: whether a key is too long is judged by the key itself, never by how much of it the
+ * chunks read so far held (that made a file stop when streamed and import when read whole).
+ */
 const MAX_KEY_CHARS = 10_000;
 
 export class TwitterV2Scanner {
@@ -36,15 +43,25 @@ export class TwitterV2Scanner {
   private valueScan = 0;
   private valueDepth = 0;
   private valueMaxDepth = 0;
+  private valueLimit = 0;
   private valueTooLong = false;
   private valueInString = false;
-  private valueStringFrom = 0;
+  /**
+   * Inside a string: the character at `valueScan` is escaped (an odd run of backslashes ends just
+   * before it). Carrying this instead of counting the run again after each chunk keeps a 40 MiB run
+   * of backslashes linear (it took minutes when streamed in 64 KiB chunks).
+   */
+  private valueEscaped = false;
+  private readonly maxKeyChars: number;
 
   constructor(
     private readonly maxValueChars: number,
     private readonly maxDepth: number,
     private readonly sink: TwitterV2Sink,
-  ) {}
+  ) {
+    // A small record limit (tests) bounds keys too, so the key limit is reachable by short inputs.
+    this.maxKeyChars = Math.min(MAX_KEY_CHARS, maxValueChars);
+  }
 
   get done(): boolean {
     return this.stopped;
@@ -52,7 +69,7 @@ export class TwitterV2Scanner {
 
   push(chunk: string): void {
     if (this.stopped) return;
-    // Keep the value being captured; a skipped or oversize value only needs its scan point.
+    // Keep the value (or key) being captured; a skipped or oversize one only needs its scan point.
     let keep = this.pos;
     if (this.valueActive) keep = this.valueRole === 'skip' || this.valueTooLong ? this.valueScan : this.valueStart;
     if (keep > 0) {
@@ -61,7 +78,6 @@ export class TwitterV2Scanner {
       this.pos -= keep;
       this.valueStart -= keep;
       this.valueScan -= keep;
-      this.valueStringFrom -= keep;
     }
     this.buf += chunk;
     this.run(false);
@@ -150,51 +166,30 @@ export class TwitterV2Scanner {
           }
           break;
         case 'object':
-          if (!this.objectStep(frame, c, final)) return;
+          this.objectStep(frame, c);
           break;
       }
     }
   }
 
-  /** One step inside a page or `includes` object; false when more input is needed. */
-  private objectStep(frame: Extract<Frame, { kind: 'object' }>, c: number, final: boolean): boolean {
+  /** One step inside a page or `includes` object. */
+  private objectStep(frame: Extract<Frame, { kind: 'object' }>, c: number): void {
     switch (frame.expect) {
-      case 'key': {
+      case 'key':
         if (c === 125 /* } */) {
           this.pos++;
           this.stack.pop();
-          return true;
-        }
-        if (c !== 34) {
-          this.fail('expected a key');
-          return true;
-        }
-        const close = findStringEnd(this.buf, this.pos + 1);
-        if (close < 0) {
-          if (this.buf.length - this.pos > MAX_KEY_CHARS) this.fail('key too long');
-          else if (final) this.fail('unterminated key');
-          return false;
-        }
-        let key: unknown = null;
-        try {
-          key = JSON.parse(this.buf.slice(this.pos, close + 1));
-        } catch {
-          this.fail('invalid key');
-          return true;
-        }
-        frame.key = typeof key === 'string' ? key : '';
-        frame.expect = 'colon';
-        this.pos = close + 1;
-        return true;
-      }
+        } else if (c !== 34) this.fail('expected a key');
+        else this.beginValue('key'); // read like a value, resumable across chunks; see `keyRead`
+        return;
       case 'colon':
         if (c !== 58) this.fail('expected :');
         else {
           this.pos++;
           frame.expect = 'value';
         }
-        return true;
-      case 'value': {
+        return;
+      case 'value':
         frame.expect = 'comma';
         if (frame.scope === 'page' && frame.key === 'data') {
           if (c === 91) {
@@ -210,8 +205,7 @@ export class TwitterV2Scanner {
         } else {
           this.beginValue('skip');
         }
-        return true;
-      }
+        return;
       case 'comma':
         if (c === 125) {
           this.pos++;
@@ -220,19 +214,39 @@ export class TwitterV2Scanner {
           this.pos++;
           frame.expect = 'key';
         } else this.fail('expected , or }');
-        return true;
+        return;
     }
+  }
+
+  /** A key was read whole (`buf[start, end)`, quotes included): the object now expects its colon. */
+  private keyRead(start: number, end: number): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame?.kind !== 'object') return;
+    let key: unknown = '';
+    if (!this.valueTooLong) {
+      try {
+        key = JSON.parse(this.buf.slice(start, end));
+      } catch {
+        this.pos = start;
+        this.fail('invalid key');
+        return;
+      }
+    }
+    frame.key = typeof key === 'string' ? key : '';
+    frame.expect = 'colon';
   }
 
   private beginValue(role: Role): void {
     this.valueActive = true;
     this.valueRole = role;
+    this.valueLimit = role === 'key' ? this.maxKeyChars : this.maxValueChars;
     this.valueStart = this.pos;
     this.valueScan = this.pos;
     this.valueDepth = 0;
     this.valueMaxDepth = 0;
     this.valueTooLong = false;
     this.valueInString = false;
+    this.valueEscaped = false;
   }
 
   /** Advances over the current value; true when it is complete (and handed on). */
@@ -244,9 +258,9 @@ export class TwitterV2Scanner {
     let end = -1;
     while (i < len) {
       if (this.valueInString) {
-        const close = findStringEnd(buf, Math.max(0, this.valueStringFrom), i);
+        const close = this.stringEnd(buf, i);
         if (close < 0) {
-          i = len - trailingBackslashes(buf, len); // re-examine a trailing run of backslashes next time
+          i = len;
           break;
         }
         this.valueInString = false;
@@ -260,7 +274,7 @@ export class TwitterV2Scanner {
       const c = buf.charCodeAt(i);
       if (c === 34) {
         this.valueInString = true;
-        this.valueStringFrom = i + 1;
+        this.valueEscaped = false;
         i++;
         continue;
       } else if (c === 123 || c === 91) {
@@ -285,7 +299,7 @@ export class TwitterV2Scanner {
         i++;
       }
     }
-    if (!this.valueTooLong && (end >= 0 ? end : i) - this.valueStart > this.maxValueChars) this.valueTooLong = true;
+    if (!this.valueTooLong && (end >= 0 ? end : i) - this.valueStart > this.valueLimit) this.valueTooLong = true;
     this.valueScan = i;
     this.valueDepth = depth;
     if (end < 0) {
@@ -303,7 +317,9 @@ export class TwitterV2Scanner {
       return true;
     }
     const role = this.valueRole;
-    if (role === 'tweet') {
+    if (role === 'key') {
+      this.keyRead(this.valueStart, end);
+    } else if (role === 'tweet') {
       this.tweets++;
       if (this.valueTooLong) {
         this.sink.tweet(null, this.tweets, `tweet object longer than ${this.maxValueChars} characters`);
@@ -317,30 +333,32 @@ export class TwitterV2Scanner {
     }
     return true;
   }
-}
 
-function trailingBackslashes(buf: string, len: number): number {
-  let n = 0;
-  while (n < len && buf.charCodeAt(len - 1 - n) === 92) n++;
-  return n;
-}
-
-/**
- * Index of the quote closing a JSON string whose content starts at `from` (searching from `searchFrom`),
- * or -1 when it is not in `buf` yet.
- */
-function findStringEnd(buf: string, from: number, searchFrom = from): number {
-  let i = searchFrom;
-  for (;;) {
-    const q = buf.indexOf('"', i);
-    if (q < 0) return -1;
-    let backslashes = 0;
-    let j = q - 1;
-    while (j >= from && buf.charCodeAt(j) === 92) {
-      backslashes++;
-      j--;
+  /**
+   * The quote closing the string being read, searching from `from`, or -1 when it is not in `buf`
+   * yet (`valueEscaped` then says whether the next character is escaped). Everything before `from`
+   * is settled, so a run of backslashes is counted back to `from` at most: each character is read
+   * once, however the text was chunked.
+   */
+  private stringEnd(buf: string, from: number): number {
+    const len = buf.length;
+    let i = from;
+    if (this.valueEscaped) {
+      if (i >= len) return -1;
+      i++;
+      this.valueEscaped = false;
     }
-    if (backslashes % 2 === 0) return q;
-    i = q + 1;
+    for (;;) {
+      const q = buf.indexOf('"', i);
+      const stop = q < 0 ? len : q;
+      let backslashes = 0;
+      while (stop - 1 - backslashes >= i && buf.charCodeAt(stop - 1 - backslashes) === 92) backslashes++;
+      if (q < 0) {
+        this.valueEscaped = backslashes % 2 === 1;
+        return -1;
+      }
+      if (backslashes % 2 === 0) return q;
+      i = q + 1;
+    }
   }
 }

@@ -1,7 +1,9 @@
 // Recognises the chosen file's format from its first characters, before the import starts, so the
-// analyst sees "CSV" or "this file is binary" at once. The import itself sniffs again in the worker.
+// analyst sees "CSV" or "this file is binary" at once. The import itself sniffs again in the worker,
+// from the same sample (`SniffSample`: the first 64 KiB, or the whole first line when it is longer),
+// so the two never disagree.
 import { useEffect, useState } from 'react';
-import { sniffFormat } from '../../engine/detection/format-sniffer';
+import { SniffSample, sniffFormat } from '../../engine/detection/format-sniffer';
 import { DEFAULT_PARSE_LIMITS } from '../../engine/detection/parse-types';
 import type { ActivityFormat, ParseFatal } from '../../engine/detection/parse-types';
 
@@ -18,14 +20,25 @@ export async function sniffFile(file: Blob, maxBytes: number = IMPORT_LIMITS.max
   if (file.size > maxBytes) {
     return { status: 'rejected', fatal: { code: 'file-too-large', message: `${file.size} bytes` } };
   }
-  let sample: string;
+  const { sniffChars, maxRecordChars } = DEFAULT_PARSE_LIMITS;
+  const sample = new SniffSample(sniffChars, maxRecordChars);
+  // Decoded as a stream (a slice may cut a character in two); TextDecoder drops a BOM, as the worker's does.
+  const decoder = new TextDecoder('utf-8');
+  let ready = false;
+  let offset = 0;
   try {
-    sample = await file.slice(0, DEFAULT_PARSE_LIMITS.sniffChars).text();
+    // Usually one read of 64 KiB; a long first line takes a few more, each twice the last.
+    for (let size = sniffChars; !ready && offset < file.size; size *= 2) {
+      const end = Math.min(file.size, offset + size);
+      const bytes = await file.slice(offset, end).arrayBuffer();
+      offset = end;
+      ready = sample.push(decoder.decode(bytes, { stream: offset < file.size }));
+    }
+    if (!ready) ready = sample.push(decoder.decode());
   } catch (error) {
     return { status: 'rejected', fatal: { code: 'read-failed', message: error instanceof Error ? error.message : String(error) } };
   }
-  if (sample.charCodeAt(0) === 0xfeff) sample = sample.slice(1);
-  const result = sniffFormat(sample, file.size <= DEFAULT_PARSE_LIMITS.sniffChars);
+  const result = sniffFormat(sample.sample(!ready), !ready);
   return result.ok ? { status: 'recognised', format: result.format } : { status: 'rejected', fatal: result.fatal };
 }
 

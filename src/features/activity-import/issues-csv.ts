@@ -1,5 +1,7 @@
-// The invalid rows of an import as a CSV download. Cells come from the analyst's file, so a cell that
-// a spreadsheet would run as a formula is neutralised, and every cell is quoted per RFC 4180.
+// The invalid rows of an import as a CSV download. Cells come from the analyst's file, so they go
+// through the app's one cell writer (components/csv-cell.ts): a cell that a spreadsheet would run as
+// a formula is neutralised, and every cell is quoted.
+import { csvRecords } from '../../components/csv-cell';
 
 export interface IssueRow {
   row: number;
@@ -8,24 +10,9 @@ export interface IssueRow {
   action: string;
 }
 
-/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
-export function csvLine(cells: readonly (string | number | null)[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-/** RFC 4180: CRLF between records, a header first. */
+/** RFC 4180: a header first, CRLF after every record. */
 export function issuesToCsv(header: readonly string[], issues: readonly IssueRow[]): string {
-  const lines = [csvLine(header)];
-  for (const issue of issues) lines.push(csvLine([issue.row, issue.field, issue.reason, issue.action]));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvRecords([header, ...issues.map((issue) => [issue.row, issue.field, issue.reason, issue.action])], 'always');
 }
 
 /** Offers text as a file download without a server round trip. */

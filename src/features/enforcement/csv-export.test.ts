@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EnforcementAction } from '../../api/contract/case';
-import { actionsToCsv, escapeCsvCell, toCsv } from './csv-export';
+import { actionsToCsv } from './csv-export';
 
-describe('escapeCsvCell', () => {
-  it.each([
-    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
-    ['+1+1', "'+1+1"],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\tcmd', "'\tcmd"],
-    ['\r=1', `"'\r=1"`],
-  ])('neutralises a formula start: %j', (input, expected) => {
-    expect(escapeCsvCell(input)).toBe(expected);
-  });
-
-  it.each([
-    ['plain text', 'plain text'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['', ''],
-    ['a=b', 'a=b'],
-  ])('quotes per RFC 4180 only when needed: %j', (input, expected) => {
-    expect(escapeCsvCell(input)).toBe(expected);
-  });
-});
-
-describe('toCsv', () => {
-  it('joins records with CRLF and ends with one', () => {
-    expect(toCsv([['a', 'b'], ['=1', 'c,d']])).toBe(`a,b\r\n'=1,"c,d"\r\n`);
-  });
-});
-
+// The cell rules themselves are tested once, in components/csv-cell.test.ts.
 describe('actionsToCsv', () => {
   const action: EnforcementAction = {
     id: 'act-1',
@@ -54,5 +25,13 @@ describe('actionsToCsv', () => {
       `act-1,limit-visibility,tweet,'-1234,"'=cmd|"" /C calc""!A0, then more",rui,2026-01-01T00:00:00.000Z,2026-01-31T00:00:00.000Z,expired,,,`,
     );
     expect(lines[2]).toBe('');
+  });
+
+  // Issue 14, defect 8: a cell holding `;` opened as two cells in Dutch and Turkish spreadsheets.
+  it('quotes a basis holding a semicolon or tab, so no locale splits a formula out of it', () => {
+    const lines = actionsToCsv([{ ...action, basis: 'spam;=WEBSERVICE(A1)', targetRef: 'a\t=1' }], '2026-01-02T00:00:00.000Z').split('\r\n');
+    expect(lines[1]).toBe(
+      `act-1,limit-visibility,tweet,"a\t=1","spam;=WEBSERVICE(A1)",rui,2026-01-01T00:00:00.000Z,2026-01-31T00:00:00.000Z,active,,,`,
+    );
   });
 });
