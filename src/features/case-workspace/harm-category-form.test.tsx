@@ -14,6 +14,8 @@ function renderHarm(probe = new HarnessProbe(), content = sampleContent()) {
   return { ...result, form, criterion, probe };
 }
 
+const evidenceItem = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Local paper', link: '', credibleSource: true });
+
 function form(category: string): HTMLElement {
   return screen.getByTestId(`harm-form-${category}`);
 }
@@ -106,9 +108,8 @@ describe('HarmCategoryForm', () => {
   });
 
   it('removes an evidence item with undo, as the board removes a signal: it comes back where it was, unchanged', async () => {
-    const item = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Local paper', link: '', credibleSource: true });
     const content = sampleContent();
-    content.harm.physical.evidence = [item('ev-1', 'Threat at a public meeting'), item('ev-2', 'Doxxing of an inspector')];
+    content.harm.physical.evidence = [evidenceItem('ev-1', 'Threat at a public meeting'), evidenceItem('ev-2', 'Doxxing of an inspector')];
     const { user, form, probe } = renderHarm(new HarnessProbe(), content);
     const physical = within(form('physical'));
     await user.click(physical.getByRole('button', { name: 'Remove Physical evidence item 1' }));
@@ -117,7 +118,7 @@ describe('HarmCategoryForm', () => {
     expect(notice).toHaveTextContent('Physical evidence item 1 removed.');
 
     await user.click(within(notice).getByRole('button', { name: 'Undo' }));
-    expect(probe.values?.harm.physical.evidence).toEqual([item('ev-1', 'Threat at a public meeting'), item('ev-2', 'Doxxing of an inspector')]);
+    expect(probe.values?.harm.physical.evidence).toEqual([evidenceItem('ev-1', 'Threat at a public meeting'), evidenceItem('ev-2', 'Doxxing of an inspector')]);
     expect(physical.getAllByRole('textbox', { name: 'What happened' }).map((box) => (box as HTMLTextAreaElement).value)).toEqual([
       'Threat at a public meeting',
       'Doxxing of an inspector',
