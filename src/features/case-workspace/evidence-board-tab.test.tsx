@@ -26,6 +26,13 @@ function renderBoard(readOnly = false) {
 const count = (lane: string) => screen.getByTestId(`lane-count-${lane}`);
 const lane = (id: string) => document.querySelector<HTMLElement>(`[data-lane="${id}"]`) ?? document.body;
 
+/** Opens the "Move to…" menu of the social signal by keyboard, as a keyboard user would. */
+async function openMoveMenu(user: ReturnType<typeof renderBoard>['user']) {
+  screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' }).focus();
+  await user.keyboard('{Enter}');
+  return screen.findByRole('menu');
+}
+
 beforeEach(() => {
   // jsdom has no layout: give the virtualised lanes a size so they render their cards.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
@@ -84,11 +91,7 @@ describe('EvidenceBoardTab', () => {
 
   it('moving a card by keyboard to the other kind asks for a technique of that kind, and changes nothing until answered (R1)', async () => {
     const { user, probe } = renderBoard();
-    const openMenu = async () => {
-      screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' }).focus();
-      await user.keyboard('{Enter}');
-      return screen.findByRole('menu');
-    };
+    const openMenu = () => openMoveMenu(user);
     const menu = await openMenu();
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       'Move to Technical · On-platform',
@@ -131,9 +134,7 @@ describe('EvidenceBoardTab', () => {
 
   it('keeps the technique on a move to the other kind when asked to, and flags the signal (R1)', async () => {
     const { user, probe } = renderBoard();
-    screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' }).focus();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('menu');
+    await openMoveMenu(user);
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Move “Synchronised posting” to Technical · On-platform' });
     await user.click(within(dialog).getByRole('button', { name: 'Move and keep “Synchronised posting”' }));
@@ -149,9 +150,7 @@ describe('EvidenceBoardTab', () => {
 
   it('moves a card within its kind at once, keeping its technique', async () => {
     const { user, probe } = renderBoard();
-    screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' }).focus();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('menu');
+    await openMoveMenu(user);
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({ kind: 'social', observed: 'on-platform', technique: 'synchronised-posting' });
