@@ -199,3 +199,23 @@ test('analyst submits, reviewer approves, associates and acts; limits expire aft
   await expect(renewed).toContainText('Active');
   await expect(renewed).toContainText('Samira Haddad');
 });
+
+test('withdrawing a designation is confirmed in a dialog that names the actions it ends (R17)', async ({ openAs }) => {
+  const page = await openAs('sam', '/review/case-ashfall-syndicate');
+  const periodic = page.getByRole('region', { name: 'Periodic review (R17)' });
+  await periodic.getByRole('radio', { name: /Withdraw the designation/ }).check();
+  await periodic.getByRole('textbox', { name: /Rationale/ }).fill('The storefront closed; no activity for 60 days.');
+  await periodic.getByRole('button', { name: 'Record the review' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Withdraw the designation of “Ashfall Syndicate”?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Actions that end' }).getByRole('listitem')).toHaveText(['Suspend (primary use): 1']);
+  await checkA11y(page, 'withdraw confirmation');
+  // Escape cancels: nothing recorded.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('review-outcome')).toHaveCount(0);
+  await periodic.getByRole('button', { name: 'Record the review' }).click();
+  await dialog.getByRole('button', { name: 'Withdraw and end 1 action' }).click();
+  await expect(page.getByTestId('review-outcome')).toContainText('Periodic review recorded.');
+  await expect(page.getByText('This case is Withdrawn: there is nothing to decide here.')).toBeVisible();
+});

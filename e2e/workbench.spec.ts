@@ -153,11 +153,23 @@ test('a javascript: link is refused with a message and never becomes a link', as
   await expect(physical.getByText('Only http:// and https:// links are allowed.')).toBeVisible();
   await expect(physical.locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'invalid');
+  // Submit names the refused field and leads to it; it does not claim that anything is saving.
+  const submit = page.getByRole('button', { name: 'Submit for review' });
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription(/this field was refused, so nothing is being saved/);
+  await expect(page.getByText(/still being saved/)).toHaveCount(0);
+  await checkA11y(page, 'case page with a refused field');
+  await page.getByTestId('submit-refused-fields').getByRole('button', { name: /^Physical evidence item \d+ › Link$/ }).click();
+  await expect(link).toBeFocused();
+  await link.fill('https://news.example/post');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
+  await expect(page.getByTestId('submit-refused-fields')).toHaveCount(0);
 });
 
-test('a signal moves between lanes by keyboard (with its technique fixed and announced) and by drag', async ({ page }) => {
+test('a signal moved by keyboard or drag to the other kind asks for a technique of that kind, or keeps it flagged (R1)', async ({ page }) => {
   await page.goto('/cases/case-clearwater-week/evidence');
-  await expect(page.getByTestId('lane-count-social:off-platform')).toHaveText('Signals: 1');
+  await waitForMockBackend(page);
+  await expect(page.getByTestId('lane-count-social:off-platform')).toHaveText('Signals: 1', { timeout: 30_000 });
 
   const move = page.getByRole('button', { name: /^Move signal to another lane: Synchronised posting/ });
   await move.focus();
@@ -165,17 +177,33 @@ test('a signal moves between lanes by keyboard (with its technique fixed and ann
   await expect(page.getByRole('menu')).toBeVisible();
   await page.keyboard.press('ArrowDown'); // Technical · Off-platform (after Technical · On-platform)
   await page.keyboard.press('Enter');
+  // Asked, not changed: nothing moved yet.
+  const dialog = page.getByRole('dialog', { name: 'Move “Synchronised posting” to Technical · Off-platform' });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('lane-count-social:off-platform')).toHaveText('Signals: 1');
+  await checkA11y(page, 'move technique dialog');
+  // By keyboard: into the radio group, pick the second technical technique, then "Move with this technique".
+  await dialog.getByRole('radio').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'Technical linkages between accounts' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Move with this technique' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
   await expect(page.getByTestId('lane-count-technical:off-platform')).toHaveText('Signals: 1');
   await expect(page.getByTestId('lane-count-social:off-platform')).toHaveText('Signals: 0');
-  await expect(page.getByRole('status').filter({ hasText: 'moved to Technical · Off-platform' })).toContainText('is not a Technical technique (R1)');
+  await expect(page.getByRole('status').filter({ hasText: 'moved to Technical · Off-platform' })).toContainText('Its technique is now “Technical linkages between accounts”.');
   // Focus follows the card to its new lane.
   await expect(page.locator('[data-lane="technical:off-platform"] [data-move-button]')).toBeFocused();
 
-  // And back by drag.
+  // By drag to a social lane: asked the same; this time the technique is kept, and the card is flagged.
   const card = page.locator('[data-lane="technical:off-platform"] article');
   await card.dragTo(page.locator('[data-lane="social:on-platform"]'));
+  const again = page.getByRole('dialog', { name: 'Move “Technical linkages between accounts” to Social · On-platform' });
+  await again.getByRole('button', { name: 'Move and keep “Technical linkages between accounts”' }).click();
   await expect(page.getByTestId('lane-count-social:on-platform')).toHaveText('Signals: 1');
+  await expect(page.locator('[data-lane="social:on-platform"] article')).toContainText('Not a Social technique (R1)');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
+  await checkA11y(page, 'evidence board with a flagged signal');
 });
 
 test('every tab of the workbench passes axe, and so do the signal dialog and a read-only case', async ({ page }) => {

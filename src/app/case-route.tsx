@@ -18,6 +18,7 @@ import { PageLoading } from '../components/page-loading';
 import { networkLinkForSignal } from '../features/activity-import/signal-link';
 import { CaseAuditTrail } from '../features/audit/case-audit-trail';
 import { CaseWorkspacePage } from '../features/case-workspace/case-workspace-page';
+import type { HeaderActionsState } from '../features/case-workspace/header-actions';
 import type { RenderDesignationPanel } from '../features/case-workspace/live-designation-panel';
 import { DesignationPanel } from '../features/designation/designation-panel';
 import { SubmitForReviewButton } from '../features/submission/submit-for-review-button';
@@ -44,14 +45,14 @@ export function CaseRoute() {
       caseDocument={caseDocument}
       tab={tab}
       renderDesignationPanel={renderDesignationPanel}
-      renderHeaderActions={({ allChangesSaved }) => <CaseHeaderActions caseDocument={caseDocument} allChangesSaved={allChangesSaved} />}
+      renderHeaderActions={(state) => <CaseHeaderActions caseDocument={caseDocument} state={state} />}
       footer={<CaseHistory caseId={caseDocument.id} />}
       networkLinkForSignal={(signal) => networkLinkForSignal(caseDocument.id, signal)}
     />
   );
 }
 
-function CaseHeaderActions({ caseDocument, allChangesSaved }: { caseDocument: CaseDocument; allChangesSaved: boolean }) {
+function CaseHeaderActions({ caseDocument, state }: { caseDocument: CaseDocument; state: HeaderActionsState }) {
   const { t } = useTranslation('common');
   return (
     <>
@@ -65,7 +66,12 @@ function CaseHeaderActions({ caseDocument, allChangesSaved }: { caseDocument: Ca
           {t('caseLinks.designation')}
         </Button>
       )}
-      <SubmitForReviewButton caseDocument={caseDocument} unsavedChanges={!allChangesSaved} />
+      <SubmitForReviewButton
+        caseDocument={caseDocument}
+        unsavedChanges={!state.allChangesSaved}
+        refusedFields={state.refusedFields}
+        onShowField={state.showField}
+      />
     </>
   );
 }

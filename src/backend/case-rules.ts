@@ -22,7 +22,7 @@ import type {
 import type { User } from '../api/contract/users';
 import type { CaseContentModel } from '../engine/case-model';
 import type { EnforcementActionType, EnforcementTarget } from '../engine/policy-terms';
-import { actionExpiresAt, EXPIRING_ACTION_TYPES, isActionActive, nextReviewAt } from '../engine/schedule';
+import { actionExpiresAt, DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, isActionActive, nextReviewAt } from '../engine/schedule';
 import type { Verdict } from '../engine/verdict';
 import { ApiFailure, forbidden, invalidTransition, validationFailure } from './backend-errors';
 import type { StoredCase } from './storage';
@@ -48,14 +48,6 @@ export interface Transition {
   next: StoredCase;
   events: EventSpec[];
 }
-
-/** R14: the framework's own actions; withdrawal ends these, not the general-Rules ones. */
-export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
-  'limit-visibility',
-  'prevent-recommendations',
-  'prevent-trends',
-  'suspend-primary-use',
-];
 
 /** What each action can be aimed at (R14's wording: accounts, Tweets, trends). */
 export const ACTION_TARGETS: Record<EnforcementActionType, readonly EnforcementTarget[]> = {

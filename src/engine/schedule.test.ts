@@ -2,7 +2,7 @@
 // 24 hours across the 2026 European daylight-saving changes (29 March, 25 October).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CASE_SETTINGS } from './case-model';
-import { actionExpiresAt, addDaysUtc, isActionActive, isReviewDue, nextReviewAt } from './schedule';
+import { actionExpiresAt, addDaysUtc, endedByWithdrawal, isActionActive, isReviewDue, nextReviewAt } from './schedule';
 
 const HOUR_MS = 3_600_000;
 const hoursBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / HOUR_MS;
@@ -73,5 +73,20 @@ describe('R17: periodic review every 90 days by default; due from the instant', 
     expect(hoursBetween('2026-08-01T12:00:00.000Z', next)).toBe(90 * 24);
     expect(isReviewDue(next, '2026-10-30T11:59:59.999Z')).toBe(false);
     expect(isReviewDue(next, next)).toBe(true);
+  });
+});
+
+const action = (id: string, type: Parameters<typeof actionExpiresAt>[0], expiresAt: string | null, endedAt: string | null = null) => ({ id, type, expiresAt, endedAt });
+
+describe('R17: withdrawal ends the designation-based actions still active, not the general Rules\' ones', () => {
+  const now = '2024-06-01T00:00:00Z';
+  it.each([
+    [[action('a', 'limit-visibility', '2024-06-10T00:00:00Z')], ['a']],
+    [[action('b', 'limit-visibility', '2024-05-31T00:00:00Z')], []],
+    [[action('c', 'suspend-primary-use', null)], ['c']],
+    [[action('d', 'suspend-primary-use', null, '2024-05-01T00:00:00Z')], []],
+    [[action('e', 'require-tweet-removal', null), action('f', 'suspend-severe-violations', null)], []],
+  ])('%j -> %j', (actions, ended) => {
+    expect(endedByWithdrawal(actions, now).map((a) => a.id)).toEqual(ended);
   });
 });

@@ -35,6 +35,22 @@ export function isActionActive(
   return action.expiresAt === null || Date.parse(now) < Date.parse(action.expiresAt);
 }
 
+/** R14: the framework's own actions, as distinct from those under the general Rules. */
+export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
+  'limit-visibility',
+  'prevent-recommendations',
+  'prevent-trends',
+  'suspend-primary-use',
+];
+
+/** R17: withdrawing a designation ends its designation-based actions still active at `now`; the general Rules' stay. */
+export function endedByWithdrawal<A extends { type: EnforcementActionType; expiresAt: string | null; endedAt: string | null }>(
+  actions: readonly A[],
+  now: string,
+): A[] {
+  return actions.filter((action) => DESIGNATION_ACTION_TYPES.includes(action.type) && isActionActive(action, now));
+}
+
 /** R17: the next periodic review, counted from the last review. */
 export function nextReviewAt(lastReviewedAt: string, settings: CaseSettingsModel): string {
   return addDaysUtc(lastReviewedAt, settings.reviewIntervalDays);

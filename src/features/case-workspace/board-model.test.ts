@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, groupIntoLanes, indexAccounts, moveToLane, techniqueForKind } from './board-model';
+import { NO_FILTERS, groupIntoLanes, indexAccounts, moveToLane, techniqueFitsLane, techniqueForKind } from './board-model';
 import { sampleSignal } from './workspace-test-fixtures';
 
 const signals = [
@@ -22,12 +22,12 @@ describe('board model', () => {
     expect(groupIntoLanes(signals, { ...NO_FILTERS, account: 'y' })['technical:on-platform'].shown).toEqual([0]);
   });
 
-  it('moving across kinds picks a technique of the new kind and says so (R1)', () => {
-    const moved = moveToLane(signals[0] ?? sampleSignal(), 'social:off-platform');
-    expect(moved.signal).toMatchObject({ kind: 'social', observed: 'off-platform', technique: 'other-social' });
-    expect(moved.techniqueChanged).toBe(true);
-    const sameKind = moveToLane(signals[0] ?? sampleSignal(), 'technical:off-platform');
-    expect(sameKind).toMatchObject({ techniqueChanged: false, signal: { technique: 'technical-linkage', observed: 'off-platform' } });
+  it('moving keeps the technique unless one is given, and asks the engine whether it fits the lane (R1)', () => {
+    const signal = signals[0] ?? sampleSignal();
+    expect(moveToLane(signal, 'social:off-platform')).toMatchObject({ kind: 'social', observed: 'off-platform', technique: 'technical-linkage' });
+    expect(techniqueFitsLane('technical-linkage', 'social:off-platform')).toBe(false);
+    expect(techniqueFitsLane('technical-linkage', 'technical:off-platform')).toBe(true);
+    expect(moveToLane(signal, 'social:on-platform', 'incitement-dogpiling')).toMatchObject({ kind: 'social', technique: 'incitement-dogpiling' });
     expect(techniqueForKind('technical', 'incitement-dogpiling')).toBe('multiple-accounts-same-message');
   });
 

@@ -11,6 +11,7 @@ import {
   type SignalStrength,
   type SignalTechnique,
 } from '../../engine/policy-terms';
+import { R1_techniqueMatchesKind } from '../../engine/designation-rules';
 
 export interface Lane {
   id: LaneId;
@@ -75,19 +76,18 @@ export function techniqueForKind(kind: SignalKind, technique: SignalTechnique): 
   return kind === 'social' ? 'other-social' : TECHNIQUES_BY_KIND.technical[0];
 }
 
-export interface MoveResult {
-  signal: CoordinationSignal;
-  /** The technique had to change because it does not belong to the new kind (R1). */
-  techniqueChanged: boolean;
+/** R1, as the engine decides it: does `technique` belong to the kind of signals `laneId` holds? */
+export function techniqueFitsLane(technique: SignalTechnique, laneId: LaneId): boolean {
+  return R1_techniqueMatchesKind({ kind: laneById(laneId).kind, technique });
 }
 
-export function moveToLane(signal: CoordinationSignal, laneId: LaneId): MoveResult {
+/**
+ * The signal in lane `laneId` with `technique` (its own unless the user chose another). Nothing here
+ * replaces a technique on its own: one of the other kind is kept as it is, and the engine flags it (R1).
+ */
+export function moveToLane(signal: CoordinationSignal, laneId: LaneId, technique: SignalTechnique = signal.technique): CoordinationSignal {
   const lane = laneById(laneId);
-  const technique = techniqueForKind(lane.kind, signal.technique);
-  return {
-    signal: { ...signal, kind: lane.kind, observed: lane.observed, technique },
-    techniqueChanged: technique !== signal.technique,
-  };
+  return { ...signal, kind: lane.kind, observed: lane.observed, technique };
 }
 
 export interface AccountEntry {

@@ -25,12 +25,12 @@ import { ConflictDialog } from './conflict-dialog';
 import { EvidenceBoardTab } from './evidence-board-tab';
 import { scheduleFocus, tabForField } from './field-ids';
 import { HarmTab } from './harm-tab';
+import { HeaderActions, type RenderHeaderActions } from './header-actions';
 import { DesignationPanelAside, DesignationPanelDrawer, type RenderDesignationPanel } from './live-designation-panel';
 import { OverviewTab } from './overview-tab';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
 import { startFrom, useCaseAutosave } from './use-case-autosave';
-import type { CaseAutosave } from './autosave-controller';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
 import { CASE_TABS, caseTabPath, type CaseTab } from './workspace-tabs';
@@ -46,8 +46,8 @@ export interface CaseEditorProps {
   localDraftUnreadable: boolean;
   storage: DraftStorage;
   renderDesignationPanel?: RenderDesignationPanel | undefined;
-  /** Actions beside the save status (the app slots in "Submit for review"); told whether all is saved. */
-  renderHeaderActions?: ((state: { allChangesSaved: boolean }) => ReactNode) | undefined;
+  /** Actions beside the save status (the app slots in "Submit for review"); told whether all is saved, and what is refused. */
+  renderHeaderActions?: RenderHeaderActions | undefined;
   /** Below the tabs (the app slots in the case's audit trail). */
   footer?: ReactNode;
   networkLinkForSignal?: WorkspaceContextValue['networkLinkForSignal'] | undefined;
@@ -131,7 +131,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Stack>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
-              {renderHeaderActions && <HeaderActions autosave={autosave} render={renderHeaderActions} />}
+              {renderHeaderActions && <HeaderActions autosave={autosave} render={renderHeaderActions} showField={focusField} />}
               {panelProps && !wide && (
                 <Button variant="outlined" startIcon={<GavelIcon />} onClick={() => setDrawerOpen(true)}>
                   {t('panel.open')}
@@ -188,10 +188,4 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
       </FormProvider>
     </WorkspaceContext.Provider>
   );
-}
-
-/** The app's header actions, told whether every change is saved (re-rendered with the save status only). */
-function HeaderActions({ autosave, render }: { autosave: CaseAutosave; render: NonNullable<CaseEditorProps['renderHeaderActions']> }) {
-  const allChangesSaved = useStore(autosave.store, (s) => s.status === 'saved' || s.status === 'readonly');
-  return <>{render({ allChangesSaved })}</>;
 }

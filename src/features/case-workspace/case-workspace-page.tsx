@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/page-loading';
 import { BoardStoreProvider } from './board-store';
 import { CaseEditor } from './case-editor';
 import { browserDraftStorage, readDraft, type DraftReadResult, type DraftStorage } from './draft-storage';
+import type { RenderHeaderActions } from './header-actions';
 import type { RenderDesignationPanel } from './live-designation-panel';
 import { caseTabPath, isCaseTab } from './workspace-tabs';
 
@@ -20,8 +21,8 @@ export interface CaseWorkspacePageProps {
   tab: string | undefined;
   /** The live designation panel, composed in by the app (features never import each other). */
   renderDesignationPanel?: RenderDesignationPanel;
-  /** Actions beside the save status, composed in by the app; told whether every change is saved. */
-  renderHeaderActions?: (state: { allChangesSaved: boolean }) => ReactNode;
+  /** Actions beside the save status, composed in by the app; told whether every change is saved, and what is refused. */
+  renderHeaderActions?: RenderHeaderActions;
   /** Below the tabs, composed in by the app (the case's audit trail). */
   footer?: ReactNode;
   /** Board -> network view: where a detected signal's cluster is shown, composed in by the app. */

@@ -1,8 +1,9 @@
-// Human labels for the conflict view: which field a difference is in, and its value as plain text.
+// Human labels for a field of the case: which field a conflict's difference is in (and its value as
+// plain text), or which field the autosave could not send (named beside "Submit for review").
 import type { TFunction } from 'i18next';
 import type { CoordinationSignal, HarmEvidenceItem } from '../../api/contract/case';
 import { HARM_CATEGORIES, type HarmCategory } from '../../engine/policy-terms';
-import { isAbsent, type ContentDifference } from './content-diff';
+import { isAbsent, type ContentDifference, type PathSegment } from './content-diff';
 
 type T = TFunction<['workspace', 'policy']>;
 
@@ -35,7 +36,35 @@ function part(segment: unknown): string {
 
 /** "Overview › Name", "Physical › Severity", "Evidence board › Signal". */
 export function differenceLabel(difference: ContentDifference, t: T): string {
-  const [head, second, third, fourth] = difference.path;
+  return pathLabel(difference.path, difference.key, t);
+}
+
+const EVIDENCE_FIELD_LABELS = {
+  description: 'harm.evidenceDescription',
+  observed: 'harm.evidenceObserved',
+  date: 'harm.evidenceDate',
+  source: 'harm.evidenceSource',
+  link: 'harm.evidenceLink',
+  credibleSource: 'harm.evidenceCredible',
+} as const;
+
+/**
+ * A form path as the user reads it, e.g. `harm.physical.evidence.0.link` -> "Physical evidence item 1 › Link"
+ * (numbered as the harm tab numbers its items).
+ */
+export function fieldLabel(path: string, t: T): string {
+  const segments = path.split('.');
+  const [head, category, third, index, field] = segments;
+  if (head === 'harm' && third === 'evidence' && index !== undefined && /^\d+$/.test(index)) {
+    const item = t('harm.evidenceItem', { number: Number(index) + 1, category: isCategory(category) ? t(`policy:harmCategory.${category}`) : part(category) });
+    const key = EVIDENCE_FIELD_LABELS[part(field) as keyof typeof EVIDENCE_FIELD_LABELS];
+    return key ? `${item} › ${t(key)}` : item;
+  }
+  return pathLabel(segments, path, t);
+}
+
+function pathLabel(path: readonly PathSegment[], fallback: string, t: T): string {
+  const [head, second, third, fourth] = path;
   switch (head) {
     case 'actor': {
       const key = ACTOR_LABELS[part(second) as keyof typeof ACTOR_LABELS];
@@ -59,7 +88,7 @@ export function differenceLabel(difference: ContentDifference, t: T): string {
       return `${categoryLabel} › ${key ? t(key) : field}`;
     }
     default:
-      return difference.key;
+      return fallback;
   }
 }
 

@@ -26,6 +26,13 @@ function renderBoard(readOnly = false) {
 const count = (lane: string) => screen.getByTestId(`lane-count-${lane}`);
 const lane = (id: string) => document.querySelector<HTMLElement>(`[data-lane="${id}"]`) ?? document.body;
 
+/** Opens the "Move to…" menu of the social signal by keyboard, as a keyboard user would. */
+async function openMoveMenu(user: ReturnType<typeof renderBoard>['user']) {
+  screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' }).focus();
+  await user.keyboard('{Enter}');
+  return screen.findByRole('menu');
+}
+
 beforeEach(() => {
   // jsdom has no layout: give the virtualised lanes a size so they render their cards.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
@@ -82,12 +89,10 @@ describe('EvidenceBoardTab', () => {
     expect(screen.getByText('Account: @alpha')).toBeVisible();
   });
 
-  it('moves a card to another lane by keyboard, fixes its technique, announces it and keeps focus on it', async () => {
+  it('moving a card by keyboard to the other kind asks for a technique of that kind, and changes nothing until answered (R1)', async () => {
     const { user, probe } = renderBoard();
-    const move = screen.getByRole('button', { name: 'Move signal to another lane: Synchronised posting (@delta)' });
-    move.focus();
-    await user.keyboard('{Enter}');
-    const menu = await screen.findByRole('menu');
+    const openMenu = () => openMoveMenu(user);
+    const menu = await openMenu();
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       'Move to Technical · On-platform',
       'Move to Technical · Off-platform',
@@ -95,26 +100,65 @@ describe('EvidenceBoardTab', () => {
     ]);
     await user.keyboard('{ArrowDown}{Enter}');
 
+    // Asked, not replaced: the signal has not moved and its technique is untouched.
+    let dialog = await screen.findByRole('dialog', { name: 'Move “Synchronised posting” to Technical · Off-platform' });
+    expect(dialog).toHaveAccessibleDescription(/“Synchronised posting” is a Social technique; a Technical signal needs a Technical technique \(R1\)/);
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({ kind: 'social', observed: 'off-platform', technique: 'synchronised-posting' });
+    // The choices are the engine's technical techniques, none picked for the analyst.
+    const options = within(dialog).getAllByRole('radio');
+    expect(options.map((option) => option.closest('label')?.textContent)).toContain('Fake engagement');
+    expect(options.map((option) => option.closest('label')?.textContent)).not.toContain('Synchronised posting');
+    expect(options.every((option) => !(option as HTMLInputElement).checked)).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Move with this technique' }));
+    expect(within(dialog).getByText('Choose a technique, or keep the current one.')).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Leave it where it is' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(count('social:off-platform')).toHaveTextContent('Signals: 1');
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')?.kind).toBe('social');
+
+    // Asked again; this time a technical technique is chosen.
+    await openMenu();
+    await user.keyboard('{ArrowDown}{Enter}');
+    dialog = await screen.findByRole('dialog', { name: /^Move “Synchronised posting”/ });
+    await user.click(within(dialog).getByRole('radio', { name: 'Fake engagement' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Move with this technique' }));
     expect(count('technical:off-platform')).toHaveTextContent('Signals: 1');
     expect(count('social:off-platform')).toHaveTextContent('Signals: 0');
-    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({
-      kind: 'technical',
-      observed: 'off-platform',
-      technique: 'multiple-accounts-same-message',
-    });
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({ kind: 'technical', observed: 'off-platform', technique: 'fake-engagement' });
     const announcement = screen.getAllByRole('status').find((element) => element.textContent?.includes('moved to'));
-    expect(announcement).toHaveTextContent('“Synchronised posting” moved to Technical · Off-platform.');
-    expect(announcement).toHaveTextContent('because “Synchronised posting” is not a Technical technique (R1)');
+    expect(announcement).toHaveTextContent('“Synchronised posting” moved to Technical · Off-platform. Its technique is now “Fake engagement”.');
     await waitFor(() =>
       expect(within(lane('technical:off-platform')).getByRole('button', { name: /^Move signal to another lane/ })).toHaveFocus(),
     );
-    // "Edit" opens the signal to check the new technique.
+  });
+
+  it('keeps the technique on a move to the other kind when asked to, and flags the signal (R1)', async () => {
+    const { user, probe } = renderBoard();
+    await openMoveMenu(user);
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Move “Synchronised posting” to Technical · On-platform' });
+    await user.click(within(dialog).getByRole('button', { name: 'Move and keep “Synchronised posting”' }));
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({ kind: 'technical', observed: 'on-platform', technique: 'synchronised-posting' });
+    const card = screen.getByRole('article', { name: 'Synchronised posting' });
+    expect(within(card).getByText('Not a Technical technique (R1)')).toBeVisible();
+    const announcement = screen.getAllByRole('status').find((element) => element.textContent?.includes('moved to'));
+    expect(announcement).toHaveTextContent('the signal is flagged (R1)');
+    // "Edit" opens the signal to correct it.
     await user.click(within(announcement ?? document.body).getByRole('button', { name: 'Edit' }));
     expect(await screen.findByRole('dialog', { name: 'Edit the coordination signal' })).toBeVisible();
   });
 
-  it('moves a card by dragging it onto another lane', () => {
-    const { probe } = renderBoard();
+  it('moves a card within its kind at once, keeping its technique', async () => {
+    const { user, probe } = renderBoard();
+    await openMoveMenu(user);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(probe.values?.signals.find((s) => s.id === 'sig-d')).toMatchObject({ kind: 'social', observed: 'on-platform', technique: 'synchronised-posting' });
+    expect(screen.getAllByRole('status').find((element) => element.textContent?.includes('moved to'))).toHaveTextContent('“Synchronised posting” moved to Social · On-platform.');
+  });
+
+  it('asks the same when a card is dragged onto a lane of the other kind', async () => {
+    const { user, probe } = renderBoard();
     const card = within(lane('technical:on-platform')).getAllByRole('article')[0] ?? document.body;
     const data = new Map<string, string>();
     const dataTransfer = {
@@ -131,8 +175,12 @@ describe('EvidenceBoardTab', () => {
     const target = lane('social:on-platform');
     fireEvent(target, Object.assign(createEvent.dragOver(target), { dataTransfer }));
     fireEvent(target, Object.assign(createEvent.drop(target), { dataTransfer }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move “Technical linkages between accounts” to Social · On-platform' });
+    expect(probe.values?.signals.find((s) => s.id === 'sig-a')).toMatchObject({ kind: 'technical', technique: 'technical-linkage' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Inciting followers to reply abusively (dogpiling)' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Move with this technique' }));
     expect(count('social:on-platform')).toHaveTextContent('Signals: 1');
-    expect(probe.values?.signals.find((s) => s.id === 'sig-a')).toMatchObject({ kind: 'social', observed: 'on-platform', technique: 'other-social' });
+    expect(probe.values?.signals.find((s) => s.id === 'sig-a')).toMatchObject({ kind: 'social', observed: 'on-platform', technique: 'incitement-dogpiling' });
   });
 
   it('removes a signal with undo', async () => {

@@ -1,7 +1,6 @@
 // Evidence board tab (R1-R2): four lanes of coordination signals with filters, counts, a summary of
 // the accounts across signals, add/edit in a dialog, remove with undo, and moves by drag or keyboard.
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -11,23 +10,18 @@ import { useCallback, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationSignal } from '../../api/contract/case';
+import type { SignalTechnique } from '../../engine/policy-terms';
+import { ActionNoticeOutput, useActionNotice } from './action-notice';
 import { BoardAccountsSummary } from './board-accounts-summary';
 import { BoardFilters } from './board-filters';
-import { LANES, groupIntoLanes, laneById, laneOf, moveToLane, type LaneId } from './board-model';
+import { LANES, groupIntoLanes, laneById, laneOf, moveToLane, techniqueFitsLane, type LaneId } from './board-model';
 import { useBoardStore } from './board-store';
 import { fieldId } from './field-ids';
 import { SignalDialog, newSignalValues, toFormValues, type SignalFormValues } from './signal-dialog-form';
+import { MoveTechniqueDialog } from './move-technique-dialog';
 import { SignalLane } from './signal-lane';
 import { useWorkspace } from './workspace-context';
 import { SignalList, type CaseFormValues } from './case-content';
-
-interface Notice {
-  message: string;
-  /** The signal list before a removal, for "Undo". */
-  undo?: CoordinationSignal[];
-  /** A signal whose technique changed on a move, for "Edit". */
-  editId?: string;
-}
 
 export function EvidenceBoardTab() {
   const { t } = useTranslation(['workspace', 'policy']);
@@ -38,7 +32,9 @@ export function EvidenceBoardTab() {
   const requestFocus = useBoardStore((s) => s.requestFocus);
   const lanes = useMemo(() => groupIntoLanes(signals, filters), [signals, filters]);
   const [dialog, setDialog] = useState<{ mode: 'add' | 'edit'; initial: SignalFormValues } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, announceUndoable } = useActionNotice();
+  // A move to the other kind waits here for the analyst's choice of technique (R1).
+  const [pendingMove, setPendingMove] = useState<{ signalId: string; lane: LaneId } | null>(null);
 
   const write = useCallback(
     (next: CoordinationSignal[]) => setValue('signals', new SignalList(next), { shouldDirty: true }),
@@ -52,34 +48,53 @@ export function EvidenceBoardTab() {
     [t],
   );
 
-  // Callbacks read the list through getValues so they stay stable and memoised cards do not re-render.
-  const onMove = useCallback(
-    (signalId: string, lane: LaneId) => {
+  const onEdit = useCallback(
+    (signalId: string) => {
+      const signal = getValues('signals').items.find((candidate) => candidate.id === signalId);
+      if (signal) setDialog({ mode: 'edit', initial: toFormValues(signal) });
+    },
+    [getValues],
+  );
+
+  const applyMove = useCallback(
+    (signalId: string, lane: LaneId, technique?: SignalTechnique) => {
       const current = getValues('signals').items;
       const index = current.findIndex((signal) => signal.id === signalId);
       const signal = current[index];
-      if (!signal || laneOf(signal) === lane) return;
-      const result = moveToLane(signal, lane);
+      if (!signal) return;
+      const moved = moveToLane(signal, lane, technique);
       const next = current.slice();
-      next[index] = result.signal;
+      next[index] = moved;
       write(next);
-      const technique = t(`policy:technique.${signal.technique}`);
-      const moved = t('board.moved', { technique, lane: laneName(lane) });
-      setNotice(
-        result.techniqueChanged
-          ? {
-              message: `${moved} ${t('board.techniqueChanged', {
-                from: technique,
-                to: t(`policy:technique.${result.signal.technique}`),
-                kind: t(`policy:signalKindShort.${result.signal.kind}`),
-              })}`,
-              editId: signalId,
-            }
-          : { message: moved },
-      );
+      const from = t(`policy:technique.${signal.technique}`);
+      const message = t('board.moved', { technique: from, lane: laneName(lane) });
+      if (moved.technique !== signal.technique) {
+        setNotice({ message: `${message} ${t('board.techniqueChosen', { technique: t(`policy:technique.${moved.technique}`) })}` });
+      } else if (!techniqueFitsLane(moved.technique, lane)) {
+        // Kept on purpose: the card and the live panel flag it (R1) until kind and technique agree.
+        setNotice({
+          message: `${message} ${t('board.techniqueKept', { technique: from, kind: t(`policy:signalKindShort.${moved.kind}`) })}`,
+          severity: 'warning',
+          action: { label: t('board.edit'), run: () => onEdit(signalId) },
+        });
+      } else {
+        setNotice({ message });
+      }
       requestFocus(signalId);
     },
-    [getValues, write, t, laneName, requestFocus],
+    [getValues, write, t, laneName, setNotice, onEdit, requestFocus],
+  );
+
+  // Callbacks read the list through getValues so they stay stable and memoised cards do not re-render.
+  const onMove = useCallback(
+    (signalId: string, lane: LaneId) => {
+      const signal = getValues('signals').items.find((candidate) => candidate.id === signalId);
+      if (!signal || laneOf(signal) === lane) return;
+      // Into the other kind, the technique no longer fits (R1): ask rather than change it silently.
+      if (!techniqueFitsLane(signal.technique, lane)) setPendingMove({ signalId, lane });
+      else applyMove(signalId, lane);
+    },
+    [getValues, applyMove],
   );
 
   const onRemove = useCallback(
@@ -88,17 +103,9 @@ export function EvidenceBoardTab() {
       const removed = current.find((signal) => signal.id === signalId);
       if (!removed) return;
       write(current.filter((signal) => signal.id !== signalId));
-      setNotice({ message: t('board.removed', { technique: t(`policy:technique.${removed.technique}`) }), undo: current });
+      announceUndoable(t('board.removed', { technique: t(`policy:technique.${removed.technique}`) }), () => write(current), t('board.restored'));
     },
-    [getValues, write, t],
-  );
-
-  const onEdit = useCallback(
-    (signalId: string) => {
-      const signal = getValues('signals').items.find((candidate) => candidate.id === signalId);
-      if (signal) setDialog({ mode: 'edit', initial: toFormValues(signal) });
-    },
-    [getValues],
+    [getValues, write, t, announceUndoable],
   );
 
   const onSave = (signal: CoordinationSignal) => {
@@ -109,6 +116,8 @@ export function EvidenceBoardTab() {
     setNotice({ message: t(exists ? 'board.saved' : 'board.added', { technique: t(`policy:technique.${signal.technique}`), lane: laneName(laneOf(signal)) }) });
     requestFocus(signal.id);
   };
+
+  const pendingSignal = pendingMove ? signals.find((signal) => signal.id === pendingMove.signalId) : undefined;
 
   return (
     <Stack spacing={2}>
@@ -132,27 +141,7 @@ export function EvidenceBoardTab() {
       <BoardAccountsSummary signals={signals} />
 
       {/* Announces moves, additions and removals; visible too, with Undo / Edit where they help. */}
-      <Box component="output" aria-live="polite" aria-atomic="true" sx={{ display: 'block' }}>
-        {notice && (
-          <Alert
-            severity={notice.editId ? 'warning' : 'info'}
-            onClose={() => setNotice(null)}
-            action={
-              notice.undo ? (
-                <Button color="inherit" size="small" onClick={() => { if (notice.undo) write(notice.undo); setNotice({ message: t('board.restored') }); }}>
-                  {t('board.undo')}
-                </Button>
-              ) : notice.editId ? (
-                <Button color="inherit" size="small" onClick={() => { if (notice.editId) onEdit(notice.editId); }}>
-                  {t('board.edit')}
-                </Button>
-              ) : undefined
-            }
-          >
-            {notice.message}
-          </Alert>
-        )}
-      </Box>
+      <ActionNoticeOutput notice={notice} onClose={() => setNotice(null)} />
 
       <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))', xl: 'repeat(4, minmax(0, 1fr))' } }}>
         {LANES.map((lane) => (
@@ -168,6 +157,19 @@ export function EvidenceBoardTab() {
           />
         ))}
       </Box>
+
+      {pendingSignal && pendingMove && (
+        <MoveTechniqueDialog
+          signal={pendingSignal}
+          lane={pendingMove.lane}
+          laneName={laneName(pendingMove.lane)}
+          onCancel={() => setPendingMove(null)}
+          onChoose={(choice) => {
+            setPendingMove(null);
+            applyMove(pendingMove.signalId, pendingMove.lane, choice.kind === 'technique' ? choice.technique : undefined);
+          }}
+        />
+      )}
 
       {dialog && (
         <SignalDialog key={dialog.initial.id} mode={dialog.mode} initial={dialog.initial} onClose={() => setDialog(null)} onSave={onSave} />

@@ -1,4 +1,4 @@
-// R5: a harm category's evidence items, added, edited and removed inline (useFieldArray).
+// R5: a harm category's evidence items, added, edited and removed inline (useFieldArray); a removal can be undone.
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import Box from '@mui/material/Box';
@@ -6,10 +6,11 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useFieldArray, useWatch } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { HarmEvidenceItem } from '../../api/contract/case';
 import { OBSERVED, type HarmCategory } from '../../engine/policy-terms';
+import { ActionNoticeOutput, useActionNotice } from './action-notice';
 import { newItemId } from './board-model';
 import { FormCheckbox, FormDateField, FormSelectField, FormTextField } from './form-fields';
 import { SafeLink } from './safe-link';
@@ -21,8 +22,18 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
   const { readOnly } = useWorkspace();
   const name = `harm.${category}.evidence` as const;
   // `keyName` keeps the items' own `id` untouched in `fields`.
-  const { fields, append, remove } = useFieldArray<CaseFormValues, typeof name, 'fieldKey'>({ name, keyName: 'fieldKey' });
+  const { getValues } = useFormContext<CaseFormValues>();
+  const { fields, append, insert, remove } = useFieldArray<CaseFormValues, typeof name, 'fieldKey'>({ name, keyName: 'fieldKey' });
   const categoryLabel = t(`policy:harmCategory.${category}`);
+  const { notice, setNotice, announceUndoable } = useActionNotice();
+
+  // Removed with one click, so it can be taken back like a signal on the board.
+  const removeItem = (index: number) => {
+    const item = getValues(`${name}.${index}`);
+    remove(index);
+    const words = { number: index + 1, category: categoryLabel };
+    announceUndoable(t('harm.evidenceRemoved', words), () => insert(index, item, { shouldFocus: false }), t('harm.evidenceRestored', words));
+  };
 
   const add = () => {
     const item: HarmEvidenceItem = {
@@ -47,7 +58,8 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
           {t('harm.noEvidence')}
         </Typography>
       )}
-      <Stack spacing={1.5}>
+      <ActionNoticeOutput notice={notice} onClose={() => setNotice(null)} />
+      <Stack spacing={1.5} sx={{ mt: notice ? 1.5 : 0 }}>
         {fields.map((item, index) => (
           <Paper key={item.fieldKey} variant="outlined" component="fieldset" sx={{ p: 1.5, m: 0, minWidth: 0 }}>
             <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
@@ -72,7 +84,7 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
                   <Button
                     color="error"
                     startIcon={<DeleteIcon />}
-                    onClick={() => remove(index)}
+                    onClick={() => removeItem(index)}
                     aria-label={t('harm.removeEvidence', { number: index + 1, category: categoryLabel })}
                   >
                     {t('common:actions.remove')}

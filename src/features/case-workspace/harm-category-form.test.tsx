@@ -5,14 +5,16 @@ import { HarmTab } from './harm-tab';
 import { HarnessProbe, WorkspaceFormHarness } from './workspace-test-harness';
 import { sampleContent } from './workspace-test-fixtures';
 
-function renderHarm(probe = new HarnessProbe()) {
+function renderHarm(probe = new HarnessProbe(), content = sampleContent()) {
   const result = renderWithProviders(
-    <WorkspaceFormHarness content={sampleContent()} probe={probe}>
+    <WorkspaceFormHarness content={content} probe={probe}>
       <HarmTab />
     </WorkspaceFormHarness>,
   );
   return { ...result, form, criterion, probe };
 }
+
+const evidenceItem = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Local paper', link: '', credibleSource: true });
 
 function form(category: string): HTMLElement {
   return screen.getByTestId(`harm-form-${category}`);
@@ -103,6 +105,25 @@ describe('HarmCategoryForm', () => {
 
     await user.click(physical.getByRole('button', { name: 'Remove Physical evidence item 1' }));
     expect(probe.values?.harm.physical.evidence).toEqual([]);
+  });
+
+  it('removes an evidence item with undo, as the board removes a signal: it comes back where it was, unchanged', async () => {
+    const content = sampleContent();
+    content.harm.physical.evidence = [evidenceItem('ev-1', 'Threat at a public meeting'), evidenceItem('ev-2', 'Doxxing of an inspector')];
+    const { user, form, probe } = renderHarm(new HarnessProbe(), content);
+    const physical = within(form('physical'));
+    await user.click(physical.getByRole('button', { name: 'Remove Physical evidence item 1' }));
+    expect(probe.values?.harm.physical.evidence.map((entry) => entry.id)).toEqual(['ev-2']);
+    const notice = physical.getByRole('status');
+    expect(notice).toHaveTextContent('Physical evidence item 1 removed.');
+
+    await user.click(within(notice).getByRole('button', { name: 'Undo' }));
+    expect(probe.values?.harm.physical.evidence).toEqual([evidenceItem('ev-1', 'Threat at a public meeting'), evidenceItem('ev-2', 'Doxxing of an inspector')]);
+    expect(physical.getAllByRole('textbox', { name: 'What happened' }).map((box) => (box as HTMLTextAreaElement).value)).toEqual([
+      'Threat at a public meeting',
+      'Doxxing of an inspector',
+    ]);
+    expect(notice).toHaveTextContent('Physical evidence item 1 restored.');
   });
 
   it('lists only the category’s own policy areas (R5)', () => {

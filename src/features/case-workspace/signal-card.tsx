@@ -14,7 +14,7 @@ import type { Theme } from '@mui/material/styles';
 import { memo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationSignal } from '../../api/contract/case';
-import { LANES, laneOf, type LaneId } from './board-model';
+import { LANES, laneOf, techniqueFitsLane, type LaneId } from './board-model';
 import { SafeLink, linkHost } from './safe-link';
 import { formatWindow } from './signal-format';
 
@@ -69,6 +69,7 @@ export function signalCardStyles(theme: Theme) {
     '& .cha-pill--sufficient': { backgroundColor: theme.palette.success.main, color: theme.palette.success.contrastText, borderColor: theme.palette.success.main },
     '& .cha-pill--corroborated': { backgroundColor: theme.palette.info.main, color: theme.palette.info.contrastText, borderColor: theme.palette.info.main },
     '& .cha-pill--unverified': { backgroundColor: theme.palette.action.selected },
+    '& .cha-pill--flag': { borderColor: theme.palette.warning.main, borderWidth: 2, fontWeight: 700 },
   };
 }
 
@@ -89,6 +90,8 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
   const window = formatWindow(signal.window, i18n.language);
   const titleId = `signal-${signal.id}-title`;
   const menuId = `signal-${signal.id}-move`;
+  // A technique kept across a move to the other kind stays visible here until corrected (R1, the engine's test).
+  const mismatch = techniqueFitsLane(signal.technique, laneOf(signal)) ? null : t('board.techniqueMismatch', { kind: t(`policy:signalKindShort.${signal.kind}`) });
 
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(SIGNAL_DRAG_TYPE, signal.id);
@@ -111,6 +114,7 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
       <div className="cha-card__row">
         <span className={`cha-pill cha-pill--${signal.evidenceState}`}>{t(`policy:evidenceState.${signal.evidenceState}`)}</span>
         <span className="cha-pill">{t('board.strength', { strength: t(`policy:strength.${signal.strength}`) })}</span>
+        {mismatch && <span className="cha-pill cha-pill--flag" title={mismatch}>{mismatch}</span>}
       </div>
       <ul className="cha-card__row" aria-label={t('board.accountsOf', { count: signal.accounts.length })}>
         {signal.accounts.slice(0, SHOWN_ACCOUNTS).map((account) => (

@@ -35,8 +35,25 @@ describe('SignalDialog', () => {
     });
   });
 
+  it('does not add a signal from an untouched dialog: it asks for a description and focuses it', async () => {
+    const { user, dialog, onSave } = renderDialog();
+    await user.click(dialog.getByRole('button', { name: 'Add signal' }));
+    expect(onSave).not.toHaveBeenCalled();
+    const description = dialog.getByRole('textbox', { name: 'Description' });
+    expect(description).toHaveAccessibleDescription('Required');
+    expect(description).toHaveFocus();
+    // Blanks are no description either.
+    await user.type(description, '   ');
+    await user.click(dialog.getByRole('button', { name: 'Add signal' }));
+    expect(onSave).not.toHaveBeenCalled();
+    await user.type(description, 'Same device for four accounts');
+    await user.click(dialog.getByRole('button', { name: 'Add signal' }));
+    expect(onSave).toHaveBeenCalledOnce();
+  });
+
   it('refuses a javascript: source, an empty source row, a bad handle and a window that ends before it starts', async () => {
     const { user, dialog, onSave } = renderDialog();
+    await user.type(dialog.getByRole('textbox', { name: 'Description' }), 'Same device for four accounts');
     const accounts = dialog.getByRole('textbox', { name: 'Accounts involved' });
     await user.type(accounts, 'not a handle!{Enter}');
     expect(dialog.getByText('Use letters, digits, _ . or - only.')).toBeVisible();

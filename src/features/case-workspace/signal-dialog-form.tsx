@@ -72,6 +72,9 @@ function formPath(path: readonly PropertyKey[]): string {
 export const signalResolver: Resolver<SignalFormValues, unknown, CoordinationSignal> = async (values) => {
   const { windowStart, windowEnd, sources, ...rest } = values;
   const errors: FieldErrors<SignalFormValues> = {};
+  // A signal nobody described is an empty card on the board (issue 14 §10): the dialog asks for a
+  // description before it adds or saves one. The contract still reads older signals without one.
+  if (values.description.trim() === '') set(errors, 'description', { type: 'required', message: 'required' });
   // An empty source row is a mistake, not "no source" (the contract allows '' for optional links).
   sources.forEach((source, index) => {
     if (source.url.trim() === '') set(errors, `sources.${index}.url`, { type: 'required', message: 'required' });
@@ -174,8 +177,9 @@ export function SignalDialog({ initial, mode, onClose, onSave }: SignalDialogPro
             <Controller
               control={control}
               name="description"
-              render={({ field }) => (
-                <TextField id="signal-description" fullWidth multiline minRows={2} label={t('signal.description')} {...field} error={!!errors.description} helperText={fieldError(errors.description?.message)} />
+              // The ref on the input, so a refused submit focuses the description itself.
+              render={({ field: { ref, ...field } }) => (
+                <TextField id="signal-description" fullWidth multiline minRows={2} required label={t('signal.description')} {...field} inputRef={ref} error={!!errors.description} helperText={fieldError(errors.description?.message)} />
               )}
             />
             <Controller

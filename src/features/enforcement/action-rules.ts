@@ -30,14 +30,6 @@ export const ACTION_TARGETS: Record<EnforcementActionType, readonly EnforcementT
   'suspend-severe-violations': ['account'],
 };
 
-/** R14: the framework's own actions, as distinct from those under the general Rules. */
-export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
-  'limit-visibility',
-  'prevent-recommendations',
-  'prevent-trends',
-  'suspend-primary-use',
-];
-
 /** Actions are available while a designation is in force, also while a modification is under way. */
 export function designationInForce(caseDocument: CaseDocument): boolean {
   return caseDocument.status !== 'withdrawn' && caseDocument.designation !== null && caseDocument.designation.withdrawnAt === null;

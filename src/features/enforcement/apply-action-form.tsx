@@ -19,8 +19,8 @@ import { EnforcementActionType } from '../../api/contract/policy-terms';
 import { ApplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
-import { EXPIRING_ACTION_TYPES } from '../../engine/schedule';
-import { ACTION_TARGETS, DESIGNATION_ACTION_TYPES } from './action-rules';
+import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES } from '../../engine/schedule';
+import { ACTION_TARGETS } from './action-rules';
 import { useApplyAction } from './enforcement-queries';
 
 const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {

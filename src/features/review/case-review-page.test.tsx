@@ -117,7 +117,7 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(within(changes).getByText('harm.informational.rubric.magnitude')).toBeVisible();
   });
 
-  it('holds a due periodic review: withdrawal warns which actions end, needs a rationale, and is recorded', async () => {
+  it('holds a due periodic review: withdrawal warns which actions end, needs a rationale, is confirmed in a dialog naming them, and is recorded', async () => {
     const { user } = renderWithProviders(null, { route: '/review/case-ashfall-syndicate', routes, userId: 'sam' });
     const periodic = await screen.findByRole('region', { name: 'Periodic review (R17)' });
     expect(within(periodic).getByText(/Review due since/)).toBeVisible();
@@ -128,6 +128,23 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     await user.click(within(periodic).getByRole('textbox', { name: /Rationale/ }));
     await user.paste('The storefront closed; no activity for 60 days.');
     await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+
+    // Not yet: a confirmation names what the withdrawal ends (R17), by kind and count, with the rationale.
+    let dialog = await screen.findByRole('dialog', { name: 'Withdraw the designation of “Ashfall Syndicate”?' });
+    expect(dialog).toHaveAccessibleDescription('This ends the designation (R17) and 1 designation-based action still in force (R14):');
+    expect(within(within(dialog).getByRole('list', { name: 'Actions that end' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Suspend (primary use): 1',
+    ]);
+    expect(within(dialog).getByText('The storefront closed; no activity for 60 days.')).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByTestId('review-outcome')).toBeNull();
+    const stored = await callApi('getCase', { params: { caseId: 'case-ashfall-syndicate' } });
+    expect(stored.data.status).toBe('designated');
+
+    await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+    dialog = await screen.findByRole('dialog', { name: /^Withdraw the designation/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Withdraw and end 1 action' }));
     expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Periodic review recorded.');
     expect(await screen.findByText('This case is Withdrawn: there is nothing to decide here.')).toBeVisible();
   });

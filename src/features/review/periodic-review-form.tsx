@@ -1,9 +1,15 @@
 // R17 periodic review of a designation: maintain it, send it back for modification (it returns
-// through four-eyes review) or withdraw it, which ends the designation-based actions.
+// through four-eyes review) or withdraw it, which ends the designation-based actions: confirmed in a
+// dialog that names what it ends.
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -14,21 +20,20 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CaseDocument } from '../../api/contract/case';
+import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
 import { PeriodicReviewInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import { DateTime } from '../../components/date-time';
-import { isActionActive, isReviewDue } from '../../engine/schedule';
+import { DESIGNATION_ACTION_TYPES, endedByWithdrawal, isActionActive, isReviewDue } from '../../engine/schedule';
 import { usePeriodicReview } from './review-queries';
 
 type PeriodicFormInput = z.input<typeof PeriodicReviewInput>;
 type PeriodicFormOutput = z.output<typeof PeriodicReviewInput>;
 const OUTCOMES = PeriodicReviewInput.shape.outcome.options;
-/** The framework's own actions, which a withdrawal ends; general-Rules actions stay (R14). */
-const DESIGNATION_ACTIONS: readonly string[] = ['limit-visibility', 'prevent-recommendations', 'prevent-trends', 'suspend-primary-use'];
 
 export interface PeriodicReviewFormProps {
   caseDocument: CaseDocument;
@@ -49,16 +54,22 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
   const { control, register, handleSubmit, formState } = form;
   const outcome = useWatch({ control, name: 'outcome' });
   const designation = caseDocument.designation;
-  const endingCount = caseDocument.enforcementActions.filter(
-    (action) => DESIGNATION_ACTIONS.includes(action.type) && isActionActive(action, now),
-  ).length;
+  const ending = endedByWithdrawal(caseDocument.enforcementActions, now);
+  const endingCount = ending.length;
+  // A withdrawal waits here for the reviewer's confirmation, with what it will end.
+  const [confirming, setConfirming] = useState<PeriodicFormOutput | null>(null);
 
-  const submit = handleSubmit(async (values) => {
+  const record = async (values: PeriodicFormOutput) => {
     try {
       onReviewed(await review.mutateAsync(values));
     } catch {
       // The error is shown from the mutation's state below.
     }
+  };
+  const submit = handleSubmit(async (values) => {
+    // R17: withdrawal ends the designation-based actions at once; ask once more, naming them.
+    if (values.outcome === 'withdraw') setConfirming(values);
+    else await record(values);
   });
 
   return (
@@ -119,6 +130,69 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
           </Stack>
         </Box>
       </form>
+      {confirming && (
+        <WithdrawConfirmDialog
+          actorName={caseDocument.actor.name}
+          ending={ending}
+          generalRulesStaying={caseDocument.enforcementActions.filter((action) => isActionActive(action, now)).length - endingCount}
+          rationale={confirming.rationale}
+          pending={review.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={async () => {
+            await record(confirming);
+            setConfirming(null);
+          }}
+        />
+      )}
     </Paper>
+  );
+}
+
+function WithdrawConfirmDialog({ actorName, ending, generalRulesStaying, rationale, pending, onCancel, onConfirm }: {
+  actorName: string;
+  ending: readonly EnforcementAction[];
+  generalRulesStaying: number;
+  rationale: string;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: () => Promise<void>;
+}) {
+  const { t } = useTranslation(['review', 'policy', 'common']);
+  // By kind, in R14's order.
+  const byType = DESIGNATION_ACTION_TYPES.map((type) => ({ type, count: ending.filter((action) => action.type === type).length })).filter(
+    (entry) => entry.count > 0,
+  );
+  const titleId = 'withdraw-confirm-title';
+  return (
+    <Dialog open onClose={pending ? undefined : onCancel} fullWidth maxWidth="sm" aria-labelledby={titleId} aria-describedby="withdraw-confirm-ends">
+      <DialogTitle id={titleId}>{t('periodic.withdrawDialog.title', { name: actorName })}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="withdraw-confirm-ends">
+          {ending.length > 0 ? t('periodic.withdrawDialog.ends', { count: ending.length }) : t('periodic.withdrawDialog.endsNone')}
+        </DialogContentText>
+        {byType.length > 0 && (
+          <Box component="ul" aria-label={t('periodic.withdrawDialog.endingList')} sx={{ mt: 1, mb: 2, pl: 3 }} data-testid="withdraw-ending">
+            {byType.map(({ type, count }) => (
+              <li key={type}>{t('periodic.withdrawDialog.actionCount', { action: t(`policy:actionShort.${type}`), count })}</li>
+            ))}
+          </Box>
+        )}
+        {generalRulesStaying > 0 && <DialogContentText sx={{ mb: 2 }}>{t('periodic.withdrawDialog.generalStay', { count: generalRulesStaying })}</DialogContentText>}
+        <Typography variant="subtitle2" component="p">{t('periodic.withdrawDialog.rationale')}</Typography>
+        <Typography component="blockquote" sx={{ m: 0, mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'divider', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {rationale}
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={pending}>{t('common:actions.cancel')}</Button>
+        <Button variant="contained" color="error" disabled={pending} onClick={() => void onConfirm()}>
+          {pending
+            ? t('periodic.withdrawDialog.withdrawing')
+            : ending.length > 0
+              ? t('periodic.withdrawDialog.confirm', { count: ending.length })
+              : t('periodic.withdrawDialog.confirmNone')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useCase } from '../../api/client/case-queries';
 import { renderWithProviders } from '../../test/render';
-import { SubmitForReviewButton } from './submit-for-review-button';
+import { SubmitForReviewButton, type SubmitForReviewButtonProps } from './submit-for-review-button';
 
 /** The button as the case page will hold it: fed the live case from the query cache. */
-function Harness({ caseId }: { caseId: string }) {
+function Harness({ caseId, ...props }: { caseId: string } & Omit<SubmitForReviewButtonProps, 'caseDocument'>) {
   const caseQuery = useCase(caseId);
-  return caseQuery.data ? <SubmitForReviewButton caseDocument={caseQuery.data} /> : null;
+  return caseQuery.data ? <SubmitForReviewButton caseDocument={caseQuery.data} {...props} /> : null;
 }
 
 describe('SubmitForReviewButton', () => {
@@ -36,6 +36,25 @@ describe('SubmitForReviewButton', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByTestId('submitted-for-review')).toHaveTextContent('In review: submitted by Ana Kovač on');
+  });
+
+  it('names the refused fields that hold up saving, with a way to each, and does not claim anything is saving', async () => {
+    const onShowField = vi.fn<(path: string) => void>();
+    const refusedFields = [{ path: 'harm.physical.evidence.1.link', label: 'Physical evidence item 2 › Link' }];
+    const { user } = renderWithProviders(<Harness caseId="case-clearwater-week" unsavedChanges refusedFields={refusedFields} onShowField={onShowField} />, { userId: 'ana' });
+    const button = await screen.findByRole('button', { name: 'Submit for review' });
+    expect(button).toBeDisabled();
+    await waitFor(() => expect(button).toHaveAccessibleDescription(/^Not ready to submit: this field was refused, so nothing is being saved until you correct it/));
+    expect(screen.queryByText(/still being saved/)).toBeNull();
+    await user.click(within(screen.getByTestId('submit-refused-fields')).getByRole('button', { name: 'Physical evidence item 2 › Link' }));
+    expect(onShowField).toHaveBeenCalledWith('harm.physical.evidence.1.link');
+  });
+
+  it('asks to wait while changes are only on their way to the server', async () => {
+    renderWithProviders(<Harness caseId="case-clearwater-week" unsavedChanges />, { userId: 'ana' });
+    const button = await screen.findByRole('button', { name: 'Submit for review' });
+    expect(button).toBeDisabled();
+    await waitFor(() => expect(button).toHaveAccessibleDescription('Your last changes are still being saved; submit once they are.'));
   });
 
   it('is unavailable to reviewers, and says why', async () => {

@@ -10,6 +10,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -32,9 +33,15 @@ export interface SubmitForReviewButtonProps {
   caseDocument: CaseDocument;
   /** Edits not yet on the server would be left out of the submission: wait for them. */
   unsavedChanges?: boolean;
+  /**
+   * Fields whose content was refused (labelled by the case page): nothing is being saved until they are
+   * corrected, so the button names them, with a way to each, instead of asking the user to wait.
+   */
+  refusedFields?: readonly { path: string; label: string }[];
+  onShowField?: (path: string) => void;
 }
 
-export function SubmitForReviewButton({ caseDocument, unsavedChanges = false }: SubmitForReviewButtonProps) {
+export function SubmitForReviewButton({ caseDocument, unsavedChanges = false, refusedFields = [], onShowField }: SubmitForReviewButtonProps) {
   const { t } = useTranslation('submission');
   const me = useCurrentUser();
   const userName = useUserName();
@@ -50,22 +57,38 @@ export function SubmitForReviewButton({ caseDocument, unsavedChanges = false }: 
   }
   if (caseDocument.status !== 'draft') return null;
   const analyst = me.data?.role === 'analyst';
-  const note = me.data && !analyst ? t('analystsOnly') : unsavedChanges ? t('waitForSave') : null;
+  const refused = analyst && refusedFields.length > 0;
+  const note = me.data && !analyst ? t('analystsOnly') : refused ? t('refused', { count: refusedFields.length }) : unsavedChanges ? t('waitForSave') : null;
   return (
     <Box>
       <Button
         variant="contained"
         startIcon={<SendIcon />}
         onClick={() => setOpen(true)}
-        disabled={!analyst || unsavedChanges}
+        disabled={!analyst || unsavedChanges || refused}
         aria-describedby={note ? 'submit-role-note' : undefined}
       >
         {t('button')}
       </Button>
       {note && (
-        <Typography id="submit-role-note" variant="body2" color="text.secondary">
+        <Typography id="submit-role-note" variant="body2" color={refused ? 'error' : 'text.secondary'}>
           {note}
         </Typography>
+      )}
+      {refused && (
+        <Box component="ul" data-testid="submit-refused-fields" sx={{ m: 0, pl: 2.5 }}>
+          {refusedFields.map((field) => (
+            <Typography component="li" variant="body2" key={field.path}>
+              {onShowField ? (
+                <Link component="button" type="button" variant="body2" onClick={() => onShowField(field.path)} sx={{ textAlign: 'start' }}>
+                  {field.label}
+                </Link>
+              ) : (
+                field.label
+              )}
+            </Typography>
+          ))}
+        </Box>
       )}
       {open && <SubmitDialog caseDocument={caseDocument} onClose={() => setOpen(false)} />}
     </Box>
