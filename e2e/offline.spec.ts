@@ -3,7 +3,7 @@
 // too) serves code, translations and index.html from its precache; screens say "offline" while data
 // waits, and come back by themselves, without a reload, when the network returns.
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+import { checkA11y, expect, test, waitForAppShellCache, waitForMockBackend } from './fixtures';
 
 const CASE = 'case-clearwater-week';
 const OFFLINE_BANNER = 'You are offline. Screens open from this device; their data loads again when the network returns.';
@@ -24,15 +24,16 @@ test('a case opened by link, then offline, then Cases: translated texts, "offlin
 }) => {
   await page.goto(`/cases/${CASE}/overview`);
   await waitForMockBackend(page);
+  await waitForAppShellCache(page);
   await expect(page.getByRole('heading', { level: 1, name: /Clearwater/ })).toBeVisible();
   await markPage(page);
 
   await context.setOffline(true);
-  await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();
   await nav(page).getByRole('link', { name: 'Cases' }).click();
 
   // The case list's texts come from the precache: no raw keys.
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();
   await expect(page.getByRole('button', { name: 'New case' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Actor' })).toBeVisible();
   await expect(page.getByText(/list\.|LIST\./)).toHaveCount(0);
@@ -52,6 +53,7 @@ test('a case opened by link, then offline, then Cases: translated texts, "offlin
 test('a screen not loaded yet opens offline, says "offline", and shows its data when the network returns', async ({ page, context }) => {
   await page.goto('/cases');
   await waitForMockBackend(page);
+  await waitForAppShellCache(page);
   await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
   await markPage(page);
 
@@ -72,6 +74,7 @@ test('a screen not loaded yet opens offline, says "offline", and shows its data 
 test('a reload while offline shows the app from the precache, and its data once the network returns', async ({ page, context }) => {
   await page.goto('/cases');
   await waitForMockBackend(page);
+  await waitForAppShellCache(page);
   await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
 
   await context.setOffline(true);

@@ -6,7 +6,7 @@ import { appShellWorkerUrl } from './app/app-shell-paths';
 import { createI18n } from './app/i18n';
 import { AppProviders } from './app/providers';
 import { createSessionStore } from './app/session-store';
-import { registerAppShellWorker } from './app/register-app-shell-worker';
+import { startAppShellWorker } from './app/start-app-shell-worker';
 import { AppRoutes, preloadFirstPage } from './app/routes';
 
 /** The mock backend is loaded only in dev and msw-mode builds, so production bundles carry no msw code. */
@@ -35,5 +35,5 @@ void Promise.all([enableMocking(), ready]).then(() => {
       </AppProviders>
     </StrictMode>,
   );
-  registerAppShellWorker();
+  startAppShellWorker();
 });

@@ -32,3 +32,6 @@ export const APP_SHELL_WORKER_SOURCES = {
 export function appShellWorkerUrl(mode: keyof typeof APP_SHELL_WORKER_SOURCES): string {
   return `/${APP_SHELL_WORKER_SOURCES[mode].replace(/\.ts$/, '.js')}`;
 }
+
+/** What a page of an msw build posts to the worker once the app has rendered: download the shell now. */
+export const FILL_REQUEST = 'app-shell:fill';

@@ -15,22 +15,25 @@ declare module 'i18next' {
   }
 }
 
-/** The namespaces of one language whose texts could not be loaded, per instance. */
-const failedNamespaces = new WeakMap<I18n, Set<string>>();
-
 /**
  * Texts load through loadWhenOnline: offline, a screen waits for the network (its fallback says so)
  * instead of rendering without texts. The shell's namespaces are tried until they come (the app does
  * not render before them); another namespace that fails online three times is recorded as failed.
  */
-function lazyNamespaces(failed: Set<string>, policies: { startup: RetryPolicy; screen: RetryPolicy }): BackendModule {
+type LoadTexts = (language: Language, namespace: string) => Promise<object>;
+
+function lazyNamespaces(
+  failed: Set<string>,
+  load: LoadTexts,
+  policies: { startup: RetryPolicy; screen: RetryPolicy },
+): BackendModule {
   return {
     type: 'backend',
     init: () => undefined,
     read: (language, namespace, callback) => {
       const key = `${language}|${namespace}`;
       const policy = STARTUP_NAMESPACES.some((name) => name === namespace) ? policies.startup : policies.screen;
-      loadWhenOnline(() => loadNamespace(isLanguage(language) ? language : 'en', namespace), policy).then(
+      loadWhenOnline(() => load(isLanguage(language) ? language : 'en', namespace), policy).then(
         (texts) => {
           failed.delete(key);
           callback(null, texts as Record<string, unknown>);
@@ -47,25 +50,23 @@ function lazyNamespaces(failed: Set<string>, policies: { startup: RetryPolicy; s
 /**
  * A key is missing only when its namespace failed to load (LocaleShape makes every key exist in every
  * language): then the screen must not show the raw key ("list.title"). Throwing from `t` during
- * render hands the screen to the route boundary, which offers a retry (retryFailedNamespaces).
+ * render hands the screen to the route boundary, which offers a retry (the error's `reload`).
  */
 function missingKeyHandler(instance: I18n, failed: Set<string>) {
+  /** Loads again every namespace of the current language that failed. */
+  const reload = async () => {
+    const prefix = `${instance.language}|`;
+    const namespaces = [...failed].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+    if (namespaces.length > 0) await instance.reloadResources(instance.language, namespaces);
+  };
   return (namespacedKey: string, defaultValue: string | undefined): string => {
     const separator = namespacedKey.indexOf(':');
     const namespace = namespacedKey.slice(0, separator);
     if (failed.has(`${instance.language}|${namespace}`)) {
-      throw new LoadFailedError(`the texts of ${namespace} (${instance.language})`);
+      throw new LoadFailedError(`the texts of ${namespace} (${instance.language})`, { reload });
     }
     return defaultValue ?? namespacedKey.slice(separator + 1);
   };
-}
-
-/** Loads again what failed for the current language; settles when done (or failed again). */
-export async function retryFailedNamespaces(instance: I18n): Promise<void> {
-  const failed = failedNamespaces.get(instance);
-  const prefix = `${instance.language}|`;
-  const namespaces = [...(failed ?? [])].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-  if (namespaces.length > 0) await instance.reloadResources(instance.language, namespaces);
 }
 
 export interface CreatedI18n {
@@ -79,14 +80,15 @@ export interface CreateI18nOptions {
   resources?: Resource;
   /** How loads are retried: the startup namespaces' and a screen's. */
   retry?: { startup: RetryPolicy; screen: RetryPolicy };
+  /** Where texts come from (tests: a network that fails); the locale files by default. */
+  loadTexts?: LoadTexts;
 }
 
 export function createI18n(language: Language, options: CreateI18nOptions = {}): CreatedI18n {
   const instance = createInstance();
   const failed = new Set<string>();
-  failedNamespaces.set(instance, failed);
   const retry = options.retry ?? { startup: browserRetryPolicy(Infinity), screen: browserRetryPolicy(3) };
-  if (!options.resources) instance.use(lazyNamespaces(failed, retry));
+  if (!options.resources) instance.use(lazyNamespaces(failed, options.loadTexts ?? loadNamespace, retry));
   const ready = instance.use(initReactI18next).init({
     ...(options.resources ? { resources: options.resources } : {}),
     lng: language,

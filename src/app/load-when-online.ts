@@ -40,9 +40,13 @@ export async function loadWhenOnline<T>(load: () => Promise<T>, policy: RetryPol
 
 /** A screen's code or texts did not arrive; the route boundary shows a retry instead of a crash. */
 export class LoadFailedError extends Error {
-  constructor(what: string, options?: { cause?: unknown }) {
-    super(`could not load ${what}`, options);
+  /** Loads again what failed, before the screen renders again (texts; code reloads as it renders). */
+  readonly reload: () => Promise<void>;
+
+  constructor(what: string, options: { cause?: unknown; reload?: () => Promise<void> } = {}) {
+    super(`could not load ${what}`, { cause: options.cause });
     this.name = 'LoadFailedError';
+    this.reload = options.reload ?? (() => Promise.resolve());
   }
 }
 

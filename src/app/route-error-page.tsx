@@ -11,8 +11,7 @@ import Container from '@mui/material/Container';
 import { Component, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../api/client/online-status';
-import { retryFailedNamespaces } from './i18n';
-import { isLoadFailure } from './load-when-online';
+import { isLoadFailure, LoadFailedError } from './load-when-online';
 
 export function RouteErrorPage() {
   const { t } = useTranslation('common');
@@ -27,8 +26,8 @@ export function RouteErrorPage() {
 }
 
 /** A screen whose code or texts did not arrive: waits for the network, or offers to try again. */
-export function LoadFailedPage({ onRetry }: { onRetry: () => void }) {
-  const { t, i18n } = useTranslation('common');
+export function LoadFailedPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation('common');
   const online = useOnline();
   const [retrying, setRetrying] = useState(false);
   const wasOnline = useRef(online);
@@ -36,7 +35,7 @@ export function LoadFailedPage({ onRetry }: { onRetry: () => void }) {
   const retry = () => {
     setRetrying(true);
     // Failed texts load again first; the screen's code loads again when the boundary re-renders it.
-    void retryFailedNamespaces(i18n).finally(onRetry);
+    void (error instanceof LoadFailedError ? error.reload() : Promise.resolve()).finally(onRetry);
   };
 
   useEffect(() => {
@@ -86,6 +85,6 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, { err
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
-    return isLoadFailure(this.state.error) ? <LoadFailedPage onRetry={this.retry} /> : <RouteErrorPage />;
+    return isLoadFailure(this.state.error) ? <LoadFailedPage error={this.state.error} onRetry={this.retry} /> : <RouteErrorPage />;
   }
 }
