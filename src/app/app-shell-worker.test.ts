@@ -58,15 +58,17 @@ describe('appShellCacheName', () => {
   });
 });
 
+/** One Cache in memory: `add` marks what it stored, `addAll` stores each URL as its own body. */
+const cacheOf = (store: Map<string, Response>) => ({
+  match: async (url: string) => store.get(url)?.clone(),
+  add: async (request: Request) => void store.set(request.url, new Response(`from network: ${request.url}`)),
+  addAll: async (requests: Request[]) => requests.forEach((request) => store.set(request.url, new Response(request.url))),
+});
+
 /** A service worker scope in memory: listeners, one CacheStorage, a network that records requests. */
 function fakeScope(stores = new Map<string, Map<string, Response>>()) {
   const listeners = new Map<string, Array<(event: never) => void>>();
   const network: string[] = [];
-  const cacheOf = (store: Map<string, Response>) => ({
-    match: async (url: string) => store.get(url)?.clone(),
-    add: async (request: Request) => void store.set(request.url, new Response(`from network: ${request.url}`)),
-    addAll: async (requests: Request[]) => requests.forEach((request) => store.set(request.url, new Response(request.url))),
-  });
   const scope = {
     location: new URL(`${ORIGIN}/sw.js`) as unknown as Location,
     caches: {
@@ -101,10 +103,10 @@ function fakeScope(stores = new Map<string, Map<string, Response>>()) {
   return { scope, stores, network, dispatch };
 }
 
+const fetchEvent = (path: string) => ({ request: new Request(`${ORIGIN}${path}`) }) as unknown as WorkerFetchEvent;
+
 describe('serveAppShell', () => {
   const manifest = [{ url: 'index.html', revision: 'r1' }, 'assets/index-abc123.js'];
-  const fetchEvent = (path: string, mode: RequestMode = 'cors') =>
-    ({ request: new Request(`${ORIGIN}${path}`, mode === 'navigate' ? {} : { mode }) }) as unknown as WorkerFetchEvent;
 
   it('precaches the build on install and answers its files and app navigations from the cache, alone', async () => {
     const worker = fakeScope();

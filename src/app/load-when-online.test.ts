@@ -8,7 +8,7 @@ function network(online: boolean) {
     attempts: 3,
     isOnline: () => online,
     whenOnline: () => (online ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
-    pause: vi.fn(async () => undefined),
+    pause: vi.fn<(attempt: number) => Promise<void>>(async () => undefined),
   };
   return {
     policy,
