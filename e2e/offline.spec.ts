@@ -8,6 +8,9 @@ import { checkA11y, expect, test, waitForAppShellCache, waitForMockBackend } fro
 const CASE = 'case-clearwater-week';
 const OFFLINE_BANNER = 'You are offline. Screens open from this device; their data loads again when the network returns.';
 
+/** Patience for a first render and for data after the network returns (2 cores shared by many). */
+const SLOW = { timeout: 30_000 };
+
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 /** A mark on the page's window: still there later means the page was not reloaded. */
@@ -22,10 +25,11 @@ test('a case opened by link, then offline, then Cases: translated texts, "offlin
   page,
   context,
 }) => {
+  test.slow(); // a first visit, offline and back, and axe: several page loads on a shared machine
   await page.goto(`/cases/${CASE}/overview`);
   await waitForMockBackend(page);
   await waitForAppShellCache(page);
-  await expect(page.getByRole('heading', { level: 1, name: /Clearwater/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Clearwater/ })).toBeVisible(SLOW);
   await markPage(page);
 
   await context.setOffline(true);
@@ -43,7 +47,7 @@ test('a case opened by link, then offline, then Cases: translated texts, "offlin
   await checkA11y(page, '/cases offline');
 
   await context.setOffline(false);
-  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible(SLOW);
   await expect(page.getByText(/^1–\d+ of \d+$/)).toBeVisible();
   await expect(page.getByText(OFFLINE_BANNER)).toHaveCount(0);
   await expect(page.getByText('You are offline: the cases show when the network returns.')).toHaveCount(0);
@@ -51,31 +55,33 @@ test('a case opened by link, then offline, then Cases: translated texts, "offlin
 });
 
 test('a screen not loaded yet opens offline, says "offline", and shows its data when the network returns', async ({ page, context }) => {
+  test.slow(); // a first visit, offline and back, and axe: several page loads on a shared machine
   await page.goto('/cases');
   await waitForMockBackend(page);
   await waitForAppShellCache(page);
-  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible(SLOW);
   await markPage(page);
 
   await context.setOffline(true);
   // The audit trail's code and texts have never been used on this page.
   await nav(page).getByRole('link', { name: 'Audit trail' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible(SLOW);
   await expect(page.getByText('You are offline. This screen appears by itself when the network returns.')).toBeVisible();
   await expect(page.getByText('This part of the page failed')).toHaveCount(0);
   await checkA11y(page, '/audit offline');
 
   await context.setOffline(false);
-  await expect(page.getByTestId('audit-event').first()).toBeVisible();
+  await expect(page.getByTestId('audit-event').first()).toBeVisible(SLOW);
   await expect(page.getByText(/You are offline/)).toHaveCount(0);
   expect(await pageMark(page)).toBe('kept');
 });
 
 test('a reload while offline shows the app from the precache, and its data once the network returns', async ({ page, context }) => {
+  test.slow(); // a first visit, offline and back, and axe: several page loads on a shared machine
   await page.goto('/cases');
   await waitForMockBackend(page);
   await waitForAppShellCache(page);
-  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible(SLOW);
 
   await context.setOffline(true);
   await page.reload();
@@ -89,7 +95,7 @@ test('a reload while offline shows the app from the precache, and its data once 
   await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();
 
   await context.setOffline(false);
-  await expect(page.getByRole('heading', { level: 1, name: /Clearwater/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Clearwater/ })).toBeVisible(SLOW);
   await nav(page).getByRole('link', { name: 'Cases' }).click();
-  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Grey Meridian' })).toBeVisible(SLOW);
 });
