@@ -1,9 +1,34 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { APP_SHELL_WORKER_SOURCES } from './src/app/app-shell-paths.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell's service worker (precache of the build's files, index.html for app routes), built
+    // from our own source (injectManifest) because `--mode msw` builds need MSW's worker in the same
+    // one. Builds only: under `vite` (dev) the modules change with every edit and MSW's worker runs
+    // alone (README, decisions).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app',
+      filename: APP_SHELL_WORKER_SOURCES.production,
+      integration: {
+        configureOptions: (config, options) => {
+          if (config.mode === 'msw') options.filename = APP_SHELL_WORKER_SOURCES.msw;
+        },
+      },
+      injectRegister: false, // src/app/register-app-shell-worker.ts and MSW register it
+      manifest: false, // offline use, not installation: no web app manifest
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        // MSW's script is imported by the msw worker itself (and unused in production).
+        globIgnores: ['mockServiceWorker.js'],
+      },
+    }),
+  ],
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -65,7 +65,8 @@ test('the mock backend answers from the service worker', async ({ page }) => {
   await page.goto('/cases');
   await waitForMockBackend(page);
   const scriptUrl = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
-  expect(scriptUrl).toContain('mockServiceWorker.js');
+  // Built, MSW's worker runs inside the app shell's (one scope, one worker: src/app/msw-app-shell.service-worker.ts).
+  expect(scriptUrl).toContain('/msw-app-shell.service-worker.js');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/cases') && r.request().method() === 'GET'),
     page.reload(),

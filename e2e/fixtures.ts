@@ -77,3 +77,11 @@ export async function checkA11y(page: Page, label = page.url()): Promise<void> {
 export async function waitForMockBackend(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller && window.__chaMsw));
 }
+
+/**
+ * Waits until the app shell's precache is complete (index.html goes in last), so the page works
+ * offline: msw builds fill it beside the app, after the worker activates (src/app/app-shell-worker.ts).
+ */
+export async function waitForAppShellCache(page: Page): Promise<void> {
+  await page.waitForFunction(async () => Boolean(await caches.match('/index.html')), undefined, { timeout: 30_000 });
+}

@@ -1,18 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { followBrowserOnlineStatus } from './api/client/online-status';
+import { appShellWorkerUrl } from './app/app-shell-paths';
 import { createI18n } from './app/i18n';
 import { AppProviders } from './app/providers';
 import { createSessionStore } from './app/session-store';
+import { startAppShellWorker } from './app/start-app-shell-worker';
 import { AppRoutes, preloadFirstPage } from './app/routes';
 
 /** The mock backend is loaded only in dev and msw-mode builds, so production bundles carry no msw code. */
 async function enableMocking(): Promise<void> {
   if (import.meta.env.VITE_MSW !== 'true') return;
   const { startMockBackend } = await import('./mocks/browser');
-  await startMockBackend();
+  // Built, MSW's worker lives inside the app shell's (one scope, one worker); under `vite`, alone.
+  await startMockBackend(import.meta.env.DEV ? {} : { workerUrl: appShellWorkerUrl('msw') });
 }
 
+followBrowserOnlineStatus();
 const sessionStore = createSessionStore();
 // The shell's texts load with the mock backend, before the first render; the rest as screens need them.
 const { i18n, ready } = createI18n(sessionStore.getState().language);
@@ -30,4 +35,5 @@ void Promise.all([enableMocking(), ready]).then(() => {
       </AppProviders>
     </StrictMode>,
   );
+  startAppShellWorker();
 });

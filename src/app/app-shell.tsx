@@ -1,6 +1,7 @@
 // The frame around every page: skip link, top bar (navigation, identity, language, theme), main landmark.
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
+import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -15,6 +16,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
+import { useOnline } from '../api/client/online-status';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
 import { RouteErrorBoundary } from './route-error-page';
@@ -69,6 +71,7 @@ export function AppShell() {
           <LanguageSwitcher />
           <ColorModeToggle />
         </Toolbar>
+        <OfflineBanner />
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
         {StorageNotice && (
@@ -82,6 +85,21 @@ export function AppShell() {
           </Suspense>
         </RouteErrorBoundary>
       </Box>
+    </Box>
+  );
+}
+
+/** Says that the network is gone, on every screen, for as long as it is; a live region announces it. */
+function OfflineBanner() {
+  const { t } = useTranslation('common');
+  const online = useOnline();
+  return (
+    <Box component="output" sx={{ display: 'block' }}>
+      {!online && (
+        <Alert severity="warning" role="none" sx={{ borderRadius: 0, py: 0 }}>
+          {t('offline.banner')}
+        </Alert>
+      )}
     </Box>
   );
 }

@@ -2,26 +2,26 @@
 // the first page itself, the case list, comes with the entry (see preloadFirstPage).
 // Rendered by `useRoutes` under a <BrowserRouter> (declarative mode): the app uses no loaders,
 // actions or fetchers, and the data router's code is about 16 kB gzip of the first page.
-import { lazy } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { CaseListPage } from '../features/cases/case-list-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
+import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
-const CaseRoute = lazy(() => import('./case-route').then((m) => ({ default: m.CaseRoute })));
-const ReviewQueuePage = lazy(() => import('../features/review/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })));
-const CaseReviewPage = lazy(() => import('../features/review/case-review-page').then((m) => ({ default: m.CaseReviewPage })));
-const DesignationPage = lazy(() => import('../features/enforcement/designation-page').then((m) => ({ default: m.DesignationPage })));
-const DecisionReportPage = lazy(() => import('../features/enforcement/decision-report-page').then((m) => ({ default: m.DecisionReportPage })));
-const ImportCasePickerPage = lazy(() =>
-  import('../features/activity-import/import-case-picker-page').then((m) => ({ default: m.ImportCasePickerPage })),
+const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute));
+const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage));
+const CaseReviewPage = lazyScreen(() => import('../features/review/case-review-page').then((m) => m.CaseReviewPage));
+const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage));
+const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage));
+const ImportCasePickerPage = lazyScreen(() =>
+  import('../features/activity-import/import-case-picker-page').then((m) => m.ImportCasePickerPage),
 );
-const ActivityImportPage = lazy(() =>
-  import('../features/activity-import/activity-import-page').then((m) => ({ default: m.ActivityImportPage })),
+const ActivityImportPage = lazyScreen(() =>
+  import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage),
 );
-const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage));
 
 export const routes: RouteObject[] = [
   {

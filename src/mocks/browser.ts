@@ -28,7 +28,11 @@ declare global {
 /** Read per request, so Playwright's clock API moves expiry and review dates. */
 const now = (): string => new Date().toISOString();
 
-export async function startMockBackend(): Promise<MockBackendHandle> {
+/**
+ * `workerUrl`: the service worker script holding MSW's worker. The app passes its app-shell worker
+ * in built msw mode (the precache and MSW share the one scope); MSW's own script by default.
+ */
+export async function startMockBackend({ workerUrl = '/mockServiceWorker.js' } = {}): Promise<MockBackendHandle> {
   const shared = sharedStoreFromWindow();
   // Memory only as a last resort (no IndexedDB, e.g. some private modes): data then ends with the tab.
   const storage = shared
@@ -44,7 +48,7 @@ export async function startMockBackend(): Promise<MockBackendHandle> {
     seed: () => buildDemoSeed({ now: now(), evaluate }),
   });
   const worker = setupWorker(...createHandlers(backend));
-  await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true });
+  await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: workerUrl }, quiet: true });
   const handle: MockBackendHandle = { worker, http, HttpResponse, backend };
   // oxlint-disable-next-line no-underscore-dangle -- the name is the e2e harness's contract
   window.__chaMsw = handle;

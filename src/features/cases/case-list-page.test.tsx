@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { callApi } from '../../api/client/http-client';
 import { server } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
@@ -20,6 +21,21 @@ function rowNames() {
 }
 
 describe('CaseListPage', () => {
+  afterEach(() => onlineManager.setOnline(true));
+
+  it('offline before the first answer: says so, shows no pretend "0–0 of 0", and loads when the network returns (issue 14, defect 9)', async () => {
+    onlineManager.setOnline(false);
+    renderWithProviders(null, { routes, route: '/cases' });
+    expect(await screen.findByText('You are offline: the cases show when the network returns.')).toBeVisible();
+    expect(screen.queryByText(/0–0 of 0/)).toBeNull();
+    expect(screen.queryByText('0 cases')).toBeNull();
+
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeVisible();
+    expect(screen.getByText('1–6 of 6')).toBeVisible();
+    expect(screen.queryByText('You are offline: the cases show when the network returns.')).toBeNull();
+  });
+
   it('lists the cases from the backend with status, verdict and priority', async () => {
     renderWithProviders(null, { routes, route: '/cases' });
     expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeInTheDocument();

@@ -171,16 +171,26 @@ export function CaseListPage() {
                 <TableCell colSpan={7}>{t('list.empty')}</TableCell>
               </TableRow>
             )}
+            {/* Offline before the first answer: the query waits for the network (TanStack Query's
+                onlineManager) and fetches by itself when it returns. */}
+            {!list.data && list.fetchStatus === 'paused' && (
+              <TableRow>
+                <TableCell colSpan={7}>{t('list.offline')}</TableCell>
+              </TableRow>
+            )}
           </TableBody>
         </Table>
-        <TablePager
-          count={list.data?.total ?? 0}
-          page={(list.data?.page ?? query.page) - 1}
-          rowsPerPage={query.pageSize}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(page) => update({ page: page + 1 })}
-          onRowsPerPageChange={(pageSize) => update({ pageSize })}
-        />
+        {/* No pager before there is a list: "0–0 of 0" would pretend to be an answer. */}
+        {list.data && (
+          <TablePager
+            count={list.data.total}
+            page={list.data.page - 1}
+            rowsPerPage={query.pageSize}
+            rowsPerPageOptions={PAGE_SIZES}
+            onPageChange={(page) => update({ page: page + 1 })}
+            onRowsPerPageChange={(pageSize) => update({ pageSize })}
+          />
+        )}
       </TableContainer>
       <Box sx={{ mt: 1 }} aria-live="polite">
         <Typography variant="body2" color="text.secondary">

@@ -12,6 +12,12 @@ export const en = {
   actions: { save: 'Save', cancel: 'Cancel', retry: 'Retry', close: 'Close', add: 'Add', remove: 'Remove', edit: 'Edit', create: 'Create', back: 'Back', open: 'Open', dismiss: 'Dismiss', download: 'Download', print: 'Print' },
   pager: { rowsPerPage: 'Rows per page', range: '{{from}}–{{to}} of {{count}}', previous: 'Go to previous page', next: 'Go to next page' },
   loading: 'Loading…',
+  offline: {
+    banner: 'You are offline. Screens open from this device; their data loads again when the network returns.',
+    screenWaiting: 'You are offline. This screen appears by itself when the network returns.',
+    loadFailedTitle: 'This screen could not be loaded',
+    loadFailedBody: 'Its code or texts did not arrive from the server. Nothing you typed is lost; try again.',
+  },
   empty: 'Nothing here yet.',
   notFound: {
     title: 'Page not found',
@@ -61,6 +67,12 @@ export const nl: LocaleShape<typeof en> = {
   actions: { save: 'Opslaan', cancel: 'Annuleren', retry: 'Opnieuw proberen', close: 'Sluiten', add: 'Toevoegen', remove: 'Verwijderen', edit: 'Bewerken', create: 'Aanmaken', back: 'Terug', open: 'Openen', dismiss: 'Sluiten', download: 'Downloaden', print: 'Afdrukken' },
   pager: { rowsPerPage: 'Rijen per pagina', range: '{{from}}–{{to}} van {{count}}', previous: 'Naar de vorige pagina', next: 'Naar de volgende pagina' },
   loading: 'Laden…',
+  offline: {
+    banner: 'Je bent offline. Schermen openen vanaf dit apparaat; hun gegevens laden weer zodra het netwerk terug is.',
+    screenWaiting: 'Je bent offline. Dit scherm verschijnt vanzelf zodra het netwerk terug is.',
+    loadFailedTitle: 'Dit scherm kon niet worden geladen',
+    loadFailedBody: 'De code of teksten kwamen niet van de server. Niets wat je typte gaat verloren; probeer het opnieuw.',
+  },
   empty: 'Hier staat nog niets.',
   notFound: {
     title: 'Pagina niet gevonden',
@@ -110,6 +122,12 @@ export const tr: LocaleShape<typeof en> = {
   actions: { save: 'Kaydet', cancel: 'İptal', retry: 'Yeniden dene', close: 'Kapat', add: 'Ekle', remove: 'Kaldır', edit: 'Düzenle', create: 'Oluştur', back: 'Geri', open: 'Aç', dismiss: 'Kapat', download: 'İndir', print: 'Yazdır' },
   pager: { rowsPerPage: 'Sayfa başına satır', range: '{{count}} içinden {{from}}–{{to}}', previous: 'Önceki sayfaya git', next: 'Sonraki sayfaya git' },
   loading: 'Yükleniyor…',
+  offline: {
+    banner: 'Çevrimdışısınız. Ekranlar bu cihazdan açılır; verileri ağ geri geldiğinde yeniden yüklenir.',
+    screenWaiting: 'Çevrimdışısınız. Bu ekran, ağ geri geldiğinde kendiliğinden görünür.',
+    loadFailedTitle: 'Bu ekran yüklenemedi',
+    loadFailedBody: 'Kodu veya metinleri sunucudan gelmedi. Yazdıklarınızın hiçbiri kaybolmaz; yeniden deneyin.',
+  },
   empty: 'Henüz bir şey yok.',
   notFound: {
     title: 'Sayfa bulunamadı',
