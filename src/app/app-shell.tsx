@@ -17,6 +17,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
+import { isCaseTab } from '../features/case-workspace/workspace-tabs';
 import { RouteErrorBoundary } from './route-error-page';
 import { useSession } from './session-store';
 
@@ -66,7 +67,7 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
-        <RouteErrorBoundary key={pathname}>
+        <RouteErrorBoundary key={pageKey(pathname)} resetKey={pathname}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
@@ -74,6 +75,16 @@ export function AppShell() {
       </Box>
     </Box>
   );
+}
+
+/**
+ * Which page a path shows: a case's tabs are one page. Keying the page's error boundary by the whole
+ * path remounted the case editor on every tab switch, and the new editor sent the old one's edits a
+ * second time on a stale version: a conflict with oneself (issue 14, defect 1).
+ */
+export function pageKey(pathname: string): string {
+  const [, first, caseId, tab] = pathname.split('/');
+  return first === 'cases' && caseId && isCaseTab(tab) ? `/cases/${caseId}` : pathname;
 }
 
 function ReviewNavLabel() {

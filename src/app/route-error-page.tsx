@@ -20,12 +20,20 @@ export function RouteErrorPage() {
   );
 }
 
-/** Catches what a page throws; give it `key={pathname}` so that going elsewhere starts afresh. */
-export class RouteErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+/**
+ * Catches what a page throws. Give it `key` = the page, so that another page starts afresh, and
+ * `resetKey` = the path, so that going elsewhere within the page (a case's tab) clears a failure
+ * without remounting what did not fail (issue 14: a remount sent the case editor's edits twice).
+ */
+export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKey?: string }, { failed: boolean; resetKey: string | undefined }> {
+  override state: { failed: boolean; resetKey: string | undefined } = { failed: false, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey?: string }, state: { resetKey: string | undefined }): { failed: boolean; resetKey: string | undefined } | null {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown): void {
