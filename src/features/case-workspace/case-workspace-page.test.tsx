@@ -51,6 +51,7 @@ function renderCaseInShell(storage: DraftStorage = memoryDraftStorage()) {
 }
 
 const status = () => screen.getByTestId('save-status');
+const tabLink = (name: string) => screen.findByRole('tab', { name }, { timeout: 5_000 });
 const justification = () => document.getElementById(fieldId('harm.physical.justification'));
 const rights = () => screen.getByRole('textbox', { name: /Risks of applying this policy, including impacts on speech/ });
 
@@ -149,7 +150,6 @@ describe('CaseWorkspacePage', () => {
   it('issue 14 defect 1: typing and switching tabs at once, several times, saves everything with no conflict with oneself', async () => {
     const { user } = renderCaseInShell();
     const before = await serverCase();
-    const tabLink = (name: string) => screen.findByRole('tab', { name }, { timeout: 5_000 });
     for (const round of [1, 2, 3]) {
       await user.type(await screen.findByRole('textbox', { name: /Risks of applying this policy/ }, { timeout: 5_000 }), ` R${round}.`);
       // No wait for "All changes saved": the switch comes while the edit waits for the debounce.
