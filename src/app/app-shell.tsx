@@ -19,6 +19,7 @@ import { useCaseList, useUsers } from '../api/client/case-queries';
 import { useOnline } from '../api/client/online-status';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
+import { isCaseTab } from '../features/case-workspace/workspace-tabs';
 import { RouteErrorBoundary } from './route-error-page';
 import { useSession } from './session-store';
 
@@ -79,7 +80,7 @@ export function AppShell() {
             <StorageNotice />
           </Suspense>
         )}
-        <RouteErrorBoundary key={pathname}>
+        <RouteErrorBoundary key={pageKey(pathname)} resetKey={pathname}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
@@ -102,6 +103,16 @@ function OfflineBanner() {
       )}
     </Box>
   );
+}
+
+/**
+ * Which page a path shows: a case's tabs are one page. Keying the page's error boundary by the whole
+ * path remounted the case editor on every tab switch, and the new editor sent the old one's edits a
+ * second time on a stale version: a conflict with oneself (issue 14, defect 1).
+ */
+export function pageKey(pathname: string): string {
+  const [, first, caseId, tab] = pathname.split('/');
+  return first === 'cases' && caseId && isCaseTab(tab) ? `/cases/${caseId}` : pathname;
 }
 
 function ReviewNavLabel() {

@@ -69,12 +69,26 @@ export function LoadFailedPage({ error, onRetry }: { error: unknown; onRetry: ()
   );
 }
 
-/** Catches what a page throws; give it `key={pathname}` so that going elsewhere starts afresh. */
-export class RouteErrorBoundary extends Component<{ children: ReactNode }, { error: unknown; failed: boolean }> {
-  override state = { error: undefined as unknown, failed: false };
+/**
+ * Catches what a page throws. Give it `key` = the page, so that another page starts afresh, and
+ * `resetKey` = the path, so that going elsewhere within the page (a case's tab) clears a failure
+ * without remounting what did not fail (issue 14: a remount sent the case editor's edits twice).
+ */
+interface BoundaryState {
+  error: unknown;
+  failed: boolean;
+  resetKey: string | undefined;
+}
 
-  static getDerivedStateFromError(error: unknown): { error: unknown; failed: boolean } {
+export class RouteErrorBoundary extends Component<{ children: ReactNode; resetKey?: string }, BoundaryState> {
+  override state: BoundaryState = { error: undefined, failed: false, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
     return { error, failed: true };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey?: string }, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.resetKey === state.resetKey ? null : { error: undefined, failed: false, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown): void {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
-import { CaseAutosave, type AutosaveOptions, type SaveResult } from './autosave-controller';
+import { CaseAutosave, carryOver, type AutosaveOptions, type SaveResult } from './autosave-controller';
+import { memoryTabHub, type TabHub } from './autosave-tabs';
 import { contentOf, validateForSave } from './case-content';
 import { draftKey, draftSignalsKey, memoryDraftStorage } from './draft-storage';
 import { sampleContent, sampleDocument, sampleSignal } from './workspace-test-fixtures';
@@ -35,10 +36,10 @@ function fakeServer(initial: CaseDocument) {
   };
 }
 
-function setup(overrides: Partial<AutosaveOptions> = {}) {
-  const document = sampleDocument();
-  const server = fakeServer(document);
-  const storage = memoryDraftStorage();
+function setup(overrides: Partial<AutosaveOptions> = {}, shared?: { server: ReturnType<typeof fakeServer>; storage: ReturnType<typeof memoryDraftStorage> }) {
+  const document = shared?.server.current ?? sampleDocument();
+  const server = shared?.server ?? fakeServer(document);
+  const storage = shared?.storage ?? memoryDraftStorage();
   let online = true;
   const onConflict = vi.fn<(document: CaseDocument) => void>();
   const autosave = new CaseAutosave({
@@ -236,5 +237,139 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(signalWrites()).toBe(2);
     expect(storage.entries.get(draftSignalsKey('ana', 'case-1'))).toMatchObject({ signals: [{ id: 'sig-1' }] });
+  });
+});
+
+/** Editors of one user and case: tabs of one browser (one local storage, one server), or one tab's editor remounted. */
+function browserOf(hub?: TabHub) {
+  const server = fakeServer(sampleDocument());
+  const storage = memoryDraftStorage();
+  const tabs: ReturnType<typeof setup>[] = [];
+  return {
+    server,
+    storage,
+    open(overrides: Partial<AutosaveOptions> = {}) {
+      const tab = setup({ content: contentOf(server.current), baseVersion: server.current.version, base: contentOf(server.current), ...overrides }, { server, storage });
+      if (hub) tab.autosave.connectTabs(hub);
+      tabs.push(tab);
+      return tab;
+    },
+  };
+}
+
+/** Holds the next write at the server's door until `open` is called. */
+function holdNextWrite(server: ReturnType<typeof fakeServer>) {
+  const save = server.save.getMockImplementation();
+  const gate: { open: () => void } = { open: () => undefined };
+  const opened = new Promise<void>((resolve) => {
+    gate.open = resolve;
+  });
+  server.save.mockImplementationOnce(async (content, ifMatch) => {
+    await opened;
+    if (!save) throw new Error('no save');
+    return save(content, ifMatch);
+  });
+  return gate;
+}
+
+describe('autosave across editors of one user and case (issue 14)', () => {
+  it('defect 1: an editor opened on edits the previous one is sending waits for that write and never sends them again on the old version', async () => {
+    const browser = browserOf();
+    const first = browser.open();
+    const write = holdNextWrite(browser.server);
+    first.edit((c) => { c.rightsRiskAssessment = 'typed, then switched tab'; });
+    await vi.advanceTimersByTimeAsync(0);
+    // The tab switch: the editor goes, sending what waits for the debounce…
+    void first.autosave.flush();
+    first.autosave.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    // …and the next one opens on the local draft, based on the version before that write.
+    const kept = browser.storage.entries.get(draftKey('ana', 'case-1')) as { baseVersion: number; content: CaseContent };
+    expect(kept.baseVersion).toBe(3);
+    const second = browser.open({ content: { ...kept.content, signals: [] }, baseVersion: 3, restored: true });
+    const restoredFlush = second.autosave.flush();
+    write.open();
+    await restoredFlush;
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    expect(browser.server.writes.map((w) => w.ifMatch)).toEqual([3]);
+    expect(second.onConflict).not.toHaveBeenCalled();
+    expect(second.autosave.state).toMatchObject({ status: 'saved', baseVersion: 4 });
+    expect(first.autosave.state).toMatchObject({ status: 'saved', baseVersion: 4 });
+  });
+
+  it('carries its own unsent edits over onto the version another tab of the same user saved, instead of meeting a 412', async () => {
+    const browser = browserOf();
+    const one = browser.open();
+    const two = browser.open();
+    one.edit((c) => { c.actor.purpose = 'from tab one'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(browser.server.current.version).toBe(4);
+    two.edit((c) => { c.rightsRiskAssessment = 'from tab two'; });
+    await vi.advanceTimersByTimeAsync(800);
+
+    expect(two.onConflict).not.toHaveBeenCalled();
+    expect(browser.server.writes.map((w) => w.ifMatch)).toEqual([3, 4]);
+    expect(browser.server.current).toMatchObject({ version: 5, actor: { purpose: 'from tab one' }, rightsRiskAssessment: 'from tab two' });
+    expect(two.autosave.state).toMatchObject({ status: 'saved', baseVersion: 5 });
+  });
+
+  it('still stops at a 412 when two tabs changed the same value differently', async () => {
+    const browser = browserOf();
+    const one = browser.open();
+    const two = browser.open();
+    one.edit((c) => { c.actor.purpose = 'one'; });
+    await vi.advanceTimersByTimeAsync(800);
+    two.edit((c) => { c.actor.purpose = 'two'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(two.autosave.state).toMatchObject({ status: 'conflict', conflictVersion: 4 });
+  });
+
+  it('defect 2: two tabs share every edit, and whichever closes within the debounce, the other sends its edit', async () => {
+    const browser = browserOf(memoryTabHub());
+    // A closed page sends nothing more (its requests and its handlers are gone with it).
+    const closed = new Set<string>();
+    const one = browser.open({ canSend: () => !closed.has('one') });
+    const two = browser.open({ canSend: () => !closed.has('two') });
+    const replaced = vi.fn<(content: CaseContent) => void>();
+    const three = browser.open({ onReplaced: replaced });
+
+    one.edit((c) => { c.actor.purpose = 'typed in tab one'; }, 'actor.purpose');
+    await vi.advanceTimersByTimeAsync(1);
+    // The other tabs show it (their forms are reset to it) and keep it locally.
+    expect(two.autosave.current.actor.purpose).toBe('typed in tab one');
+    expect(replaced).toHaveBeenLastCalledWith(expect.objectContaining({ actor: expect.objectContaining({ purpose: 'typed in tab one' }) }));
+    two.edit((c) => { c.rightsRiskAssessment = 'typed in tab two'; }, 'rightsRiskAssessment');
+    // Tab one closes within the debounce, its edit unsent.
+    closed.add('one');
+    one.autosave.handOver();
+    one.autosave.dispose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(browser.server.current).toMatchObject({ actor: { purpose: 'typed in tab one' }, rightsRiskAssessment: 'typed in tab two' });
+
+    // Now tab two closes within the debounce: tab three sends its last edit.
+    two.edit((c) => { c.questions.identifiableGroup = 'typed in tab two, then closed'; }, 'questions.identifiableGroup');
+    closed.add('two');
+    two.autosave.handOver();
+    two.autosave.dispose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(browser.server.current).toMatchObject({
+      actor: { purpose: 'typed in tab one' },
+      rightsRiskAssessment: 'typed in tab two',
+      questions: { identifiableGroup: 'typed in tab two, then closed' },
+    });
+    expect(three.autosave.state.status).toBe('saved');
+    expect([one, two, three].every((tab) => !tab.onConflict.mock.calls.length)).toBe(true);
+    expect(browser.storage.entries.has(draftKey('ana', 'case-1'))).toBe(false);
+  });
+
+  it('carryOver puts one side’s edits onto the other’s version, and refuses when both changed one value', () => {
+    const base = sampleContent();
+    const theirs = sampleContent({ rightsRiskAssessment: 'theirs' });
+    const mine = sampleContent({ actor: { ...base.actor, purpose: 'mine' } });
+    expect(carryOver(mine, base, theirs)).toMatchObject({ rightsRiskAssessment: 'theirs', actor: { purpose: 'mine' } });
+    expect(carryOver(sampleContent({ rightsRiskAssessment: 'mine' }), base, theirs)).toBeNull();
+    expect(carryOver(mine, null, theirs)).toBeNull();
+    expect(carryOver(theirs, null, theirs)).toBe(theirs);
   });
 });

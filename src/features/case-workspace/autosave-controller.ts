@@ -2,13 +2,20 @@
 // every change is kept locally at once, sent after a debounce with If-Match = the version it is based
 // on, retried with backoff on network errors and 5xx, held while offline, and stopped at a 412 until
 // the user resolves the conflict. The status lives in a small vanilla store the UI subscribes to.
+// The editors of one user and case (other tabs, a remounted editor) send one at a time and share their
+// edits (autosave-tabs.ts), so the user never meets a conflict with themselves (issue 14).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
-import { deepEqual } from './content-diff';
+import { z } from 'zod';
+import { deepEqual, defaultChoices, diffContent, mergeContent } from './content-diff';
 import { contentOf, type ValidationResult } from './case-content';
 import { LatestWriter } from './latest-writer';
-import { draftBaseKey, draftKey, draftSignalsKey, serialiseBase, serialiseDraftWithoutSignals, serialiseSignals, type DraftStorage } from './draft-storage';
+import { autosaveTabName, runExclusive, type TabHub } from './autosave-tabs';
+import {
+  draftBaseKey, draftKey, draftSignalsKey, parseSavedContent, parseSavedVersion, parseStoredContent, savedContentKey, savedVersionKey,
+  serialiseBase, serialiseDraftWithoutSignals, serialiseSavedVersion, serialiseSignals, type DraftStorage,
+} from './draft-storage';
 
 export type SaveStatus =
   | 'saved'
@@ -65,6 +72,13 @@ export interface AutosaveOptions {
   onSaved?: (document: CaseDocument) => void;
   onConflict?: (document: CaseDocument) => void;
   onRejected?: (error: ApiError) => void;
+  /**
+   * The content was replaced from outside the form (another tab's edit, or edits carried over onto a
+   * version another editor of this user saved): the form shows it.
+   */
+  onReplaced?: (content: CaseContent) => void;
+  /** Another editor of this user saved a newer version, which this one now builds on. */
+  onNewerVersion?: () => void;
   isOnline?: () => boolean;
   /** False while the signed-in user is not the one these edits belong to. */
   canSend?: () => boolean;
@@ -75,10 +89,27 @@ export interface AutosaveOptions {
 
 export const AUTOSAVE_DEBOUNCE_MS = 800;
 
+/** An edit as one tab tells the others: the content, with the signals only when they changed. */
+const TabEdit = z.object({ format: z.literal(1), kind: z.literal('edit'), content: z.record(z.string(), z.unknown()), signals: z.array(z.unknown()).optional() });
+
+/**
+ * Carries the edits made since `base` over onto `theirs` (a newer version saved by another editor of
+ * the same user); null when both changed the same value, or nobody knows what changed (no base).
+ */
+export function carryOver(mine: CaseContent, base: CaseContent | null, theirs: CaseContent): CaseContent | null {
+  if (deepEqual(mine, theirs)) return mine;
+  if (!base) return null;
+  const differences = diffContent(mine, theirs, base);
+  if (differences.some((difference) => difference.changedBy !== 'mine' && difference.changedBy !== 'theirs')) return null;
+  return mergeContent(mine, theirs, differences, defaultChoices(differences));
+}
+
 /** 1 s, 2 s, 4 s … up to 30 s. */
 export function defaultBackoff(attempt: number): number {
   return Math.min(1_000 * 2 ** Math.max(0, attempt - 1), 30_000);
 }
+
+type Callback = 'onSaved' | 'onConflict' | 'onRejected' | 'onReplaced' | 'onNewerVersion';
 
 export class CaseAutosave {
   readonly store: StoreApi<AutosaveState>;
@@ -95,8 +126,13 @@ export class CaseAutosave {
   private readonly baseWriter: LatestWriter;
   /** The signals under the draft's signals key are the current ones. */
   private signalsKept = false;
-  private readonly options: Required<Omit<AutosaveOptions, 'onSaved' | 'onConflict' | 'onRejected'>> &
-    Pick<AutosaveOptions, 'onSaved' | 'onConflict' | 'onRejected'>;
+  /** The other tabs of this user and case, while connected. */
+  private tabs: { post: (data: unknown) => void; leave: () => void } | null = null;
+  /** An edit not told to the other tabs yet; whether its signals changed. */
+  private unshared: { signalsChanged: boolean } | null = null;
+  private shareTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly name: string;
+  private readonly options: Required<Omit<AutosaveOptions, Callback>> & Pick<AutosaveOptions, Callback>;
 
   constructor(options: AutosaveOptions) {
     this.options = {
@@ -109,6 +145,7 @@ export class CaseAutosave {
     };
     this.values = options.content;
     this.base = options.base;
+    this.name = autosaveTabName(options.userId, options.caseId);
     this.editable = options.editable;
     const keep = (ok: boolean) => {
       if (this.store.getState().keptLocally !== ok) this.store.setState({ keptLocally: ok });
@@ -155,13 +192,82 @@ export class CaseAutosave {
     if (this.state.status === 'saved' && this.base && deepEqual(values, this.base)) return;
     this.values = values;
     this.revision += 1;
-    this.keepLocally(changedPath === undefined || changedPath === 'signals' || changedPath.startsWith('signals.'));
+    const signalsChanged = changedPath === undefined || changedPath === 'signals' || changedPath.startsWith('signals.');
+    this.keepLocally(signalsChanged);
+    this.share(signalsChanged);
+    this.pendAndSchedule();
+  }
+
+  /**
+   * Joins the other editors of this user and case (other tabs): each edit is told to them, theirs are
+   * taken in. Returns the leave function.
+   */
+  connectTabs(hub: TabHub): () => void {
+    const tabs = hub.join(this.name, (data) => this.receive(data));
+    this.tabs = tabs;
+    return () => {
+      this.shareNow();
+      tabs.leave();
+      if (this.tabs === tabs) this.tabs = null;
+    };
+  }
+
+  /**
+   * The page is being hidden or closed: tell the other tabs the last edit now (a timer may never run
+   * again) and send what waits for the debounce.
+   */
+  handOver(): void {
+    this.shareNow();
+    if (this.state.status === 'pending') void this.flush();
+  }
+
+  private pendAndSchedule(): void {
     const { status } = this.state;
     if (status === 'conflict' || status === 'retrying' || status === 'saving') return;
     const next = this.options.isOnline() ? 'pending' : 'offline';
     // Typing on in the same state changes no state: no new object, so no subscriber re-renders.
     if (status !== next || this.state.error !== null) this.store.setState({ status: next, error: null });
     this.schedule(this.options.debounceMs);
+  }
+
+  /** Another tab's edit: the same user's, so it is taken as it is, kept locally and sent (by whichever tab comes first). */
+  private receive(data: unknown): void {
+    if (!this.editable) return;
+    const edit = TabEdit.safeParse(data);
+    if (!edit.success) return;
+    const parsed = parseStoredContent({ ...edit.data.content, signals: edit.data.signals ?? [] });
+    if (!parsed) {
+      console.warn(`[workspace] an edit of case ${this.options.caseId} from another tab was unreadable and was ignored.`);
+      return;
+    }
+    const content = edit.data.signals ? parsed : { ...parsed, signals: this.values.signals };
+    this.values = content;
+    this.revision += 1;
+    this.keepLocally(edit.data.signals !== undefined);
+    this.replace(content);
+    this.pendAndSchedule();
+  }
+
+  private replace(content: CaseContent): void {
+    this.store.setState({ replaced: this.state.replaced + 1 });
+    this.options.onReplaced?.(content);
+  }
+
+  /** Tells the other tabs the latest content in a task of its own (a copy of it, like the local draft). */
+  private share(signalsChanged: boolean): void {
+    if (!this.tabs) return;
+    this.unshared = { signalsChanged: signalsChanged || (this.unshared?.signalsChanged ?? false) };
+    this.shareTimer ??= setTimeout(() => this.shareNow(), 0);
+  }
+
+  private shareNow(): void {
+    if (this.shareTimer !== null) clearTimeout(this.shareTimer);
+    this.shareTimer = null;
+    const pending = this.unshared;
+    this.unshared = null;
+    if (!pending || !this.tabs) return;
+    const { signals, ...content } = this.values;
+    this.tabs.post({ format: 1, kind: 'edit', content, ...(pending.signalsChanged ? { signals } : {}) });
   }
 
   /** Send now (on leaving the page, "retry now", coming back online). */
@@ -218,6 +324,7 @@ export class CaseAutosave {
 
   dispose(): void {
     this.clearTimer();
+    this.shareNow();
   }
 
   private keepLocally(signalsChanged = true): void {
@@ -263,22 +370,18 @@ export class CaseAutosave {
       return;
     }
     if (!this.options.canSend()) return;
-    const checked = this.options.validate(this.values);
-    if (!checked.ok) {
-      this.store.setState({ status: 'invalid', invalidPaths: checked.paths, retryAt: null });
-      return;
-    }
-    if (this.base && deepEqual(checked.content, this.base)) {
-      // Nothing differs from the server (e.g. typed and undone): no write, no new version.
-      this.markSaved();
-      return;
-    }
+    if (!this.sendable()) return;
     if (!this.options.isOnline()) {
       this.store.setState({ status: 'offline', retryAt: null });
       return;
     }
     this.store.setState({ status: 'saving', invalidPaths: [], retryAt: null });
-    this.inFlight = this.write(checked.content, this.revision);
+    // One editor of this user and case sends at a time; the next one first takes in what it saved.
+    this.inFlight = runExclusive(this.name, async () => {
+      await this.catchUp();
+      const checked = this.sendable();
+      if (checked) await this.write(checked, this.revision);
+    });
     try {
       await this.inFlight;
     } finally {
@@ -287,12 +390,58 @@ export class CaseAutosave {
     if (this.state.status === 'pending') this.schedule(this.options.debounceMs);
   }
 
+  /** The content to send; null (with the status saying why) when it is invalid or what the server holds. */
+  private sendable(): CaseContent | null {
+    const checked = this.options.validate(this.values);
+    if (!checked.ok) {
+      this.store.setState({ status: 'invalid', invalidPaths: checked.paths, retryAt: null });
+      return null;
+    }
+    if (this.base && deepEqual(checked.content, this.base)) {
+      // Nothing differs from the server (e.g. typed and undone, or sent by another editor): no write.
+      this.markSaved();
+      return null;
+    }
+    return checked.content;
+  }
+
+  /**
+   * Another editor of this user and case (another tab, or this tab's editor before a remount) may have
+   * saved a newer version, very likely with these very edits: build on it, so they are not sent again
+   * on the version before (a 412 from oneself, issue 14). Where both changed the same value, nothing
+   * is carried over and the server's 412 opens the conflict view.
+   */
+  private async catchUp(): Promise<void> {
+    const { userId, caseId, storage } = this.options;
+    try {
+      const version = parseSavedVersion(await storage.read(savedVersionKey(userId, caseId)));
+      if (version === null || version <= this.state.baseVersion) return;
+      const saved = parseSavedContent(await storage.read(savedContentKey(userId, caseId)));
+      if (!saved || saved.version !== version) return;
+      const carried = carryOver(this.values, this.base, saved.content);
+      if (!carried) return;
+      this.base = saved.content;
+      this.store.setState({ baseVersion: saved.version });
+      this.baseWriter.write(serialiseBase(saved));
+      if (carried !== this.values) {
+        this.values = carried;
+        this.revision += 1;
+        this.replace(carried);
+      }
+      this.keepLocally();
+      this.options.onNewerVersion?.();
+    } catch {
+      // Unreadable local storage: the server still guards the version (412).
+    }
+  }
+
   private async write(content: CaseContent, sentRevision: number): Promise<void> {
     try {
       const result = await this.options.save(content, this.state.baseVersion);
       this.attempt = 0;
       this.base = contentOf(result.document);
       this.baseWriter.write(serialiseBase({ version: result.version, content: this.base }));
+      await this.recordSaved(result.version, this.base);
       this.store.setState({ baseVersion: result.version, lastSavedAt: this.options.now(), error: null, restored: false });
       this.options.onSaved?.(result.document);
       if (this.revision === sentRevision) {
@@ -304,6 +453,17 @@ export class CaseAutosave {
       }
     } catch (error) {
       await this.fail(error);
+    }
+  }
+
+  /** Tells the next editor to send (still inside the lock) which version this one saved, and with what. */
+  private async recordSaved(version: number, content: CaseContent): Promise<void> {
+    const { userId, caseId, storage } = this.options;
+    try {
+      await storage.write(savedContentKey(userId, caseId), serialiseBase({ version, content }));
+      await storage.write(savedVersionKey(userId, caseId), serialiseSavedVersion(version));
+    } catch {
+      this.store.setState({ keptLocally: false });
     }
   }
 

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCase } from '../../api/client/case-queries';
 import { callApi, setApiUser } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
+import { AppShell } from '../../app/app-shell';
 import { renderWithProviders } from '../../test/render';
 import { CaseWorkspacePage, type RenderDesignationPanel } from './case-workspace-page';
 import { contentOf } from './case-content';
@@ -39,7 +40,18 @@ function renderCase(options: { tab?: string; storage?: DraftStorage; userId?: st
   return { ...result, storage };
 }
 
+/** The case page inside the app's shell (its error boundary), as the app routes it. */
+function renderCaseInShell(storage: DraftStorage = memoryDraftStorage()) {
+  const result = renderWithProviders(null, {
+    route: `/cases/${CASE}/overview`,
+    routes: [{ element: <AppShell />, children: [{ path: '/cases/:caseId/:tab', element: <Route storage={storage} /> }] }],
+    userId: 'ana',
+  });
+  return { ...result, storage };
+}
+
 const status = () => screen.getByTestId('save-status');
+const tabLink = (name: string) => screen.findByRole('tab', { name }, { timeout: 5_000 });
 const justification = () => document.getElementById(fieldId('harm.physical.justification'));
 const rights = () => screen.getByRole('textbox', { name: /Risks of applying this policy, including impacts on speech/ });
 
@@ -134,6 +146,25 @@ describe('CaseWorkspacePage', () => {
     expect((justification() as HTMLTextAreaElement).labels[0]).toHaveAttribute('data-shrink', 'true');
     expect(status()).toHaveAttribute('data-status', 'saved');
   });
+
+  it('issue 14 defect 1: typing and switching tabs at once, several times, saves everything with no conflict with oneself', async () => {
+    const { user } = renderCaseInShell();
+    const before = await serverCase();
+    for (const round of [1, 2, 3]) {
+      await user.type(await screen.findByRole('textbox', { name: /Risks of applying this policy/ }, { timeout: 5_000 }), ` R${round}.`);
+      // No wait for "All changes saved": the switch comes while the edit waits for the debounce.
+      await user.click(await tabLink('Harm'));
+      await user.type(await waitFor(() => justification() ?? Promise.reject(new Error('no field'))), ` H${round}.`);
+      await user.click(await tabLink('Overview'));
+    }
+    await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 10_000 });
+    expect(screen.queryByRole('dialog', { name: 'Someone else saved this case first' })).toBeNull();
+    const after = await serverCase();
+    expect(after.updatedBy).toBe('ana');
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.rightsRiskAssessment).toMatch(/ R1\. R2\. R3\.$/);
+    expect(after.harm.physical.justification).toMatch(/ H1\. H2\. H3\.$/);
+  }, 60_000);
 
   it('restores unsent edits kept on this device, says so, and sends them', async () => {
     const current = await serverCase();

@@ -41,6 +41,19 @@ export function draftSignalsKey(userId: string, caseId: string): string {
   return `${draftKey(userId, caseId)}:signals`;
 }
 
+/**
+ * The last version an editor of this user saved, with its content (issue 14): the next editor to send
+ * (another tab, a remounted editor) reads it first, so it never sends the same edits on the version
+ * before. The version has a small key of its own, read before every write; the content only when newer.
+ */
+export function savedVersionKey(userId: string, caseId: string): string {
+  return `${draftKey(userId, caseId)}:saved-version`;
+}
+
+export function savedContentKey(userId: string, caseId: string): string {
+  return `${draftKey(userId, caseId)}:saved`;
+}
+
 /** Every key a case's draft may use, for removal. */
 export function draftKeys(userId: string, caseId: string): string[] {
   return [draftKey(userId, caseId), draftSignalsKey(userId, caseId), draftBaseKey(userId, caseId)];
@@ -70,6 +83,25 @@ export function parseStoredContent(raw: unknown): CaseContent | null {
   if (parsed.success) return raw as CaseContent;
   // Only value-level issues: the structure is a CaseContent's, so the stored value is one as typed.
   return parsed.error.issues.every((issue) => VALUE_ISSUES.has(issue.code)) ? (raw as CaseContent) : null;
+}
+
+const SavedVersion = z.object({ format: z.literal(1), version: z.number().int().min(1) });
+
+export function serialiseSavedVersion(version: number): unknown {
+  return { format: 1, version };
+}
+
+/** The version in a saved-version record; null when there is none or it is unreadable. */
+export function parseSavedVersion(raw: unknown): number | null {
+  const parsed = SavedVersion.safeParse(raw);
+  return parsed.success ? parsed.data.version : null;
+}
+
+/** A saved-content record (written with serialiseBase); null when missing or unreadable. */
+export function parseSavedContent(raw: unknown): DraftBase | null {
+  const parsed = BaseEnvelope.safeParse(raw);
+  const content = parsed.success ? parseStoredContent(parsed.data.content) : null;
+  return parsed.success && content ? { version: parsed.data.version, content } : null;
 }
 
 export type DraftReadResult =

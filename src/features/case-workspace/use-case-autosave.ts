@@ -1,5 +1,6 @@
 // Wires the autosave controller to React: the form's changes, the browser's online/offline events,
-// the typed HTTP client, and the query cache (the cache stays the only copy of server state).
+// the typed HTTP client, the query cache (the cache stays the only copy of server state), the other tabs
+// of the same user and case, and the page being hidden or closed.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
@@ -7,7 +8,8 @@ import { callApi, getApiUser } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { CaseAutosave } from './autosave-controller';
-import { contentOf, fromCaseFormValues, validateForSave, type CaseFormValues } from './case-content';
+import { broadcastTabHub } from './autosave-tabs';
+import { contentOf, fromCaseFormValues, toCaseFormValues, validateForSave, type CaseFormValues } from './case-content';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
 
 export interface AutosaveStart {
@@ -49,6 +51,9 @@ export function useCaseAutosave({
 }): CaseAutosave {
   const queryClient = useQueryClient();
   const caseId = caseDocument.id;
+  // Set while the autosave itself puts content into the form: that is no edit of the user's, and
+  // telling it to the other tabs would echo it back and forth.
+  const [replacing] = useState(() => ({ current: false }));
   const [autosave] = useState(
     () =>
       new CaseAutosave({
@@ -81,6 +86,16 @@ export function useCaseAutosave({
             void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(caseId), exact: true });
           }
         },
+        onReplaced: (content) => {
+          replacing.current = true;
+          try {
+            form.reset(toCaseFormValues(content));
+          } finally {
+            replacing.current = false;
+          }
+        },
+        // Another tab of this user saved: the header's version and the lists follow.
+        onNewerVersion: () => void queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }),
         // Edits belong to the user who typed them: never send them under another identity.
         canSend: () => getApiUser() === userId,
       }),
@@ -89,20 +104,35 @@ export function useCaseAutosave({
   useEffect(() => {
     const unsubscribe = form.subscribe({
       formState: { values: true },
-      callback: ({ values, name }) => autosave.change(fromCaseFormValues(values), name),
+      callback: ({ values, name }) => {
+        if (!replacing.current) autosave.change(fromCaseFormValues(values), name);
+      },
     });
     const online = () => autosave.setOnline(true);
     const offline = () => autosave.setOnline(false);
+    // The last moments a page surely has: the other tabs learn the last edit, and it is sent.
+    const hide = () => autosave.handOver();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') autosave.handOver();
+    };
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
+    window.addEventListener('pagehide', hide);
+    document.addEventListener('visibilitychange', hidden);
+    const hub = broadcastTabHub();
+    const leaveTabs = hub ? autosave.connectTabs(hub) : () => undefined;
     // Edits restored from this device go out at once.
     if (autosave.state.status === 'pending') void autosave.flush();
     return () => {
       unsubscribe();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
-      // Leaving the page: send what waits for the debounce (it stays kept locally either way).
-      if (autosave.state.status === 'pending') void autosave.flush();
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', hidden);
+      // Leaving the page: send what waits for the debounce (it stays kept locally either way); the
+      // next editor of this case waits for that write and builds on it (CaseAutosave.catchUp).
+      autosave.handOver();
+      leaveTabs();
     };
   }, [autosave, form]);
 
