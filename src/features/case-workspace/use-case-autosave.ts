@@ -134,7 +134,7 @@ export function useCaseAutosave({
       autosave.handOver();
       leaveTabs();
     };
-  }, [autosave, form]);
+  }, [autosave, form, replacing]);
 
   useEffect(() => autosave.setEditable(editable), [autosave, editable]);
 
