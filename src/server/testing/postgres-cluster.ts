@@ -4,10 +4,12 @@
 // runs as the `postgres` user the package creates, on a directory that user owns.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 
 const execFile = promisify(execFileCallback);
 
@@ -116,4 +118,19 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
   const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(-2_000) : '(no log)';
   remove();
   throw new Error(`PostgreSQL did not start on any port of ${ports}: ${String(lastError)}\n${serverLog}`);
+}
+
+/** Creates an empty database on the cluster behind `clusterUrl` and answers its URL. */
+export async function createTestDatabase(clusterUrl: string, name = `test_${randomUUID().replaceAll('-', '').slice(0, 16)}`): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const client = new Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
