@@ -14,15 +14,17 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'cases and the append-only audit trail',
+    name: 'cases with their listing, accounts, actions and the append-only audit trail',
     sql: `
       CREATE TABLE storage_meta (
         key text PRIMARY KEY,
         value jsonb NOT NULL
       );
 
-      -- One row per case. The document is the contract's CaseDocument (validated on every read); the
-      -- columns beside it are what the list, the queues and search filter and sort on.
+      -- One row per case. The document is the contract's CaseDocument without its accounts and
+      -- actions (they have their own tables), validated on every read. Beside it: what the lists
+      -- filter and sort on, and the listing the backend computed with the engine when it wrote the
+      -- case (verdict, R11 priority, R17 next review), so the database never evaluates policy.
       CREATE TABLE cases (
         id text PRIMARY KEY,
         version integer NOT NULL CHECK (version >= 1),
@@ -32,11 +34,52 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL,
         submitted_at timestamptz,
         next_review_at timestamptz,
+        verdict text NOT NULL,
+        priority double precision NOT NULL,
+        priority_band text NOT NULL,
+        signal_count integer NOT NULL,
         search_text text NOT NULL,
+        listing jsonb NOT NULL,
         document jsonb NOT NULL
       );
       CREATE INDEX cases_updated_at ON cases (updated_at DESC, id);
+      CREATE INDEX cases_priority ON cases (priority DESC, id);
+      -- The review queue: one status, R11 priority first, then the longest waiting.
+      CREATE INDEX cases_status_queue ON cases (status, priority DESC, submitted_at, id);
       CREATE INDEX cases_status_updated_at ON cases (status, updated_at DESC, id);
+      -- The due queue: designations in force by next review.
+      CREATE INDEX cases_next_review_at ON cases (next_review_at, id) WHERE next_review_at IS NOT NULL;
+
+      -- R16: associations, one row per account, in the case's order (position).
+      CREATE TABLE case_accounts (
+        case_id text NOT NULL REFERENCES cases (id),
+        position integer NOT NULL,
+        handle text NOT NULL,
+        status text NOT NULL,
+        decided_at timestamptz,
+        item jsonb NOT NULL,
+        PRIMARY KEY (case_id, position)
+      );
+      CREATE INDEX case_accounts_handle ON case_accounts (case_id, handle);
+      CREATE INDEX case_accounts_status ON case_accounts (case_id, status, position);
+
+      -- R14-R15: enforcement actions, one row per action, in the case's order.
+      CREATE TABLE enforcement_actions (
+        case_id text NOT NULL REFERENCES cases (id),
+        position integer NOT NULL,
+        id text NOT NULL,
+        type text NOT NULL,
+        target_ref text NOT NULL,
+        applied_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        ended_at timestamptz,
+        item jsonb NOT NULL,
+        PRIMARY KEY (case_id, position)
+      );
+      CREATE INDEX enforcement_actions_id ON enforcement_actions (case_id, id);
+      -- Actions expiring in a window: only the ones still running.
+      CREATE INDEX enforcement_actions_expiring ON enforcement_actions (expires_at, case_id, id)
+        WHERE ended_at IS NULL AND expires_at IS NOT NULL;
 
       -- R19: the trail. seq orders the whole trail; at keeps the instant exactly as the rules wrote it.
       CREATE SEQUENCE audit_seq AS bigint;
@@ -52,6 +95,8 @@ export const MIGRATIONS: readonly Migration[] = [
         case_version integer NOT NULL
       );
       CREATE INDEX audit_events_case ON audit_events (case_id, seq);
+      CREATE INDEX audit_events_actor ON audit_events (actor_id, seq);
+      CREATE INDEX audit_events_type ON audit_events (type, seq);
 
       -- Append-only for the application (R19): no row is ever updated or deleted, and the table is not
       -- truncated, except by the storage's reset, which only test and dev stores may call: it sets

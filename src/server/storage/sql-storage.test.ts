@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../../engine/evaluate';
 import { T0 } from '../../backend/backend-test-kit';
+import { listingWith } from '../../backend/case-listing';
 import { buildDemoSeed } from '../../backend/demo-data';
 import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';
 import { createTestDatabase } from '../testing/postgres-cluster';
@@ -20,6 +21,8 @@ const toClose: SqlDatabase[] = [];
 afterAll(async () => {
   await Promise.all(toClose.map((db) => db.close()));
 });
+
+const listingOf = listingWith(evaluate);
 
 function event(caseId: string, caseVersion: number, id: string): NewAuditEvent {
   return { id, caseId, type: 'case.updated', actorId: 'ana', at: T0, reason: null, changes: [], caseVersion };
@@ -37,7 +40,7 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     opened ??= open().then(async (db) => {
       toClose.push(db);
       await migrateToCurrent(db);
-      await createSqlStorage(db, { allowReset: true }).reset(await buildDemoSeed({ now: T0, evaluate }));
+      await createSqlStorage(db, { allowReset: true }).reset(await buildDemoSeed({ now: T0, evaluate }), listingOf);
       return db;
     });
     return opened;
@@ -59,7 +62,7 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     const db = await database();
     const storage = createSqlStorage(db);
     const before = await storage.listCases();
-    await expect(storage.reset(EMPTY_SEED)).rejects.toBeInstanceOf(ResetRefusedError);
+    await expect(storage.reset(EMPTY_SEED, listingOf)).rejects.toBeInstanceOf(ResetRefusedError);
     expect(await storage.listCases()).toEqual(before);
   });
 
@@ -73,12 +76,19 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     // The second event reuses an id already in the trail: its INSERT fails after the case UPDATE ran.
     const duplicateId = trail[0]?.id ?? 'missing';
     await expect(
-      storage.putCase(next, record.version, [event(record.id, next.version, 'event-fresh'), event(record.id, next.version, duplicateId)]),
+      storage.putCase(
+        next,
+        record.version,
+        [event(record.id, next.version, 'event-fresh'), event(record.id, next.version, duplicateId)],
+        listingOf(next),
+      ),
     ).rejects.toThrow(/duplicate key|unique/);
     expect(await storage.getCase(record.id)).toEqual(record);
     expect(await storage.listAudit()).toEqual(trail);
     // And the store goes on: the same write without the bad event succeeds.
-    expect(await storage.putCase(next, record.version, [event(record.id, next.version, 'event-fresh')])).toMatchObject({ ok: true });
+    expect(await storage.putCase(next, record.version, [event(record.id, next.version, 'event-fresh')], listingOf(next))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('migrations apply once, are recorded, and a schema newer than the code is refused', async () => {
@@ -99,11 +109,11 @@ describe('embedded database in DATA_DIR', () => {
       const first = await openStorage({ dataDir });
       expect(first.kind).toBe('pglite');
       await first.ping();
-      expect(await first.storage.seedIfEmpty(seed)).toBe(true);
+      expect(await first.storage.seedIfEmpty(seed, listingOf)).toBe(true);
       const [record] = seed.cases;
       if (!record) throw new Error('seed has no case');
       const next = { ...record, version: record.version + 1, rightsRiskAssessment: 'Written before the restart.' };
-      await first.storage.putCase(next, record.version, [event(record.id, next.version, 'event-before-restart')]);
+      await first.storage.putCase(next, record.version, [event(record.id, next.version, 'event-before-restart')], listingOf(next));
       await first.close();
 
       const second = await openStorage({ dataDir });

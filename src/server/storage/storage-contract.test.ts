@@ -71,7 +71,9 @@ function sqlSubject(open: () => Promise<{ db: SqlDatabase; reopen: () => Promise
       });
       const { db, reopen } = await home;
       const storage = createSqlStorage(db, { allowReset: true });
-      await storage.reset(EMPTY_SEED);
+      await storage.reset(EMPTY_SEED, () => {
+        throw new Error('the empty seed has no case');
+      });
       await db.run('DELETE FROM storage_meta');
       databases.set(storage, reopen);
       return storage;
