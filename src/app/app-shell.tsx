@@ -11,7 +11,7 @@ import InputLabel from '@mui/material/InputLabel';
 import NativeSelect from '@mui/material/NativeSelect';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
@@ -19,6 +19,11 @@ import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
 import { RouteErrorBoundary } from './route-error-page';
 import { useSession } from './session-store';
+
+// Msw mode only, and loaded apart: production builds drop it (the condition is a build-time constant).
+const StorageNotice = import.meta.env.VITE_MSW === 'true'
+  ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
+  : null;
 
 const NAV_ITEMS = [
   { to: '/cases', key: 'nav.cases' },
@@ -66,6 +71,11 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
+        {StorageNotice && (
+          <Suspense fallback={null}>
+            <StorageNotice />
+          </Suspense>
+        )}
         <RouteErrorBoundary key={pathname}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />

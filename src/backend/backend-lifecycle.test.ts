@@ -123,7 +123,7 @@ describe('decide', () => {
     const now = addDaysUtc(T0, 1);
     expect(approved.status).toBe('designated');
     expect(approved.designation).toEqual({
-      approvedBy: 'rui', approvedAt: now, rationale: 'Meets the threshold.', lastReviewedAt: now,
+      approvedBy: 'rui', approvedAt: now, firstApprovedAt: now, rationale: 'Meets the threshold.', lastReviewedAt: now,
       nextReviewAt: addDaysUtc(now, 90), withdrawnAt: null, withdrawnBy: null, withdrawalRationale: null,
     });
     expect(approved.editorsSinceReview).toEqual([]);
@@ -285,6 +285,7 @@ describe('periodic review (R17)', () => {
     const kit = createTestBackend();
     let doc = await caseIn(kit, 'designated', { withAccount: true });
     const params = { caseId: doc.id };
+    const designatedAt = doc.designation?.approvedAt;
     doc = await kit.ok('applyAction', {
       user: 'rui', params, ifMatch: doc.version,
       body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
@@ -309,7 +310,10 @@ describe('periodic review (R17)', () => {
     kit.clock.advanceDays(3);
     doc = await kit.ok('decideCase', { user: 'rui', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Modification fine.' } });
     expect(doc.status).toBe('designated');
-    expect(doc.designation).toMatchObject({ approvedBy: 'rui', approvedAt: addDaysUtc(T0, 3), rationale: 'Modification fine.' });
+    // The re-approval is the latest approval; the date the actor was first designated stays (R19).
+    expect(doc.designation).toMatchObject({
+      approvedBy: 'rui', approvedAt: addDaysUtc(T0, 3), firstApprovedAt: designatedAt, rationale: 'Modification fine.',
+    });
     expect(doc.actor.hashtags).toEqual(['#HarborWatch', '#HarborWatch2']);
   });
 

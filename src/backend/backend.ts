@@ -3,6 +3,7 @@
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
+import type { StorageHealth } from '../api/contract/storage-health';
 import type { User } from '../api/contract/users';
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
 import {
@@ -50,7 +51,7 @@ export interface BackendDeps {
   now: () => string;
   evaluate: EvaluateCase;
   newId: (kind: IdKind) => string;
-  /** What a fresh (or reset, or corrupt) store starts with. */
+  /** What a fresh (or reset) store starts with. */
   seed: () => Promise<StorageSeed>;
   /** The user directory, read per request (a role can change between requests). */
   users?: () => readonly User[];
@@ -60,6 +61,8 @@ export interface Backend {
   handle(request: BackendRequest): Promise<BackendResponse>;
   /** Drops all data and reseeds. */
   reset(): Promise<void>;
+  /** Stored records set aside because they no longer parsed (dev storage only; empty elsewhere). */
+  storageHealth(): Promise<StorageHealth>;
 }
 
 /** A request body that was not valid JSON; the adapter passes it so `handle` answers 400. */
@@ -308,31 +311,33 @@ export function createBackend(deps: BackendDeps): Backend {
   }
 
   async function handle(request: BackendRequest): Promise<BackendResponse> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await ensureReady();
-        return await dispatch(request);
-      } catch (error) {
-        if (error instanceof ApiFailure) {
-          return { status: error.status, headers: { 'Content-Type': 'application/json' }, body: error.toBody() };
-        }
-        if (error instanceof StorageCorruptError && attempt === 0) {
-          // Persisted local data is input too: if it no longer parses, start again from the seed.
-          console.warn(`[mock backend] stored data is corrupt (${error.message}); reseeding.`);
-          await reset();
-          continue;
-        }
-        console.error('[mock backend] unexpected failure', error);
-        return {
-          status: 500,
-          headers: { 'Content-Type': 'application/json' },
-          body: { code: 'server-error', message: 'The server failed unexpectedly.', fieldErrors: [] },
-        };
+    try {
+      await ensureReady();
+      return await dispatch(request);
+    } catch (error) {
+      if (error instanceof ApiFailure) {
+        return { status: error.status, headers: { 'Content-Type': 'application/json' }, body: error.toBody() };
       }
+      // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
+      // what still fails is reported, and only the explicit dev reset drops data.
+      const message = error instanceof StorageCorruptError
+        ? 'The stored data could not be read. Nothing was deleted; try again, or reset the demo data to start over.'
+        : 'The server failed unexpectedly.';
+      console.error('[mock backend] unexpected failure', error);
+      return {
+        status: 500,
+        headers: { 'Content-Type': 'application/json' },
+        body: { code: 'server-error', message, fieldErrors: [] },
+      };
     }
   }
 
-  return { handle, reset };
+  async function storageHealth(): Promise<StorageHealth> {
+    await ensureReady();
+    return { quarantined: (await deps.storage.listQuarantined?.()) ?? [] };
+  }
+
+  return { handle, reset, storageHealth };
 }
 
 function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {

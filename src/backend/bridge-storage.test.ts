@@ -2,7 +2,7 @@
 // (jsdom: the bridge is found on `window`, where Playwright exposes it.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../engine/evaluate';
-import { createTestBackend, errorBody, NEW_CASE, recommendedContent, T0 } from './backend-test-kit';
+import { contentOfDoc, createTestBackend, errorBody, NEW_CASE, recommendedContent, T0 } from './backend-test-kit';
 import {
   createBridgeStorage,
   createStorageBridgeHost,
@@ -10,7 +10,7 @@ import {
   STORAGE_OPS,
   type SharedStoreCall,
 } from './bridge-storage';
-import { buildDemoSeed } from './demo-data';
+import { buildDemoSeed, DEMO_CASE_IDS } from './demo-data';
 import { createMemoryStorage } from './memory-storage';
 
 /** What Playwright's exposeFunction does: JSON across the boundary, both ways. */
@@ -68,7 +68,7 @@ describe('bridge storage', () => {
     await expect(host('putCase', { record: { id: 'x' }, expectedVersion: null, events: [] })).rejects.toThrow(/expected/);
   });
 
-  it('browser side: an answer that does not parse counts as corrupt data and the backend reseeds', async () => {
+  it('browser side: an answer that does not parse fails that request (500) and drops nothing', async () => {
     const seed = await buildDemoSeed({ now: T0, evaluate });
     const host = createStorageBridgeHost(createMemoryStorage());
     let poisoned = true;
@@ -79,10 +79,18 @@ describe('bridge storage', () => {
       }
       return viaJson(host)(op, payload);
     };
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const kit = createTestBackend({ storage: createBridgeStorage(call), seed });
-    const response = await kit.call('listCases', { user: 'rui' });
-    expect(response.status).toBe(200);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('reseeding'));
+    const params = { caseId: DEMO_CASE_IDS.draftCampaign };
+    const before = await kit.ok('getCase', { params });
+    const draft = await kit.ok('updateCase', { params, ifMatch: before.version, body: { ...contentOfDoc(before), rightsRiskAssessment: 'Kept.' } });
+    const failed = await kit.call('listCases', { user: 'rui' });
+    expect(failed.status).toBe(500);
+    expect(errorBody(failed).message).toContain('Nothing was deleted');
+    expect(error).toHaveBeenCalled();
+    // Issue 14, defect 3: the backend used to reseed here, dropping every change and the audit trail.
+    const again = await kit.call('listCases', { user: 'rui' });
+    expect(again.status).toBe(200);
+    expect((await kit.ok('getCase', { params: { caseId: draft.id } })).rightsRiskAssessment).toBe('Kept.');
   });
 });

@@ -91,17 +91,20 @@ const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 /**
  * R16: accounts named in signals and not yet decided are shown as suggestions. They are derived
  * on every read rather than stored, so they follow the signals without extra writes or versions.
+ * Handles match case-insensitively. Linear in the named accounts (one set lookup per handle): a
+ * detected cluster names up to 10,000 accounts per signal, and every read of the case runs this.
  */
 export function withSuggestedAccounts(record: StoredCase): StoredCase {
+  const known = new Set(record.accounts.map((account) => account.handle.toLowerCase()));
   const suggested: AccountAssociation[] = [];
   for (const signal of record.signals) {
     for (const handle of signal.accounts) {
-      const known = [...record.accounts, ...suggested].some((account) => sameHandle(account.handle, handle));
-      if (!known) {
-        suggested.push({
-          handle, status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null,
-        });
-      }
+      const key = handle.toLowerCase();
+      if (known.has(key)) continue;
+      known.add(key);
+      suggested.push({
+        handle, status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null,
+      });
     }
   }
   return { ...record, accounts: [...record.accounts, ...suggested] };
@@ -272,6 +275,8 @@ export function decideCase(record: StoredCase, input: z.output<typeof DecisionIn
     base.designation = {
       approvedBy: env.user.id,
       approvedAt: env.now,
+      // A re-approved modification keeps the date the actor was first designated (R19's statement of reasons).
+      firstApprovedAt: modifying && record.designation ? record.designation.firstApprovedAt : env.now,
       rationale: input.rationale,
       lastReviewedAt: env.now,
       nextReviewAt: nextReviewAt(env.now, record.settings),

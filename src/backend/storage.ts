@@ -9,6 +9,7 @@ import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
 import { PriorityBand, VerdictOutcome } from '../api/contract/policy-terms';
 import { UtcTimestamp } from '../api/contract/scalars';
+import type { QuarantinedRecord } from '../api/contract/storage-health';
 
 /**
  * A case as stored: the contract's CaseDocument, except that `accounts` holds only decided
@@ -85,9 +86,15 @@ export interface BackendStorage {
   listAudit(): Promise<AuditEvent[]>;
   /** Drops everything and writes `seed` (dev reset). */
   reset(seed: StorageSeed, listingOf: ListingOf): Promise<void>;
+  /**
+   * Stores whose records can fail validation (browser storage the user can tamper with, old layouts)
+   * set such records aside instead of dropping anything, and list them here, after checking every
+   * stored record. Storages that validate on the way in need not implement it.
+   */
+  listQuarantined?(): Promise<QuarantinedRecord[]>;
 }
 
-/** Persisted data failed validation: the backend warns and reseeds. */
+/** Persisted data failed validation and could not be set aside: the request fails, nothing is dropped. */
 export class StorageCorruptError extends Error {
   constructor(message: string) {
     super(message);

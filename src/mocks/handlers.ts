@@ -2,6 +2,7 @@
 // BackendRequest, asks the rules module, and returns its answer. No rules live here.
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
+import { DEV_STORAGE_PATH } from '../api/contract/storage-health';
 import { parseJsonBody, type Backend, type BackendRequest } from '../backend/backend';
 
 const ROUTE = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
@@ -45,6 +46,8 @@ export function createHandlers(backend: Backend): HttpHandler[] {
       await backend.reset();
       return HttpResponse.json({ ok: true });
     }),
+    // Dev only: the stored records the backend could not read and set aside (issue 14, defect 3).
+    http.get(`*${DEV_STORAGE_PATH}`, async () => HttpResponse.json(await backend.storageHealth())),
     ...table,
     // Anything else under /api gets the backend's JSON 404 instead of falling through to the network.
     // Anchored at the origin: in `npm run dev` Vite serves modules such as /src/api/client/*.ts, which

@@ -16,4 +16,6 @@ export const queryKeys = {
   audit: (query: AuditQuery) => ['audit', query] as const,
   /** Prefix of every overall-trail query: a case write invalidates them all. */
   auditAll: ['audit'] as const,
+  /** The mock backend's report of stored records it set aside (msw mode only). */
+  devStorage: ['dev', 'storage'] as const,
 };

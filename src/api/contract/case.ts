@@ -217,10 +217,15 @@ export const ReviewDecision = z.object({
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
-/** R17: the approved designation. */
+/**
+ * R17: the approved designation. `approvedBy`/`approvedAt` are its latest approval (a modification
+ * re-approved after a periodic review replaces them); `firstApprovedAt` is when the actor was first
+ * designated, which no re-approval changes: the statement of reasons dates the facts from it (R19).
+ */
 export const Designation = z.object({
   approvedBy: Id,
   approvedAt: UtcTimestamp,
+  firstApprovedAt: UtcTimestamp,
   rationale: longText(10_000),
   nextReviewAt: UtcTimestamp,
   lastReviewedAt: UtcTimestamp,
@@ -231,7 +236,7 @@ export const Designation = z.object({
 export type Designation = z.infer<typeof Designation>;
 
 /** The whole case as the server returns it. */
-export const CaseDocument = CaseContent.extend({
+const CaseDocumentShape = CaseContent.extend({
   id: Id,
   version: z.number().int().min(1),
   status: CaseStatus,
@@ -249,6 +254,23 @@ export const CaseDocument = CaseContent.extend({
   accounts: z.array(AccountAssociation),
   enforcementActions: z.array(EnforcementAction),
 });
+
+/**
+ * Cases stored or exported before `firstApprovedAt` existed (issue 14, defect 6) get it from their
+ * first approving review, which no later decision rewrites; without one, from the approval itself.
+ */
+function withFirstApprovalDate(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const { designation, reviews } = value as { designation?: unknown; reviews?: unknown };
+  if (typeof designation !== 'object' || designation === null || 'firstApprovedAt' in designation) return value;
+  const firstApproval = Array.isArray(reviews)
+    ? reviews.find((review: unknown) => typeof review === 'object' && review !== null && (review as { decision?: unknown }).decision === 'approve')
+    : undefined;
+  const firstApprovedAt = (firstApproval as { decidedAt?: unknown } | undefined)?.decidedAt ?? (designation as { approvedAt?: unknown }).approvedAt;
+  return { ...value, designation: { ...designation, firstApprovedAt } };
+}
+
+export const CaseDocument = z.preprocess(withFirstApprovalDate, CaseDocumentShape);
 export type CaseDocument = z.infer<typeof CaseDocument>;
 
 export function emptyHarmAssessment(): HarmAssessment {

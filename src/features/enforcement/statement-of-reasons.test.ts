@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCaseContent, type EnforcementAction } from '../../api/contract/case';
+import { CaseDocument, emptyCaseContent, type EnforcementAction } from '../../api/contract/case';
 import { DecisionRecord } from '../../api/contract/decision-record';
 import { StatementOfReasons, StatementsOfReasonsExport } from '../../api/contract/decision-record-export';
+import { caseIn, contentOfDoc, createTestBackend, T0 } from '../../backend/backend-test-kit';
+import { addDaysUtc } from '../../engine/schedule';
 import { buildStatementsOfReasons, EEA_COUNTRIES } from './statement-of-reasons';
 
 const APPROVED_AT = '2026-03-01T10:00:00.000Z';
@@ -56,7 +58,7 @@ function record(): DecisionRecord {
     submittedBy: { id: 'ana', name: 'Ana Kovač' },
     reviewer: { id: 'rui', name: 'Rui Takahashi' },
     designation: {
-      approvedBy: 'rui', approvedAt: APPROVED_AT, rationale: 'Home visits and dogpiling.', nextReviewAt: '2026-05-30T10:00:00.000Z',
+      approvedBy: 'rui', approvedAt: APPROVED_AT, firstApprovedAt: APPROVED_AT, rationale: 'Home visits and dogpiling.', nextReviewAt: '2026-05-30T10:00:00.000Z',
       lastReviewedAt: APPROVED_AT, withdrawnAt: null, withdrawnBy: null, withdrawalRationale: null,
     },
     actions: [
@@ -134,3 +136,68 @@ describe('buildStatementsOfReasons', () => {
     expect(StatementOfReasons.safeParse({ ...valid, decision_visibility: [] }).success).toBe(false);
   });
 });
+
+describe('statements of reasons after a modification is re-approved (R17, R19)', () => {
+  it('exports with the first designation date: modify -> re-approve -> export', async () => {
+    // The backend's own lifecycle, then the export the designation page builds from its decision record.
+    const kit = createTestBackend();
+    let doc = await caseIn(kit, 'designated', { withAccount: true });
+    const params = { caseId: doc.id };
+    const firstApprovedAt = doc.designation?.approvedAt;
+    kit.clock.advanceDays(1);
+    doc = await kit.ok('applyAction', {
+      user: 'rui', params, ifMatch: doc.version,
+      body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies the target lists.' },
+    });
+    kit.clock.advanceDays(1);
+    doc = await kit.ok('periodicReview', { user: 'sam', params, ifMatch: doc.version, body: { outcome: 'modify', rationale: 'Add the new hashtag.' } });
+    const content = contentOfDoc(doc);
+    content.actor.hashtags = ['#HarborWatch', '#HarborWatch2'];
+    doc = await kit.ok('updateCase', { user: 'ben', params, ifMatch: doc.version, body: content });
+    doc = await kit.ok('submitCase', { user: 'ben', params, ifMatch: doc.version, body: {} });
+    kit.clock.advanceDays(1);
+    doc = await kit.ok('decideCase', { user: 'rui', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Modification fine.' } });
+    const response = await kit.call('decisionRecord', { user: 'rui', params });
+    expect(response.status).toBe(200);
+    const exported = buildStatementsOfReasons(DecisionRecord.parse(response.body), kit.clock.now());
+    expect(exported.statements).toHaveLength(1);
+    const [statement] = exported.statements;
+    expect(statement?.content_date).toBe(firstApprovedAt?.slice(0, 10));
+    expect(statement?.application_date).toBe(addDaysUtc(T0, 1).slice(0, 10));
+    expect(doc.designation).toMatchObject({ approvedAt: addDaysUtc(T0, 3), firstApprovedAt });
+    expect(statement?.decision_facts).toContain(`on ${firstApprovedAt?.slice(0, 10)} after four-eyes review; a modification was approved on ${addDaysUtc(T0, 3).slice(0, 10)}`);
+  });
+
+  it('reads a stored case from before firstApprovedAt with the date of its first approving review', () => {
+    const legacy = {
+      ...stored(),
+      reviews: [
+        { decision: 'approve', decidedBy: 'rui', decidedAt: '2026-01-05T10:00:00.000Z', rationale: 'Designated.', override: null, verdictAtDecision: VERDICT },
+        { decision: 'approve', decidedBy: 'sam', decidedAt: '2026-03-05T10:00:00.000Z', rationale: 'Modification fine.', override: null, verdictAtDecision: VERDICT },
+      ],
+      designation: {
+        approvedBy: 'sam', approvedAt: '2026-03-05T10:00:00.000Z', rationale: 'Modification fine.', nextReviewAt: '2026-06-03T10:00:00.000Z',
+        lastReviewedAt: '2026-03-05T10:00:00.000Z', withdrawnAt: null, withdrawnBy: null, withdrawalRationale: null,
+      },
+    };
+    expect(CaseDocument.parse(legacy).designation?.firstApprovedAt).toBe('2026-01-05T10:00:00.000Z');
+    const stamped = { ...legacy, designation: { ...legacy.designation, firstApprovedAt: '2025-12-01T10:00:00.000Z' } };
+    expect(CaseDocument.parse(stamped).designation?.firstApprovedAt).toBe('2025-12-01T10:00:00.000Z');
+    expect(CaseDocument.parse({ ...legacy, reviews: [] }).designation?.firstApprovedAt).toBe('2026-03-05T10:00:00.000Z');
+  });
+});
+
+const VERDICT = { outcome: 'recommended', ruleIds: ['R2', 'R7', 'R13'], priority: 3, platformManipulationTrack: false };
+
+/** A designated case as an older version stored it (no `firstApprovedAt`). */
+function stored() {
+  const content = emptyCaseContent({
+    kind: 'group', name: 'Harbor Watch', aliases: [], purpose: 'Targets reporters.', geographies: [], languages: ['en'],
+    hashtags: [], keywords: [], trendTerms: [], activismContext: false,
+  });
+  return {
+    ...content, id: 'case-legacy', version: 9, status: 'designated', createdBy: 'ana', createdAt: '2026-01-01T10:00:00.000Z',
+    updatedBy: 'sam', updatedAt: '2026-03-05T10:00:00.000Z', editorsSinceReview: [], submission: null, contentAtLastReview: null,
+    accounts: [], enforcementActions: [],
+  };
+}

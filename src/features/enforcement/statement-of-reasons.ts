@@ -4,7 +4,8 @@
 //   informational harm at moderate or above add "illegal or harmful speech" and "negative effects on
 //   civic discourse" as additional categories;
 // - ground: the platform's rules (content incompatible with terms), never illegality;
-// - content date: the approval date of the designation whose facts the action rests on;
+// - content date: the date the actor was first designated (`firstApprovedAt`), which a re-approved
+//   modification does not move, so it never falls after an action applied before the re-approval;
 // - territorial scope: the whole EEA, as the framework's actions are not geo-restricted;
 // - detection is automated when the account was named by a detected signal; decisions are never
 //   automated: a reviewer approved the designation and applied the action, a person confirmed the account.
@@ -95,13 +96,19 @@ function harmSummary(record: DecisionRecord): string {
   return HARM_CATEGORIES.map((category: HarmCategory) => `${category} ${record.facts.harm[category].severity ?? 'not rated'}`).join(', ');
 }
 
+/** A modification approved after the first designation says so, with its date. */
+function reapproval(record: DecisionRecord): string {
+  const { approvedAt, firstApprovedAt } = record.designation;
+  return approvedAt === firstApprovedAt ? '' : `; a modification was approved on ${date(approvedAt)}`;
+}
+
 /** Facts and circumstances (Art. 17(3)(b) DSA), without personal data. */
 function decisionFacts(record: DecisionRecord, action: RecordAction): string {
   const sufficient = record.facts.signals.filter((signal) => signal.evidenceState === 'sufficient');
   const kinds = [...new Set(sufficient.map((signal) => signal.kind))].join(' and ') || 'no';
   const override = record.decision.override ? ' The reviewer decided against the engine’s verdict, with a written justification (override, R8).' : '';
   return clip(
-    `The ${record.actor.kind} "${record.actor.name}" was designated as engaged in coordinated harmful activity on ${date(record.designation.approvedAt)} after four-eyes review. ` +
+    `The ${record.actor.kind} "${record.actor.name}" was designated as engaged in coordinated harmful activity on ${date(record.designation.firstApprovedAt)} after four-eyes review${reapproval(record)}. ` +
       `Coordination: ${sufficient.length} signal(s) with sufficient evidence (${kinds} coordination). Harm severity: ${harmSummary(record)}. ` +
       `Engine verdict at decision: ${record.verdictAtDecision.outcome} (rules ${record.rulesApplied.join(', ')}).${override} ` +
       `Action: ${ACTION_WORDING[action.type]}, on ${TARGET_WORDING[action.target]}, applied on ${date(action.appliedAt)}` +
@@ -141,7 +148,7 @@ export function buildStatementOfReasons(record: DecisionRecord, action: RecordAc
     category_specification: [COORDINATED_HARM_KEYWORD],
     ...contentType(action),
     content_language: contentLanguage(record),
-    content_date: date(record.designation.approvedAt),
+    content_date: date(record.designation.firstApprovedAt),
     application_date: date(action.appliedAt),
     territorial_scope: [...EEA_COUNTRIES],
     decision_facts: decisionFacts(record, action),

@@ -43,6 +43,11 @@ export const en = {
   },
   caseLinks: { review: 'Open the review', designation: 'Designation record', history: 'History of this case (audit trail, R19)' },
   time: { never: '—' },
+  storage: {
+    quarantined_one: '{{count}} stored record could not be read and was set aside. It is kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
+    quarantined_other: '{{count}} stored records could not be read and were set aside. They are kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
+    startOver: 'To start over with the demo data instead, reset the mock backend (POST /api/dev/reset).',
+  },
 } as const;
 
 export const nl: LocaleShape<typeof en> = {
@@ -87,6 +92,11 @@ export const nl: LocaleShape<typeof en> = {
   },
   caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', history: 'Geschiedenis van deze zaak (controlespoor, R19)' },
   time: { never: '—' },
+  storage: {
+    quarantined_one: '{{count}} opgeslagen record kon niet worden gelezen en is apart gezet. Het blijft bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
+    quarantined_other: '{{count}} opgeslagen records konden niet worden gelezen en zijn apart gezet. Ze blijven bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
+    startOver: 'Wilt u liever opnieuw beginnen met de demogegevens, zet dan de mock-backend terug (POST /api/dev/reset).',
+  },
 };
 
 export const tr: LocaleShape<typeof en> = {
@@ -131,4 +141,9 @@ export const tr: LocaleShape<typeof en> = {
   },
   caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', history: 'Bu vakanın geçmişi (denetim kaydı, R19)' },
   time: { never: '—' },
+  storage: {
+    quarantined_one: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmedi, karantinada saklanıyor; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
+    quarantined_other: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmediler, karantinada saklanıyorlar; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
+    startOver: 'Bunun yerine demo verileriyle baştan başlamak için sahte arka ucu sıfırlayın (POST /api/dev/reset).',
+  },
 };

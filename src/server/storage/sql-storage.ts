@@ -40,10 +40,12 @@ export class ResetRefusedError extends Error {
 const SEEDED = 'seeded';
 
 /** The case row's document plus its accounts and actions, reassembled into the contract's case. */
-const CaseRow = z
-  .object({ document: z.record(z.string(), z.unknown()), accounts: z.array(z.unknown()), actions: z.array(z.unknown()) })
-  .transform(({ document, accounts, actions }) => ({ ...document, accounts, enforcementActions: actions }))
-  .pipe(StoredCase);
+const CaseRowParts = z.object({ document: z.record(z.string(), z.unknown()), accounts: z.array(z.unknown()), actions: z.array(z.unknown()) });
+const CaseRow = z.preprocess((row) => {
+  const parts = CaseRowParts.safeParse(row);
+  // A row of another shape goes on as it is, and fails StoredCase with its own message.
+  return parts.success ? { ...parts.data.document, accounts: parts.data.accounts, enforcementActions: parts.data.actions } : row;
+}, StoredCase);
 const VersionRow = z.object({ version: SqlInt });
 const SeqRow = z.object({ seq: SqlInt });
 const CountRow = z.object({ count: SqlInt });
