@@ -42,13 +42,14 @@ export const MIGRATIONS: readonly Migration[] = [
         listing jsonb NOT NULL,
         document jsonb NOT NULL
       );
-      CREATE INDEX cases_updated_at ON cases (updated_at DESC, id);
-      CREATE INDEX cases_priority ON cases (priority DESC, id);
+      CREATE INDEX cases_updated_at ON cases (updated_at DESC, id COLLATE "C");
+      CREATE INDEX cases_priority ON cases (priority DESC, id COLLATE "C");
       -- The review queue: one status, R11 priority first, then the longest waiting.
-      CREATE INDEX cases_status_queue ON cases (status, priority DESC, submitted_at, id);
-      CREATE INDEX cases_status_updated_at ON cases (status, updated_at DESC, id);
+      -- Ties are broken by id in code-unit order (COLLATE "C"), whatever the database's collation.
+      CREATE INDEX cases_status_queue ON cases (status, priority DESC, submitted_at, id COLLATE "C");
+      CREATE INDEX cases_status_updated_at ON cases (status, updated_at DESC, id COLLATE "C");
       -- The due queue: designations in force by next review.
-      CREATE INDEX cases_next_review_at ON cases (next_review_at, id) WHERE next_review_at IS NOT NULL;
+      CREATE INDEX cases_next_review_at ON cases (next_review_at, id COLLATE "C") WHERE next_review_at IS NOT NULL;
 
       -- R16: associations, one row per account, in the case's order (position).
       CREATE TABLE case_accounts (

@@ -219,8 +219,14 @@ async function pageQuery<S extends z.ZodType>(
   const filterValues = [...params.values];
   const limit = params.add(page.pageSize);
   const offset = params.add((page.page - 1) * page.pageSize);
+  // The page is chosen first and only its rows are built: building (and detoasting) every row before
+  // the sort cost a full scan of the documents per page.
   const [items, counted] = await Promise.all([
-    db.rows(row, `SELECT ${select} FROM ${from} ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, params.values),
+    db.rows(
+      row,
+      `SELECT ${select} FROM (SELECT * FROM ${from} ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) AS page ORDER BY ${order}`,
+      params.values,
+    ),
     db.rows(CountRow, `SELECT count(*) AS count FROM ${from} ${where}`, filterValues),
   ]);
   return { items, total: counted[0]?.count ?? 0 };
@@ -330,15 +336,16 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
     },
     queryExpiringActions(query) {
       const params = parameters();
-      const where = `WHERE e.ended_at IS NULL AND e.expires_at >= ${params.add(query.from)}::timestamptz
-        AND e.expires_at < ${params.add(query.to)}::timestamptz`;
+      const where = `WHERE ended_at IS NULL AND expires_at >= ${params.add(query.from)}::timestamptz
+        AND expires_at < ${params.add(query.to)}::timestamptz`;
       return pageQuery(
         db,
         ExpiringRow,
-        `e.case_id AS "caseId", c.name AS "caseName", e.item AS action`,
-        'enforcement_actions e JOIN cases c ON c.id = e.case_id',
+        `case_id AS "caseId", case_name AS "caseName", item AS action`,
+        `(SELECT e.case_id, e.id, e.expires_at, e.ended_at, e.item, c.name AS case_name
+          FROM enforcement_actions e JOIN cases c ON c.id = e.case_id) AS running`,
         where,
-        'e.expires_at, e.case_id COLLATE "C", e.id COLLATE "C"',
+        'expires_at, case_id COLLATE "C", id COLLATE "C"',
         params,
         query,
       );
