@@ -235,32 +235,34 @@ async function pageQuery<S extends z.ZodType>(
 // ---------------------------------------------------------------------------------------------
 // streamed reads for export: keyset pages, so memory stays flat whatever the size of the database
 
-export async function* streamCases(db: SqlQueryable, batchSize = 100): AsyncGenerator<StoredCase> {
-  let after = '';
+/** Walks a table in key order, one page at a time, asking each page for the rows after the last key. */
+async function* keysetPages<T, K>(page: (after: K) => Promise<T[]>, keyOf: (row: T) => K, first: K, batchSize: number): AsyncGenerator<T> {
+  let after = first;
   for (;;) {
-    const batch = await db.rows(CaseRow, `${SELECT_CASE} WHERE c.id COLLATE "C" > $1 ORDER BY c.id COLLATE "C" LIMIT $2`, [
-      after,
-      batchSize,
-    ]);
+    const batch = await page(after);
     yield* batch;
     const last = batch.at(-1);
     if (!last || batch.length < batchSize) return;
-    after = last.id;
+    after = keyOf(last);
   }
 }
 
-export async function* streamAudit(db: SqlQueryable, batchSize = 1_000): AsyncGenerator<AuditEvent> {
-  let after = 0;
-  for (;;) {
-    const batch = await db.rows(AuditRow, `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [
-      after,
-      batchSize,
-    ]);
-    yield* batch;
-    const last = batch.at(-1);
-    if (!last || batch.length < batchSize) return;
-    after = last.seq;
-  }
+export function streamCases(db: SqlQueryable, batchSize = 100): AsyncGenerator<StoredCase> {
+  return keysetPages(
+    (after: string) => db.rows(CaseRow, `${SELECT_CASE} WHERE c.id COLLATE "C" > $1 ORDER BY c.id COLLATE "C" LIMIT $2`, [after, batchSize]),
+    (record) => record.id,
+    '',
+    batchSize,
+  );
+}
+
+export function streamAudit(db: SqlQueryable, batchSize = 1_000): AsyncGenerator<AuditEvent> {
+  return keysetPages(
+    (after: number) => db.rows(AuditRow, `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, batchSize]),
+    (event) => event.seq,
+    0,
+    batchSize,
+  );
 }
 
 /** Writes a whole data set into an empty store in one transaction; false when the store holds data. */
