@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { queryKeys } from '../api/client/query-keys';
 import { createBackend, randomId } from '../backend/backend';
 import { T0 } from '../backend/backend-test-kit';
+import { listingWith } from '../backend/case-listing';
 import { buildDemoSeed } from '../backend/demo-data';
 import { createIdbStorage } from '../backend/idb-storage';
 import { evaluate } from '../engine/evaluate';
@@ -20,7 +21,7 @@ describe('StorageNotice (issue 14, defect 3)', () => {
     const dbName = 'cha-storage-notice';
     const storage = createIdbStorage({ dbName });
     const seed = await buildDemoSeed({ now: T0, evaluate });
-    await storage.reset(seed);
+    await storage.reset(seed, listingWith(evaluate));
     await set(['case', 'case-broken'], { id: 'case-broken' }, createStore(dbName, 'records'));
     await set(['audit', 2], { seq: 2 }, createStore(dbName, 'records'));
     const backend = createBackend({ storage, now: () => T0, evaluate, newId: randomId, seed: async () => seed });

@@ -16,7 +16,7 @@ describe('audit trail (R19)', () => {
     signal.evidenceState = 'corroborated';
     kit.clock.advanceDays(1);
     const updated = await kit.ok('updateCase', { user: 'ben', params: { caseId: doc.id }, ifMatch: doc.version, body: content });
-    const [latest] = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as AuditEvent[];
+    const [latest] = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: AuditEvent[] }).items;
     expect(latest).toMatchObject({
       caseId: doc.id, type: 'case.updated', actorId: 'ben', at: '2026-03-03T09:00:00.000Z', reason: null, caseVersion: updated.version,
       changes: [
@@ -30,7 +30,7 @@ describe('audit trail (R19)', () => {
   it('records lifecycle changes as field changes too', async () => {
     const kit = createTestBackend();
     const doc = await caseIn(kit, 'designated');
-    const events = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as AuditEvent[];
+    const events = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: AuditEvent[] }).items;
     const approved = events.find((event) => event.type === 'case.approved');
     expect(approved?.reason).toBe('Meets the threshold.');
     expect(approved?.changes.map((change) => change.path)).toEqual(
@@ -43,11 +43,11 @@ describe('audit trail (R19)', () => {
     const kit = createTestBackend();
     const first = await caseIn(kit, 'in_review');
     const second = await kit.ok('createCase', { user: 'ben', body: NEW_CASE });
-    const all = (await kit.call('audit')).body as AuditEvent[];
+    const all = ((await kit.call('audit')).body as { items: AuditEvent[] }).items;
     expect(all.map((event) => event.seq)).toEqual([4, 3, 2, 1]);
-    expect(((await kit.call('audit', { query: { caseId: second.id } })).body as AuditEvent[]).map((event) => event.type)).toEqual(['case.created']);
-    expect(((await kit.call('audit', { query: { type: 'case.submitted' } })).body as AuditEvent[]).map((event) => event.caseId)).toEqual([first.id]);
-    expect(((await kit.call('audit', { query: { actorId: 'ben' } })).body as AuditEvent[])).toHaveLength(1);
+    expect((((await kit.call('audit', { query: { caseId: second.id } })).body as { items: AuditEvent[] }).items).map((event) => event.type)).toEqual(['case.created']);
+    expect((((await kit.call('audit', { query: { type: 'case.submitted' } })).body as { items: AuditEvent[] }).items).map((event) => event.caseId)).toEqual([first.id]);
+    expect((((await kit.call('audit', { query: { actorId: 'ben' } })).body as { items: AuditEvent[] }).items)).toHaveLength(1);
     expect((await kit.call('audit', { query: { type: 'case.deleted' } })).status).toBe(400);
     expect((await kit.call('caseAudit', { params: { caseId: 'case-nope' } })).status).toBe(404);
   });
@@ -55,7 +55,7 @@ describe('audit trail (R19)', () => {
   it('every event parses with the contract and its `at` is the backend clock in UTC', async () => {
     const kit = createTestBackend();
     await caseIn(kit, 'designated', { withAccount: true });
-    const events = (await kit.call('audit')).body as unknown[];
+    const events = ((await kit.call('audit')).body as { items: unknown[] }).items;
     for (const event of events) expect(AuditEvent.parse(event).at).toBe(T0);
   });
 
@@ -63,7 +63,9 @@ describe('audit trail (R19)', () => {
     const auditEndpoints = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].path.includes('audit'));
     expect(auditEndpoints.map((name) => endpoints[name].method)).toEqual(['GET', 'GET']);
     const storage = createMemoryStorage();
-    expect(Object.keys(storage).toSorted()).toEqual(['getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'reset', 'seedIfEmpty']);
+    expect(Object.keys(storage).toSorted()).toEqual([
+      'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
+    ]);
 
     const kit = createTestBackend({ storage });
     await caseIn(kit, 'draft');
@@ -80,10 +82,10 @@ describe('audit trail (R19)', () => {
   it('a refused write leaves no event behind', async () => {
     const kit = createTestBackend();
     const doc = await caseIn(kit, 'draft');
-    const before = (await kit.call('audit')).body as AuditEvent[];
+    const before = ((await kit.call('audit')).body as { items: AuditEvent[] }).items;
     await kit.call('submitCase', { params: { caseId: doc.id }, ifMatch: doc.version - 1, body: {} });
     await kit.call('decideCase', { user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version, body: { decision: 'approve', rationale: 'x' } });
     await kit.call('updateCase', { user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version, body: contentOfDoc(doc) });
-    expect((await kit.call('audit')).body).toEqual(before);
+    expect(((await kit.call('audit')).body as { items: AuditEvent[] }).items).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 // Contract round trips over the demo data: what the backend answers survives JSON and parses back
 // to itself with the contract's schemas (so the client's parse never changes or drops a field).
 import { describe, expect, it } from 'vitest';
-import { AuditEventList } from '../api/contract/audit';
+import { AuditPage } from '../api/contract/audit';
 import { CaseDocument } from '../api/contract/case';
 import { CaseListResponse, type CaseSummary } from '../api/contract/case-list';
 import { DecisionRecord } from '../api/contract/decision-record';
@@ -31,7 +31,7 @@ describe('contract round trips', () => {
     const list = overJson((await kit.call('listCases', { query: { pageSize: '200' } })).body);
     expect(CaseListResponse.parse(list)).toEqual(list);
     const audit = overJson((await kit.call('audit')).body);
-    expect(AuditEventList.parse(audit)).toEqual(audit);
+    expect(AuditPage.parse(audit)).toEqual(audit);
     const record = overJson((await kit.call('decisionRecord', { params: { caseId: DEMO_CASE_IDS.designatedMovement } })).body);
     expect(DecisionRecord.parse(record)).toEqual(record);
   });

@@ -58,7 +58,7 @@ describe('accounts (R16)', () => {
       user: 'sam', params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'rejected', note: 'Mistaken identity.' },
     });
     expect(after.enforcementActions[0]).toMatchObject({ endedAt: T0, endedReason: 'lifted' });
-    const audit = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { type: string }[];
+    const audit = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: { type: string }[] }).items;
     expect(audit.slice(0, 2).map((event) => event.type).toSorted()).toEqual(['account.rejected', 'action.ended']);
   });
 });
@@ -151,7 +151,7 @@ describe('expiry and re-application (R15)', () => {
       expiresAt: addDaysUtc(expiry, 30), reappliesId: actionId, endedAt: null,
     });
     expect(again.enforcementActions[0]).toEqual(doc.enforcementActions[0]);
-    const audit = (await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { type: string; reason: string }[];
+    const audit = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: { type: string; reason: string }[] }).items;
     expect(audit[0]).toMatchObject({ type: 'action.reapplied', reason: 'Continues the behaviour.' });
   });
 

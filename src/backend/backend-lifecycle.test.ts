@@ -16,7 +16,7 @@ import {
 
 async function auditTypes(kit: TestBackend, caseId: string): Promise<string[]> {
   const response = await kit.call('caseAudit', { params: { caseId } });
-  return (response.body as { type: string }[]).map((event) => event.type).toReversed();
+  return (response.body as { items: { type: string }[] }).items.map((event) => event.type).toReversed();
 }
 
 /** Promotes a user to reviewer, as when an analyst changes role: the four-eyes check must still hold. */
@@ -100,7 +100,7 @@ describe('submit', () => {
     });
     expect(submitted.submission?.verdict.ruleIds).toContain('R13');
     const audit = await kit.call('caseAudit', { params: { caseId: doc.id } });
-    expect((audit.body as { type: string; reason: string }[])[0]).toMatchObject({ type: 'case.submitted', reason: 'Ready.' });
+    expect((audit.body as { items: { type: string; reason: string }[] }).items[0]).toMatchObject({ type: 'case.submitted', reason: 'Ready.' });
   });
 
   it('refuses a second submission (409)', async () => {
@@ -186,7 +186,7 @@ describe('decide', () => {
       body: { decision: 'approve', rationale: 'Threats are credible.', overrideJustification: 'A single credible threat outweighs the rubric here.' },
     });
     expect(approved.reviews.at(-1)?.override).toEqual({ justification: 'A single credible threat outweighs the rubric here.' });
-    const audit = (await kit.call('caseAudit', { params })).body as { type: string; reason: string; caseVersion: number }[];
+    const audit = ((await kit.call('caseAudit', { params })).body as { items: { type: string; reason: string; caseVersion: number }[] }).items;
     expect(audit.slice(0, 2).map((event) => event.type)).toEqual(['case.override', 'case.approved']);
     expect(audit[0]).toMatchObject({ reason: 'A single credible threat outweighs the rubric here.', caseVersion: approved.version });
   });
@@ -348,7 +348,7 @@ describe('periodic review (R17)', () => {
       'require-tweet-removal': [null, null],
       'suspend-severe-violations': [null, null],
     });
-    const audit = (await kit.call('caseAudit', { params })).body as { type: string; caseVersion: number }[];
+    const audit = ((await kit.call('caseAudit', { params })).body as { items: { type: string; caseVersion: number }[] }).items;
     expect(audit.filter((event) => event.caseVersion === doc.version).map((event) => event.type).toSorted()).toEqual(
       ['action.ended', 'action.ended', 'action.ended', 'action.ended', 'case.withdrawn'],
     );

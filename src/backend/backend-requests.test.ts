@@ -159,14 +159,14 @@ describe('versions (412 / 428)', () => {
     ]);
     expect(results.map((response) => response.status).toSorted()).toEqual([200, 412]);
     const audit = await a.call('caseAudit', { params: { caseId: doc.id } });
-    expect((audit.body as { caseVersion: number }[]).filter((event) => event.caseVersion === doc.version + 1)).toHaveLength(1);
+    expect((audit.body as { items: { caseVersion: number }[] }).items.filter((event) => event.caseVersion === doc.version + 1)).toHaveLength(1);
   });
 });
 
 describe('failures', () => {
   it('answers 500 server-error (and logs) when something unexpected breaks', async () => {
     const backend = createBackend({
-      storage: { ...createMemoryStorage(), listCases: () => Promise.reject(new Error('disk on fire')) },
+      storage: { ...createMemoryStorage(), queryCases: () => Promise.reject(new Error('disk on fire')) },
       now: () => '2026-03-02T09:00:00.000Z',
       evaluate,
       newId: (kind) => `${kind}-1`,

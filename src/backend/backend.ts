@@ -2,19 +2,15 @@
 // behind one `handle(request)`. MSW calls it in the browser and in tests; a real server could call
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
 import { z } from 'zod';
-import type { AuditEvent } from '../api/contract/audit';
-import type { CaseSummary } from '../api/contract/case-list';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import type { StorageHealth } from '../api/contract/storage-health';
 import type { User } from '../api/contract/users';
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
 import {
   applyAction,
-  contentOf,
   createCase,
   decideAccount,
   decideCase,
-  designationInForce,
   periodicReview,
   reapplyAction,
   submitCase,
@@ -26,6 +22,7 @@ import {
   type Transition,
 } from './case-rules';
 import { diffCases } from './audit-diff';
+import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
 import { DEMO_USERS } from './demo-users';
 import { matchRoute } from './route-matcher';
@@ -139,17 +136,15 @@ function staleVersion(currentVersion: number): ApiFailure {
   );
 }
 
-function newestFirst(events: AuditEvent[]): AuditEvent[] {
-  return events.toSorted((a, b) => b.seq - a.seq);
-}
-
 export function createBackend(deps: BackendDeps): Backend {
   const users = deps.users ?? (() => DEMO_USERS);
   let ready: Promise<void> | null = null;
 
+  const listingOf = listingWith(deps.evaluate);
+
   function ensureReady(): Promise<void> {
     ready ??= (async () => {
-      if (!(await deps.storage.isSeeded())) await deps.storage.seedIfEmpty(await deps.seed());
+      if (!(await deps.storage.isSeeded())) await deps.storage.seedIfEmpty(await deps.seed(), listingOf);
     })().catch((error: unknown) => {
       ready = null;
       throw error;
@@ -159,7 +154,7 @@ export function createBackend(deps: BackendDeps): Backend {
 
   async function reset(): Promise<void> {
     const seed = await deps.seed();
-    ready = deps.storage.reset(seed);
+    ready = deps.storage.reset(seed, listingOf);
     await ready;
   }
 
@@ -195,7 +190,7 @@ export function createBackend(deps: BackendDeps): Backend {
       changes: spec.changes ?? (index === 0 ? changes : []),
       caseVersion: next.version,
     }));
-    const result = await deps.storage.putCase(next, previous?.version ?? null, events);
+    const result = await deps.storage.putCase(next, previous?.version ?? null, events, listingOf(next));
     if (!result.ok) {
       if (result.currentVersion === null) throw new ApiFailure('not-found', `No case ${next.id}.`);
       throw staleVersion(result.currentVersion);
@@ -215,24 +210,6 @@ export function createBackend(deps: BackendDeps): Backend {
     return caseOutcome(await commit(record, rule(record, ruleEnv), ruleEnv));
   }
 
-  function summarise(record: StoredCase, now: string): CaseSummary {
-    const verdict = deps.evaluate(contentOf(record), { now });
-    return {
-      id: record.id,
-      name: record.actor.name,
-      actorKind: record.actor.kind,
-      status: record.status,
-      version: record.version,
-      verdict: verdict.outcome,
-      priority: verdict.priority,
-      priorityBand: verdict.priorityBand,
-      updatedAt: record.updatedAt,
-      submittedAt: record.submission?.submittedAt ?? null,
-      nextReviewAt: designationInForce(record) ? (record.designation?.nextReviewAt ?? null) : null,
-      signalCount: record.signals.length,
-    };
-  }
-
   // -------------------------------------------------------------------------------------------
   // one handler per endpoint; the mapped type makes a new endpoint without a handler a type error
 
@@ -241,19 +218,8 @@ export function createBackend(deps: BackendDeps): Backend {
     me: async ({ user }) => ({ body: requireUser(user) }),
     listCases: async ({ query, user }) => {
       requireUser(user);
-      const now = deps.now();
-      const needle = query.q?.trim().toLowerCase() ?? '';
-      const rows = (await deps.storage.listCases())
-        .filter((record) => !needle || searchText(record).includes(needle))
-        .map((record) => summarise(record, now))
-        .filter((row) => !query.status || row.status === query.status)
-        .filter((row) => !query.actorKind || row.actorKind === query.actorKind)
-        .filter((row) => !query.priorityBand || row.priorityBand === query.priorityBand);
-      const sorted = sortSummaries(rows, query.sort, query.dir);
-      const start = (query.page - 1) * query.pageSize;
-      return {
-        body: { items: sorted.slice(start, start + query.pageSize), total: sorted.length, page: query.page, pageSize: query.pageSize },
-      };
+      const { items, total } = await deps.storage.queryCases(query);
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
     },
     createCase: async ({ body, user }) => {
       const ruleEnv = env(user);
@@ -277,19 +243,18 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) =>
         reapplyAction(record, context.params.actionId, context.body, ruleEnv),
       ),
-    caseAudit: async ({ params }) => {
+    caseAudit: async ({ params, query }) => {
       await loadCase(params.caseId);
-      const events = await deps.storage.listAudit();
-      return { body: newestFirst(events.filter((event) => event.caseId === params.caseId)) };
+      const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
     },
     audit: async ({ query }) => {
-      const events = (await deps.storage.listAudit()).filter(
-        (event) =>
-          (!query.caseId || event.caseId === query.caseId) &&
-          (!query.type || event.type === query.type) &&
-          (!query.actorId || event.actorId === query.actorId),
-      );
-      return { body: newestFirst(events) };
+      const { items, total } = await deps.storage.queryAudit(query);
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
+    },
+    expiringActions: async ({ query }) => {
+      const { items, total } = await deps.storage.queryExpiringActions(query);
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
     },
     decisionRecord: async ({ params }) => ({
       body: buildDecisionRecord(await loadCase(params.caseId), users(), deps.now()),
@@ -382,29 +347,5 @@ function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: s
   // Query and params errors name their part; body errors are field paths the form knows.
   throw new ApiFailure('validation', message, {
     fieldErrors: fieldErrorsFromZod(result.error, part === 'body' ? '' : part),
-  });
-}
-
-function searchText(record: StoredCase): string {
-  const { actor } = record;
-  return [record.id, actor.name, ...actor.aliases, ...actor.hashtags, ...actor.keywords, ...actor.trendTerms]
-    .join('\n')
-    .toLowerCase();
-}
-
-type SortKey = 'priority' | 'updatedAt' | 'name' | 'submittedAt' | 'nextReviewAt';
-
-function sortSummaries(rows: CaseSummary[], sort: SortKey, dir: 'asc' | 'desc'): CaseSummary[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  return rows.toSorted((a, b) => {
-    const x = a[sort];
-    const y = b[sort];
-    // Rows without a value (never submitted, no review due) go last in either direction.
-    if (x === null && y !== null) return 1;
-    if (y === null && x !== null) return -1;
-    const order = typeof x === 'number' && typeof y === 'number'
-      ? x - y
-      : String(x ?? '').localeCompare(String(y ?? ''));
-    return order !== 0 ? sign * order : a.id.localeCompare(b.id);
   });
 }

@@ -49,7 +49,7 @@ describe('bridge storage', () => {
     const loser = first.status === 412 ? first : second;
     expect(errorBody(loser).currentVersion).toBe(2);
     const audit = await bob.call('caseAudit', { params: { caseId: created.id } });
-    expect((audit.body as unknown[]).length).toBe(2);
+    expect((audit.body as { total: number }).total).toBe(2);
   });
 
   it('is picked up from window.__chaSharedStore when the harness exposes it', () => {
@@ -60,7 +60,9 @@ describe('bridge storage', () => {
 
   it('host side: refuses unknown operations and payloads that break the protocol', async () => {
     const host = createStorageBridgeHost(createMemoryStorage());
-    expect(STORAGE_OPS).toEqual(['isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'listAudit', 'reset']);
+    expect(STORAGE_OPS).toEqual([
+      'isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'queryCases', 'queryAudit', 'queryExpiringActions', 'listAudit', 'reset',
+    ]);
     await expect(host('dropEverything', {})).rejects.toThrow(/unknown shared-store op/);
     await expect(host('getCase', { id: 42 })).rejects.toThrow(/expected string/);
     await expect(host('putCase', { record: { id: 'x' }, expectedVersion: null, events: [] })).rejects.toThrow(/expected/);
@@ -71,9 +73,9 @@ describe('bridge storage', () => {
     const host = createStorageBridgeHost(createMemoryStorage());
     let poisoned = true;
     const call: SharedStoreCall = async (op, payload) => {
-      if (op === 'listCases' && poisoned) {
+      if (op === 'queryCases' && poisoned) {
         poisoned = false;
-        return [{ id: 'not a case' }];
+        return { items: [{ id: 'not a case' }], total: 1 };
       }
       return viaJson(host)(op, payload);
     };

@@ -3,14 +3,19 @@
 // two contexts share one database like two users of one server. Both sides validate what crosses
 // the bridge with zod: each is input to the other.
 import { z } from 'zod';
-import { AuditEvent } from '../api/contract/audit';
+import { AuditEvent, AuditQuery } from '../api/contract/audit';
+import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
+import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';
 import {
+  CaseListing,
   StorageCorruptError,
   StorageSeed,
   StoredCase,
   type BackendStorage,
+  type ListingOf,
   type NewAuditEvent,
   type PutCaseResult,
+  type StorageSeed as Seed,
 } from './storage';
 
 /** The function the harness exposes: one operation name and a JSON payload in, a JSON result out. */
@@ -25,18 +30,26 @@ declare global {
 const NewAuditEventSchema = AuditEvent.omit({ seq: true });
 
 /** The bridge protocol: every operation with its payload schema. Results are described in BRIDGE_RESULTS. */
+// A seed's listings travel with it, one per case in the seed's order: the listing function stays on
+// the browser side, where the backend's rules are.
+const SeedWithListings = z.object({ seed: StorageSeed, listings: z.array(CaseListing) });
+
 export const BRIDGE_PAYLOADS = {
   isSeeded: z.object({}),
-  seedIfEmpty: z.object({ seed: StorageSeed }),
+  seedIfEmpty: SeedWithListings,
   getCase: z.object({ id: z.string() }),
   listCases: z.object({}),
   putCase: z.object({
     record: StoredCase,
     expectedVersion: z.number().int().nullable(),
     events: z.array(NewAuditEventSchema),
+    listing: CaseListing,
   }),
+  queryCases: z.object({ query: CaseListQuery }),
+  queryAudit: z.object({ query: AuditQuery }),
+  queryExpiringActions: z.object({ query: ExpiringActionsQuery }),
   listAudit: z.object({}),
-  reset: z.object({ seed: StorageSeed }),
+  reset: SeedWithListings,
 } as const;
 
 export type StorageOp = keyof typeof BRIDGE_PAYLOADS;
@@ -47,15 +60,34 @@ const PutCaseResultSchema = z.union([
   z.object({ ok: z.literal(false), currentVersion: z.number().int().nullable() }),
 ]);
 
+const pageOf = <S extends z.core.$ZodType>(item: S) => z.object({ items: z.array(item), total: z.number().int() });
+
 export const BRIDGE_RESULTS = {
   isSeeded: z.boolean(),
   seedIfEmpty: z.boolean(),
   getCase: StoredCase.nullable(),
   listCases: z.array(StoredCase),
   putCase: PutCaseResultSchema,
+  queryCases: pageOf(CaseSummary),
+  queryAudit: pageOf(AuditEvent),
+  queryExpiringActions: pageOf(ExpiringAction),
   listAudit: z.array(AuditEvent),
   reset: z.null(),
-} as const satisfies Record<StorageOp, z.ZodType>;
+} as const satisfies Record<StorageOp, z.core.$ZodType>;
+
+function withListings(seed: Seed, listingOf: ListingOf) {
+  return { seed, listings: seed.cases.map(listingOf) };
+}
+
+/** The host side's listing function for a seed that came with its listings. */
+function listingsOf(payload: z.output<typeof SeedWithListings>): ListingOf {
+  const byId = new Map(payload.seed.cases.map((record, index) => [record.id, payload.listings[index]]));
+  return (record) => {
+    const listing = byId.get(record.id);
+    if (!listing) throw new Error(`the seed carries no listing for case ${record.id}`);
+    return listing;
+  };
+}
 
 /** The browser side: a BackendStorage over the exposed function. */
 export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
@@ -69,14 +101,17 @@ export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
   }
   return {
     isSeeded: () => send('isSeeded', {}),
-    seedIfEmpty: (seed) => send('seedIfEmpty', { seed }),
+    seedIfEmpty: (seed, listingOf) => send('seedIfEmpty', withListings(seed, listingOf)),
     getCase: (id) => send('getCase', { id }),
     listCases: () => send('listCases', {}),
-    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[]): Promise<PutCaseResult> =>
-      send('putCase', { record, expectedVersion, events }),
+    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
+      send('putCase', { record, expectedVersion, events, listing }),
+    queryCases: (query) => send('queryCases', { query }),
+    queryAudit: (query) => send('queryAudit', { query }),
+    queryExpiringActions: (query) => send('queryExpiringActions', { query }),
     listAudit: () => send('listAudit', {}),
-    reset: async (seed) => {
-      await send('reset', { seed });
+    reset: async (seed, listingOf) => {
+      await send('reset', withListings(seed, listingOf));
     },
   };
 }
@@ -99,21 +134,31 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
     switch (name) {
       case 'isSeeded':
         return storage.isSeeded();
-      case 'seedIfEmpty':
-        return storage.seedIfEmpty((input as z.output<typeof BRIDGE_PAYLOADS.seedIfEmpty>).seed);
+      case 'seedIfEmpty': {
+        const payload = input as z.output<typeof BRIDGE_PAYLOADS.seedIfEmpty>;
+        return storage.seedIfEmpty(payload.seed, listingsOf(payload));
+      }
       case 'getCase':
         return storage.getCase((input as z.output<typeof BRIDGE_PAYLOADS.getCase>).id);
       case 'listCases':
         return storage.listCases();
       case 'putCase': {
-        const { record, expectedVersion, events } = input as z.output<typeof BRIDGE_PAYLOADS.putCase>;
-        return storage.putCase(record, expectedVersion, events);
+        const { record, expectedVersion, events, listing } = input as z.output<typeof BRIDGE_PAYLOADS.putCase>;
+        return storage.putCase(record, expectedVersion, events, listing);
       }
+      case 'queryCases':
+        return storage.queryCases((input as z.output<typeof BRIDGE_PAYLOADS.queryCases>).query);
+      case 'queryAudit':
+        return storage.queryAudit((input as z.output<typeof BRIDGE_PAYLOADS.queryAudit>).query);
+      case 'queryExpiringActions':
+        return storage.queryExpiringActions((input as z.output<typeof BRIDGE_PAYLOADS.queryExpiringActions>).query);
       case 'listAudit':
         return storage.listAudit();
-      case 'reset':
-        await storage.reset((input as z.output<typeof BRIDGE_PAYLOADS.reset>).seed);
+      case 'reset': {
+        const payload = input as z.output<typeof BRIDGE_PAYLOADS.reset>;
+        await storage.reset(payload.seed, listingsOf(payload));
         return null;
+      }
     }
   };
 }

@@ -4,6 +4,7 @@ import { createStore, entries, set } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../engine/evaluate';
 import { createTestBackend, NEW_CASE, T0 } from './backend-test-kit';
+import { listingWith } from './case-listing';
 import { buildDemoSeed, DEMO_CASE_IDS } from './demo-data';
 import { createIdbStorage, IDB_SCHEMA_VERSION } from './idb-storage';
 import { lastSeqOf, type NewAuditEvent, type StoredCase } from './storage';
@@ -11,6 +12,8 @@ import { lastSeqOf, type NewAuditEvent, type StoredCase } from './storage';
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+const listingOf = listingWith(evaluate);
 
 let dbCounter = 0;
 const freshDb = () => `cha-test-${(dbCounter += 1)}`;
@@ -23,55 +26,9 @@ async function demoSeed() {
   return buildDemoSeed({ now: T0, evaluate });
 }
 
+// What every storage does (seeding, compare-and-set, the queries, a reload) is the contract suite's,
+// run on IndexedDB too (src/server/storage/storage-contract.test.ts); here only what is IndexedDB's own.
 describe('IndexedDB storage', () => {
-  it('seeds once, and a new instance on the same database (a reload) sees the same data', async () => {
-    const dbName = freshDb();
-    const seed = await demoSeed();
-    const first = createIdbStorage({ dbName });
-    expect(await first.isSeeded()).toBe(false);
-    expect(await first.seedIfEmpty(seed)).toBe(true);
-    expect(await first.seedIfEmpty(seed)).toBe(false);
-    const reloaded = createIdbStorage({ dbName });
-    expect(await reloaded.isSeeded()).toBe(true);
-    expect((await reloaded.listCases()).map((record) => record.id).toSorted()).toEqual(Object.values(DEMO_CASE_IDS).toSorted());
-    expect(await reloaded.listAudit()).toEqual(seed.audit);
-  });
-
-  it('putCase is a compare-and-set that numbers events after the last seq', async () => {
-    const storage = createIdbStorage({ dbName: freshDb() });
-    const seed = await demoSeed();
-    await storage.reset(seed);
-    const record = (await storage.getCase(DEMO_CASE_IDS.draftCampaign)) as StoredCase;
-    const next = { ...record, version: record.version + 1 };
-    const lastSeq = seed.audit.at(-1)?.seq ?? 0;
-    const written = await storage.putCase(next, record.version, [event(record.id, next.version)]);
-    expect(written).toMatchObject({ ok: true, events: [{ seq: lastSeq + 1 }] });
-    expect(await storage.putCase(next, record.version, [event(record.id, next.version)])).toEqual({ ok: false, currentVersion: next.version });
-    expect(await storage.putCase({ ...record, id: 'case-new' }, 3, [])).toEqual({ ok: false, currentVersion: null });
-    expect((await storage.listAudit()).at(-1)?.seq).toBe(lastSeq + 1);
-  });
-
-  it('lets exactly one of two concurrent writers on the same version win', async () => {
-    const storage = createIdbStorage({ dbName: freshDb() });
-    await storage.reset(await demoSeed());
-    const record = (await storage.getCase(DEMO_CASE_IDS.draftCampaign)) as StoredCase;
-    const next = { ...record, version: record.version + 1 };
-    const results = await Promise.all([
-      storage.putCase({ ...next, rightsRiskAssessment: 'A' }, record.version, [event(record.id, next.version)]),
-      storage.putCase({ ...next, rightsRiskAssessment: 'B' }, record.version, [event(record.id, next.version)]),
-    ]);
-    expect(results.filter((result) => result.ok)).toHaveLength(1);
-  });
-
-  it('serves the backend across instances, like a server that survives a reload', async () => {
-    const dbName = freshDb();
-    const first = createTestBackend({ storage: createIdbStorage({ dbName }) });
-    const created = await first.ok('createCase', { body: NEW_CASE });
-    const second = createTestBackend({ storage: createIdbStorage({ dbName }) });
-    const read = await second.ok('getCase', { params: { caseId: created.id } });
-    expect(read).toEqual(created);
-  });
-
   it('sets an unreadable case aside and serves the rest, the audit trail included (issue 14, defect 3)', async () => {
     const dbName = freshDb();
     const seed = await demoSeed();
@@ -109,7 +66,7 @@ describe('IndexedDB storage', () => {
     const dbName = freshDb();
     const seed = await demoSeed();
     const storage = createIdbStorage({ dbName });
-    await storage.reset(seed);
+    await storage.reset(seed, listingOf);
     const badSeq = seed.audit[2]?.seq ?? 3;
     await set(['audit', badSeq], { seq: badSeq, type: 'nonsense' }, createStore(dbName, 'records'));
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -122,7 +79,7 @@ describe('IndexedDB storage', () => {
     const dbName = freshDb();
     const seed = await demoSeed();
     const storage = createIdbStorage({ dbName });
-    await storage.reset(seed);
+    await storage.reset(seed, listingOf);
     await set(['case', 'case-broken'], { id: 'case-broken' }, createStore(dbName, 'records'));
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const kit = createTestBackend({ storage: createIdbStorage({ dbName }), seed });
@@ -135,7 +92,7 @@ describe('IndexedDB storage', () => {
     const dbName = freshDb();
     const seed = await demoSeed();
     const storage = createIdbStorage({ dbName });
-    await storage.reset(seed);
+    await storage.reset(seed, listingOf);
     const records = (await entries(createStore(dbName, 'records'))).length;
     await set(['meta', 'schema'], IDB_SCHEMA_VERSION + 1, createStore(dbName, 'records'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -152,11 +109,11 @@ describe('IndexedDB storage', () => {
     const dbName = freshDb();
     const seed = await demoSeed();
     const storage = createIdbStorage({ dbName });
-    await storage.reset(seed);
+    await storage.reset(seed, listingOf);
     await set(['meta', 'seq'], 'many', createStore(dbName, 'records'));
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const record = (await storage.getCase(DEMO_CASE_IDS.draftCampaign)) as StoredCase;
-    const written = await storage.putCase({ ...record, version: record.version + 1 }, record.version, [event(record.id, record.version + 1)]);
+    const written = await storage.putCase({ ...record, version: record.version + 1 }, record.version, [event(record.id, record.version + 1)], listingOf(record));
     expect(written).toMatchObject({ ok: true, events: [{ seq: lastSeqOf(seed.audit) + 1 }] });
     expect(await storage.listQuarantined?.()).toEqual([expect.objectContaining({ kind: 'meta', ref: 'seq' })]);
   });
@@ -164,16 +121,16 @@ describe('IndexedDB storage', () => {
   it('writes the case and its events together or not at all, even when a put throws synchronously (issue 14, defect 4)', async () => {
     const storage = createIdbStorage({ dbName: freshDb() });
     const seed = await demoSeed();
-    await storage.reset(seed);
+    await storage.reset(seed, listingOf);
     const record = (await storage.getCase(DEMO_CASE_IDS.draftCampaign)) as StoredCase;
     const next = { ...record, version: record.version + 1, rightsRiskAssessment: 'Changed without an event?' };
     // A function cannot be cloned: IndexedDB's put throws DataCloneError synchronously, after the case's put was queued.
     const unclonable = { ...event(record.id, next.version), reason: (() => 'x') as unknown as string };
-    await expect(storage.putCase(next, record.version, [event(record.id, next.version), unclonable])).rejects.toThrow(/clone/i);
+    await expect(storage.putCase(next, record.version, [event(record.id, next.version), unclonable], listingOf(record))).rejects.toThrow(/clone/i);
     expect(await storage.getCase(record.id)).toEqual(record);
     expect(await storage.listAudit()).toEqual(seed.audit);
     // The store is still usable: the same write with good events lands whole.
-    const written = await storage.putCase(next, record.version, [event(record.id, next.version)]);
+    const written = await storage.putCase(next, record.version, [event(record.id, next.version)], listingOf(record));
     expect(written.ok).toBe(true);
     expect((await storage.getCase(record.id))?.version).toBe(next.version);
   });

@@ -11,27 +11,36 @@ import { z } from 'zod';
 import { AuditEvent } from '../api/contract/audit';
 import type { QuarantinedRecord } from '../api/contract/storage-health';
 import {
+  CaseListing,
   StoredCase,
   numberEvents,
   type BackendStorage,
+  type ListingOf,
   type NewAuditEvent,
   type PutCaseResult,
   type StorageSeed,
 } from './storage';
+import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
 
-/** Bump when the stored layout changes: older data is then set aside (quarantined) and the store reseeded. */
-export const IDB_SCHEMA_VERSION = 1;
+/**
+ * Bump when the stored layout changes: older data is then set aside (quarantined) and the store
+ * reseeded. 2: each case's listing is stored beside it (['listing', id]).
+ */
+export const IDB_SCHEMA_VERSION = 2;
 
 const SEEDED_KEY = ['meta', 'seeded'];
 const SCHEMA_KEY = ['meta', 'schema'];
 const SEQ_KEY = ['meta', 'seq'];
 const QUARANTINE = 'quarantine';
 const caseKey = (id: string) => ['case', id];
+/** The case's listing (case-listing.ts), written in the same transaction as the case. */
+const listingKey = (id: string) => ['listing', id];
 const auditKey = (seq: number) => ['audit', seq];
 const quarantineKey = (at: string, key: IDBValidKey) => [QUARANTINE, at, key];
 // Array keys sort by element; `[]` sorts after every string and number, closing each range.
 const CASE_RANGE = () => IDBKeyRange.bound(['case'], ['case', []]);
 const AUDIT_RANGE = () => IDBKeyRange.bound(['audit'], ['audit', []]);
+const LISTING_RANGE = () => IDBKeyRange.bound(['listing'], ['listing', []]);
 const QUARANTINE_RANGE = () => IDBKeyRange.bound([QUARANTINE], [QUARANTINE, []]);
 
 const Seq = z.number().int().min(0);
@@ -89,8 +98,11 @@ function write<T>(store: UseStore, work: (objects: IDBObjectStore) => Promise<T>
   });
 }
 
-function writeSeed(objects: IDBObjectStore, seed: StorageSeed): void {
-  for (const record of seed.cases) objects.put(record, caseKey(record.id));
+function writeSeed(objects: IDBObjectStore, seed: StorageSeed, listingOf: ListingOf): void {
+  for (const record of seed.cases) {
+    objects.put(record, caseKey(record.id));
+    objects.put(listingOf(record), listingKey(record.id));
+  }
   for (const event of seed.audit) objects.put(event, auditKey(event.seq));
   objects.put(seed.audit.reduce((max, event) => Math.max(max, event.seq), 0), SEQ_KEY);
   objects.put(IDB_SCHEMA_VERSION, SCHEMA_KEY);
@@ -163,28 +175,43 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
     });
   }
 
-  /** Reads one key range, serves what parses and sets aside what does not. */
-  async function readRange<S extends z.ZodType>(schema: S, range: () => IDBKeyRange): Promise<z.output<S>[]> {
+  /** Reads one key range, serves what parses (with its key) and sets aside what does not. */
+  async function readKeyed<S extends z.ZodType>(schema: S, range: () => IDBKeyRange): Promise<[IDBValidKey, z.output<S>][]> {
     const [keys, values] = await store('readonly', (objects) =>
       Promise.all([promisifyRequest(objects.getAllKeys(range())), promisifyRequest<unknown[]>(objects.getAll(range()))]),
     );
-    const valid: z.output<S>[] = [];
+    const valid: [IDBValidKey, z.output<S>][] = [];
     const unreadable: Unreadable[] = [];
     values.forEach((value, index) => {
       const result = schema.safeParse(value);
-      if (result.success) valid.push(result.data);
+      if (result.success) valid.push([keys[index] as IDBValidKey, result.data]);
       else unreadable.push({ key: keys[index] as IDBValidKey, reason: firstIssue(result.error) });
     });
     await setAsideIfStillUnreadable(schema, unreadable);
     return valid;
   }
 
+  async function readRange<S extends z.ZodType>(schema: S, range: () => IDBKeyRange): Promise<z.output<S>[]> {
+    return (await readKeyed(schema, range)).map(([, value]) => value);
+  }
+
   const listCases = () => readRange(StoredCase, CASE_RANGE);
   const listAudit = () => readRange(AuditEvent, AUDIT_RANGE);
 
+  /** Every readable case with its readable listing (the lists filter them in memory). */
+  async function readListed(): Promise<ListedCase[]> {
+    const [records, listings] = await Promise.all([listCases(), readKeyed(CaseListing, LISTING_RANGE)]);
+    const byId = new Map(listings.map(([key, listing]) => [Array.isArray(key) ? String(key[1]) : '', listing]));
+    // A case whose listing was set aside is left out of the lists until its next write lists it again.
+    return records.flatMap((record) => {
+      const listing = byId.get(record.id);
+      return listing ? [{ record, listing }] : [];
+    });
+  }
+
   return {
     isSeeded: async () => (await store('readonly', readLayout)).kind === 'current',
-    seedIfEmpty: (seed) =>
+    seedIfEmpty: (seed, listingOf) =>
       write(store, async (objects) => {
         const layout = await readLayout(objects);
         if (layout.kind === 'current') return false;
@@ -192,7 +219,7 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
           objects,
           layout.kind === 'unknown' ? `unknown store layout (schema ${String(layout.schema)})` : 'stored without a seed marker',
         );
-        writeSeed(objects, seed);
+        writeSeed(objects, seed, listingOf);
         return true;
       }),
     getCase: async (id) => {
@@ -205,7 +232,7 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
       return null;
     },
     listCases,
-    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[]): Promise<PutCaseResult> =>
+    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
       write(store, async (objects) => {
         const key = caseKey(record.id);
         const stored: unknown = await promisifyRequest(objects.get(key));
@@ -220,15 +247,19 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
         const lastSeq = await readLastSeq(objects);
         const numbered = numberEvents(events, lastSeq);
         objects.put(record, key);
+        objects.put(listing, listingKey(record.id));
         for (const event of numbered) objects.put(event, auditKey(event.seq));
         objects.put(lastSeq + numbered.length, SEQ_KEY);
         return { ok: true, events: numbered };
       }),
+    queryCases: async (query) => queryCasesInMemory(await readListed(), query),
+    queryAudit: async (query) => queryAuditInMemory(await listAudit(), query),
+    queryExpiringActions: async (query) => queryExpiringActionsInMemory(await listCases(), query),
     listAudit,
-    reset: (seed) =>
+    reset: (seed, listingOf) =>
       write(store, async (objects) => {
         objects.clear();
-        writeSeed(objects, seed);
+        writeSeed(objects, seed, listingOf);
       }),
     listQuarantined: async () => {
       // Check every record first, so the report is complete before any screen has read them.

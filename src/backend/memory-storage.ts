@@ -5,21 +5,24 @@ import {
   lastSeqOf,
   numberEvents,
   type BackendStorage,
+  type CaseListing,
+  type ListingOf,
   type NewAuditEvent,
   type PutCaseResult,
   type StorageSeed,
   type StoredCase,
 } from './storage';
+import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
 
 export function createMemoryStorage(): BackendStorage {
-  const cases = new Map<string, StoredCase>();
+  const cases = new Map<string, ListedCase>();
   const audit: AuditEvent[] = [];
   let seeded = false;
 
-  function load(seed: StorageSeed): void {
+  function load(seed: StorageSeed, listingOf: ListingOf): void {
     cases.clear();
     audit.length = 0;
-    for (const record of seed.cases) cases.set(record.id, structuredClone(record));
+    for (const record of seed.cases) cases.set(record.id, { record: structuredClone(record), listing: listingOf(record) });
     audit.push(...structuredClone(seed.audit).toSorted((a, b) => a.seq - b.seq));
     seeded = true;
   }
@@ -30,32 +33,40 @@ export function createMemoryStorage(): BackendStorage {
     async isSeeded() {
       return seeded;
     },
-    async seedIfEmpty(seed) {
+    async seedIfEmpty(seed, listingOf) {
       if (seeded) return false;
-      load(seed);
+      load(seed, listingOf);
       return true;
     },
     async getCase(id) {
-      const record = cases.get(id);
-      return record ? structuredClone(record) : null;
+      const stored = cases.get(id);
+      return stored ? structuredClone(stored.record) : null;
     },
     async listCases() {
-      return [...cases.values()].map((record) => structuredClone(record));
+      return [...cases.values()].map((stored) => structuredClone(stored.record)).toSorted((a, b) => (a.id < b.id ? -1 : 1));
     },
-    async putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[]): Promise<PutCaseResult> {
-      const current = cases.get(record.id);
-      const currentVersion = current?.version ?? null;
+    async putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> {
+      const currentVersion = cases.get(record.id)?.record.version ?? null;
       if (currentVersion !== expectedVersion) return { ok: false, currentVersion };
       const numbered = numberEvents(events, lastSeqOf(audit.slice(-1)));
-      cases.set(record.id, structuredClone(record));
+      cases.set(record.id, { record: structuredClone(record), listing: { ...listing } });
       audit.push(...structuredClone(numbered));
       return { ok: true, events: numbered };
+    },
+    async queryCases(query) {
+      return structuredClone(queryCasesInMemory(cases.values(), query));
+    },
+    async queryAudit(query) {
+      return structuredClone(queryAuditInMemory(audit, query));
+    },
+    async queryExpiringActions(query) {
+      return structuredClone(queryExpiringActionsInMemory([...cases.values()].map((stored) => stored.record), query));
     },
     async listAudit() {
       return structuredClone(audit);
     },
-    async reset(seed) {
-      load(seed);
+    async reset(seed, listingOf) {
+      load(seed, listingOf);
     },
   };
 }

@@ -97,6 +97,10 @@ const MATRIX: Record<EndpointName, Row> = {
   },
   caseAudit: { setup: onCase('draft'), expect: open },
   audit: { setup: none, expect: open },
+  expiringActions: {
+    setup: async () => ({ query: { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' } }),
+    expect: open,
+  },
   decisionRecord: { setup: onCase('designated'), expect: open },
 };
 

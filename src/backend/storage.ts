@@ -3,8 +3,12 @@
 // backend instances sharing one store never overwrite each other's work and never write a change
 // without its audit event (R19). There is deliberately no way to update or delete an event.
 import { z } from 'zod';
-import { AuditEvent } from '../api/contract/audit';
+import { AuditEvent, type AuditQuery } from '../api/contract/audit';
 import { CaseDocument } from '../api/contract/case';
+import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
+import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
+import { PriorityBand, VerdictOutcome } from '../api/contract/policy-terms';
+import { UtcTimestamp } from '../api/contract/scalars';
 import type { QuarantinedRecord } from '../api/contract/storage-health';
 
 /**
@@ -21,6 +25,38 @@ export type NewAuditEvent = Omit<AuditEvent, 'seq'>;
 export const StorageSeed = z.object({ cases: z.array(StoredCase), audit: z.array(AuditEvent) });
 export type StorageSeed = z.infer<typeof StorageSeed>;
 
+/**
+ * What the lists show that only the engine and the rules can say about a case: the backend computes
+ * it when it writes the case (case-listing.ts) and the storage keeps it beside the case, so lists
+ * filter, sort and page on it without the storage evaluating any policy.
+ */
+export const CaseListing = z.object({
+  verdict: VerdictOutcome,
+  priority: z.number(),
+  priorityBand: PriorityBand,
+  /** Set while a designation is in force (R17). */
+  nextReviewAt: z.nullable(UtcTimestamp),
+});
+export type CaseListing = z.infer<typeof CaseListing>;
+
+/** How the backend lists a seed's cases when a store is seeded or reset. */
+export type ListingOf = (record: StoredCase) => CaseListing;
+
+/** The case list's query once parsed (defaults filled in). */
+export type CasePageQuery = z.output<typeof CaseListQuery>;
+
+export interface Page<T> {
+  items: T[];
+  /** How many match the query, over all pages. */
+  total: number;
+}
+
+/** The trail's query once parsed (defaults filled in). */
+export type AuditPageQuery = z.output<typeof AuditQuery>;
+
+/** Actions whose expiry falls in [from, to) and that have not ended (R15). */
+export type ExpiringActionsQuery = z.output<typeof ExpiringActionsQueryInput>;
+
 export type PutCaseResult =
   | { ok: true; events: AuditEvent[] }
   /** The stored version moved (or the case exists on create); `null` = no such case. */
@@ -30,18 +66,26 @@ export interface BackendStorage {
   /** True once a seed (or reset) has been written. */
   isSeeded(): Promise<boolean>;
   /** Writes the seed only if nothing was seeded yet; atomic, so concurrent starts seed once. */
-  seedIfEmpty(seed: StorageSeed): Promise<boolean>;
+  seedIfEmpty(seed: StorageSeed, listingOf: ListingOf): Promise<boolean>;
   getCase(id: string): Promise<StoredCase | null>;
+  /** Every case, in id order: for export and tests. Screens use queryCases. */
   listCases(): Promise<StoredCase[]>;
   /**
-   * Compare-and-set: stores `record` only when the stored version equals `expectedVersion`
-   * (`null` = the case must not exist yet), and appends `events` with fresh, increasing `seq`.
+   * Compare-and-set: stores `record` (with its `listing`) only when the stored version equals
+   * `expectedVersion` (`null` = the case must not exist yet), and appends `events` with fresh,
+   * increasing `seq`, in one atomic step.
    */
-  putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[]): Promise<PutCaseResult>;
-  /** The whole trail, oldest first. */
+  putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult>;
+  /** A page of the case list, filtered and sorted; rows without a sort value go last either way. */
+  queryCases(query: CasePageQuery): Promise<Page<CaseSummary>>;
+  /** A page of the trail, filtered, newest first. */
+  queryAudit(query: AuditPageQuery): Promise<Page<AuditEvent>>;
+  /** A page of the actions expiring in a window, soonest first. */
+  queryExpiringActions(query: ExpiringActionsQuery): Promise<Page<ExpiringAction>>;
+  /** The whole trail, oldest first: for export and tests. Screens use queryAudit. */
   listAudit(): Promise<AuditEvent[]>;
   /** Drops everything and writes `seed` (dev reset). */
-  reset(seed: StorageSeed): Promise<void>;
+  reset(seed: StorageSeed, listingOf: ListingOf): Promise<void>;
   /**
    * Stores whose records can fail validation (browser storage the user can tamper with, old layouts)
    * set such records aside instead of dropping anything, and list them here, after checking every

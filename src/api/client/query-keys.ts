@@ -1,5 +1,5 @@
 // Every TanStack Query key in one place (ARCHITECTURE.md rule 3): mutations invalidate by key.
-import type { AuditQuery } from '../contract/audit';
+import type { AuditQuery, CaseAuditQuery } from '../contract/audit';
 import type { CaseListQuery } from '../contract/case-list';
 
 export const queryKeys = {
@@ -10,7 +10,7 @@ export const queryKeys = {
     all: ['cases'] as const,
     list: (query: CaseListQuery) => ['cases', 'list', query] as const,
     detail: (caseId: string) => ['cases', 'detail', caseId] as const,
-    audit: (caseId: string) => ['cases', 'detail', caseId, 'audit'] as const,
+    audit: (caseId: string, query: CaseAuditQuery = {}) => ['cases', 'detail', caseId, 'audit', query] as const,
     decisionRecord: (caseId: string) => ['cases', 'detail', caseId, 'decision-record'] as const,
   },
   audit: (query: AuditQuery) => ['audit', query] as const,

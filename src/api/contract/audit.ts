@@ -45,9 +45,27 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditEventList = z.array(AuditEvent);
 
-export const AuditQuery = z.object({
+/** Newest first, a page at a time: the trail grows without bound. */
+export const AuditPageParams = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const AuditQuery = AuditPageParams.extend({
   caseId: z.optional(Id),
   type: z.optional(AuditEventType),
   actorId: z.optional(Id),
 });
-export type AuditQuery = z.infer<typeof AuditQuery>;
+export type AuditQuery = z.input<typeof AuditQuery>;
+
+/** One case's trail: the same query without the case (it is in the path). */
+export const CaseAuditQuery = AuditQuery.omit({ caseId: true });
+export type CaseAuditQuery = z.input<typeof CaseAuditQuery>;
+
+export const AuditPage = z.object({
+  items: AuditEventList,
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -4,13 +4,16 @@ import { z } from 'zod/mini';
 import { ActorKind, CaseStatus, PriorityBand, VerdictOutcome } from './policy-terms';
 import { Id, UtcTimestamp } from './scalars';
 
-export const CASE_LIST_SORTS = ['priority', 'updatedAt', 'name', 'submittedAt', 'nextReviewAt'] as const;
+/** `queue`: the review queue's order (R11 priority first, then the longest-waiting submission). */
+export const CASE_LIST_SORTS = ['priority', 'updatedAt', 'name', 'submittedAt', 'nextReviewAt', 'queue'] as const;
 
 export const CaseListQuery = z.object({
   status: z.optional(CaseStatus),
   actorKind: z.optional(ActorKind),
   priorityBand: z.optional(PriorityBand),
   q: z.optional(z.string().check(z.maxLength(200))),
+  /** The due queue (R17): only designations whose periodic review is due at this instant. */
+  dueBy: z.optional(UtcTimestamp),
   sort: z._default(z.enum(CASE_LIST_SORTS), 'updatedAt'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
   page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),

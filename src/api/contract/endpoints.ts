@@ -1,9 +1,10 @@
 // The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
 // backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
 import type { z } from 'zod';
-import { AuditEventList, AuditQuery } from './audit';
+import { AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { DecisionRecord } from './decision-record';
+import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
 import { anyRole, endpoint, type EndpointDefinition } from './endpoint-definition';
 import { firstPageEndpoints } from './first-page-endpoints';
 import {
@@ -56,10 +57,16 @@ export const endpoints = {
     method: 'POST', path: '/api/cases/:caseId/actions/:actionId/reapply', params: ActionParams,
     body: ReapplyActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
   }),
+  /** R19: the case's trail, newest first, a page at a time. */
   caseAudit: endpoint({
-    method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, response: AuditEventList, errors: ['not-found'],
+    method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, query: CaseAuditQuery, response: AuditPage,
+    errors: ['not-found', 'validation'],
   }),
-  audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditEventList, errors: ['validation'] }),
+  audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage, errors: ['validation'] }),
+  /** R15: actions expiring in a window, soonest first. */
+  expiringActions: endpoint({
+    method: 'GET', path: '/api/actions/expiring', query: ExpiringActionsQuery, response: ExpiringActionsPage, errors: ['validation'],
+  }),
   /** R19: the statement of reasons of an approved designation (409 when there is none). */
   decisionRecord: endpoint({
     method: 'GET', path: '/api/cases/:caseId/decision-record', params: CaseIdParams, response: DecisionRecord,

@@ -75,7 +75,7 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Decision recorded: Reject.');
 
     setApiUser('sam');
-    const trail = (await callApi('caseAudit', { params: { caseId: COPPER } })).data;
+    const trail = (await callApi('caseAudit', { params: { caseId: COPPER } })).data.items;
     const override = trail.find((event) => event.type === 'case.override');
     expect(override?.reason).toBe('The threats come from one account outside the group.');
     expect(override?.changes).toEqual([{ path: 'verdict', before: 'recommended', after: 'reject' }]);

@@ -7,7 +7,7 @@ import type { DecisionInput, PeriodicReviewInput } from '../../api/contract/requ
 import type { CaseListQuery } from '../../api/contract/case-list';
 
 /** Queues are small; one page of the maximum size holds them, so ordering can happen here. */
-export const IN_REVIEW_QUERY: CaseListQuery = { status: 'in_review', sort: 'submittedAt', dir: 'asc', pageSize: 200 };
+export const IN_REVIEW_QUERY: CaseListQuery = { status: 'in_review', sort: 'queue', pageSize: 200 };
 export const DESIGNATED_QUERY: CaseListQuery = { status: 'designated', sort: 'nextReviewAt', dir: 'asc', pageSize: 200 };
 
 export function useQueue(query: CaseListQuery) {

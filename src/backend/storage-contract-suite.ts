@@ -1,0 +1,412 @@
+// The storage contract: one suite every BackendStorage passes (memory, bridge, IndexedDB, PGlite,
+// PostgreSQL; storage-contract.test.ts runs it on each). What the backend rules rely on is written
+// here once: seeding once, compare-and-set writes with their audit events in one step (R19),
+// numbering of the trail, isolation of what is returned, and data that comes back exactly as given.
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent, AuditPage } from '../api/contract/audit';
+import { evaluate } from '../engine/evaluate';
+import { caseIn, createTestBackend, T0 } from './backend-test-kit';
+import { listingWith } from './case-listing';
+import { contentOf } from './case-rules';
+import { buildDemoSeed } from './demo-data';
+import {
+  EMPTY_SEED,
+  type BackendStorage,
+  type CaseListing,
+  type CasePageQuery,
+  type NewAuditEvent,
+  type StorageSeed,
+  type StoredCase,
+} from './storage';
+
+export interface StorageUnderTest {
+  /** A new, empty store: not seeded, no case, no event. */
+  fresh(): Promise<BackendStorage>;
+  /** A second handle on the same data (a reload, another process); its writes race with the first's. */
+  reopen(storage: BackendStorage): Promise<BackendStorage>;
+}
+
+function event(caseId: string, caseVersion: number, id = `event-${caseId}-${caseVersion}`): NewAuditEvent {
+  return { id, caseId, type: 'case.updated', actorId: 'ana', at: T0, reason: null, changes: [], caseVersion };
+}
+
+/** The listings the backend would compute: the contract's queries are checked against them. */
+const listingOf = listingWith(evaluate);
+
+let demoSeed: Promise<StorageSeed> | null = null;
+function seed(): Promise<StorageSeed> {
+  demoSeed ??= buildDemoSeed({ now: T0, evaluate });
+  return demoSeed;
+}
+
+/** A stored case built by the rules (a real document, not a hand-made one). */
+async function someCase(): Promise<StoredCase> {
+  const [first] = (await seed()).cases;
+  if (!first) throw new Error('the demo seed has no case');
+  return structuredClone(first);
+}
+
+function lastSeq(events: readonly AuditEvent[]): number {
+  return events.reduce((max, item) => Math.max(max, item.seq), 0);
+}
+
+/** putCase with the listing the backend would compute for the record. */
+function put(storage: BackendStorage, record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[]) {
+  return storage.putCase(record, expectedVersion, events, listingOf(record));
+}
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+interface QueryCaseSpec {
+  id: string;
+  name: string;
+  kind: StoredCase['actor']['kind'];
+  status: StoredCase['status'];
+  hashtags: string[];
+  updatedAt: string;
+  submittedAt: string | null;
+  actorId: string;
+  listing: CaseListing;
+  actions: { id: string; expiresAt: string | null; ended?: boolean }[];
+}
+
+const listing = (priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null): CaseListing => ({
+  verdict: priority > 5 ? 'recommended' : 'not-recommended',
+  priority,
+  priorityBand: band,
+  nextReviewAt,
+});
+
+/**
+ * Five cases whose every sort column differs in a known way: names in mixed case (sorted lower-cased),
+ * instants written with different precision, ties on priority (broken by id), missing values.
+ */
+const QUERY_CASES: QueryCaseSpec[] = [
+  {
+    id: 'case-a', name: 'alpha crew', kind: 'group', status: 'in_review', hashtags: ['#Harbour'], actorId: 'ana',
+    updatedAt: '2026-03-02T09:00:00.5Z', submittedAt: '2026-03-01T09:00:00Z', listing: listing(4, 'informational'),
+    actions: [
+      { id: 'act-a1', expiresAt: '2026-04-01T00:00:00.000Z' },
+      { id: 'act-a2', expiresAt: '2026-04-30T23:59:59.999Z' },
+      { id: 'act-a3', expiresAt: '2026-04-02T00:00:00Z', ended: true },
+      { id: 'act-a4', expiresAt: null },
+    ],
+  },
+  {
+    id: 'case-b', name: 'Bravo Net', kind: 'campaign', status: 'in_review', hashtags: [], actorId: 'rui',
+    updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z', listing: listing(9.5, 'safety'),
+    actions: [{ id: 'act-b1', expiresAt: '2026-05-01T00:00:00.000Z' }],
+  },
+  {
+    id: 'case-c', name: 'charlie', kind: 'movement', status: 'designated', hashtags: ['#harbourwatch'], actorId: 'ana',
+    updatedAt: '2026-03-03T00:00:00Z', submittedAt: null, listing: listing(4, 'none', '2026-05-01T00:00:00.000Z'),
+    actions: [{ id: 'act-c1', expiresAt: '2026-04-15T12:00:00Z' }, { id: 'act-c0', expiresAt: '2026-03-31T23:59:59.999Z' }],
+  },
+  {
+    id: 'case-d', name: 'Delta', kind: 'campaign', status: 'in_review', hashtags: [], actorId: 'rui',
+    updatedAt: '2026-03-04T00:00:00.000001Z', submittedAt: '2026-03-01T08:30:00Z', listing: listing(9.5, 'safety'),
+    actions: [],
+  },
+  {
+    id: 'case-e', name: 'echo', kind: 'group', status: 'designated', hashtags: [], actorId: 'ana',
+    updatedAt: '2026-03-01T00:00:00Z', submittedAt: null, listing: listing(0, 'none', '2026-06-15T00:00:00Z'),
+    actions: [],
+  },
+];
+
+function fixtureCase(template: StoredCase, spec: QueryCaseSpec): StoredCase {
+  return {
+    ...structuredClone(template),
+    id: spec.id,
+    version: 1,
+    status: spec.status,
+    actor: { ...template.actor, name: spec.name, kind: spec.kind, aliases: [], hashtags: spec.hashtags, keywords: [], trendTerms: [] },
+    signals: [],
+    updatedAt: spec.updatedAt,
+    submission: spec.submittedAt === null ? null : submissionAt(template, spec.submittedAt),
+    enforcementActions: spec.actions.map((action) => ({
+      id: action.id, type: 'limit-visibility', target: 'account', targetRef: `${spec.id}_account`, basis: 'Amplifies the campaign.',
+      appliedBy: 'rui', appliedAt: '2026-03-01T00:00:00.000Z', expiresAt: action.expiresAt, reappliesId: null,
+      endedAt: action.ended ? '2026-03-20T00:00:00.000Z' : null, endedReason: action.ended ? 'withdrawn' : null,
+    })),
+  };
+}
+
+function submissionAt(template: StoredCase, submittedAt: string): StoredCase['submission'] {
+  return {
+    submittedBy: 'ana',
+    submittedAt,
+    verdict: { outcome: 'recommended', ruleIds: [], priority: 1, platformManipulationTrack: false },
+    contentAtSubmission: contentOf(template),
+  };
+}
+
+const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+const query = (patch: Partial<CasePageQuery> = {}): CasePageQuery => ({ sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25, ...patch });
+
+export function describeStorageContract(name: string, subject: StorageUnderTest): void {
+    /** A store holding QUERY_CASES with their listings, and a trail of three events per case. */
+    async function queryStore(): Promise<BackendStorage> {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const template = await someCase();
+      for (const spec of QUERY_CASES) {
+        const record = fixtureCase(template, spec);
+        await storage.putCase(record, null, [event(record.id, 1, `${record.id}-e1`)], spec.listing);
+        const next = { ...record, version: 2 };
+        await storage.putCase(next, 1, [
+          { ...event(record.id, 2, `${record.id}-e2`), type: 'case.submitted', actorId: spec.actorId },
+          { ...event(record.id, 2, `${record.id}-e3`), actorId: spec.actorId },
+        ], spec.listing);
+      }
+      return storage;
+    }
+
+  describe(`storage contract: ${name}`, () => {
+    it('starts empty, seeds once, and lists exactly the seed', async () => {
+      const storage = await subject.fresh();
+      const demo = await seed();
+      expect(await storage.isSeeded()).toBe(false);
+      expect(await storage.listCases()).toEqual([]);
+      expect(await storage.listAudit()).toEqual([]);
+      expect(await storage.seedIfEmpty(demo, listingOf)).toBe(true);
+      expect(await storage.seedIfEmpty(EMPTY_SEED, listingOf)).toBe(false);
+      expect(await storage.isSeeded()).toBe(true);
+      expect((await storage.listCases()).toSorted(byId)).toEqual(demo.cases.toSorted(byId));
+      expect(await storage.listAudit()).toEqual(demo.audit.toSorted((a, b) => a.seq - b.seq));
+    });
+
+    it('seeds once when two handles start at the same time', async () => {
+      const storage = await subject.fresh();
+      const other = await subject.reopen(storage);
+      const results = await Promise.all([storage.seedIfEmpty(await seed(), listingOf), other.seedIfEmpty(await seed(), listingOf)]);
+      expect(results.toSorted()).toEqual([false, true]);
+      expect(await storage.listCases()).toHaveLength((await seed()).cases.length);
+    });
+
+    it('putCase creates only a new id, updates only the expected version, and says which version is stored', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const record = { ...(await someCase()), version: 1 };
+      expect(await storage.getCase(record.id)).toBeNull();
+      expect(await put(storage, record, 3, [event(record.id, 1)])).toEqual({ ok: false, currentVersion: null });
+
+      const created = await put(storage, record, null, [event(record.id, 1)]);
+      expect(created).toEqual({ ok: true, events: [{ ...event(record.id, 1), seq: 1 }] });
+      expect(await put(storage, record, null, [event(record.id, 1, 'event-again')])).toEqual({ ok: false, currentVersion: 1 });
+
+      const next = { ...record, version: 2, rightsRiskAssessment: 'Second version.' };
+      expect(await put(storage, next, 1, [event(record.id, 2)])).toMatchObject({ ok: true });
+      expect(await put(storage, { ...next, version: 3 }, 1, [event(record.id, 3)])).toEqual({ ok: false, currentVersion: 2 });
+      expect(await storage.getCase(record.id)).toEqual(next);
+    });
+
+    it('a refused write changes nothing and appends no event', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(await seed(), listingOf);
+      const record = await someCase();
+      const before = { cases: await storage.listCases(), audit: await storage.listAudit() };
+      const stale = await put(storage, { ...record, version: record.version + 1, rightsRiskAssessment: 'Lost.' }, record.version - 1, [
+        event(record.id, record.version + 1),
+      ]);
+      expect(stale).toEqual({ ok: false, currentVersion: record.version });
+      expect(await storage.listCases()).toEqual(before.cases);
+      expect(await storage.listAudit()).toEqual(before.audit);
+    });
+
+    it('numbers events after the highest seq, in order, across writes and after a reset', async () => {
+      const storage = await subject.fresh();
+      const demo = await seed();
+      await storage.reset(demo, listingOf);
+      const record = await someCase();
+      const base = lastSeq(demo.audit);
+      const next = { ...record, version: record.version + 1 };
+      const written = await put(storage, next, record.version, [
+        event(record.id, next.version, 'event-a'),
+        { ...event(record.id, next.version, 'event-b'), type: 'case.submitted', reason: 'Ready.' },
+      ]);
+      expect(written).toMatchObject({ ok: true, events: [{ id: 'event-a', seq: base + 1 }, { id: 'event-b', seq: base + 2 }] });
+      const after = await storage.listAudit();
+      expect(after.map((item) => item.seq)).toEqual(after.map((item) => item.seq).toSorted((a, b) => a - b));
+      expect(after.slice(-2).map((item) => item.id)).toEqual(['event-a', 'event-b']);
+
+      await storage.reset(demo, listingOf);
+      expect(await storage.listAudit()).toEqual(demo.audit);
+      const again = await put(storage, next, record.version, [event(record.id, next.version, 'event-c')]);
+      expect(again).toMatchObject({ ok: true, events: [{ seq: base + 1 }] });
+    });
+
+    it('lets exactly one of two handles writing the same version win, with only the winner\'s events', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(await seed(), listingOf);
+      const other = await subject.reopen(storage);
+      const record = await someCase();
+      const next = { ...record, version: record.version + 1 };
+      const results = await Promise.all([
+        put(storage, { ...next, rightsRiskAssessment: 'A' }, record.version, [event(record.id, next.version, 'event-a')]),
+        put(other, { ...next, rightsRiskAssessment: 'B' }, record.version, [event(record.id, next.version, 'event-b')]),
+      ]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toEqual({ ok: false, currentVersion: next.version });
+      const winner = results[0]?.ok ? 'A' : 'B';
+      expect((await other.getCase(record.id))?.rightsRiskAssessment).toBe(winner);
+      const trail = (await storage.listAudit()).filter((item) => item.caseVersion === next.version && item.caseId === record.id);
+      expect(trail.map((item) => item.id)).toEqual([winner === 'A' ? 'event-a' : 'event-b']);
+    });
+
+    it('keeps every write of many concurrent writers on distinct cases, each seq used once', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const other = await subject.reopen(storage);
+      const template = await someCase();
+      const writes = Array.from({ length: 12 }, (_, index) => {
+        const record = { ...template, id: `case-${String(index).padStart(2, '0')}`, version: 1 };
+        return put(index % 2 === 0 ? storage : other, record, null, [event(record.id, 1), event(record.id, 1, `extra-${index}`)]);
+      });
+      const results = await Promise.all(writes);
+      expect(results.every((result) => result.ok)).toBe(true);
+      const trail = await storage.listAudit();
+      expect(trail).toHaveLength(24);
+      expect(new Set(trail.map((item) => item.seq)).size).toBe(24);
+      expect(trail.map((item) => item.seq)).toEqual(trail.map((item) => item.seq).toSorted((a, b) => a - b));
+      // Each write's events stay together and in the order given.
+      for (const result of results) {
+        if (!result.ok) continue;
+        expect(result.events[1]?.seq).toBeGreaterThan(result.events[0]?.seq ?? Infinity);
+      }
+      expect((await other.listCases()).map((record) => record.id).toSorted()).toEqual(
+        Array.from({ length: 12 }, (_, index) => `case-${String(index).padStart(2, '0')}`),
+      );
+    });
+
+    it('returns copies: changing what it returned or what it was given changes nothing stored', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const record = { ...(await someCase()), version: 1 };
+      const given = structuredClone(record);
+      await put(storage, given, null, [event(record.id, 1)]);
+      given.actor.name = 'Changed after the write';
+      const read = await storage.getCase(record.id);
+      if (!read) throw new Error('case missing');
+      read.actor.aliases.push('changed after the read');
+      const [listed] = await storage.listCases();
+      if (listed) listed.status = 'withdrawn';
+      const [trailItem] = await storage.listAudit();
+      if (trailItem) trailItem.caseId = 'someone-else';
+      expect(await storage.getCase(record.id)).toEqual(record);
+      expect((await storage.listAudit())[0]?.caseId).toBe(record.id);
+    });
+
+    it('gives back exactly what it was given: text, nulls, numbers, instants and arbitrary change values', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const record: StoredCase = {
+        ...(await someCase()),
+        version: 1,
+        rightsRiskAssessment: 'Çok dilli: ğüşiöç, 中文, emoji 🛳️, quotes \' " and a back\\slash\nnew line',
+        updatedAt: '2026-03-02T09:00:00Z',
+        createdAt: '2026-03-02T09:00:00.123456Z',
+      };
+      const changes = [
+        { path: '/actor/name', before: 'Old', after: 'New' },
+        { path: '/harm', before: { nested: [1, 2.5, -3e-7, null, true] }, after: null },
+        { path: '/settings/reviewIntervalDays', before: 90, after: 180 },
+      ];
+      const written = await put(storage, record, null, [
+        { ...event(record.id, 1), at: '2026-03-02T09:00:00.5Z', reason: 'Why: ünïcödé', changes },
+      ]);
+      expect(written.ok).toBe(true);
+      expect(await storage.getCase(record.id)).toEqual(record);
+      expect(await storage.listAudit()).toEqual([{ ...event(record.id, 1), at: '2026-03-02T09:00:00.5Z', reason: 'Why: ünïcödé', changes, seq: 1 }]);
+    });
+
+    describe('queries', () => {
+      it('lists cases sorted by each column, rows without a value last either way, ties by id', async () => {
+        const storage = await queryStore();
+        expect(ids(await storage.queryCases(query()))).toEqual(['case-d', 'case-c', 'case-b', 'case-a', 'case-e']);
+        expect(ids(await storage.queryCases(query({ sort: 'name', dir: 'asc' })))).toEqual(['case-a', 'case-b', 'case-c', 'case-d', 'case-e']);
+        expect(ids(await storage.queryCases(query({ sort: 'name', dir: 'desc' })))).toEqual(['case-e', 'case-d', 'case-c', 'case-b', 'case-a']);
+        expect(ids(await storage.queryCases(query({ sort: 'priority', dir: 'desc' })))).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
+        expect(ids(await storage.queryCases(query({ sort: 'submittedAt', dir: 'asc' })))).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
+        expect(ids(await storage.queryCases(query({ sort: 'submittedAt', dir: 'desc' })))).toEqual(['case-a', 'case-d', 'case-b', 'case-c', 'case-e']);
+        expect(ids(await storage.queryCases(query({ sort: 'nextReviewAt', dir: 'asc' })))).toEqual(['case-c', 'case-e', 'case-a', 'case-b', 'case-d']);
+      });
+
+      it('answers the review queue (R11 priority, then longest waiting) and the due queue (R17)', async () => {
+        const storage = await queryStore();
+        expect(ids(await storage.queryCases(query({ status: 'in_review', sort: 'queue' })))).toEqual(['case-b', 'case-d', 'case-a']);
+        const due = await storage.queryCases(query({ dueBy: '2026-06-01T00:00:00.000Z', sort: 'nextReviewAt', dir: 'asc' }));
+        expect(ids(due)).toEqual(['case-c']);
+        expect(ids(await storage.queryCases(query({ dueBy: '2026-07-01T00:00:00Z', sort: 'nextReviewAt', dir: 'asc' })))).toEqual(['case-c', 'case-e']);
+      });
+
+      it('filters by status, kind, band and search text, and returns rows with the stored listing', async () => {
+        const storage = await queryStore();
+        expect(ids(await storage.queryCases(query({ status: 'designated' })))).toEqual(['case-c', 'case-e']);
+        expect(ids(await storage.queryCases(query({ actorKind: 'campaign' })))).toEqual(['case-d', 'case-b']);
+        expect(ids(await storage.queryCases(query({ priorityBand: 'safety' })))).toEqual(['case-d', 'case-b']);
+        expect(ids(await storage.queryCases(query({ q: '  #HARBOUR ' })))).toEqual(['case-c', 'case-a']);
+        expect(ids(await storage.queryCases(query({ q: 'no such text' })))).toEqual([]);
+        const [row] = (await storage.queryCases(query({ q: 'bravo' }))).items;
+        expect(row).toEqual({
+          id: 'case-b', name: 'Bravo Net', actorKind: 'campaign', status: 'in_review', version: 2, verdict: 'recommended',
+          priority: 9.5, priorityBand: 'safety', updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z',
+          nextReviewAt: null, signalCount: 0,
+        });
+      });
+
+      it('pages with the total over all pages', async () => {
+        const storage = await queryStore();
+        const first = await storage.queryCases(query({ sort: 'name', dir: 'asc', pageSize: 2 }));
+        const third = await storage.queryCases(query({ sort: 'name', dir: 'asc', pageSize: 2, page: 3 }));
+        const beyond = await storage.queryCases(query({ sort: 'name', dir: 'asc', pageSize: 2, page: 9 }));
+        expect([ids(first), first.total]).toEqual([['case-a', 'case-b'], 5]);
+        expect([ids(third), third.total]).toEqual([['case-e'], 5]);
+        expect([ids(beyond), beyond.total]).toEqual([[], 5]);
+      });
+
+      it('pages the audit trail newest first, overall and filtered by case, type and actor', async () => {
+        const storage = await queryStore();
+        const all = await storage.queryAudit({ page: 1, pageSize: 4 });
+        expect(all.total).toBe(15);
+        expect(all.items.map((item) => item.id)).toEqual(['case-e-e3', 'case-e-e2', 'case-e-e1', 'case-d-e3']);
+        expect(all.items.map((item) => item.seq)).toEqual([15, 14, 13, 12]);
+        const second = await storage.queryAudit({ page: 2, pageSize: 4 });
+        expect(second.items.map((item) => item.seq)).toEqual([11, 10, 9, 8]);
+        const ofCase = await storage.queryAudit({ caseId: 'case-b', page: 1, pageSize: 50 });
+        expect([ofCase.items.map((item) => item.id), ofCase.total]).toEqual([['case-b-e3', 'case-b-e2', 'case-b-e1'], 3]);
+        const submitted = await storage.queryAudit({ type: 'case.submitted', page: 1, pageSize: 2 });
+        expect([submitted.items.map((item) => item.id), submitted.total]).toEqual([['case-e-e2', 'case-d-e2'], 5]);
+        const byActor = await storage.queryAudit({ actorId: 'rui', type: 'case.updated', page: 1, pageSize: 50 });
+        expect(byActor.items.map((item) => item.id)).toEqual(['case-d-e3', 'case-b-e3']);
+        expect(await storage.queryAudit({ caseId: 'case-z', page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
+      });
+
+      it('lists the actions expiring in a window (from inclusive, to exclusive), soonest first, ended ones left out', async () => {
+        const storage = await queryStore();
+        const window = { from: '2026-04-01T00:00:00.000Z', to: '2026-05-01T00:00:00Z', page: 1, pageSize: 10 };
+        const page = await storage.queryExpiringActions(window);
+        expect(page.items.map((item) => [item.caseId, item.action.id])).toEqual([
+          ['case-a', 'act-a1'],
+          ['case-c', 'act-c1'],
+          ['case-a', 'act-a2'],
+        ]);
+        expect(page.total).toBe(3);
+        expect(page.items[0]).toEqual({ caseId: 'case-a', caseName: 'alpha crew', action: expect.objectContaining({ expiresAt: '2026-04-01T00:00:00.000Z' }) });
+        const paged = await storage.queryExpiringActions({ ...window, page: 2, pageSize: 2 });
+        expect([paged.items.map((item) => item.action.id), paged.total]).toEqual([['act-a2'], 3]);
+      });
+    });
+
+    it('serves the backend rules, and a second handle sees what the first wrote (a reload, another process)', async () => {
+      const storage = await subject.fresh();
+      const first = createTestBackend({ storage });
+      const created = await caseIn(first, 'designated', { withAccount: true });
+      const second = createTestBackend({ storage: await subject.reopen(storage) });
+      expect(await second.ok('getCase', { params: { caseId: created.id } })).toEqual(created);
+      const trail = await second.call('caseAudit', { params: { caseId: created.id } });
+      expect(trail.body).toEqual((await first.call('caseAudit', { params: { caseId: created.id } })).body);
+      expect((trail.body as AuditPage).items[0]?.caseVersion).toBe(created.version);
+    });
+  });
+}

@@ -1,0 +1,119 @@
+// The seam's queries answered in memory, for the storages that hold everything at hand (memory,
+// IndexedDB). The SQL storage answers the same queries in SQL; the contract suite holds both to the
+// same answers, so the orders here are the SQL ones: rows without a sort value last in either
+// direction, ties by id in code-unit order, names compared lower-cased.
+import type { AuditEvent } from '../api/contract/audit';
+import type { CaseSummary } from '../api/contract/case-list';
+import type { ExpiringAction } from '../api/contract/expiring-actions';
+import { caseSearchText } from './case-search';
+import { caseSummary } from './case-listing';
+import type {
+  AuditPageQuery,
+  CaseListing,
+  CasePageQuery,
+  ExpiringActionsQuery,
+  Page,
+  StoredCase,
+} from './storage';
+
+export interface ListedCase {
+  record: StoredCase;
+  listing: CaseListing;
+}
+
+/** Code-unit order, like SQL's `COLLATE "C"` (localeCompare would differ by locale). */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function pageOf<T>(rows: T[], page: number, pageSize: number): Page<T> {
+  const start = (page - 1) * pageSize;
+  return { items: rows.slice(start, start + pageSize), total: rows.length };
+}
+
+const instant = (value: string | null) => (value === null ? null : Date.parse(value));
+
+type SortValue = number | string | null;
+
+function sortValue(row: CaseSummary, sort: Exclude<CasePageQuery['sort'], 'queue'>): SortValue {
+  switch (sort) {
+    case 'priority':
+      return row.priority;
+    case 'name':
+      return row.name.toLowerCase();
+    case 'updatedAt':
+      return instant(row.updatedAt);
+    case 'submittedAt':
+      return instant(row.submittedAt);
+    case 'nextReviewAt':
+      return instant(row.nextReviewAt);
+  }
+}
+
+/** Nulls last whatever the direction; then the value; then id. */
+function compareValues(x: SortValue, y: SortValue, sign: number): number {
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
+  return sign * compareText(String(x), String(y));
+}
+
+function compareRows(query: CasePageQuery): (a: CaseSummary, b: CaseSummary) => number {
+  if (query.sort === 'queue') {
+    // R11: priority first, then the longest-waiting submission.
+    return (a, b) =>
+      compareValues(a.priority, b.priority, -1) ||
+      compareValues(instant(a.submittedAt), instant(b.submittedAt), 1) ||
+      compareText(a.id, b.id);
+  }
+  const sort = query.sort;
+  const sign = query.dir === 'asc' ? 1 : -1;
+  return (a, b) => compareValues(sortValue(a, sort), sortValue(b, sort), sign) || compareText(a.id, b.id);
+}
+
+export function queryCasesInMemory(cases: Iterable<ListedCase>, query: CasePageQuery): Page<CaseSummary> {
+  const needle = query.q?.trim().toLowerCase() ?? '';
+  const dueBy = query.dueBy === undefined ? null : Date.parse(query.dueBy);
+  const rows: CaseSummary[] = [];
+  for (const { record, listing } of cases) {
+    if (needle && !caseSearchText(record).includes(needle)) continue;
+    const row = caseSummary(record, listing);
+    if (query.status && row.status !== query.status) continue;
+    if (query.actorKind && row.actorKind !== query.actorKind) continue;
+    if (query.priorityBand && row.priorityBand !== query.priorityBand) continue;
+    if (dueBy !== null && (row.nextReviewAt === null || Date.parse(row.nextReviewAt) > dueBy)) continue;
+    rows.push(row);
+  }
+  return pageOf(rows.toSorted(compareRows(query)), query.page, query.pageSize);
+}
+
+/** `events` oldest first, as the storages keep them. */
+export function queryAuditInMemory(events: readonly AuditEvent[], query: AuditPageQuery): Page<AuditEvent> {
+  const rows = events.filter(
+    (event) =>
+      (!query.caseId || event.caseId === query.caseId) &&
+      (!query.type || event.type === query.type) &&
+      (!query.actorId || event.actorId === query.actorId),
+  );
+  return pageOf(rows.toReversed(), query.page, query.pageSize);
+}
+
+export function queryExpiringActionsInMemory(cases: Iterable<StoredCase>, query: ExpiringActionsQuery): Page<ExpiringAction> {
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  const rows: ExpiringAction[] = [];
+  for (const record of cases) {
+    for (const action of record.enforcementActions) {
+      if (action.endedAt !== null || action.expiresAt === null) continue;
+      const expires = Date.parse(action.expiresAt);
+      if (expires >= from && expires < to) rows.push({ caseId: record.id, caseName: record.actor.name, action });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      Date.parse(a.action.expiresAt ?? '') - Date.parse(b.action.expiresAt ?? '') ||
+      compareText(a.caseId, b.caseId) ||
+      compareText(a.action.id, b.action.id),
+  );
+  return pageOf(rows, query.page, query.pageSize);
+}

@@ -1,0 +1,367 @@
+// The backend's storage seam over SQL (PGlite or PostgreSQL, one implementation for both). A case
+// write is one transaction: a compare-and-set on the version (an UPDATE … WHERE version = expected,
+// or an INSERT that does nothing when the id exists), the rows of its accounts and actions that
+// changed, and the INSERT of its audit events, so a crash at any point leaves all or nothing. Lists
+// are filtered, sorted and paged in SQL on the columns beside the document. Rows are parsed with the
+// contract's zod schemas as they come in; one that does not parse raises StorageCorruptError.
+import { z } from 'zod';
+import { AuditEvent } from '../../api/contract/audit';
+import { CaseSummary } from '../../api/contract/case-list';
+import { ExpiringAction } from '../../api/contract/expiring-actions';
+import { caseSearchText } from '../../backend/case-search';
+import {
+  StoredCase,
+  type BackendStorage,
+  type CaseListing,
+  type CasePageQuery,
+  type ListingOf,
+  type NewAuditEvent,
+  type Page,
+  type PutCaseResult,
+  type StorageSeed,
+} from '../../backend/storage';
+import { SqlInt, type SqlDatabase, type SqlParam, type SqlQueryable } from './sql-database';
+
+export interface SqlStorageOptions {
+  /**
+   * Lets reset() drop everything (tests and dev stores only). A server store leaves it off: the
+   * audit trail is then never emptied, and a dev reset fails instead (R19).
+   */
+  allowReset?: boolean;
+}
+
+export class ResetRefusedError extends Error {
+  constructor() {
+    super('This store refuses reset: its audit trail is append-only (R19). Only test and dev stores allow it.');
+    this.name = 'ResetRefusedError';
+  }
+}
+
+const SEEDED = 'seeded';
+
+/** The case row's document plus its accounts and actions, reassembled into the contract's case. */
+const CaseRowParts = z.object({ document: z.record(z.string(), z.unknown()), accounts: z.array(z.unknown()), actions: z.array(z.unknown()) });
+const CaseRow = z.preprocess((row) => {
+  const parts = CaseRowParts.safeParse(row);
+  // A row of another shape goes on as it is, and fails StoredCase with its own message.
+  return parts.success ? { ...parts.data.document, accounts: parts.data.accounts, enforcementActions: parts.data.actions } : row;
+}, StoredCase);
+const VersionRow = z.object({ version: SqlInt });
+const SeqRow = z.object({ seq: SqlInt });
+const CountRow = z.object({ count: SqlInt });
+const AuditRow = AuditEvent.extend({ seq: SqlInt.pipe(AuditEvent.shape.seq) });
+const SummaryRow = z.object({ summary: z.unknown() }).transform((row) => row.summary).pipe(CaseSummary);
+const ExpiringRow = ExpiringAction;
+
+const SELECT_CASE = `SELECT c.document,
+    COALESCE((SELECT jsonb_agg(a.item ORDER BY a.position) FROM case_accounts a WHERE a.case_id = c.id), '[]'::jsonb) AS accounts,
+    COALESCE((SELECT jsonb_agg(e.item ORDER BY e.position) FROM enforcement_actions e WHERE e.case_id = c.id), '[]'::jsonb) AS actions
+  FROM cases c`;
+
+const AUDIT_COLUMNS = `id, seq, case_id AS "caseId", type, actor_id AS "actorId", at, reason, changes,
+  case_version AS "caseVersion"`;
+
+/** The list row, built in SQL from the columns, the stored listing and the document's instants. */
+const SUMMARY = `jsonb_build_object(
+    'id', id, 'name', name, 'actorKind', actor_kind, 'status', status, 'version', version,
+    'verdict', verdict, 'priority', priority, 'priorityBand', priority_band,
+    'updatedAt', document->'updatedAt', 'submittedAt', COALESCE(document->'submission'->'submittedAt', 'null'::jsonb),
+    'nextReviewAt', listing->'nextReviewAt', 'signalCount', signal_count) AS summary`;
+
+// ---------------------------------------------------------------------------------------------
+// writes
+
+/** The columns kept beside the document, in the order of CASE_COLUMN_NAMES. */
+function caseColumns(record: StoredCase, listing: CaseListing): SqlParam[] {
+  const { accounts: _accounts, enforcementActions: _actions, ...document } = record;
+  return [
+    record.id,
+    record.version,
+    record.status,
+    record.actor.name,
+    record.actor.kind,
+    record.updatedAt,
+    record.submission?.submittedAt ?? null,
+    listing.nextReviewAt,
+    listing.verdict,
+    listing.priority,
+    listing.priorityBand,
+    record.signals.length,
+    caseSearchText(record),
+    JSON.stringify(listing),
+    JSON.stringify(document),
+  ];
+}
+
+const CASE_COLUMN_NAMES = `id, version, status, name, actor_kind, updated_at, submitted_at, next_review_at, verdict, priority,
+  priority_band, signal_count, search_text, listing, document`;
+const CASE_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb';
+
+async function insertCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, onConflictDoNothing: boolean): Promise<number> {
+  const conflict = onConflictDoNothing ? ' ON CONFLICT (id) DO NOTHING' : '';
+  return tx.run(`INSERT INTO cases (${CASE_COLUMN_NAMES}) VALUES (${CASE_VALUES})${conflict}`, caseColumns(record, listing));
+}
+
+async function updateCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, expectedVersion: number): Promise<number> {
+  return tx.run(
+    `UPDATE cases SET version = $2, status = $3, name = $4, actor_kind = $5, updated_at = $6, submitted_at = $7,
+       next_review_at = $8, verdict = $9, priority = $10, priority_band = $11, signal_count = $12, search_text = $13,
+       listing = $14::jsonb, document = $15::jsonb
+     WHERE id = $1 AND version = $16`,
+    [...caseColumns(record, listing), expectedVersion],
+  );
+}
+
+/**
+ * Brings the case's account and action rows to the record's arrays: only rows whose item changed
+ * are written (jsonb compares by value), rows past the end are removed. One statement per table,
+ * with the array as one jsonb parameter.
+ */
+async function writeChildren(tx: SqlQueryable, record: StoredCase): Promise<void> {
+  await tx.run(
+    `INSERT INTO case_accounts (case_id, position, handle, status, decided_at, item)
+     SELECT $1, (a.ord - 1)::integer, a.item->>'handle', a.item->>'status', (a.item->>'decidedAt')::timestamptz, a.item
+     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a (item, ord)
+     ON CONFLICT (case_id, position) DO UPDATE
+       SET handle = EXCLUDED.handle, status = EXCLUDED.status, decided_at = EXCLUDED.decided_at, item = EXCLUDED.item
+       WHERE case_accounts.item IS DISTINCT FROM EXCLUDED.item`,
+    [record.id, JSON.stringify(record.accounts)],
+  );
+  await tx.run('DELETE FROM case_accounts WHERE case_id = $1 AND position >= $2', [record.id, record.accounts.length]);
+  await tx.run(
+    `INSERT INTO enforcement_actions (case_id, position, id, type, target_ref, applied_at, expires_at, ended_at, item)
+     SELECT $1, (e.ord - 1)::integer, e.item->>'id', e.item->>'type', e.item->>'targetRef', (e.item->>'appliedAt')::timestamptz,
+       (e.item->>'expiresAt')::timestamptz, (e.item->>'endedAt')::timestamptz, e.item
+     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e (item, ord)
+     ON CONFLICT (case_id, position) DO UPDATE
+       SET id = EXCLUDED.id, type = EXCLUDED.type, target_ref = EXCLUDED.target_ref, applied_at = EXCLUDED.applied_at,
+         expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at, item = EXCLUDED.item
+       WHERE enforcement_actions.item IS DISTINCT FROM EXCLUDED.item`,
+    [record.id, JSON.stringify(record.enforcementActions)],
+  );
+  await tx.run('DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $2', [record.id, record.enforcementActions.length]);
+}
+
+function eventParams(event: NewAuditEvent): SqlParam[] {
+  return [event.id, event.caseId, event.type, event.actorId, event.at, event.reason, JSON.stringify(event.changes), event.caseVersion];
+}
+
+async function insertEvent(tx: SqlQueryable, event: NewAuditEvent, seq: number | null): Promise<number> {
+  const seqValue = seq === null ? "nextval('audit_seq')" : '$9';
+  const rows = await tx.rows(
+    SeqRow,
+    `INSERT INTO audit_events (seq, id, case_id, type, actor_id, at, reason, changes, case_version)
+     VALUES (${seqValue}, $1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING seq`,
+    seq === null ? eventParams(event) : [...eventParams(event), seq],
+  );
+  const written = rows[0];
+  if (!written) throw new Error(`audit event ${event.id} was not written`);
+  return written.seq;
+}
+
+/** Writes a seed into empty tables and moves the event sequence past its highest seq. */
+async function writeSeed(tx: SqlQueryable, seed: StorageSeed, listingOf: ListingOf): Promise<void> {
+  for (const record of seed.cases) {
+    await insertCase(tx, record, listingOf(record), false);
+    await writeChildren(tx, record);
+  }
+  for (const event of seed.audit.toSorted((a, b) => a.seq - b.seq)) await insertEvent(tx, event, event.seq);
+  const lastSeq = seed.audit.reduce((max, event) => Math.max(max, event.seq), 0);
+  // setval(…, 1, false): the next nextval answers 1.
+  await tx.run('SELECT setval($1, $2, $3)', ['audit_seq', Math.max(lastSeq, 1), lastSeq > 0]);
+  await tx.run(`INSERT INTO storage_meta (key, value) VALUES ($1, 'true'::jsonb) ON CONFLICT (key) DO NOTHING`, [SEEDED]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// queries
+
+/** Collects parameters for a statement built from optional filters; each `add` answers its `$n`. */
+function parameters() {
+  const values: SqlParam[] = [];
+  return {
+    values,
+    add(value: SqlParam): string {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+// Names in code-unit order (COLLATE "C"), like the in-memory storages; ties by id, nulls last.
+const SORT_COLUMNS: Record<Exclude<CasePageQuery['sort'], 'queue'>, string> = {
+  priority: 'priority',
+  updatedAt: 'updated_at',
+  name: 'lower(name) COLLATE "C"',
+  submittedAt: 'submitted_at',
+  nextReviewAt: 'next_review_at',
+};
+
+function caseOrder(query: CasePageQuery): string {
+  if (query.sort === 'queue') return 'priority DESC, submitted_at ASC NULLS LAST, id COLLATE "C"';
+  const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
+  return `${SORT_COLUMNS[query.sort]} ${dir} NULLS LAST, id COLLATE "C"`;
+}
+
+async function pageQuery<S extends z.ZodType>(
+  db: SqlQueryable,
+  row: S,
+  select: string,
+  from: string,
+  where: string,
+  order: string,
+  params: ReturnType<typeof parameters>,
+  page: { page: number; pageSize: number },
+): Promise<Page<z.output<S>>> {
+  const filterValues = [...params.values];
+  const limit = params.add(page.pageSize);
+  const offset = params.add((page.page - 1) * page.pageSize);
+  // The page is chosen first and only its rows are built: building (and detoasting) every row before
+  // the sort cost a full scan of the documents per page.
+  const [items, counted] = await Promise.all([
+    db.rows(
+      row,
+      `SELECT ${select} FROM (SELECT * FROM ${from} ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) AS page ORDER BY ${order}`,
+      params.values,
+    ),
+    db.rows(CountRow, `SELECT count(*) AS count FROM ${from} ${where}`, filterValues),
+  ]);
+  return { items, total: counted[0]?.count ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// streamed reads for export: keyset pages, so memory stays flat whatever the size of the database
+
+/** Walks a table in key order, one page at a time, asking each page for the rows after the last key. */
+async function* keysetPages<T, K>(page: (after: K) => Promise<T[]>, keyOf: (row: T) => K, first: K, batchSize: number): AsyncGenerator<T> {
+  let after = first;
+  for (;;) {
+    const batch = await page(after);
+    yield* batch;
+    const last = batch.at(-1);
+    if (!last || batch.length < batchSize) return;
+    after = keyOf(last);
+  }
+}
+
+export function streamCases(db: SqlQueryable, batchSize = 100): AsyncGenerator<StoredCase> {
+  return keysetPages(
+    (after: string) => db.rows(CaseRow, `${SELECT_CASE} WHERE c.id COLLATE "C" > $1 ORDER BY c.id COLLATE "C" LIMIT $2`, [after, batchSize]),
+    (record) => record.id,
+    '',
+    batchSize,
+  );
+}
+
+export function streamAudit(db: SqlQueryable, batchSize = 1_000): AsyncGenerator<AuditEvent> {
+  return keysetPages(
+    (after: number) => db.rows(AuditRow, `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, batchSize]),
+    (event) => event.seq,
+    0,
+    batchSize,
+  );
+}
+
+/** Writes a whole data set into an empty store in one transaction; false when the store holds data. */
+export function importIntoEmpty(db: SqlDatabase, seed: StorageSeed, listingOf: ListingOf): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.rows(CountRow, 'SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM audit_events) AS count');
+    if ((existing[0]?.count ?? 0) > 0) return false;
+    await tx.run(`DELETE FROM storage_meta WHERE key = $1`, [SEEDED]);
+    await writeSeed(tx, seed, listingOf);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {}): BackendStorage {
+  return {
+    async isSeeded() {
+      const rows = await db.rows(CountRow, 'SELECT count(*) AS count FROM storage_meta WHERE key = $1', [SEEDED]);
+      return (rows[0]?.count ?? 0) > 0;
+    },
+    seedIfEmpty: (seed, listingOf) =>
+      db.transaction(async (tx) => {
+        // The marker row is the lock: a second process starting at once waits on it, then finds it.
+        const claimed = await tx.run(
+          `INSERT INTO storage_meta (key, value) VALUES ($1, 'true'::jsonb) ON CONFLICT (key) DO NOTHING`,
+          [SEEDED],
+        );
+        if (claimed === 0) return false;
+        await writeSeed(tx, seed, listingOf);
+        return true;
+      }),
+    async getCase(id) {
+      const rows = await db.rows(CaseRow, `${SELECT_CASE} WHERE c.id = $1`, [id]);
+      return rows[0] ?? null;
+    },
+    async listCases() {
+      return db.rows(CaseRow, `${SELECT_CASE} ORDER BY c.id COLLATE "C"`);
+    },
+    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
+      db.transaction(async (tx) => {
+        const written =
+          expectedVersion === null
+            ? await insertCase(tx, record, listing, true)
+            : await updateCase(tx, record, listing, expectedVersion);
+        if (written === 0) {
+          const current = await tx.rows(VersionRow, 'SELECT version FROM cases WHERE id = $1', [record.id]);
+          return { ok: false, currentVersion: current[0]?.version ?? null };
+        }
+        await writeChildren(tx, record);
+        const numbered: AuditEvent[] = [];
+        for (const event of events) numbered.push({ ...event, seq: await insertEvent(tx, event, null) });
+        return { ok: true, events: numbered };
+      }),
+    queryCases(query) {
+      const params = parameters();
+      const conditions: string[] = [];
+      if (query.status) conditions.push(`status = ${params.add(query.status)}`);
+      if (query.actorKind) conditions.push(`actor_kind = ${params.add(query.actorKind)}`);
+      if (query.priorityBand) conditions.push(`priority_band = ${params.add(query.priorityBand)}`);
+      const needle = query.q?.trim().toLowerCase() ?? '';
+      if (needle) conditions.push(`strpos(search_text, ${params.add(needle)}) > 0`);
+      if (query.dueBy) conditions.push(`next_review_at <= ${params.add(query.dueBy)}::timestamptz`);
+      return pageQuery(db, SummaryRow, SUMMARY, 'cases', whereClause(conditions), caseOrder(query), params, query);
+    },
+    queryAudit(query) {
+      const params = parameters();
+      const conditions: string[] = [];
+      if (query.caseId) conditions.push(`case_id = ${params.add(query.caseId)}`);
+      if (query.type) conditions.push(`type = ${params.add(query.type)}`);
+      if (query.actorId) conditions.push(`actor_id = ${params.add(query.actorId)}`);
+      return pageQuery(db, AuditRow, AUDIT_COLUMNS, 'audit_events', whereClause(conditions), 'seq DESC', params, query);
+    },
+    queryExpiringActions(query) {
+      const params = parameters();
+      const where = `WHERE ended_at IS NULL AND expires_at >= ${params.add(query.from)}::timestamptz
+        AND expires_at < ${params.add(query.to)}::timestamptz`;
+      return pageQuery(
+        db,
+        ExpiringRow,
+        `case_id AS "caseId", case_name AS "caseName", item AS action`,
+        `(SELECT e.case_id, e.id, e.expires_at, e.ended_at, e.item, c.name AS case_name
+          FROM enforcement_actions e JOIN cases c ON c.id = e.case_id) AS running`,
+        where,
+        'expires_at, case_id COLLATE "C", id COLLATE "C"',
+        params,
+        query,
+      );
+    },
+    async listAudit() {
+      return db.rows(AuditRow, `SELECT ${AUDIT_COLUMNS} FROM audit_events ORDER BY seq`);
+    },
+    async reset(seed, listingOf) {
+      if (!options.allowReset) throw new ResetRefusedError();
+      await db.transaction(async (tx) => {
+        await tx.run(`SELECT set_config('cha.allow_audit_truncate', 'on', true)`);
+        await tx.run('TRUNCATE audit_events, case_accounts, enforcement_actions, cases, storage_meta');
+        await writeSeed(tx, seed, listingOf);
+      });
+    },
+  };
+}
