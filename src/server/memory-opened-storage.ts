@@ -1,0 +1,27 @@
+// The server's storage handle over the in-memory storage: what tests use, and what the server ran on
+// before the SQL storage (src/server/storage/) landed. Same shape as `openStorage`'s answer.
+import type { BackendStorage } from '../backend/storage';
+import { createMemoryStorage } from '../backend/memory-storage';
+
+/** An opened database: the backend's storage plus what operations need (readiness, shutdown). */
+export interface ServerStorage {
+  storage: BackendStorage;
+  kind: 'memory' | 'pglite' | 'postgres';
+  /** A cheap round trip, for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openMemoryStorage(storage: BackendStorage = createMemoryStorage()): ServerStorage {
+  let closed = false;
+  return {
+    storage,
+    kind: 'memory',
+    async ping() {
+      if (closed) throw new Error('the storage is closed');
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
