@@ -10,6 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiErrorBody, ApiErrorCode } from '../api/contract/errors';
+import type { User } from '../api/contract/users';
 import { STATUS_BY_CODE } from '../api/contract/errors';
 import { createBackend, parseJsonBody, randomId, type Backend, type BackendRequest } from '../backend/backend';
 import { buildDemoSeed } from '../backend/demo-data';
@@ -28,6 +29,8 @@ export interface CreateServerOptions {
   now?: () => Date;
   /** pino options, or `false` for none (tests). */
   logger?: boolean | { level: string };
+  /** The user directory; the demo users by default (tests change roles, as the backend's kit does). */
+  users?: () => readonly User[];
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -103,6 +106,7 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
     // An empty database gets the demo cases only where people can sign in as the demo users.
     seed: async () => (config.seedDemoData ? buildDemoSeed({ now: now().toISOString(), evaluate }) : EMPTY_SEED),
     signIn: config.devSignIn ? 'development' : 'none',
+    ...(options.users ? { users: options.users } : {}),
   });
 
   const app = Fastify({
@@ -199,7 +203,9 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
     return reply.code(response.status).headers(response.headers).type('application/json').send(JSON.stringify(response.body));
   }
   const rateLimited = { config: { rateLimit: {} } };
+  // oxlint-disable-next-line no-async-endpoint-handlers -- an Express rule; Fastify awaits async handlers
   app.all('/api', rateLimited, api);
+  // oxlint-disable-next-line no-async-endpoint-handlers -- as above
   app.all('/api/*', rateLimited, api);
 
   // ------------------------------------------------------------------ the app
