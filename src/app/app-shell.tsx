@@ -17,7 +17,10 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
+import { useSignInSession } from '../api/client/user-queries';
+import { useIdentityMode } from './identity-mode';
 import { RouteErrorBoundary } from './route-error-page';
+import { SessionGate, SignedInUser } from './server-session';
 import { useSession } from './session-store';
 
 const NAV_ITEMS = [
@@ -30,6 +33,8 @@ const NAV_ITEMS = [
 export function AppShell() {
   const { t } = useTranslation('common');
   const { pathname } = useLocation();
+  const identity = useIdentityMode();
+  const signedIn = useSignedIn();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -48,7 +53,7 @@ export function AppShell() {
             {t('appName')}
           </Typography>
           <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
-            {NAV_ITEMS.map((item) => (
+            {signedIn && NAV_ITEMS.map((item) => (
               <Button
                 key={item.to}
                 component={NavLink}
@@ -60,7 +65,7 @@ export function AppShell() {
               </Button>
             ))}
           </Box>
-          <UserSwitcher />
+          {identity === 'demo-picker' ? <UserSwitcher /> : <SignedInUser />}
           <LanguageSwitcher />
           <ColorModeToggle />
         </Toolbar>
@@ -68,12 +73,25 @@ export function AppShell() {
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
         <RouteErrorBoundary key={pathname}>
           <Suspense fallback={<PageLoading />}>
-            <Outlet />
+            {identity === 'demo-picker' ? (
+              <Outlet />
+            ) : (
+              <SessionGate>
+                <Outlet />
+              </SessionGate>
+            )}
           </Suspense>
         </RouteErrorBoundary>
       </Box>
     </Box>
   );
+}
+
+/** The demo picker always has someone; in server mode, only once the session names a user. */
+function useSignedIn(): boolean {
+  const identity = useIdentityMode();
+  const session = useSignInSession({ enabled: identity === 'server-session' });
+  return identity === 'demo-picker' || Boolean(session.data?.user);
 }
 
 function ReviewNavLabel() {
@@ -117,7 +135,7 @@ function UserSwitcher() {
   return (
     <FormControl size="small" sx={{ minWidth: 220 }}>
       <InputLabel variant="standard" htmlFor="user-switcher">
-        {t('user.label')}
+        {t('user.demoLabel')}
       </InputLabel>
       <NativeSelect
         id="user-switcher"
