@@ -21,7 +21,9 @@ export default defineConfig({
   test: {
     restoreMocks: true,
     testTimeout: 20_000,
-    // Two projects: pure code runs in Node; UI runs in jsdom against the MSW node server.
+    // Three projects: pure code runs in Node; the server's tests run in Node beside one PostgreSQL
+    // cluster (started once per run by the global set-up; the run fails if it cannot start); UI runs
+    // in jsdom against the MSW node server.
     projects: [
       {
         extends: true,
@@ -29,8 +31,21 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/features/**', 'src/app/**', 'src/components/**'],
+          exclude: ['src/features/**', 'src/app/**', 'src/components/**', 'src/server/**'],
           setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['src/server/**/*.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
+          globalSetup: ['src/server/testing/postgres-global-setup.ts'],
+          // PGlite's first start (WebAssembly, initdb) takes seconds on a busy machine.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
         },
       },
       {

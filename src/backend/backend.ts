@@ -26,6 +26,7 @@ import {
   type Transition,
 } from './case-rules';
 import { diffCases } from './audit-diff';
+import { caseSearchText } from './case-search';
 import { buildDecisionRecord } from './decision-record-builder';
 import { DEMO_USERS } from './demo-users';
 import { matchRoute } from './route-matcher';
@@ -269,7 +270,7 @@ export function createBackend(deps: BackendDeps): Backend {
       const now = deps.now();
       const needle = query.q?.trim().toLowerCase() ?? '';
       const rows = (await deps.storage.listCases())
-        .filter((record) => !needle || searchText(record).includes(needle))
+        .filter((record) => !needle || caseSearchText(record).includes(needle))
         .map((record) => summarise(record, now))
         .filter((row) => !query.status || row.status === query.status)
         .filter((row) => !query.actorKind || row.actorKind === query.actorKind)
@@ -407,13 +408,6 @@ function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: s
   throw new ApiFailure('validation', message, {
     fieldErrors: fieldErrorsFromZod(result.error, part === 'body' ? '' : part),
   });
-}
-
-function searchText(record: StoredCase): string {
-  const { actor } = record;
-  return [record.id, actor.name, ...actor.aliases, ...actor.hashtags, ...actor.keywords, ...actor.trendTerms]
-    .join('\n')
-    .toLowerCase();
 }
 
 type SortKey = 'priority' | 'updatedAt' | 'name' | 'submittedAt' | 'nextReviewAt';

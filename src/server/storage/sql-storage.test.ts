@@ -1,0 +1,118 @@
+// What only the SQL storage promises beyond the contract suite, on PGlite and PostgreSQL alike: the
+// audit table refuses UPDATE, DELETE and TRUNCATE whoever asks (R19); a server store refuses reset;
+// a failing write leaves neither the case nor its events; migrations run once and a newer schema is
+// refused; the embedded database survives a restart in its directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { evaluate } from '../../engine/evaluate';
+import { T0 } from '../../backend/backend-test-kit';
+import { buildDemoSeed } from '../../backend/demo-data';
+import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';
+import { createTestDatabase } from '../testing/postgres-cluster';
+import { MIGRATIONS, migrate, schemaVersion } from './migrations';
+import { migrateToCurrent, openSqlDatabase, openStorage } from './open-storage';
+import type { SqlDatabase } from './sql-database';
+import { createSqlStorage, ResetRefusedError } from './sql-storage';
+
+const toClose: SqlDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(toClose.map((db) => db.close()));
+});
+
+function event(caseId: string, caseVersion: number, id: string): NewAuditEvent {
+  return { id, caseId, type: 'case.updated', actorId: 'ana', at: T0, reason: null, changes: [], caseVersion };
+}
+
+const drivers: { name: string; open: () => Promise<SqlDatabase> }[] = [
+  { name: 'PGlite', open: () => openSqlDatabase({ dataDir: 'memory://' }) },
+  { name: 'PostgreSQL', open: async () => openSqlDatabase({ dataDir: '', databaseUrl: await createTestDatabase(inject('postgresUrl')) }) },
+];
+
+describe.each(drivers)('SQL storage on $name', ({ open }) => {
+  let opened: Promise<SqlDatabase> | null = null;
+  /** One migrated, seeded database for this driver's tests. */
+  function database(): Promise<SqlDatabase> {
+    opened ??= open().then(async (db) => {
+      toClose.push(db);
+      await migrateToCurrent(db);
+      await createSqlStorage(db, { allowReset: true }).reset(await buildDemoSeed({ now: T0, evaluate }));
+      return db;
+    });
+    return opened;
+  }
+
+  it('audit_events refuses UPDATE, DELETE and TRUNCATE (R19), and the trail is unchanged after', async () => {
+    const db = await database();
+    const storage = createSqlStorage(db);
+    const before = await storage.listAudit();
+    expect(before.length).toBeGreaterThan(0);
+    await expect(db.run(`UPDATE audit_events SET reason = 'rewritten' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(db.run('TRUNCATE audit_events CASCADE')).rejects.toThrow(/append-only/);
+    expect(await storage.listAudit()).toEqual(before);
+  });
+
+  it('a store opened for a server refuses reset and keeps its data', async () => {
+    const db = await database();
+    const storage = createSqlStorage(db);
+    const before = await storage.listCases();
+    await expect(storage.reset(EMPTY_SEED)).rejects.toBeInstanceOf(ResetRefusedError);
+    expect(await storage.listCases()).toEqual(before);
+  });
+
+  it('a write that fails half-way leaves neither the new version nor any of its events', async () => {
+    const db = await database();
+    const storage = createSqlStorage(db);
+    const [record] = await storage.listCases();
+    if (!record) throw new Error('seed has no case');
+    const trail = await storage.listAudit();
+    const next = { ...record, version: record.version + 1, rightsRiskAssessment: 'Half-written.' };
+    // The second event reuses an id already in the trail: its INSERT fails after the case UPDATE ran.
+    const duplicateId = trail[0]?.id ?? 'missing';
+    await expect(
+      storage.putCase(next, record.version, [event(record.id, next.version, 'event-fresh'), event(record.id, next.version, duplicateId)]),
+    ).rejects.toThrow(/duplicate key|unique/);
+    expect(await storage.getCase(record.id)).toEqual(record);
+    expect(await storage.listAudit()).toEqual(trail);
+    // And the store goes on: the same write without the bad event succeeds.
+    expect(await storage.putCase(next, record.version, [event(record.id, next.version, 'event-fresh')])).toMatchObject({ ok: true });
+  });
+
+  it('migrations apply once, are recorded, and a schema newer than the code is refused', async () => {
+    const db = await database();
+    expect(await schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(await migrate(db)).toEqual([]);
+    await db.run(`INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')`);
+    await expect(migrateToCurrent(db)).rejects.toThrow(/newer than this workbench knows/);
+    await db.run('DELETE FROM schema_migrations WHERE version = 9999');
+  });
+});
+
+describe('embedded database in DATA_DIR', () => {
+  it('keeps cases and trail across a restart, and migrates a fresh directory on open', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cha-data-'));
+    try {
+      const seed = await buildDemoSeed({ now: T0, evaluate });
+      const first = await openStorage({ dataDir });
+      expect(first.kind).toBe('pglite');
+      await first.ping();
+      expect(await first.storage.seedIfEmpty(seed)).toBe(true);
+      const [record] = seed.cases;
+      if (!record) throw new Error('seed has no case');
+      const next = { ...record, version: record.version + 1, rightsRiskAssessment: 'Written before the restart.' };
+      await first.storage.putCase(next, record.version, [event(record.id, next.version, 'event-before-restart')]);
+      await first.close();
+
+      const second = await openStorage({ dataDir });
+      expect(await second.storage.isSeeded()).toBe(true);
+      expect(await second.storage.getCase(record.id)).toEqual(next);
+      expect((await second.storage.listAudit()).at(-1)?.id).toBe('event-before-restart');
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
