@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { ensureAppBuilt } from './app-build';
 import { createServer } from './create-server';
-import { openMemoryStorage, type ServerStorage } from './memory-opened-storage';
+import { openStorage } from './storage/open-storage';
 import { ConfigError, parseServerConfig, type ServerConfig } from './server-config';
 
 /** The configured secret, or one generated once and kept in DATA_DIR (sessions survive restarts). */
@@ -16,10 +16,6 @@ function sessionSecret(config: ServerConfig): string {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   chmodSync(file, 0o600);
   return readFileSync(file, 'utf8').trim();
-}
-
-async function openServerStorage(_config: ServerConfig): Promise<ServerStorage> {
-  return openMemoryStorage();
 }
 
 async function main(): Promise<void> {
@@ -35,7 +31,8 @@ async function main(): Promise<void> {
   }
   if (process.env.SKIP_APP_BUILD !== 'true') ensureAppBuilt(config.staticDir, (message) => process.stderr.write(`${message}\n`));
 
-  const storage = await openServerStorage(config);
+  // PGlite in DATA_DIR, or PostgreSQL by DATABASE_URL; migrated on open.
+  const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   const { app } = await createServer({ config, storage, sessionSecret: sessionSecret(config) });
 
   let stopping = false;

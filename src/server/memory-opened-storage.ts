@@ -1,9 +1,10 @@
-// The server's storage handle over the in-memory storage: what tests use, and what the server ran on
-// before the SQL storage (src/server/storage/) landed. Same shape as `openStorage`'s answer.
+// The server's storage handle over the in-memory storage, for HTTP tests of what does not depend on
+// the database (headers, limits, shutdown). Same shape as `openStorage`'s answer (storage/open-storage.ts),
+// which `npm start` uses.
 import type { BackendStorage } from '../backend/storage';
 import { createMemoryStorage } from '../backend/memory-storage';
 
-/** An opened database: the backend's storage plus what operations need (readiness, shutdown). */
+/** An opened database: the backend's storage plus what operations need (readiness, shutdown); `OpenedStorage` or memory. */
 export interface ServerStorage {
   storage: BackendStorage;
   kind: 'memory' | 'pglite' | 'postgres';

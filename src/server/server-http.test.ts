@@ -1,12 +1,18 @@
 // The server over real sockets on 127.0.0.1: identity from the signed session only, development
-// sign-in and sign-out, the rules (four eyes, versions) reached over HTTP, and the operations around
-// them (headers, limits, health, shutdown, the app's routes).
-import { afterEach, describe, expect, it } from 'vitest';
+// sign-in and sign-out, the rules (four eyes, versions) reached over HTTP on memory, PGlite and
+// PostgreSQL, data that survives a restart, and the operations around them (headers, limits,
+// health, shutdown, the app's routes).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { CaseDocument } from '../api/contract/case';
 import { NEW_CASE, recommendedContent } from '../backend/backend-test-kit';
 import type { BackendStorage } from '../backend/storage';
 import { createMemoryStorage } from '../backend/memory-storage';
-import { openMemoryStorage } from './memory-opened-storage';
+import { openMemoryStorage, type ServerStorage } from './memory-opened-storage';
+import { openStorage } from './storage/open-storage';
+import { createTestDatabase } from './testing/postgres-cluster';
 import { json, startTestServer, TEST_ASSET, type TestServer } from './server-test-kit';
 
 let server: TestServer | null = null;
@@ -29,15 +35,22 @@ afterEach(async () => {
   server = null;
 });
 
+/** The databases the server runs on; the rules over HTTP are checked on each. */
+const DATABASES: { database: string; open: () => Promise<ServerStorage> }[] = [
+  { database: 'memory', open: async () => openMemoryStorage() },
+  { database: 'PGlite', open: () => openStorage({ dataDir: 'memory://' }) },
+  { database: 'PostgreSQL', open: async () => openStorage({ dataDir: '', databaseUrl: await createTestDatabase(inject('postgresUrl')) }) },
+];
+
 async function createCase(s: TestServer, cookie: string): Promise<CaseDocument> {
   const response = await s.request('/api/cases', { method: 'POST', cookie, body: json(NEW_CASE) });
   expect(response.status).toBe(201);
   return (await response.json()) as CaseDocument;
 }
 
-describe('identity', () => {
+describe.each(DATABASES)('identity on $database', ({ open }) => {
   it('ignores a forged X-User-Id: without a session every protected endpoint answers 401', async () => {
-    const s = await start();
+    const s = await start({ storage: await open() });
     const forged = await s.request('/api/cases', { headers: { 'X-User-Id': 'rui' } });
     expect(forged.status).toBe(401);
     expect(await forged.json()).toMatchObject({ code: 'unauthenticated' });
@@ -48,12 +61,15 @@ describe('identity', () => {
   });
 
   it('acts as the signed-in user even when a header names another', async () => {
-    const s = await start();
+    const s = await start({ storage: await open() });
     const cookie = await s.signIn('ana');
     const me = await s.request('/api/me', { cookie, headers: { 'X-User-Id': 'rui' } });
     expect(await me.json()).toMatchObject({ id: 'ana', role: 'analyst' });
   });
 
+});
+
+describe('session cookie', () => {
   it('refuses a session cookie whose value or signature was changed', async () => {
     const s = await start();
     const cookie = await s.signIn('ana');
@@ -111,12 +127,6 @@ describe('development sign-in', () => {
     expect(await s.storage.storage.listCases()).toEqual([]);
   });
 
-  it('seeds the demo cases into an empty database when development sign-in is on', async () => {
-    const s = await start();
-    const cookie = await s.signIn('ana');
-    const list = (await (await s.request('/api/cases?pageSize=100', { cookie })).json()) as { total: number };
-    expect(list.total).toBeGreaterThan(3);
-  });
 
   it('refuses a write from another site (Origin check) before any rule runs', async () => {
     const s = await start();
@@ -131,9 +141,9 @@ describe('development sign-in', () => {
   });
 });
 
-describe('the rules over HTTP', () => {
+describe.each(DATABASES)('the rules over HTTP on $database', ({ open }) => {
   it('refuses the person who submitted a case its approval (four eyes, R18)', async () => {
-    const s = await start();
+    const s = await start({ storage: await open() });
     s.users.push({ id: 'kim', name: 'Kim Larsen', role: 'analyst' });
     const kim = await s.signIn('kim');
     let doc = await createCase(s, kim);
@@ -157,7 +167,7 @@ describe('the rules over HTTP', () => {
   });
 
   it('round-trips versions: ETag on read, 428 without If-Match, 412 with a stale one, 200 with the current', async () => {
-    const s = await start();
+    const s = await start({ storage: await open() });
     const ana = await s.signIn('ana');
     const doc = await createCase(s, ana);
     const read = await s.request(`/api/cases/${doc.id}`, { cookie: ana });
@@ -177,7 +187,18 @@ describe('the rules over HTTP', () => {
     expect(await stale.json()).toMatchObject({ code: 'precondition-failed', currentVersion: doc.version + 1 });
   });
 
-  it('answers malformed JSON with the backend\'s 400, in the error format', async () => {
+  it('seeds the demo cases into an empty database when development sign-in is on; /readyz names the database', async () => {
+    const storage = await open();
+    const s = await start({ storage });
+    const cookie = await s.signIn('ana');
+    const list = (await (await s.request('/api/cases?pageSize=100', { cookie })).json()) as { total: number };
+    expect(list.total).toBeGreaterThan(3);
+    expect(await (await s.request('/readyz')).json()).toEqual({ status: 'ready', database: storage.kind });
+  });
+});
+
+describe('the rules over HTTP', () => {
+  it('answers malformed JSON with the 400 of the backend, in the error format', async () => {
     const s = await start();
     const ana = await s.signIn('ana');
     const response = await s.request('/api/cases', { method: 'POST', cookie: ana, body: '{"actor":' });
@@ -191,6 +212,30 @@ describe('the rules over HTTP', () => {
     const response = await s.request('/api/dev/reset', { method: 'POST', cookie: ana, body: '{}' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe.each([
+  { database: 'PGlite', place: () => ({ dataDir: mkdtempSync(join(tmpdir(), 'cha-server-data-')) }) },
+  { database: 'PostgreSQL', place: async () => ({ dataDir: '', databaseUrl: await createTestDatabase(inject('postgresUrl')) }) },
+])('restart on $database', ({ place }) => {
+  it('keeps the cases, their versions and sessions across a restart of the server', async () => {
+    const where = await place();
+    try {
+      const first = await start({ storage: await openStorage(where) });
+      const ana = await first.signIn('ana');
+      const doc = await createCase(first, ana);
+      await first.close();
+      server = null;
+
+      const second = await start({ storage: await openStorage(where) });
+      const read = await second.request(`/api/cases/${doc.id}`, { cookie: ana });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('etag')).toBe(`"${doc.version}"`);
+      expect(await read.json()).toMatchObject({ id: doc.id, createdBy: 'ana' });
+    } finally {
+      if (where.dataDir) rmSync(where.dataDir, { recursive: true, force: true });
+    }
   });
 });
 
