@@ -20,8 +20,9 @@ const DevelopmentSignInPage = lazy(() =>
 /** After sign-in or sign-out: nothing cached for the previous person survives, the session is the new one. */
 export function adoptSession(queryClient: QueryClient, session: Session): void {
   setApiUser(session.user?.id ?? null);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+  // The session first: the gate swaps the pages out before their queries could refetch as nobody.
   queryClient.setQueryData(queryKeys.session, session);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {
