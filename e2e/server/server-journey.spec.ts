@@ -51,7 +51,7 @@ test('development sign-in: the page says what it is, passes axe, and signs in an
 });
 
 test('analyst submits in one browser, the reviewer approves in another; the analyst cannot approve her own case', async ({ signInAs }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const name = `Harbour Lantern Brigade ${Date.now().toString(36)}`;
 
   const ana = await signInAs('Ana Kovač');
