@@ -236,7 +236,8 @@ describe.each([
     } finally {
       if (where.dataDir) rmSync(where.dataDir, { recursive: true, force: true });
     }
-  });
+    // PGlite creates its cluster on disk on first open: tens of seconds on a busy two-core machine.
+  }, 180_000);
 });
 
 describe('operations', () => {
