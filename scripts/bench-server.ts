@@ -197,8 +197,25 @@ interface AuditEvent {
   caseVersion: number;
 }
 
+/**
+ * autocannon stops with requests in flight, which the server still finishes: wait until the cases'
+ * versions stop moving before reading case and trail, or the two reads would see different moments.
+ */
+async function settle(cookie: string, caseIds: string[]): Promise<void> {
+  let previous = '';
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const versions = await Promise.all(caseIds.map(async (id) => (await api<{ version: number }>(cookie, `/api/cases/${id}`)).body.version));
+    const current = versions.join(',');
+    if (current === previous) return;
+    previous = current;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error('the cases kept changing after the load stopped');
+}
+
 /** 0 lost updates: checks every case the load touched against what the clients were told. */
 async function proveNoLostUpdates(cookie: string, ledger: Ledger, startVersions: Map<string, number>, label: string): Promise<string> {
+  await settle(cookie, [...ledger.keys()]);
   const problems: string[] = [];
   let acknowledged = 0;
   let storedUpdates = 0;
