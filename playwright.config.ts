@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// E2E_PORT lets two checkouts on one machine run their suites at once.
+// E2E_PORT lets two checkouts on one machine run their suites at once; the server project's port
+// follows it unless E2E_SERVER_PORT says otherwise.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? PORT + 4000);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +16,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -30,13 +31,38 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The msw-mode production build: the same handlers as dev and Vitest, served by `vite preview`.
-    // A folder of its own: a benchmark rebuilding dist-msw mid-run removed the service worker script.
-    command: `npx vite build --mode msw --outDir dist-e2e --emptyOutDir && npx vite preview --mode msw --outDir dist-e2e --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-  },
+  projects: [
+    // The app with its mock backend (MSW in the page), as `npm run dev` runs it.
+    { name: 'msw', testIgnore: 'server/**', use: { baseURL: `http://localhost:${PORT}` } },
+    // The app against the real server (`npm start` on PGlite), signed in through development sign-in.
+    {
+      name: 'server',
+      testMatch: 'server/**/*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${SERVER_PORT}` },
+      // Two browsers and a database on a shared two-core machine: more room than the mock backend needs.
+      timeout: 180_000,
+      expect: { timeout: 20_000 },
+    },
+  ],
+  webServer: [
+    {
+      // The msw-mode production build: the same handlers as dev and Vitest, served by `vite preview`.
+      // A folder of its own: a benchmark rebuilding dist-msw mid-run removed the service worker script.
+      command: `npx vite build --mode msw --outDir dist-e2e --emptyOutDir && npx vite preview --mode msw --outDir dist-e2e --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+    {
+      // The production build served by the workbench server on a fresh temporary database.
+      command: `npx tsx scripts/e2e-server.ts`,
+      url: `http://127.0.0.1:${SERVER_PORT}/readyz`,
+      env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
 });

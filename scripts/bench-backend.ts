@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const read = async () => {
     // The backend's own answer, as the MSW adapter gets it (the client's parse is the page's cost, not the read's).
     const response = await kit.backend.handle({
-      method: 'GET', path: `/api/cases/${record.id}`, query: {}, headers: { 'x-user-id': 'ana' }, body: undefined,
+      method: 'GET', path: `/api/cases/${record.id}`, query: {}, headers: {}, userId: 'ana', body: undefined,
     });
     if (response.status !== 200) throw new Error(`getCase answered ${response.status}`);
   };

@@ -28,7 +28,12 @@ void Promise.all([enableMocking(), ready]).then(() => {
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <AppProviders sessionStore={sessionStore} i18n={i18n}>
+      <AppProviders
+        sessionStore={sessionStore}
+        i18n={i18n}
+        // A build with the mock backend has the demo picker; any other talks to the workbench server.
+        identity={import.meta.env.VITE_MSW === 'true' ? 'demo-picker' : 'server-session'}
+      >
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>

@@ -20,7 +20,10 @@ import { useOnline } from '../api/client/online-status';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
 import { isCaseTab } from '../features/case-workspace/workspace-tabs';
+import { useSignInSession } from '../api/client/user-queries';
+import { useIdentityMode } from './identity-mode';
 import { RouteErrorBoundary } from './route-error-page';
+import { SessionGate, SignedInUser } from './server-session';
 import { useSession } from './session-store';
 
 // Msw mode only, and loaded apart: production builds drop it (the condition is a build-time constant).
@@ -38,6 +41,8 @@ const NAV_ITEMS = [
 export function AppShell() {
   const { t } = useTranslation('common');
   const { pathname } = useLocation();
+  const identity = useIdentityMode();
+  const signedIn = useSignedIn();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -56,7 +61,7 @@ export function AppShell() {
             {t('appName')}
           </Typography>
           <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
-            {NAV_ITEMS.map((item) => (
+            {signedIn && NAV_ITEMS.map((item) => (
               <Button
                 key={item.to}
                 component={NavLink}
@@ -68,7 +73,7 @@ export function AppShell() {
               </Button>
             ))}
           </Box>
-          <UserSwitcher />
+          {identity === 'demo-picker' ? <UserSwitcher /> : <SignedInUser />}
           <LanguageSwitcher />
           <ColorModeToggle />
         </Toolbar>
@@ -82,7 +87,13 @@ export function AppShell() {
         )}
         <RouteErrorBoundary key={pageKey(pathname)} resetKey={pathname}>
           <Suspense fallback={<PageLoading />}>
-            <Outlet />
+            {identity === 'demo-picker' ? (
+              <Outlet />
+            ) : (
+              <SessionGate>
+                <Outlet />
+              </SessionGate>
+            )}
           </Suspense>
         </RouteErrorBoundary>
       </Box>
@@ -113,6 +124,13 @@ function OfflineBanner() {
 export function pageKey(pathname: string): string {
   const [, first, caseId, tab] = pathname.split('/');
   return first === 'cases' && caseId && isCaseTab(tab) ? `/cases/${caseId}` : pathname;
+}
+
+/** The demo picker always has someone; in server mode, only once the session names a user. */
+function useSignedIn(): boolean {
+  const identity = useIdentityMode();
+  const session = useSignInSession({ enabled: identity === 'server-session' });
+  return identity === 'demo-picker' || Boolean(session.data?.user);
 }
 
 function ReviewNavLabel() {
@@ -156,7 +174,7 @@ function UserSwitcher() {
   return (
     <FormControl size="small" sx={{ minWidth: 220 }}>
       <InputLabel variant="standard" htmlFor="user-switcher">
-        {t('user.label')}
+        {t('user.demoLabel')}
       </InputLabel>
       <NativeSelect
         id="user-switcher"

@@ -6,7 +6,8 @@ import { ThemeProvider } from '@mui/system';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { ApiError, setApiUser } from '../api/client/http-client';
+import { ApiError, setApiIdentityTransport, setApiUser } from '../api/client/http-client';
+import { IdentityModeContext, type IdentityMode } from './identity-mode';
 import { createSessionStore, SessionStoreContext, useSession, type SessionState } from './session-store';
 import { createAppTheme } from './theme';
 import type { StoreApi } from 'zustand';
@@ -32,13 +33,21 @@ export interface AppProvidersProps {
   i18n: I18n;
   queryClient?: QueryClient;
   sessionStore?: StoreApi<SessionState>;
+  /** The demo picker (mock backend, tests) unless the app runs against the workbench server. */
+  identity?: IdentityMode;
 }
 
-export function AppProviders({ children, queryClient, sessionStore, i18n }: AppProvidersProps) {
+export function AppProviders({ children, queryClient, sessionStore, i18n, identity = 'demo-picker' }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [store] = useState(() => {
     const created = sessionStore ?? createSessionStore();
-    // The identity is set before the first request and follows every switch.
+    setApiIdentityTransport(identity === 'demo-picker' ? 'demo-header' : 'session-cookie');
+    // Server mode: the signed session names the user (the shell's session gate sets it).
+    if (identity === 'server-session') {
+      setApiUser(null);
+      return created;
+    }
+    // The demo identity is set before the first request and follows every switch.
     setApiUser(created.getState().userId);
     created.subscribe((state, previous) => {
       if (state.userId !== previous.userId) {
@@ -49,11 +58,13 @@ export function AppProviders({ children, queryClient, sessionStore, i18n }: AppP
     return created;
   });
   return (
-    <SessionStoreContext.Provider value={store}>
-      <QueryClientProvider client={client}>
-        <LocalisedTheme i18n={i18n}>{children}</LocalisedTheme>
-      </QueryClientProvider>
-    </SessionStoreContext.Provider>
+    <IdentityModeContext.Provider value={identity}>
+      <SessionStoreContext.Provider value={store}>
+        <QueryClientProvider client={client}>
+          <LocalisedTheme i18n={i18n}>{children}</LocalisedTheme>
+        </QueryClientProvider>
+      </SessionStoreContext.Provider>
+    </IdentityModeContext.Provider>
   );
 }
 

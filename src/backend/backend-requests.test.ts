@@ -10,9 +10,9 @@ import { EMPTY_SEED } from './storage';
 describe('routing', () => {
   it('answers 404 for an unknown path or method, and for an unknown case', async () => {
     const kit = createTestBackend();
-    const unknown = await kit.backend.handle({ method: 'GET', path: '/api/nothing', query: {}, headers: { 'x-user-id': 'ana' }, body: undefined });
+    const unknown = await kit.backend.handle({ method: 'GET', path: '/api/nothing', query: {}, headers: {}, userId: 'ana', body: undefined });
     expect(unknown).toMatchObject({ status: 404, body: { code: 'not-found' } });
-    const wrongMethod = await kit.backend.handle({ method: 'DELETE', path: '/api/cases', query: {}, headers: { 'x-user-id': 'ana' }, body: undefined });
+    const wrongMethod = await kit.backend.handle({ method: 'DELETE', path: '/api/cases', query: {}, headers: {}, userId: 'ana', body: undefined });
     expect(wrongMethod.status).toBe(404);
     const missing = await kit.call('getCase', { params: { caseId: 'case-nope' } });
     expect(missing.status).toBe(404);
@@ -23,14 +23,44 @@ describe('routing', () => {
     const kit = createTestBackend();
     const created = await kit.ok('createCase', { body: NEW_CASE });
     const response = await kit.backend.handle({
-      method: 'GET', path: `/api/cases/${encodeURIComponent(created.id)}/`, query: {}, headers: { 'x-user-id': 'rui' }, body: undefined,
+      method: 'GET', path: `/api/cases/${encodeURIComponent(created.id)}/`, query: {}, headers: {}, userId: 'rui', body: undefined,
     });
     expect(response.status).toBe(200);
   });
 });
 
+describe('session', () => {
+  it('says who is signed in and which sign-in this backend offers', async () => {
+    const kit = createTestBackend();
+    expect((await kit.call('session', { user: null })).body).toEqual({ user: null, signIn: 'demo-picker' });
+    expect((await kit.call('session', { user: 'rui' })).body).toEqual({
+      user: { id: 'rui', name: 'Rui Takahashi', role: 'reviewer' }, signIn: 'demo-picker',
+    });
+  });
+
+  it('development sign-in asks the adapter to keep a known user signed in; sign-out to forget', async () => {
+    const kit = createTestBackend({ signIn: 'development' });
+    const signedIn = await kit.call('signIn', { user: null, body: { userId: 'sam' } });
+    expect(signedIn).toMatchObject({
+      status: 200, session: { userId: 'sam' }, body: { user: { id: 'sam' }, signIn: 'development' },
+    });
+    const stranger = await kit.call('signIn', { user: null, body: { userId: 'mallory' } });
+    expect(stranger).toMatchObject({ status: 400, body: { fieldErrors: [{ path: 'userId', message: 'unknownUser' }] } });
+    expect(stranger.session).toBeUndefined();
+    const signedOut = await kit.call('signOut', { user: 'sam' });
+    expect(signedOut).toMatchObject({ status: 200, session: null, body: { user: null, signIn: 'development' } });
+  });
+
+  it('has no development sign-in where the demo picker is the identity (404, nothing to keep)', async () => {
+    const kit = createTestBackend();
+    const response = await kit.call('signIn', { user: null, body: { userId: 'sam' } });
+    expect(response).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    expect(response.session).toBeUndefined();
+  });
+});
+
 describe('identity and roles', () => {
-  it('401 without X-User-Id or with an unknown user; the user list stays open (it feeds the sign-in picker)', async () => {
+  it('401 without a user or with an unknown user; the user list stays open (it feeds the sign-in picker)', async () => {
     const kit = createTestBackend();
     for (const user of [null, 'mallory', '']) {
       const response = await kit.call('listCases', { user });
@@ -39,6 +69,18 @@ describe('identity and roles', () => {
     }
     expect((await kit.call('listUsers', { user: null })).status).toBe(200);
     expect((await kit.call('me', { user: 'sam' })).body).toEqual({ id: 'sam', name: 'Samira Haddad', role: 'reviewer' });
+  });
+
+  it('takes the user the adapter names, never an X-User-Id header (a server must not trust one)', async () => {
+    const kit = createTestBackend();
+    const forged = await kit.backend.handle({
+      method: 'GET', path: '/api/me', query: {}, headers: { 'x-user-id': 'rui' }, userId: null, body: undefined,
+    });
+    expect(forged).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
+    const asBen = await kit.backend.handle({
+      method: 'GET', path: '/api/me', query: {}, headers: { 'x-user-id': 'rui' }, userId: 'ben', body: undefined,
+    });
+    expect(asBen.body).toMatchObject({ id: 'ben' });
   });
 
   it('403 with the needed role named when the role does not fit (R18)', async () => {
@@ -174,7 +216,7 @@ describe('failures', () => {
     });
     // Expected here: silence the set-up's "console.error fails the test" spy for this one call.
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await backend.handle({ method: 'GET', path: '/api/cases', query: {}, headers: { 'x-user-id': 'ana' }, body: undefined });
+    const response = await backend.handle({ method: 'GET', path: '/api/cases', query: {}, headers: {}, userId: 'ana', body: undefined });
     expect(response).toMatchObject({ status: 500, body: { code: 'server-error' } });
     expect(logged).toHaveBeenCalledTimes(1);
   });

@@ -5,6 +5,7 @@ import { buildPath } from '../api/contract/endpoint-definition';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import { CaseDocument, emptyCaseContent, type CaseContent } from '../api/contract/case';
 import { ApiErrorBody, STATUS_BY_CODE } from '../api/contract/errors';
+import type { SignInMethod } from '../api/contract/session';
 import type { User } from '../api/contract/users';
 import { addDaysUtc } from '../engine/schedule';
 import { evaluate } from '../engine/evaluate';
@@ -57,7 +58,9 @@ export interface TestBackend {
 }
 
 export function createTestBackend(
-  options: { storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock } = {},
+  options: {
+    storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock; signIn?: SignInMethod;
+  } = {},
 ): TestBackend {
   const storage = options.storage ?? createMemoryStorage();
   const clock = options.clock ?? createTestClock();
@@ -70,13 +73,13 @@ export function createTestBackend(
     newId: (kind) => `${kind}-${String((counter += 1)).padStart(4, '0')}`,
     seed: async () => options.seed ?? EMPTY_SEED,
     users: () => users,
+    ...(options.signIn ? { signIn: options.signIn } : {}),
   });
 
   async function call(name: EndpointName, call: CallOptions = {}): Promise<BackendResponse> {
     const endpoint = endpoints[name];
     const headers: Record<string, string> = { ...call.headers };
     const user = call.user === undefined ? 'ana' : call.user;
-    if (user !== null) headers['x-user-id'] = user;
     if (call.ifMatch !== undefined) {
       headers['if-match'] = typeof call.ifMatch === 'number' ? `"${call.ifMatch}"` : call.ifMatch;
     }
@@ -85,6 +88,7 @@ export function createTestBackend(
       path: buildPath(endpoint.path, call.params ?? {}),
       query: call.query ?? {},
       headers,
+      userId: user,
       body: call.body,
     });
     expectContract(name, response);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import type { StorageHealth } from '../api/contract/storage-health';
+import type { Session, SignInMethod } from '../api/contract/session';
 import type { User } from '../api/contract/users';
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
 import {
@@ -35,6 +36,12 @@ export interface BackendRequest {
   query: Record<string, string>;
   /** Lower-case header names. */
   headers: Record<string, string>;
+  /**
+   * The acting user's id as the adapter established it, or `null`: the MSW adapter takes the demo
+   * picker's `X-User-Id`, the server its signed session cookie. The rules never read an identity
+   * header themselves, so a server cannot be fooled by one.
+   */
+  userId: string | null;
   /** Parsed JSON, `undefined` when there was none, or a MalformedJsonBody. */
   body: unknown;
 }
@@ -43,6 +50,11 @@ export interface BackendResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /**
+   * Set by sign-in (the user to keep signed in) and sign-out (`null`); the adapter turns it into
+   * its session (the server: a signed cookie). Absent: the session stays as it is.
+   */
+  session?: { userId: string } | null;
 }
 
 export interface BackendDeps {
@@ -55,6 +67,8 @@ export interface BackendDeps {
   seed: () => Promise<StorageSeed>;
   /** The user directory, read per request (a role can change between requests). */
   users?: () => readonly User[];
+  /** How people sign in where this backend runs; `demo-picker` (the mock backend) by default. */
+  signIn?: SignInMethod;
 }
 
 export interface Backend {
@@ -100,6 +114,7 @@ interface Outcome {
   /** Set when the body is a case: becomes the ETag. */
   caseVersion?: number;
   headers?: Record<string, string>;
+  session?: BackendResponse['session'];
 }
 
 const ETAG = 'ETag';
@@ -120,7 +135,7 @@ export function parseIfMatch(value: string | undefined): number | null {
 }
 
 function requireUser(user: User | null): User {
-  if (!user) throw new ApiFailure('unauthenticated', 'Choose a user first: the request carried no known X-User-Id.');
+  if (!user) throw new ApiFailure('unauthenticated', 'Sign in first: the request names no known user.');
   return user;
 }
 
@@ -138,6 +153,7 @@ function staleVersion(currentVersion: number): ApiFailure {
 
 export function createBackend(deps: BackendDeps): Backend {
   const users = deps.users ?? (() => DEMO_USERS);
+  const signIn = deps.signIn ?? 'demo-picker';
   let ready: Promise<void> | null = null;
 
   const listingOf = listingWith(deps.evaluate);
@@ -215,6 +231,18 @@ export function createBackend(deps: BackendDeps): Backend {
 
   const routes: { [N in EndpointName]: (context: Context<N>) => Promise<Outcome> } = {
     listUsers: async () => ({ body: users() }),
+    session: async ({ user }) => ({ body: { user, signIn } satisfies Session }),
+    signIn: async ({ body }) => {
+      if (signIn !== 'development') {
+        throw new ApiFailure('not-found', 'There is no development sign-in here.');
+      }
+      const user = users().find((candidate) => candidate.id === body.userId);
+      if (!user) {
+        throw new ApiFailure('validation', `No user ${body.userId}.`, { fieldErrors: [{ path: 'userId', message: 'unknownUser' }] });
+      }
+      return { body: { user, signIn } satisfies Session, session: { userId: user.id } };
+    },
+    signOut: async () => ({ body: { user: null, signIn } satisfies Session, session: null }),
     me: async ({ user }) => ({ body: requireUser(user) }),
     listCases: async ({ query, user }) => {
       requireUser(user);
@@ -270,8 +298,7 @@ export function createBackend(deps: BackendDeps): Backend {
     if ('methodMismatch' in match) throw new ApiFailure('not-found', `${request.method} is not supported on ${request.path}.`);
     const definition: Endpoints[EndpointName] = endpoints[match.name];
 
-    const userId = request.headers['x-user-id']?.trim() ?? '';
-    const user = users().find((candidate) => candidate.id === userId) ?? null;
+    const user = users().find((candidate) => candidate.id === request.userId) ?? null;
     const roles: readonly string[] = definition.roles;
     if (roles.length > 0) {
       requireUser(user);
@@ -307,7 +334,9 @@ export function createBackend(deps: BackendDeps): Backend {
     const outcome = await handler({ params, query, body, user, ifMatch } as Context<EndpointName>);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...outcome.headers };
     if (outcome.caseVersion !== undefined) headers[ETAG] = formatEtag(outcome.caseVersion);
-    return { status: definition.successStatus, headers, body: outcome.body };
+    const response: BackendResponse = { status: definition.successStatus, headers, body: outcome.body };
+    if (outcome.session !== undefined) response.session = outcome.session;
+    return response;
   }
 
   async function handle(request: BackendRequest): Promise<BackendResponse> {

@@ -395,9 +395,9 @@ export async function buildDemoSeed(options: DemoSeedOptions): Promise<StorageSe
     clock = day(now, at);
     const caseId = path.split('/')[3] ?? '';
     const version = versions.get(caseId);
-    const headers: Record<string, string> = { 'x-user-id': userId };
+    const headers: Record<string, string> = {};
     if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const response = await backend.handle({ method, path, query: {}, headers, body });
+    const response = await backend.handle({ method, path, query: {}, headers, userId, body });
     if (response.status >= 400) {
       throw new Error(`demo seed step failed: ${method} ${path} -> ${response.status} ${JSON.stringify(response.body)}`);
     }

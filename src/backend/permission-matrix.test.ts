@@ -43,6 +43,13 @@ const onCase = (state: 'draft' | 'in_review' | 'designated', withAccount = false
 
 const MATRIX: Record<EndpointName, Row> = {
   listUsers: { setup: none, expect: { ...open, anonymous: 200 } },
+  session: { setup: none, expect: { ...open, anonymous: 200 } },
+  // The mock backend's kit has the demo picker, not development sign-in: there is none to reach.
+  signIn: {
+    setup: async () => ({ body: { userId: 'ana' } }),
+    expect: { anonymous: 404, analyst: 404, 'analyst-owner': 404, reviewer: 404, 'reviewer-owner': 404 },
+  },
+  signOut: { setup: none, expect: { ...open, anonymous: 200 } },
   me: { setup: none, expect: open },
   listCases: { setup: none, expect: open },
   createCase: {

@@ -21,6 +21,10 @@ export function apiErrorText(error: unknown, t: TFunction<'common'>): string {
       return t('error.unauthenticated');
     case 'validation':
       return t('error.validation');
+    case 'payload-too-large':
+      return t('error.tooLarge');
+    case 'rate-limited':
+      return t('error.rateLimited');
     case 'precondition-failed':
       return t('error.stale', { version: error.currentVersion ?? '?' });
     default:

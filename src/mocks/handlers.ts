@@ -3,6 +3,7 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import { DEV_STORAGE_PATH } from '../api/contract/storage-health';
+import { USER_HEADER } from '../api/contract/users';
 import { parseJsonBody, type Backend, type BackendRequest } from '../backend/backend';
 
 const ROUTE = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
@@ -22,6 +23,9 @@ export async function toBackendRequest(request: Request): Promise<BackendRequest
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     headers,
+    // The mock backend's identity is the demo picker's, sent in a header: it runs in the user's own
+    // browser, so there is nothing to protect. The server never does this (src/server/).
+    userId: request.headers.get(USER_HEADER)?.trim() || null,
     body: hasBody ? parseJsonBody(await request.text()) : undefined,
   };
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../api/client/http-client';
 import { createI18n } from '../app/i18n';
 import { resources } from '../app/i18n-resources';
 import { AppProviders } from '../app/providers';
+import type { IdentityMode } from '../app/identity-mode';
 import { createSessionStore } from '../app/session-store';
 import type { Language } from '../i18n/locale-shape';
 
@@ -19,6 +20,8 @@ export interface RenderOptions {
   routes?: RouteObject[];
   userId?: string;
   language?: Language;
+  /** The demo picker by default; `server-session` renders the app as it runs against the server. */
+  identity?: IdentityMode;
 }
 
 export function createTestQueryClient(): QueryClient {
@@ -44,7 +47,7 @@ export function renderWithProviders(ui: ReactNode, options: RenderOptions = {}):
   });
   const user = userEvent.setup();
   const result = render(
-    <AppProviders queryClient={queryClient} sessionStore={sessionStore} i18n={i18n}>
+    <AppProviders queryClient={queryClient} sessionStore={sessionStore} i18n={i18n} identity={options.identity ?? 'demo-picker'}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

@@ -52,10 +52,23 @@ export interface CallOptions<N extends EndpointName> {
 }
 
 let currentUserId: string | null = null;
+let sendsUserHeader = true;
 
-/** The identity the backend sees (the top bar's user switcher sets it). */
+/**
+ * The user the app acts as: the demo picker's choice (mock backend) or the server's signed-in user.
+ * Edits are only ever sent while this is the user who typed them (see the autosave).
+ */
 export function setApiUser(userId: string | null): void {
   currentUserId = userId;
+}
+
+/**
+ * How the identity reaches the backend. `demo-header`: the mock backend reads the picker's user from
+ * `X-User-Id`. `session-cookie`: the server's signed session cookie says who it is and the header is
+ * never sent (the server would ignore it anyway).
+ */
+export function setApiIdentityTransport(transport: 'demo-header' | 'session-cookie'): void {
+  sendsUserHeader = transport === 'demo-header';
 }
 
 export function getApiUser(): string | null {
@@ -96,7 +109,7 @@ export async function callApi<N extends EndpointName>(
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (currentUserId) headers[USER_HEADER] = currentUserId;
+  if (currentUserId && sendsUserHeader) headers[USER_HEADER] = currentUserId;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   const hasBody = endpoint.method !== 'GET' && options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';

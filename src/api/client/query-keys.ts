@@ -6,6 +6,8 @@ export const queryKeys = {
   users: ['users'] as const,
   /** The signed-in identity; refetched when the user switcher invalidates everything. */
   me: ['me'] as const,
+  /** Server mode: who the signed session names (`user: null` = show sign-in). */
+  session: ['session'] as const,
   cases: {
     all: ['cases'] as const,
     list: (query: CaseListQuery) => ['cases', 'list', query] as const,

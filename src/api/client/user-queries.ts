@@ -15,6 +15,16 @@ export function useCurrentUser() {
   });
 }
 
+/** The server's session (who is signed in, which sign-in it offers); server mode only. */
+export function useSignInSession({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.session,
+    enabled,
+    queryFn: async ({ signal }) => (await callApi('session', { signal })).data,
+    staleTime: Infinity,
+  });
+}
+
 /** Maps a user id to the person's name; falls back to the id for someone not in the directory. */
 export function useUserName(): (userId: string) => string {
   const users = useUsers();

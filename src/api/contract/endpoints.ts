@@ -5,6 +5,7 @@ import { AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { DecisionRecord } from './decision-record';
 import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
+import { DevelopmentSignInInput, Session } from './session';
 import { anyRole, endpoint, type EndpointDefinition } from './endpoint-definition';
 import { firstPageEndpoints } from './first-page-endpoints';
 import {
@@ -23,6 +24,16 @@ const writeErrors = ['validation', 'forbidden', 'not-found', 'invalid-transition
 
 export const endpoints = {
   ...firstPageEndpoints,
+  /**
+   * Development sign-in: the server sets a signed session cookie for the named demo user. Only where
+   * the session says `signIn: 'development'`; elsewhere 404.
+   */
+  signIn: endpoint({
+    method: 'POST', path: '/api/session/development', body: DevelopmentSignInInput, response: Session, roles: [],
+    errors: ['validation', 'not-found'],
+  }),
+  /** Ends the session (the server clears its cookie); answers the signed-out session. */
+  signOut: endpoint({ method: 'DELETE', path: '/api/session', response: Session, roles: [] }),
   me: endpoint({ method: 'GET', path: '/api/me', response: User, errors: ['unauthenticated'] }),
   createCase: endpoint({
     method: 'POST', path: '/api/cases', body: NewCaseInput, response: CaseDocument, successStatus: 201,

@@ -9,7 +9,9 @@ export const ApiErrorCode = z.enum([
   'not-found', // 404
   'invalid-transition', // 409
   'precondition-failed', // 412 (stale version)
+  'payload-too-large', // 413 (the server's request body limit)
   'precondition-required', // 428 (no If-Match)
+  'rate-limited', // 429 (the server's per-user write limit; Retry-After says when)
   'server-error', // 500
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
@@ -33,6 +35,8 @@ export const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   'not-found': 404,
   'invalid-transition': 409,
   'precondition-failed': 412,
+  'payload-too-large': 413,
   'precondition-required': 428,
+  'rate-limited': 429,
   'server-error': 500,
 };

@@ -1,4 +1,5 @@
-// Demo identities and roles (R18). The chosen identity travels in the `X-User-Id` header. zod/mini: the
+// Identities and roles (R18). With the mock backend the demo picker's identity travels in the
+// `X-User-Id` header; the server never reads it (a signed session cookie says who is acting). zod/mini: the
 // top bar lists them on the first page (see scalars.ts).
 import { z } from 'zod/mini';
 import { Id } from './scalars';
