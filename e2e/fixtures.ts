@@ -85,3 +85,31 @@ export async function waitForMockBackend(page: Page): Promise<void> {
 export async function waitForAppShellCache(page: Page): Promise<void> {
   await page.waitForFunction(async () => Boolean(await caches.match('/index.html')), undefined, { timeout: 30_000 });
 }
+
+/**
+ * Four eyes (R18) seen from the analyst who submitted the case: the reviewer's page explains why she
+ * cannot decide, and the backend refuses her approval whatever the page claims (`claimedUserId` goes
+ * in `X-User-Id`: the mock backend's identity, a forged header the server must ignore).
+ */
+export async function expectOwnApprovalRefused(page: Page, caseId: string, claimedUserId: string): Promise<void> {
+  await page.goto(`/review/${caseId}`);
+  const decision = page.getByRole('region', { name: 'Decision' });
+  await expect(decision.getByTestId('four-eyes-explanation')).toContainText('you submitted this case');
+  await expect(decision.getByRole('button', { name: 'Record the decision' })).toBeDisabled();
+  await checkA11y(page, '/review/:caseId (four eyes)');
+  const refusal = await page.evaluate(
+    async ({ id, userId }) => {
+      const current = (await (await fetch(`/api/cases/${id}`, { headers: { 'X-User-Id': userId } })).json()) as { version: number };
+      const response = await fetch(`/api/cases/${id}/decision`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-User-Id': userId, 'If-Match': `"${current.version}"` },
+        body: JSON.stringify({ decision: 'approve', rationale: 'My own case.', overrideJustification: null }),
+      });
+      return { status: response.status, body: (await response.json()) as { code: string; message: string } };
+    },
+    { id: caseId, userId: claimedUserId },
+  );
+  expect(refusal.status).toBe(403);
+  expect(refusal.body.code).toBe('forbidden');
+  expect(refusal.body.message).toContain('R18');
+}

@@ -7,7 +7,7 @@ import type { Download, Page } from '@playwright/test';
 import { emptyCaseContent, type CaseContent } from '../src/api/contract/case';
 import { DecisionRecord } from '../src/api/contract/decision-record';
 import { StatementsOfReasonsExport } from '../src/api/contract/decision-record-export';
-import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+import { checkA11y, expect, expectOwnApprovalRefused, test, waitForMockBackend } from './fixtures';
 
 const DAY_MS = 86_400_000;
 const NAME = 'Harbour Lantern Brigade';
@@ -87,23 +87,7 @@ test('analyst submits, reviewer approves, associates and acts; limits expire aft
   await expect(ana.getByText('In review: submitted by Ana Kovač on')).toBeVisible();
 
   // --- Her own approval: the page explains why not, and the backend refuses whatever the page does.
-  await ana.goto(`/review/${caseId}`);
-  const anaDecision = ana.getByRole('region', { name: 'Decision' });
-  await expect(anaDecision.getByTestId('four-eyes-explanation')).toContainText('you submitted this case');
-  await expect(anaDecision.getByRole('button', { name: 'Record the decision' })).toBeDisabled();
-  await checkA11y(ana, '/review/:caseId (four eyes)');
-  const refusal = await ana.evaluate(async (id) => {
-    const current = (await (await fetch(`/api/cases/${id}`, { headers: { 'X-User-Id': 'ana' } })).json()) as { version: number };
-    const response = await fetch(`/api/cases/${id}/decision`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-User-Id': 'ana', 'If-Match': `"${current.version}"` },
-      body: JSON.stringify({ decision: 'approve', rationale: 'My own case.', overrideJustification: null }),
-    });
-    return { status: response.status, body: (await response.json()) as { code: string; message: string } };
-  }, caseId);
-  expect(refusal.status).toBe(403);
-  expect(refusal.body.code).toBe('forbidden');
-  expect(refusal.body.message).toContain('R18');
+  await expectOwnApprovalRefused(ana, caseId, 'ana');
 
   // --- The reviewer finds it in the queue and approves it.
   const rui = await openAs('rui', '/review');

@@ -3,7 +3,7 @@
 // analyst's own approval is refused by the server (four eyes, R18), whatever header the page
 // sends; the reviewer approves; every screen passes axe under the server's CSP.
 import { emptyCaseContent, type CaseContent } from '../../src/api/contract/case';
-import { checkA11y } from '../fixtures';
+import { checkA11y, expectOwnApprovalRefused } from '../fixtures';
 import { expect, signIn, test } from './server-fixtures';
 
 function completeCase(name: string): CaseContent {
@@ -74,23 +74,7 @@ test('analyst submits in one browser, the reviewer approves in another; the anal
   await checkA11y(ana, '/cases/:id in review');
 
   // Four eyes: the page explains, and the server refuses even when the page claims to be a reviewer.
-  await ana.goto(`/review/${caseId}`);
-  const anaDecision = ana.getByRole('region', { name: 'Decision' });
-  await expect(anaDecision.getByTestId('four-eyes-explanation')).toContainText('you submitted this case');
-  await expect(anaDecision.getByRole('button', { name: 'Record the decision' })).toBeDisabled();
-  await checkA11y(ana, '/review/:caseId (four eyes)');
-  const refusal = await ana.evaluate(async (id) => {
-    const current = (await (await fetch(`/api/cases/${id}`)).json()) as { version: number };
-    const response = await fetch(`/api/cases/${id}/decision`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-User-Id': 'rui', 'If-Match': `"${current.version}"` },
-      body: JSON.stringify({ decision: 'approve', rationale: 'My own case.', overrideJustification: null }),
-    });
-    return { status: response.status, body: (await response.json()) as { code: string; message: string } };
-  }, caseId);
-  expect(refusal.status).toBe(403);
-  expect(refusal.body.code).toBe('forbidden');
-  expect(refusal.body.message).toContain('R18');
+  await expectOwnApprovalRefused(ana, caseId, 'rui');
 
   // The reviewer, in another browser, finds it in the queue and approves it.
   const rui = await signInAs('Rui Takahashi', '/review');
