@@ -38,12 +38,12 @@ async function localDraftText(page: Page): Promise<string> {
     (key) =>
       new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('cha-workspace');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
           const read = open.result.transaction('drafts').objectStore('drafts').get(key);
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => resolve(JSON.stringify(read.result ?? null));
-        };
+          read.addEventListener('error', () => reject(read.error));
+          read.addEventListener('success', () => resolve(JSON.stringify(read.result ?? null)));
+        });
       }),
     'cha.workspace.draft:ana:case-clearwater-week',
   );
