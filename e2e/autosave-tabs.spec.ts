@@ -121,11 +121,9 @@ test('defect 2: two tabs of one user share their edits; whichever closes within 
   expect(errors).toEqual([]);
 });
 
-// FIXME(issue 14 defect 2, open): two tabs that each type within the same task both broadcast their
-// whole content, and each takes the other's, so the last keystroke of one can be lost (seen on this
-// machine: "one-1. one-2" without its final "."). Edits must travel as patches against what the tabs
-// last agreed on; until then this journey fails about half the time.
-test.fixme('defect 2: with both tabs open, an edit in one shows in the other and is saved once, with no conflict', async ({ openAs }) => {
+// Both tabs type within the same moment: each tells the other only what it changed since they last
+// agreed (a patch), so neither's keystroke is overwritten by the other's whole content.
+test('defect 2: with both tabs open, an edit in one shows in the other and is saved once, with no conflict', async ({ openAs }) => {
   const one = await openAs('ana', `${CASE_PATH}/overview`);
   await waitForMockBackend(one);
   await allSaved(one);

@@ -83,7 +83,11 @@ export async function waitForMockBackend(page: Page): Promise<void> {
  * offline: msw builds fill it beside the app, after the worker activates (src/app/app-shell-worker.ts).
  */
 export async function waitForAppShellCache(page: Page): Promise<void> {
-  await page.waitForFunction(async () => Boolean(await caches.match('/index.html')), undefined, { timeout: 30_000 });
+  // Polled from here: waitForFunction takes the promise an async predicate returns as truthy at once,
+  // so it never waited (the offline reload then met an empty cache, issue 14 defect 9).
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match('/index.html'))), { timeout: 30_000, message: 'the app shell is cached for offline use' })
+    .toBe(true);
 }
 
 /**

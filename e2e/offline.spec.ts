@@ -76,10 +76,7 @@ test('a screen not loaded yet opens offline, says "offline", and shows its data 
   expect(await pageMark(page)).toBe('kept');
 });
 
-// FIXME(issue 14 defect 9, open): on the merged tree the reload's navigation misses the worker's
-// cache (the trace shows the worker fetching /index.html again and /cases from the network, so
-// ERR_FAILED) although the page's `caches.match('/index.html')` finds it; to investigate first thing.
-test.fixme('a reload while offline shows the app from the precache, and its data once the network returns', async ({ page, context }) => {
+test('a reload while offline shows the app from the precache, and its data once the network returns', async ({ page, context }) => {
   test.slow(); // a first visit, offline and back, and axe: several page loads on a shared machine
   await page.goto('/cases');
   await waitForMockBackend(page);

@@ -363,6 +363,43 @@ describe('autosave across editors of one user and case (issue 14)', () => {
     expect(browser.storage.entries.has(draftKey('ana', 'case-1'))).toBe(false);
   });
 
+  it('defect 2: edits made in two tabs within the same moment, in different fields, both survive in both tabs and on the server', async () => {
+    const browser = browserOf(memoryTabHub());
+    const one = browser.open();
+    const two = browser.open();
+    for (const round of [1, 2]) {
+      // Neither tab has heard of the other's edit when it makes its own (both tell in the next task).
+      one.edit((c) => { c.rightsRiskAssessment = `${c.rightsRiskAssessment} one-${round}.`; }, 'rightsRiskAssessment');
+      two.edit((c) => { c.questions.identifiableGroup = `${c.questions.identifiableGroup} two-${round}.`; }, 'questions.identifiableGroup');
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    for (const tab of [one, two]) {
+      expect(tab.autosave.current.rightsRiskAssessment).toMatch(/ one-1\. one-2\.$/);
+      expect(tab.autosave.current.questions.identifiableGroup).toMatch(/ two-1\. two-2\.$/);
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(browser.server.current.rightsRiskAssessment).toMatch(/ one-1\. one-2\.$/);
+    expect(browser.server.current.questions.identifiableGroup).toMatch(/ two-1\. two-2\.$/);
+    expect([one, two].every((tab) => tab.autosave.state.status === 'saved' && !tab.onConflict.mock.calls.length)).toBe(true);
+  });
+
+  it('defect 2: an edit from another tab that is not a content patch (hostile or of an older version) changes nothing', async () => {
+    const hub = memoryTabHub();
+    const browser = browserOf(hub);
+    const one = browser.open();
+    const stranger = hub.join('cha.autosave:ana:case-1', () => undefined);
+    const before = one.autosave.current;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    stranger.post({ format: 2, kind: 'edit', patch: [{ path: ['__proto__', 'polluted'], value: true }] });
+    stranger.post({ format: 1, kind: 'edit', content: { rightsRiskAssessment: 'old format' } });
+    stranger.post({ format: 2, kind: 'edit', patch: [{ path: ['harm'], value: 'not a harm assessment' }] });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(one.autosave.current).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
   it('carryOver puts one side’s edits onto the other’s version, and refuses when both changed one value', () => {
     const base = sampleContent();
     const theirs = sampleContent({ rightsRiskAssessment: 'theirs' });

@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { z } from 'zod';
-import { deepEqual, defaultChoices, diffContent, mergeContent } from './content-diff';
+import { applyContentPatch, contentPatch, deepEqual, defaultChoices, diffContent, mergeContent, type PatchEntry } from './content-diff';
 import { contentOf, type ValidationResult } from './case-content';
 import { LatestWriter } from './latest-writer';
 import { autosaveTabName, runExclusive, type TabHub } from './autosave-tabs';
@@ -89,8 +89,23 @@ export interface AutosaveOptions {
 
 export const AUTOSAVE_DEBOUNCE_MS = 800;
 
-/** An edit as one tab tells the others: the content, with the signals only when they changed. */
-const TabEdit = z.object({ format: z.literal(1), kind: z.literal('edit'), content: z.record(z.string(), z.unknown()), signals: z.array(z.unknown()).optional() });
+/** A field name in a patch path: the content's own names only (never `__proto__` or the like). */
+const FieldName = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/);
+const TabPatchEntry = z.object({
+  path: z.array(z.union([FieldName, z.object({ id: z.string().min(1).max(200) })])).min(1).max(8),
+  value: z.unknown().optional(),
+  absent: z.literal(true).optional(),
+  after: z.string().nullable().optional(),
+});
+/**
+ * An edit as one tab tells the others: what changed since the content the tabs last agreed on, so
+ * edits made at the same moment in two tabs (in different fields) both survive (issue 14 defect 2).
+ */
+const TabEdit = z.object({ format: z.literal(2), kind: z.literal('edit'), patch: z.array(TabPatchEntry).min(1) });
+
+function touchesSignals(patch: readonly PatchEntry[]): boolean {
+  return patch.some((entry) => entry.path[0] === 'signals');
+}
 
 /**
  * Carries the edits made since `base` over onto `theirs` (a newer version saved by another editor of
@@ -128,6 +143,11 @@ export class CaseAutosave {
   private signalsKept = false;
   /** The other tabs of this user and case, while connected. */
   private tabs: { post: (data: unknown) => void; leave: () => void } | null = null;
+  /**
+   * The content as the other tabs last heard it from this one, with their edits put on: what the next
+   * patch this tab tells them is taken against.
+   */
+  private agreed: CaseContent;
   /** An edit not told to the other tabs yet; whether its signals changed. */
   private unshared: { signalsChanged: boolean } | null = null;
   private shareTimer: ReturnType<typeof setTimeout> | null = null;
@@ -144,6 +164,7 @@ export class CaseAutosave {
       ...options,
     };
     this.values = options.content;
+    this.agreed = options.content;
     this.base = options.base;
     this.name = autosaveTabName(options.userId, options.caseId);
     this.editable = options.editable;
@@ -230,21 +251,27 @@ export class CaseAutosave {
     this.schedule(this.options.debounceMs);
   }
 
-  /** Another tab's edit: the same user's, so it is taken as it is, kept locally and sent (by whichever tab comes first). */
+  /**
+   * Another tab's edit: the same user's, so its changes are put onto this tab's content (this tab's
+   * own edits elsewhere stay), kept locally and sent (by whichever tab comes first).
+   */
   private receive(data: unknown): void {
     if (!this.editable) return;
     const edit = TabEdit.safeParse(data);
     if (!edit.success) return;
-    const parsed = parseStoredContent({ ...edit.data.content, signals: edit.data.signals ?? [] });
-    if (!parsed) {
+    const patch = edit.data.patch as PatchEntry[];
+    const patched = applyContentPatch(this.values, patch);
+    const signalsChanged = touchesSignals(patch);
+    // Validated as a whole; the signals only when the patch touched them (they can be large).
+    if (!parseStoredContent(signalsChanged ? patched : { ...patched, signals: [] })) {
       console.warn(`[workspace] an edit of case ${this.options.caseId} from another tab was unreadable and was ignored.`);
       return;
     }
-    const content = edit.data.signals ? parsed : { ...parsed, signals: this.values.signals };
-    this.values = content;
+    this.values = patched;
+    this.agreed = applyContentPatch(this.agreed, patch);
     this.revision += 1;
-    this.keepLocally(edit.data.signals !== undefined);
-    this.replace(content);
+    this.keepLocally(signalsChanged);
+    this.replace(patched);
     this.pendAndSchedule();
   }
 
@@ -266,8 +293,11 @@ export class CaseAutosave {
     const pending = this.unshared;
     this.unshared = null;
     if (!pending || !this.tabs) return;
-    const { signals, ...content } = this.values;
-    this.tabs.post({ format: 1, kind: 'edit', content, ...(pending.signalsChanged ? { signals } : {}) });
+    // Unchanged signals are not compared (they can be large): the agreed ones are taken as this tab's.
+    const from = pending.signalsChanged ? this.agreed : { ...this.agreed, signals: this.values.signals };
+    const patch = contentPatch(from, this.values);
+    this.agreed = this.values;
+    if (patch.length > 0) this.tabs.post({ format: 2, kind: 'edit', patch });
   }
 
   /** Send now (on leaving the page, "retry now", coming back online). */
@@ -311,6 +341,8 @@ export class CaseAutosave {
     if ((status !== 'saved' && status !== 'readonly') || server.version <= baseVersion) return false;
     this.base = contentOf(server);
     this.values = this.base;
+    // Every tab adopts the server's version itself: nothing of it is told to the others.
+    this.agreed = this.base;
     this.store.setState({ baseVersion: server.version, replaced: this.state.replaced + 1 });
     return true;
   }

@@ -1,5 +1,7 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ABSENT, defaultChoices, diffContent, mergeContent } from './content-diff';
+import type { CaseContent } from '../../api/contract/case';
+import { ABSENT, applyContentPatch, contentPatch, defaultChoices, diffContent, mergeContent } from './content-diff';
 import { sampleContent, sampleSignal } from './workspace-test-fixtures';
 
 describe('diffContent', () => {
@@ -85,5 +87,55 @@ describe('mergeContent', () => {
     const differences = diffContent(mine, theirs, base);
     mergeContent(mine, theirs, differences, Object.fromEntries(differences.map((d) => [d.key, 'mine'])));
     expect(theirs).toEqual(before);
+  });
+});
+
+describe('contentPatch / applyContentPatch (what one tab tells the others, issue 14 defect 2)', () => {
+  const signals = [sampleSignal(), sampleSignal({ id: 'sig-2' }), sampleSignal({ id: 'sig-3' })];
+  const variants = (): CaseContent[] => {
+    const base = sampleContent({ signals });
+    const edited = sampleContent({ rightsRiskAssessment: 'Edited', signals: [signals[0]!, sampleSignal({ id: 'sig-new' }), signals[2]!] });
+    edited.harm.physical.severity = 'high';
+    const reordered = sampleContent({ signals: [sampleSignal({ id: 'sig-first' }), signals[1]!, sampleSignal({ id: 'sig-3', strength: 'weak' })] });
+    const emptied = sampleContent({ signals: [] });
+    emptied.actor.name = '';
+    return [base, edited, reordered, emptied];
+  };
+
+  it('turns any content into any other, where new items go included (items keep their order: no edit reorders them)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (from, to) => {
+        const all = variants();
+        const patched = applyContentPatch(all[from]!, contentPatch(all[from]!, all[to]!));
+        expect(patched).toEqual(all[to]);
+      }),
+    );
+  });
+
+  it('puts one side’s changes onto content that changed elsewhere, keeping those changes', () => {
+    const agreed = sampleContent({ signals });
+    const mine = sampleContent({ rightsRiskAssessment: 'typed in tab one', signals });
+    const theirs = sampleContent({ signals: [...signals, sampleSignal({ id: 'sig-theirs' })] });
+    theirs.questions.identifiableGroup = 'typed in tab two';
+    const merged = applyContentPatch(theirs, contentPatch(agreed, mine));
+    expect(merged.rightsRiskAssessment).toBe('typed in tab one');
+    expect(merged.questions.identifiableGroup).toBe('typed in tab two');
+    expect(merged.signals.map((signal) => signal.id)).toEqual(['sig-1', 'sig-2', 'sig-3', 'sig-theirs']);
+    // The signals were not copied: the patch touched no signal.
+    expect(merged.signals).toBe(theirs.signals);
+  });
+
+  it('inserts a new item after the item it follows, and removes a removed one', () => {
+    const agreed = sampleContent({ signals });
+    const mine = sampleContent({ signals: [signals[0]!, sampleSignal({ id: 'sig-mine' }), signals[1]!] });
+    const theirs = sampleContent({ signals: [...signals, sampleSignal({ id: 'sig-theirs' })] });
+    expect(applyContentPatch(theirs, contentPatch(agreed, mine)).signals.map((signal) => signal.id)).toEqual(['sig-1', 'sig-mine', 'sig-2', 'sig-theirs']);
+  });
+
+  it('does not alter its input', () => {
+    const agreed = sampleContent({ signals });
+    const before = structuredClone(agreed);
+    applyContentPatch(agreed, contentPatch(agreed, variants()[1]!));
+    expect(agreed).toEqual(before);
   });
 });

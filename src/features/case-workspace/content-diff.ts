@@ -182,3 +182,62 @@ function applyMine(merged: CaseContent, mine: CaseContent, difference: ContentDi
   }
   list.unshift(item);
 }
+
+/**
+ * One change of a content patch: the value now at `path` (a field, or a whole item of an id list), or
+ * that it is gone; a new item goes after the item `after` (first when null).
+ */
+export interface PatchEntry {
+  path: PathSegment[];
+  value?: unknown;
+  absent?: true;
+  after?: string | null;
+}
+
+/** What changed from `from` to `to`, as entries that `applyContentPatch` puts onto any other content. */
+export function contentPatch(from: CaseContent, to: CaseContent): PatchEntry[] {
+  return diffContent(to, from).map((difference) => {
+    const last = difference.path.at(-1);
+    if (isAbsent(difference.mine) || (!difference.item && difference.mine === undefined)) return { path: difference.path, absent: true };
+    const entry: PatchEntry = { path: difference.path, value: difference.mine };
+    if (difference.item && isAbsent(difference.theirs) && last !== undefined && typeof last !== 'string') {
+      const list = containerAt(to, difference.path.slice(0, -1));
+      const ids = isIdList(list) ? list.map((item) => item.id) : [];
+      entry.after = ids[ids.indexOf(last.id) - 1] ?? null;
+    }
+    return entry;
+  });
+}
+
+/**
+ * Puts a patch onto `content` without touching it: only the objects and lists along each path are
+ * copied, so a patch of one field does not copy the signals.
+ */
+export function applyContentPatch(content: CaseContent, patch: readonly PatchEntry[]): CaseContent {
+  let result: unknown = content;
+  for (const entry of patch) result = patchAt(result, entry.path, entry);
+  return result as CaseContent;
+}
+
+function patchAt(node: unknown, path: readonly PathSegment[], entry: PatchEntry): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return structuredClone(entry.value);
+  if (typeof head === 'string') {
+    const object = isPlainObject(node) ? node : {};
+    if (rest.length === 0 && entry.absent) {
+      const copy = { ...object };
+      delete copy[head];
+      return copy;
+    }
+    return { ...object, [head]: patchAt(object[head], rest, entry) };
+  }
+  const list: IdItem[] = isIdList(node) ? node : [];
+  const index = list.findIndex((item) => item.id === head.id);
+  if (rest.length > 0) return index < 0 ? list : list.map((item, at) => (at === index ? (patchAt(item, rest, entry) as IdItem) : item));
+  if (entry.absent) return index < 0 ? list : list.filter((_, at) => at !== index);
+  const item = structuredClone(entry.value) as IdItem;
+  if (index >= 0) return list.map((existing, at) => (at === index ? item : existing));
+  if (entry.after === null || entry.after === undefined) return [item, ...list];
+  const after = list.findIndex((existing) => existing.id === entry.after);
+  return after < 0 ? [...list, item] : [...list.slice(0, after + 1), item, ...list.slice(after + 1)];
+}
