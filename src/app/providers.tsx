@@ -4,7 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 // wrapper also brings the CSS-variables provider and its colour-scheme script (about 3 kB gzip).
 import { ThemeProvider } from '@mui/system';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, setApiIdentityTransport, setApiUser } from '../api/client/http-client';
 import { IdentityModeContext, type IdentityMode } from './identity-mode';
@@ -68,10 +68,29 @@ export function AppProviders({ children, queryClient, sessionStore, i18n, identi
   );
 }
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function subscribeReducedMotion(onChange: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => undefined;
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** The system's "reduce motion" setting, followed while the app runs. */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeReducedMotion,
+    () => typeof window.matchMedia === 'function' && window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
+}
+
 function LocalisedTheme({ children, i18n }: { children: ReactNode; i18n: I18n }) {
   const language = useSession((s) => s.language);
   const colorMode = useSession((s) => s.colorMode);
-  const theme = useMemo(() => createAppTheme(colorMode), [colorMode]);
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => createAppTheme(colorMode, reducedMotion), [colorMode, reducedMotion]);
 
   useEffect(() => {
     void i18n.changeLanguage(language);

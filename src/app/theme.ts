@@ -1,8 +1,13 @@
 // Light and dark themes. Colours are checked for WCAG AA contrast by the axe scans in e2e.
 import { createTheme, type Theme } from '@mui/material/styles';
 
-export function createAppTheme(mode: 'light' | 'dark'): Theme {
+/**
+ * `reducedMotion`: the user asked the system for less motion (prefers-reduced-motion), so nothing
+ * slides, fades or ripples; a control shows its final colours at once (WCAG 2.3.3).
+ */
+export function createAppTheme(mode: 'light' | 'dark', reducedMotion = false): Theme {
   return createTheme({
+    ...(reducedMotion ? { transitions: { create: () => 'none' } } : {}),
     palette: {
       mode,
       primary: { main: mode === 'light' ? '#1e4e8c' : '#90b8f8' },
@@ -17,6 +22,7 @@ export function createAppTheme(mode: 'light' | 'dark'): Theme {
     typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif' },
     components: {
       MuiButton: { defaultProps: { disableElevation: true } },
+      ...(reducedMotion ? { MuiButtonBase: { defaultProps: { disableRipple: true } } } : {}),
       MuiTextField: { defaultProps: { fullWidth: true } },
     },
   });
