@@ -24,7 +24,15 @@ async function seedCase(page: Page): Promise<string> {
         risksOfApplying: 'Low: criticism of the mayor stays possible.',
       },
       rightsRiskAssessment: 'Designation limits coordinated abuse, not opinions.',
-      harm: { physical: blankHarm, psychological: blankHarm, informational: blankHarm },
+      // Physical harm has its evidence on file already (R6a); the others have none.
+      harm: {
+        physical: {
+          ...blankHarm,
+          evidence: [{ id: 'ev-e2e-1', description: 'Threats posted at the mayor’s home address.', observed: 'on-platform', date: null, source: 'Platform report', link: '', credibleSource: true }],
+        },
+        psychological: blankHarm,
+        informational: blankHarm,
+      },
       signals: [
         {
           id: 'sig-e2e-1', kind: 'social', technique: 'incitement-dogpiling', observed: 'on-platform', description: 'Dogpiling of the mayor',
@@ -57,6 +65,15 @@ test('the panel switches from incomplete to not recommended to recommended as se
   await severity(page, 'Psychological', 'Low').check();
   await expect(outcome).toContainText('Incomplete');
   await severity(page, 'Informational', 'Moderate').check();
+
+  // R6a: a moderate rating rests on evidence. The missing input leads to the category's evidence list.
+  await expect(outcome).toContainText('Incomplete');
+  const addEvidence = 'Add harm evidence for Informational harm (rated Moderate), or lower the rating.';
+  await panel.getByTestId('missing-inputs').getByRole('button', { name: addEvidence }).click();
+  const informationalAdd = page.getByRole('button', { name: 'Add Informational evidence item' });
+  await expect(informationalAdd).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A fabricated notice about the town’s water, shared 400 times in an hour.');
 
   await expect(outcome).toContainText('Not recommended');
   await expect(panel.getByTestId('threshold')).toContainText('one category at high, or 1 more category at moderate');

@@ -25,8 +25,16 @@ function recommendedContent(): CaseContent {
     risksOfApplying: 'Criticism of port policy stays untouched.',
   };
   content.rightsRiskAssessment = 'Actions target confirmed accounts only, never the topic.';
-  content.harm.physical = { ...content.harm.physical, severity: 'high', rubric: { magnitude: 'high', sources: 'high', likelihood: 'high' } };
-  content.harm.psychological = { ...content.harm.psychological, severity: 'moderate', rubric: { magnitude: 'moderate', sources: 'moderate', likelihood: 'moderate' } };
+  // Each rating of moderate or above rests on an evidence item of its category (R6a).
+  const evidence = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Inspectorate report (fictional)', link: '', credibleSource: true });
+  content.harm.physical = {
+    ...content.harm.physical, severity: 'high', rubric: { magnitude: 'high', sources: 'high', likelihood: 'high' },
+    evidence: [evidence('ev-e2e-threat', 'A threat naming an inspector’s home street.')],
+  };
+  content.harm.psychological = {
+    ...content.harm.psychological, severity: 'moderate', rubric: { magnitude: 'moderate', sources: 'moderate', likelihood: 'moderate' },
+    evidence: [evidence('ev-e2e-abuse', 'Two hundred abusive replies to one inspector in an hour.')],
+  };
   content.harm.informational = { ...content.harm.informational, severity: 'low', rubric: { magnitude: 'low', sources: 'low', likelihood: 'low' } };
   content.signals = [
     {

@@ -93,9 +93,17 @@ test('a new analyst builds a complete case from nothing, sees it recommended, re
   await psychological.getByRole('checkbox', { name: 'Private information' }).check();
   await answerRubric(psychological, ['Moderate', 'Moderate', 'Moderate']);
   await psychological.getByRole('button', { name: 'Use suggestion' }).click();
+  // R6a: a moderate rating without harm evidence is a missing input, until an item is added.
+  const psychologicalEvidence = 'Add harm evidence for Psychological harm (rated Moderate), or lower the rating.';
+  await expect(page.getByTestId('missing-inputs').getByRole('button', { name: psychologicalEvidence })).toBeVisible();
+  await psychological.getByRole('button', { name: 'Add Psychological evidence item' }).click();
+  await psychological.getByLabel('What happened').fill('Inspector’s home address posted with a call to visit.');
+  await expect(page.getByTestId('missing-inputs').getByRole('button', { name: psychologicalEvidence })).toBeHidden();
 
   const informational = harmForm(page, 'Informational');
   await informational.getByRole('checkbox', { name: 'Synthetic and manipulated media' }).check();
+  await informational.getByRole('button', { name: 'Add Informational evidence item' }).click();
+  await informational.getByLabel('What happened').fill('A doctored clip of the inspector, shared as genuine.');
   await answerRubric(informational, ['Low', 'Low', 'Moderate']);
   await informational.getByRole('group', { name: 'Severity of Informational harm' }).getByRole('radio', { name: 'Moderate', exact: true }).check();
   // R6: the severity differs from the suggestion, so a justification is asked for.

@@ -8,9 +8,11 @@ import {
   R2_coordinationEstablished,
   R3_platformManipulationTrack,
   R5_policyAreasOutsideCategory,
+  R6a_ratingNeedsEvidence,
   R7_meetsThreshold,
   R8_decisionIsOverride,
   R9_activismBlocks,
+  R9_countedSeverities,
   R12_unansweredQuestions,
   R13_outcome,
   comparePriority,
@@ -20,7 +22,7 @@ import type { ReviewDecisionKind, SeverityByCategory } from './designation-rules
 import { evaluate } from './evaluate';
 import { ENFORCEMENT_ACTION_TYPES } from './policy-terms';
 import type { PriorityBand, Severity, VerdictOutcome } from './policy-terms';
-import { NOW, buildCase, recommendedCase, rubricAt, signal, technicalSignal } from './test-fixtures';
+import { NOW, buildCase, evidenceItem, recommendedCase, rubricAt, signal, technicalSignal } from './test-fixtures';
 import type { Reason, Verdict } from './verdict';
 
 const run = (content: CaseContentModel): Verdict => evaluate(content, { now: NOW });
@@ -154,6 +156,7 @@ describe('R6: a severity that differs from the rubric needs a justification', ()
     const verdict = run(recommendedCase());
     expect(verdict.harm[0]).toEqual({
       category: 'physical', severity: 'high', suggested: 'high', disagrees: false, justificationMissing: false,
+      evidenceItems: 1, credibleEvidenceItems: 1, countsTowardThreshold: true,
     });
   });
 
@@ -229,6 +232,31 @@ describe('R8: deciding against the verdict is an override', () => {
   });
 });
 
+describe('R6a: a rating of moderate or above rests on harm evidence of its category', () => {
+  it('meets: a high rating with an evidence item of its category', () => {
+    expect(R6a_ratingNeedsEvidence('high', 1)).toBe(false);
+    const verdict = run(recommendedCase());
+    expect(reason(verdict, 'reason.R6a.met')).toMatchObject({ met: true, params: { category: 'physical', severity: 'high', evidenceItems: 1 }, field: 'harm.physical.evidence' });
+  });
+
+  it('does not meet: "high" with no evidence at all is a missing input linked to the category\'s evidence list', () => {
+    expect(R6a_ratingNeedsEvidence('high', 0)).toBe(true);
+    expect(R6a_ratingNeedsEvidence('moderate', 0)).toBe(true);
+    const verdict = run(recommendedCase({ harm: { physical: { evidence: [] } } }));
+    expect(verdict.outcome).toBe('incomplete');
+    expect(verdict.missing).toEqual([{ rule: 'R6a', key: 'missing.R6a.evidence', params: { category: 'physical', severity: 'high' }, field: 'harm.physical.evidence' }]);
+    expect(reason(verdict, 'reason.R6a.noEvidence')).toMatchObject({ met: false, blocking: true });
+  });
+
+  it('does not apply: low, none and unrated need no evidence', () => {
+    expect(R6a_ratingNeedsEvidence('low', 0)).toBe(false);
+    expect(R6a_ratingNeedsEvidence('none', 0)).toBe(false);
+    expect(R6a_ratingNeedsEvidence(null, 0)).toBe(false);
+    const verdict = run(buildCase({ severities: { physical: 'low' }, harm: { physical: { evidence: [] } } }));
+    expect(verdict.reasons.filter((r) => r.rule === 'R6a')).toEqual([]);
+  });
+});
+
 describe('R9: activism context blocks a recommendation unless harm meets the threshold', () => {
   it('does not meet (blocks): awareness campaign, harm not established', () => {
     expect(R9_activismBlocks(true, false)).toBe(true);
@@ -244,6 +272,37 @@ describe('R9: activism context blocks a recommendation unless harm meets the thr
     expect(verdict.outcome).toBe('recommended');
     expect(verdict.safeguards).toMatchObject({ activismCaution: true, activismBlocks: false });
     expect(keys(verdict)).toContain('reason.R9.cautionHarmEstablished');
+  });
+
+  it('does not meet (blocks): activism, harm rated high but resting on no credible source (interpretation of 2026-12-06)', () => {
+    const uncredited = { evidence: [evidenceItem({ id: 'ev-blog', credibleSource: false })] };
+    const verdict = run(recommendedCase({ activismContext: true, harm: { physical: uncredited } }));
+    // Without the flag the same case is recommended: R9 now changes the outcome on its own.
+    expect(run(recommendedCase({ harm: { physical: uncredited } })).outcome).toBe('recommended');
+    expect(verdict.outcome).toBe('not-recommended');
+    expect(verdict.harm[0]).toMatchObject({ category: 'physical', credibleEvidenceItems: 0, countsTowardThreshold: false });
+    expect(verdict.threshold.met).toBe(false);
+    expect(reason(verdict, 'reason.R9.blocks')).toMatchObject({ met: false, blocking: true });
+    expect(reason(verdict, 'reason.R9.notCredibleCategories')).toMatchObject({ met: false, blocking: false, params: { categories: 'physical' } });
+  });
+
+  it('meets with caution: activism, and the categories with credible evidence reach the threshold; the others are named', () => {
+    const verdict = run(recommendedCase({
+      activismContext: true,
+      severities: { psychological: 'moderate' },
+      harm: { psychological: { evidence: [evidenceItem({ id: 'ev-rumour', credibleSource: false })] } },
+    }));
+    expect(verdict.outcome).toBe('recommended');
+    expect(reason(verdict, 'reason.R9.credibleCategories')?.params).toEqual({ categories: 'physical' });
+    expect(reason(verdict, 'reason.R9.notCredibleCategories')?.params).toEqual({ categories: 'psychological' });
+    expect(reason(verdict, 'reason.R7.metHigh')?.params).toEqual({ highCategories: 1, categories: 'physical' });
+  });
+
+  it('counts every rating without the flag, and only credible categories with it', () => {
+    const severities = sev('high', 'moderate', 'low');
+    const credible = { physical: 0, psychological: 2, informational: 1 };
+    expect(R9_countedSeverities(severities, credible, false)).toBe(severities);
+    expect(R9_countedSeverities(severities, credible, true)).toEqual(sev(null, 'moderate', 'low'));
   });
 
   it('meets: no activism context', () => {
@@ -330,7 +389,7 @@ describe('R13: the verdict', () => {
   it('meets: recommended rests on R2, R7, R9 and lists its rule ids in order', () => {
     const verdict = run(recommendedCase());
     expect(verdict.outcome).toBe('recommended');
-    expect(verdict.ruleIds).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14']);
+    expect(verdict.ruleIds).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R6a', 'R7', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14']);
     expect(verdict.reasons.filter((r) => r.blocking)).toEqual([]);
   });
 

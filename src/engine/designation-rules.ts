@@ -106,6 +106,30 @@ export function R7_meetsThreshold(severities: SeverityByCategory): ThresholdResu
   return { met: false, clause: null, margin: { moderateCategoriesNeeded: 2 - moderateOrHigher, orOneHigh: true } };
 }
 
+/**
+ * R6a: a rating of `moderate` or above rests on evidence ("evidence that the results of that
+ * coordination cause harm"): without one harm evidence item of its category it is a missing input.
+ */
+export function R6a_ratingNeedsEvidence(severity: Severity | null, evidenceItems: number): boolean {
+  return severityAtLeast(severity, 'moderate') && evidenceItems === 0;
+}
+
+/**
+ * R9 (interpretation of 2026-12-06): with the activism flag, harm is established only by evidence from
+ * sources marked credible, so R7 counts only the categories with at least one such item; an excluded
+ * category counts as reaching nothing. Without the flag every rating counts.
+ */
+export function R9_countedSeverities(
+  severities: SeverityByCategory,
+  credibleEvidenceItems: Readonly<Record<HarmCategory, number>>,
+  activismContext: boolean,
+): SeverityByCategory {
+  if (!activismContext) return severities;
+  const counted = {} as Record<HarmCategory, Severity | null>;
+  for (const category of HARM_CATEGORIES) counted[category] = credibleEvidenceItems[category] > 0 ? severities[category] : null;
+  return counted;
+}
+
 /** The UI's name for R7. */
 export const meetsThreshold = R7_meetsThreshold;
 
@@ -122,7 +146,10 @@ export function R8_decisionIsOverride(outcome: VerdictOutcome, decision: ReviewD
   return false;
 }
 
-/** R9: the activism context flag blocks a recommendation when harm does not meet the threshold (R7). */
+/**
+ * R9: the activism context flag blocks a recommendation when harm is not established: the threshold
+ * (R7), counted over the categories R9_countedSeverities keeps, is not met.
+ */
 export function R9_activismBlocks(activismContext: boolean, thresholdMet: boolean): boolean {
   return activismContext && !thresholdMet;
 }
@@ -193,7 +220,10 @@ export interface CaseFacts {
   platformManipulationTrack: { signalIds: string[]; accounts: string[] } | null;
   /** In the policy's category order, never the object's key order. */
   harm: HarmCategoryResult[];
+  /** The ratings as the analyst set them (R5, R6a, R11). */
   severities: SeverityByCategory;
+  /** The ratings R7 counts (R9: with the activism flag, only categories with credible evidence). */
+  countedSeverities: SeverityByCategory;
   threshold: ThresholdResult;
   activismBlocks: boolean;
   rightsRiskAssessed: boolean;
@@ -224,19 +254,27 @@ export function gatherFacts(content: CaseContentModel): CaseFacts {
 
   const harm: HarmCategoryResult[] = [];
   const severities = {} as Record<HarmCategory, Severity | null>;
+  const credible = {} as Record<HarmCategory, number>;
   for (const category of HARM_CATEGORIES) {
     const assessment = content.harm[category];
     const rubric = checkAgainstRubric(assessment);
     severities[category] = assessment.severity;
+    let credibleItems = 0;
+    for (const item of assessment.evidence) if (item.credibleSource) credibleItems += 1;
+    credible[category] = credibleItems;
     harm.push({
       category,
       severity: assessment.severity,
       suggested: rubric.suggested,
       disagrees: rubric.disagrees,
       justificationMissing: rubric.justificationMissing,
+      evidenceItems: assessment.evidence.length,
+      credibleEvidenceItems: credibleItems,
+      countsTowardThreshold: !content.actor.activismContext || credibleItems > 0,
     });
   }
-  const threshold = R7_meetsThreshold(severities);
+  const countedSeverities = R9_countedSeverities(severities, credible, content.actor.activismContext);
+  const threshold = R7_meetsThreshold(countedSeverities);
 
   return {
     content,
@@ -258,6 +296,7 @@ export function gatherFacts(content: CaseContentModel): CaseFacts {
     platformManipulationTrack,
     harm,
     severities,
+    countedSeverities,
     threshold,
     activismBlocks: R9_activismBlocks(content.actor.activismContext, threshold.met),
     rightsRiskAssessed: R10_rightsRiskAssessed(content.rightsRiskAssessment),
@@ -305,7 +344,7 @@ function ruleOfKey(key: string): RuleId {
 }
 
 const reasons = (...list: Reason[]): RuleReport => ({ reasons: list, missing: [] });
-const harmField = (category: HarmCategory, field: 'severity' | 'justification' | 'policyAreas'): FieldPath =>
+const harmField = (category: HarmCategory, field: 'severity' | 'justification' | 'policyAreas' | 'evidence'): FieldPath =>
   `harm.${category}.${field}`;
 const categoriesAtLeast = (severities: SeverityByCategory, floor: Severity): HarmCategory[] =>
   HARM_CATEGORIES.filter((category) => severityAtLeast(severities[category], floor));
@@ -411,9 +450,27 @@ export const DESIGNATION_RULES: readonly DesignationRule[] = [
     },
   },
   {
+    rule: 'R6a',
+    // Only ratings of moderate or above need evidence; an unrated category is missing under R5.
+    report: ({ harm }) => {
+      const report: RuleReport = { reasons: [], missing: [] };
+      for (const { category, severity, evidenceItems } of harm) {
+        if (severity === null || !severityAtLeast(severity, 'moderate')) continue;
+        if (!R6a_ratingNeedsEvidence(severity, evidenceItems)) {
+          report.reasons.push(reasonFor('reason.R6a.met', true, { category, severity, evidenceItems }, harmField(category, 'evidence')));
+        } else {
+          report.reasons.push(reasonFor('reason.R6a.noEvidence', false, { category, severity }, harmField(category, 'evidence')));
+          report.missing.push(missingFor('missing.R6a.evidence', { category, severity }, harmField(category, 'evidence')));
+        }
+      }
+      return report;
+    },
+  },
+  {
     rule: 'R7',
     condition: ({ threshold }) => threshold.met,
-    report: ({ threshold, severities }) => {
+    // Over the counted ratings (R9): with the activism flag, categories without credible evidence reach nothing.
+    report: ({ threshold, countedSeverities: severities }) => {
       const high = categoriesAtLeast(severities, 'high');
       const moderateOrHigher = categoriesAtLeast(severities, 'moderate');
       if (threshold.clause === 'one-high') {
@@ -435,11 +492,18 @@ export const DESIGNATION_RULES: readonly DesignationRule[] = [
   {
     rule: 'R9',
     condition: ({ activismBlocks }) => !activismBlocks,
-    report: ({ content, activismBlocks }) => {
+    report: ({ content, activismBlocks, harm }) => {
       if (!content.actor.activismContext) return reasons(reasonFor('reason.R9.notApplicable', true, {}, 'actor.activismContext'));
-      return reasons(activismBlocks
+      const list: Reason[] = [activismBlocks
         ? reasonFor('reason.R9.blocks', false, {}, 'actor.activismContext')
-        : reasonFor('reason.R9.cautionHarmEstablished', true, {}, 'actor.activismContext'));
+        : reasonFor('reason.R9.cautionHarmEstablished', true, {}, 'actor.activismContext')];
+      // Which rated categories count toward R7 here, and which do not for want of a credible source.
+      const rated = harm.filter((row) => severityAtLeast(row.severity, 'low'));
+      const counted = rated.filter((row) => row.countsTowardThreshold).map((row) => row.category);
+      const excluded = rated.filter((row) => !row.countsTowardThreshold).map((row) => row.category);
+      if (counted.length > 0) list.push(reasonFor('reason.R9.credibleCategories', true, { categories: counted.join(',') }, 'harm', false));
+      if (excluded.length > 0) list.push(reasonFor('reason.R9.notCredibleCategories', false, { categories: excluded.join(',') }, 'harm', false));
+      return reasons(...list);
     },
   },
   {

@@ -32,6 +32,11 @@ function withSeverity(content: CaseContentModel, category: HarmCategory, patch: 
   return { ...content, harm: { ...content.harm, [category]: { ...content.harm[category], ...patch } } };
 }
 
+/** A harm evidence item, from a source marked credible or not (R6a, R9). */
+function evidenceItem(credibleSource: boolean): HarmAssessmentModel['evidence'][number] {
+  return { id: `ev-added-${credibleSource ? 'credible' : 'other'}`, description: 'Added evidence.', observed: 'on-platform', date: null, source: 'Added source', link: '', credibleSource };
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const child of Object.values(value)) deepFreeze(child);
@@ -60,8 +65,51 @@ describe('engine properties', () => {
         const unjustified = withSeverity(content, category, { severity: target, justification: '' });
         // Raising can only open an R6 disagreement (a missing justification), never an unmet condition.
         expect(run(unjustified).outcome).not.toBe('not-recommended');
+        // With a justification and (R6a) harm evidence of the category on file, it stays recommended.
         const justified = withSeverity(content, category, { severity: target, justification: 'Raised after new reports.' });
+        justified.harm[category].evidence = [...justified.harm[category].evidence, evidenceItem(true)];
         expect(run(justified).outcome).toBe('recommended');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('R6a: a category rated moderate or above with no harm evidence of its own is a missing input, and the verdict is incomplete', () => {
+    fc.assert(
+      fc.property(likelyRecommended, categoryArb, fc.constantFrom('moderate' as const, 'high' as const), (content, category, severity) => {
+        const bare = withSeverity(content, category, { severity, evidence: [] });
+        const verdict = run(bare);
+        expect(verdict.outcome).toBe('incomplete');
+        expect(verdict.missing).toContainEqual(expect.objectContaining({ rule: 'R6a', field: `harm.${category}.evidence` }));
+        // One evidence item of that category answers R6a for it.
+        const backed = withSeverity(content, category, { severity, evidence: [evidenceItem(false)] });
+        expect(run(backed).missing.filter((input) => input.rule === 'R6a' && input.field === `harm.${category}.evidence`)).toEqual([]);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('adding credible-source evidence never turns `recommended` into anything else (R9 counts more, never less)', () => {
+    fc.assert(
+      fc.property(likelyRecommended, categoryArb, fc.boolean(), (content, category, activism) => {
+        const flagged = { ...content, actor: { ...content.actor, activismContext: activism } };
+        fc.pre(run(flagged).outcome === 'recommended');
+        const more = withSeverity(flagged, category, { evidence: [...flagged.harm[category].evidence, evidenceItem(true)] });
+        expect(run(more).outcome).toBe('recommended');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('R9: with the activism flag and no credible-source evidence in any category, a designation is never recommended', () => {
+    fc.assert(
+      fc.property(likelyRecommended, (content) => {
+        const harm = Object.fromEntries(
+          HARM_CATEGORIES.map((category) => [category, { ...content.harm[category], evidence: content.harm[category].evidence.map((item) => ({ ...item, credibleSource: false })) }]),
+        ) as CaseContentModel['harm'];
+        const verdict = run({ ...content, actor: { ...content.actor, activismContext: true }, harm });
+        expect(verdict.outcome).not.toBe('recommended');
+        expect(verdict.safeguards.activismBlocks || verdict.outcome === 'incomplete').toBe(true);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -141,6 +141,21 @@ export const REASON_KEYS = [
     terms: { category: 'harmCategory', severity: 'severity', suggested: 'severity' },
     en: 'The {{category}} severity ({{severity}}) differs from the rubric\'s suggestion ({{suggested}}). Write a justification or change the severity.',
   },
+  // R6a: a rating of moderate or above rests on harm evidence of its category.
+  {
+    key: 'reason.R6a.met',
+    rule: 'R6a',
+    params: ['category', 'severity', 'evidenceItems'],
+    terms: { category: 'harmCategory', severity: 'severity' },
+    en: 'The {{category}} rating ({{severity}}) rests on {{evidenceItems}} harm evidence items.',
+  },
+  {
+    key: 'reason.R6a.noEvidence',
+    rule: 'R6a',
+    params: ['category', 'severity'],
+    terms: { category: 'harmCategory', severity: 'severity' },
+    en: '{{category}} harm is rated {{severity}} with no harm evidence: add an evidence item that shows the harm, or lower the rating.',
+  },
   // R7: the harm threshold.
   {
     key: 'reason.R7.metHigh',
@@ -180,6 +195,20 @@ export const REASON_KEYS = [
     rule: 'R9',
     params: [],
     en: 'The actor is engaged in activism, speaking truth to power or an awareness campaign, and harm is not established: no designation can be recommended.',
+  },
+  {
+    key: 'reason.R9.credibleCategories',
+    rule: 'R9',
+    params: ['categories'],
+    terms: { categories: 'harmCategoryList' },
+    en: 'With the activism flag, harm counts where a credible source supports it: {{categories}} count toward the threshold.',
+  },
+  {
+    key: 'reason.R9.notCredibleCategories',
+    rule: 'R9',
+    params: ['categories'],
+    terms: { categories: 'harmCategoryList' },
+    en: 'With the activism flag, {{categories}} do not count toward the threshold: none of their evidence items is from a source marked credible.',
   },
   // R10: rights-risk assessment.
   {
@@ -289,6 +318,13 @@ export const MISSING_KEYS = [
     params: ['category', 'severity', 'suggested'],
     terms: { category: 'harmCategory', severity: 'severity', suggested: 'severity' },
     en: 'Justify why {{category}} harm is rated {{severity}} when the rubric suggests {{suggested}}.',
+  },
+  {
+    key: 'missing.R6a.evidence',
+    rule: 'R6a',
+    params: ['category', 'severity'],
+    terms: { category: 'harmCategory', severity: 'severity' },
+    en: 'Add harm evidence for {{category}} harm (rated {{severity}}), or lower the rating.',
   },
   {
     key: 'missing.R10.rightsRiskAssessment',

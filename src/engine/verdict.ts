@@ -9,7 +9,7 @@ import type {
 } from './policy-terms';
 
 export const RULE_IDS = [
-  'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10',
+  'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R6a', 'R7', 'R8', 'R9', 'R10',
   'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -27,7 +27,7 @@ export interface Reason {
   field: FieldPath | null;
   /**
    * True when this reason is why the verdict is not `recommended`: an unmet designation condition
-   * (R2, R7, R9), an input still missing (R1, R5, R6, R10, R12) or the R13 summary of either.
+   * (R2, R7, R9), an input still missing (R1, R5, R6, R6a, R10, R12) or the R13 summary of either.
    * `met: false` alone is not enough to tell, because some rules report a finding that never blocks
    * (R3: no platform-manipulation track; R4: social coordination needs harm, already blocked by R7).
    */
@@ -48,6 +48,14 @@ export interface HarmCategoryResult {
   /** R6: the analyst's severity differs from the rubric's suggestion. */
   disagrees: boolean;
   justificationMissing: boolean;
+  /** R6a: the category's harm evidence items, and how many of them come from a source marked credible. */
+  evidenceItems: number;
+  credibleEvidenceItems: number;
+  /**
+   * R7/R9: whether this category's rating counts toward the threshold. Always, without the activism
+   * flag; with it, only when at least one evidence item of the category is from a credible source.
+   */
+  countsTowardThreshold: boolean;
 }
 
 export interface ThresholdResult {

@@ -70,6 +70,10 @@ export const en = {
       disagreesJustified: 'The {{category}} severity ({{severity}}) differs from the rubric’s suggestion ({{suggested}}); the analyst has written a justification.',
       disagreesUnjustified: 'The {{category}} severity ({{severity}}) differs from the rubric’s suggestion ({{suggested}}). Write a justification or change the severity.',
     },
+    R6a: {
+      met: 'The {{category}} rating ({{severity}}) rests on {{evidenceItems}} harm evidence items.',
+      noEvidence: '{{category}} harm is rated {{severity}} with no harm evidence: add an evidence item that shows the harm, or lower the rating.',
+    },
     R7: {
       metHigh: 'Harm meets the threshold: rated high in {{categories}}.',
       metModerate: 'Harm meets the threshold: rated moderate or higher in {{categories}}.',
@@ -79,6 +83,8 @@ export const en = {
       notApplicable: 'The actor is not flagged as engaged in activism, speaking truth to power or an awareness campaign.',
       cautionHarmEstablished: 'Caution: the actor is engaged in activism, speaking truth to power or an awareness campaign. The framework is unlikely to apply unless harm is established; here harm meets the threshold.',
       blocks: 'The actor is engaged in activism, speaking truth to power or an awareness campaign, and harm is not established: no designation can be recommended.',
+      credibleCategories: 'With the activism flag, harm counts where a credible source supports it: {{categories}} count toward the threshold.',
+      notCredibleCategories: 'With the activism flag, {{categories}} do not count toward the threshold: none of their evidence items is from a source marked credible.',
     },
     R10: {
       met: 'The risks of applying the policy, including to speech and associational rights, are assessed in writing.',
@@ -110,6 +116,7 @@ export const en = {
       policyArea: 'Remove “{{policyArea}}” from {{category}} harm or move it to its category.',
     },
     R6: { justification: 'Justify why {{category}} harm is rated {{severity}} when the rubric suggests {{suggested}}.' },
+    R6a: { evidence: 'Add harm evidence for {{category}} harm (rated {{severity}}), or lower the rating.' },
     R10: { rightsRiskAssessment: 'Assess the risks of applying the policy, including impacts on speech and associational rights.' },
     R12: { question: 'Answer the assessment question “{{question}}”.' },
   },
@@ -183,6 +190,10 @@ export const nl: LocaleShape<typeof en> = {
       disagreesJustified: 'De ernst van {{category}} ({{severity}}) wijkt af van het voorstel van de rubriek ({{suggested}}); de analist heeft een motivering geschreven.',
       disagreesUnjustified: 'De ernst van {{category}} ({{severity}}) wijkt af van het voorstel van de rubriek ({{suggested}}). Schrijf een motivering of pas de ernst aan.',
     },
+    R6a: {
+      met: 'De beoordeling van {{category}} ({{severity}}) berust op {{evidenceItems}} bewijsstukken van schade.',
+      noEvidence: '{{category}} schade is als {{severity}} beoordeeld zonder bewijs van schade: voeg een bewijsstuk toe dat de schade laat zien, of verlaag de beoordeling.',
+    },
     R7: {
       metHigh: 'De schade bereikt de drempel: hoog beoordeeld bij {{categories}}.',
       metModerate: 'De schade bereikt de drempel: matig of hoger beoordeeld bij {{categories}}.',
@@ -192,6 +203,8 @@ export const nl: LocaleShape<typeof en> = {
       notApplicable: 'De actor is niet gemarkeerd als gericht op activisme, bewustwording of opkomen voor de waarheid ten overstaan van de macht.',
       cautionHarmEstablished: 'Let op: de actor is gericht op activisme, bewustwording of opkomen voor de waarheid ten overstaan van de macht. Het kader wordt dan over het algemeen niet toegepast, tenzij er bewijs van schade is; hier bereikt de schade de drempel.',
       blocks: 'De actor is gericht op activisme, bewustwording of opkomen voor de waarheid ten overstaan van de macht, en schade is niet vastgesteld: er kan geen aanduiding worden aanbevolen.',
+      credibleCategories: 'Bij activisme telt schade waar een geloofwaardige bron haar ondersteunt: {{categories}} tellen mee voor de drempel.',
+      notCredibleCategories: 'Bij activisme tellen {{categories}} niet mee voor de drempel: geen van hun bewijsstukken komt van een als geloofwaardig gemarkeerde bron.',
     },
     R10: {
       met: 'De risico’s van het toepassen van het beleid, ook voor de vrijheid van meningsuiting en het recht op vereniging, zijn schriftelijk beoordeeld.',
@@ -223,6 +236,7 @@ export const nl: LocaleShape<typeof en> = {
       policyArea: 'Verwijder “{{policyArea}}” uit {{category}} of verplaats het naar de juiste categorie.',
     },
     R6: { justification: 'Motiveer waarom {{category}} als {{severity}} is beoordeeld terwijl de rubriek {{suggested}} voorstelt.' },
+    R6a: { evidence: 'Voeg bewijs van {{category}} schade toe (beoordeeld als {{severity}}), of verlaag de beoordeling.' },
     R10: { rightsRiskAssessment: 'Beoordeel de risico’s van het toepassen van het beleid, zoals gevolgen voor de vrijheid van meningsuiting en het recht op vereniging.' },
     R12: { question: 'Beantwoord de beoordelingsvraag “{{question}}”.' },
   },
@@ -236,7 +250,7 @@ export const tr: LocaleShape<typeof en> = {
     trackTitle: 'Platform manipülasyonu yolu',
     trackBody: 'Yeterli kanıtla teknik koordinasyon ({{signals}} sinyal, {{accounts}} hesap): zarar değerlendirmesinden bağımsız olarak her zaman yaptırım uygulanır, genellikle kalıcı askıya alma.',
     activismTitle: 'Aktivizm veya farkındalık kampanyası',
-    activismCaution: 'Zarar kanıtlanmadıkça bu çerçeve aktivizm, doğruları söyleme ve farkındalık kampanyalarına uygulanmaz. Burada zarar eşiğe ulaşıyor.',
+    activismCaution: 'Zarar kanıtlanmadıkça bu çerçeve aktivizm, doğruları söylemenin gücü ve farkındalık kampanyalarına uygulanmaz. Burada zarar eşiğe ulaşıyor.',
     activismBlocks: 'Zarar kanıtlanmadı; bu nedenle bir aktivizm veya farkındalık kampanyası için belirleme önerilemez.',
     threshold: 'Zarar eşiği',
     thresholdOneHigh: 'Karşılandı: en az bir kategori yüksek olarak derecelendirildi.',
@@ -296,15 +310,21 @@ export const tr: LocaleShape<typeof en> = {
       disagreesJustified: '{{category}} ciddiyeti ({{severity}}) ölçütün önerisinden ({{suggested}}) farklı; analist bir gerekçe yazdı.',
       disagreesUnjustified: '{{category}} ciddiyeti ({{severity}}) ölçütün önerisinden ({{suggested}}) farklı. Bir gerekçe yazın veya ciddiyeti değiştirin.',
     },
+    R6a: {
+      met: '{{category}} derecelendirmesi ({{severity}}) {{evidenceItems}} zarar kanıtına dayanıyor.',
+      noEvidence: '{{category}} zararı hiçbir zarar kanıtı olmadan {{severity}} olarak derecelendirildi: zararı gösteren bir kanıt ekleyin ya da derecelendirmeyi düşürün.',
+    },
     R7: {
       metHigh: 'Zarar eşiği karşılıyor: yüksek olarak derecelendirilen kategoriler: {{categories}}.',
       metModerate: 'Zarar eşiği karşılıyor: orta veya daha yüksek derecelendirilen kategoriler: {{categories}}.',
       notMet: 'Zarar eşiği karşılamıyor: bir kategorinin yüksek olması veya {{moderateCategoriesNeeded}} kategorinin daha orta ya da yüksek olması gerekir (şu an {{moderateOrHigherCategories}}; {{unratedCategories}} henüz derecelendirilmedi).',
     },
     R9: {
-      notApplicable: 'Aktör aktivizm, doğruları söyleme veya farkındalık kampanyası yürüten olarak işaretlenmedi.',
-      cautionHarmEstablished: 'Dikkat: aktör aktivizm, doğruları söyleme veya farkındalık kampanyası yürütüyor. Zarar kanıtlanmadıkça çerçeve uygulanmaz; burada zarar eşiği karşılıyor.',
-      blocks: 'Aktör aktivizm, doğruları söyleme veya farkındalık kampanyası yürütüyor ve zarar kanıtlanmadı: belirleme önerilemez.',
+      notApplicable: 'Aktör aktivizm, doğruları söylemenin gücü veya farkındalık kampanyası yürüten olarak işaretlenmedi.',
+      cautionHarmEstablished: 'Dikkat: aktör aktivizm, doğruları söylemenin gücü veya farkındalık kampanyası yürütüyor. Zarar kanıtlanmadıkça çerçeve uygulanmaz; burada zarar eşiği karşılıyor.',
+      blocks: 'Aktör aktivizm, doğruları söylemenin gücü veya farkındalık kampanyası yürütüyor ve zarar kanıtlanmadı: belirleme önerilemez.',
+      credibleCategories: 'Aktivizm işaretiyle zarar, güvenilir bir kaynağın desteklediği yerde sayılır: {{categories}} eşiğe sayılıyor.',
+      notCredibleCategories: 'Aktivizm işaretiyle {{categories}} eşiğe sayılmıyor: kanıtlarının hiçbiri güvenilir olarak işaretlenmiş bir kaynaktan değil.',
     },
     R10: {
       met: 'Politikayı uygulamanın konuşma ve ilişkisel haklar dahil riskleri yazılı olarak değerlendirildi.',
@@ -336,6 +356,7 @@ export const tr: LocaleShape<typeof en> = {
       policyArea: '“{{policyArea}}” alanını {{category}} zararından kaldırın veya kendi kategorisine taşıyın.',
     },
     R6: { justification: 'Ölçüt {{suggested}} önerirken {{category}} zararının neden {{severity}} olarak derecelendirildiğini gerekçelendirin.' },
+    R6a: { evidence: '{{category}} zararı için kanıt ekleyin ({{severity}} olarak derecelendirildi) ya da derecelendirmeyi düşürün.' },
     R10: { rightsRiskAssessment: 'Politikayı uygulamanın, konuşma ve ilişkisel haklar üzerindeki etkiler dahil risklerini değerlendirin.' },
     R12: { question: '“{{question}}” değerlendirme sorusunu yanıtlayın.' },
   },

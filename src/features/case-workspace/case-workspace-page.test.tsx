@@ -20,6 +20,7 @@ const panel: RenderDesignationPanel = ({ content, focusField }) => (
     <p data-testid="panel-name">{content.actor.name}</p>
     <button type="button" onClick={() => focusField('harm.physical.severity')}>Go to physical severity</button>
     <button type="button" onClick={() => focusField('rightsRiskAssessment')}>Go to rights</button>
+    <button type="button" onClick={() => focusField('harm.psychological.evidence')}>Go to psychological evidence</button>
   </section>
 );
 
@@ -197,6 +198,12 @@ describe('CaseWorkspacePage', () => {
     await waitFor(() => expect(group).toContainElement(document.activeElement as HTMLElement));
     await user.click(screen.getByRole('button', { name: 'Go to rights' }));
     await waitFor(() => expect(rights()).toHaveFocus());
+    // R6a's missing input ("add harm evidence") lands in the category's evidence list.
+    await user.click(screen.getByRole('button', { name: 'Go to psychological evidence' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/harm`));
+    const evidence = document.getElementById('field-harm--psychological--evidence');
+    expect(evidence).not.toBeNull();
+    await waitFor(() => expect(evidence).toContainElement(document.activeElement as HTMLElement));
   });
 
   it('redirects an unknown tab to the overview', async () => {

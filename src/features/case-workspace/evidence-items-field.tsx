@@ -1,4 +1,4 @@
-// R5: a harm category's evidence items, added, edited and removed inline (useFieldArray); a removal can be undone.
+// R5, R6a: a harm category's evidence items (a moderate or high rating rests on at least one), added, edited and removed inline (useFieldArray); a removal can be undone.
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import Box from '@mui/material/Box';
@@ -12,6 +12,7 @@ import type { HarmEvidenceItem } from '../../api/contract/case';
 import { OBSERVED, type HarmCategory } from '../../engine/policy-terms';
 import { ActionNoticeOutput, useActionNotice } from './action-notice';
 import { newItemId } from './board-model';
+import { fieldId } from './field-ids';
 import { FormCheckbox, FormDateField, FormSelectField, FormTextField } from './form-fields';
 import { SafeLink } from './safe-link';
 import { useWorkspace } from './workspace-context';
@@ -49,7 +50,8 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
   };
 
   return (
-    <Box component="section" aria-labelledby={`evidence-${category}`}>
+    // The id lets the live panel's R6a missing input ("add harm evidence") bring the user here.
+    <Box component="section" id={fieldId(name)} aria-labelledby={`evidence-${category}`}>
       <Typography variant="h6" component="h4" id={`evidence-${category}`} gutterBottom>
         {t('harm.evidenceHeading', { count: fields.length })}
       </Typography>

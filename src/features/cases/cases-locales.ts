@@ -100,7 +100,7 @@ export const tr: LocaleShape<typeof en> = {
     geographies: 'İlgili coğrafyalar',
     languages: 'İlgili diller',
     listHelp: 'Öğeleri virgülle ayırın.',
-    activism: 'Aktör aktivizm, doğruları söyleme veya farkındalık kampanyası yürütüyor',
+    activism: 'Aktör aktivizm, doğruları söylemenin gücü veya farkındalık kampanyası yürütüyor',
     activismHelp: 'R9: zarar kanıtlanmadıkça bu çerçeve bu tür aktörlere uygulanmaz. Belirleme paneli bu uyarıyı gösterir.',
     submit: 'Vakayı aç',
     submitting: 'Açılıyor…',

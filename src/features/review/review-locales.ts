@@ -332,7 +332,7 @@ export const tr: LocaleShape<typeof en> = {
     geographies: 'Coğrafyalar',
     languages: 'Diller',
     hashtags: 'Hashtagler, anahtar kelimeler ve gündem terimleri',
-    activism: 'Aktivizm, doğruları söyleme veya farkındalık kampanyası (R9)',
+    activism: 'Aktivizm, doğruları söylemenin gücü veya farkındalık kampanyası (R9)',
     yes: 'Evet',
     no: 'Hayır',
     questions: 'Değerlendirme soruları (R12) ve haklara yönelik risk değerlendirmesi (R10)',

@@ -9,7 +9,7 @@ export const en = {
   harmCategoryDescription: {
     physical: 'Harm describing a physical negative effect on someone or something, or on social groups or society.',
     psychological: 'Harm which focuses on an individual and their mental and emotional wellbeing and psyche, or on the wellbeing of social groups or society.',
-    informational: 'Harm that adversely impacts the ability for an individual to access information fundamental to exercising their rights, or that significantly disrupts the stability and/or safety of a social group or society.',
+    informational: 'Harm that adversely impacts the ability for an individual to access information fundamental to exercising their rights, or that significantly disrupts the stability and/or safety of a social group or society, including medical misinformation, i.e. COVID-19.',
   },
   severity: { none: 'None', low: 'Low', moderate: 'Moderate', high: 'High', unrated: 'Not rated' },
   policyArea: {
@@ -97,6 +97,7 @@ export const en = {
     R4: 'Not all forms of social coordination constitute a violation of the Rules.',
     R5: 'Harm is assessed in three principal forms: physical, psychological and informational.',
     R6: 'The severity of harm can be low, moderate or high, judged on magnitude, sources and likelihood if left unchecked.',
+    R6a: 'A severity of moderate or high rests on evidence that the results of the coordination cause harm: a category rated so needs at least one harm evidence item.',
     R7: 'Typically, a group with a high severity of harm in at least one category, or multiple moderate severities of harm, will be designated.',
     R8: 'The threshold is what typically designates; deciding against it needs a written justification and is marked as an override.',
     R9: 'The framework is unlikely to apply to activism, speaking truth to power or awareness campaigns unless evidence of harm is established.',
@@ -120,7 +121,7 @@ export const nl: LocaleShape<typeof en> = {
   harmCategoryDescription: {
     physical: 'Schade die een negatief lichamelijk effect heeft op iemand of iets, of op sociale groepen of de samenleving.',
     psychological: 'Schade die gericht is op een individu en zijn of haar mentale en emotionele welzijn en psyche, of op het welzijn van sociale groepen of de samenleving.',
-    informational: 'Schade die een individu belemmert om toegang te krijgen tot informatie die hij of zij nodig heeft om zijn of haar rechten uit te oefenen of die de stabiliteit en/of veiligheid van een sociale groep of de samenleving significant verstoort.',
+    informational: 'Schade die een individu belemmert om toegang te krijgen tot informatie die hij of zij nodig heeft om zijn of haar rechten uit te oefenen of die de stabiliteit en/of veiligheid van een sociale groep of de samenleving significant verstoort, waaronder medische desinformatie over COVID-19.',
   },
   severity: { none: 'Geen', low: 'Laag', moderate: 'Matig', high: 'Hoog', unrated: 'Niet beoordeeld' },
   policyArea: {
@@ -137,7 +138,7 @@ export const nl: LocaleShape<typeof en> = {
     'platform-manipulation-spam': 'Manipulatie van het platform en spam',
     'medical-misinformation': 'Medische desinformatie (zoals over COVID-19)',
   },
-  rubricCriterion: { magnitude: 'Omvang van de schade', sources: 'Bronnen', likelihood: 'Kans als dit niet wordt gecontroleerd' },
+  rubricCriterion: { magnitude: 'Omvang van de schade', sources: 'Bronnen', likelihood: 'Als dit verder niet wordt gecontroleerd' },
   rubric: {
     magnitude: {
       low: 'De schade die wordt veroorzaakt door individuen/medestanders, is niet gedocumenteerd of is beperkt qua aantal/frequentie en/of is niet ernstig',
@@ -208,6 +209,7 @@ export const nl: LocaleShape<typeof en> = {
     R4: 'Niet alle vormen van sociale coördinatie vormen een schending van de regels.',
     R5: 'Schade wordt beoordeeld in drie hoofdvormen: fysieke, psychologische en informatiegerelateerde schade.',
     R6: 'De ernst van de schade kan laag, matig of hoog zijn, beoordeeld op omvang, bronnen en de kans als dit niet wordt gecontroleerd.',
+    R6a: 'Een ernst van matig of hoog berust op bewijs dat de resultaten van de coördinatie schade veroorzaken: een zo beoordeelde categorie heeft minstens één bewijsstuk van schade nodig.',
     R7: 'Normaal gesproken wordt een groep met een hoge mate van ernst in ten minste één categorie of met meerdere matige vormen van ernst als schadelijk aangemerkt.',
     R8: 'De drempel is wat normaal gesproken tot aanduiding leidt; een besluit ertegenin vraagt een schriftelijke motivering en wordt als afwijking gemarkeerd.',
     R9: 'Het kader wordt over het algemeen niet toegepast op activisme, bewustwording of opkomen voor de waarheid ten overstaan van de macht, tenzij er bewijs van schade is.',
@@ -227,11 +229,11 @@ export const nl: LocaleShape<typeof en> = {
 export const tr: LocaleShape<typeof en> = {
   policyName: 'Koordine zararlı etkinlikler',
   actorKind: { group: 'Grup', movement: 'Hareket', campaign: 'Kampanya' },
-  harmCategory: { physical: 'Fiziksel', psychological: 'Psikolojik', informational: 'Bilgi' },
+  harmCategory: { physical: 'Fiziksel', psychological: 'Psikolojik', informational: 'Bilgilendirici' },
   harmCategoryDescription: {
     physical: 'Bir kişi veya bir şey ya da sosyal gruplar veya toplum üzerindeki olumsuz fiziksel etkiyi tanımlayan zarar.',
     psychological: 'Bireye ve bireyin ruhsal ve duygusal durumuna ve akıl sağlığına veya sosyal grupların ya da toplumun iyiliğine odaklanan zarar.',
-    informational: 'Bireyin haklarını kullanması için temel bilgilere erişme yeteneğini olumsuz yönde etkileyen veya bir sosyal grubun ya da toplumun istikrarını ve/veya güvenliğini önemli ölçüde bozan zararlar.',
+    informational: 'Bireyin haklarını kullanması için temel bilgilere erişme yeteneğini olumsuz yönde etkileyen veya tıbbi yanlış bilgiler (ör. COVID-19 ile ilgili) dahil olmak üzere bir sosyal grubun ya da toplumun istikrarını ve/veya güvenliğini önemli ölçüde bozan zararlar.',
   },
   severity: { none: 'Yok', low: 'Düşük', moderate: 'Orta', high: 'Yüksek', unrated: 'Değerlendirilmedi' },
   policyArea: {
@@ -287,7 +289,7 @@ export const tr: LocaleShape<typeof en> = {
   status: { draft: 'Taslak', in_review: 'İncelemede', designated: 'Belirlendi', rejected: 'Reddedildi', withdrawn: 'Geri alındı' },
   role: { analyst: 'Analist', reviewer: 'İnceleyici' },
   verdict: { recommended: 'Belirleme önerilir', 'not-recommended': 'Önerilmez', incomplete: 'Eksik' },
-  priorityBand: { safety: 'Fiziksel veya psikolojik güvenlik', informational: 'Yalnızca bilgi', none: 'Eşiğe ulaşan zarar yok' },
+  priorityBand: { safety: 'Fiziksel veya psikolojik güvenlik', informational: 'Yalnızca bilgilendirici', none: 'Eşiğe ulaşan zarar yok' },
   action: {
     'limit-visibility': 'Arama sonuçlarında, yanıtlarda ve zaman akışlarında Tweetlerin ve/veya hesapların görünürlüğünü sınırlandırmak',
     'prevent-recommendations': 'E-postalarda veya ürün içi önerilerde Tweetlerin ve/veya hesapların önerilmesini engellemek',
@@ -317,11 +319,12 @@ export const tr: LocaleShape<typeof en> = {
     R2: 'En az bir sinyal yeterli kanıta sahip olduğunda koordinasyon kanıtlanmış olur.',
     R3: 'Her türlü teknik koordinasyon yasaktır: yeterli kanıtla her zaman yaptırım uygularız, genellikle ilgili hesapları kalıcı olarak askıya alırız.',
     R4: 'Sosyal koordinasyonun her çeşidi Kuralların ihlali anlamına gelmez.',
-    R5: 'Zarar üç temel biçimde değerlendirilir: fiziksel, psikolojik ve bilgi.',
+    R5: 'Zarar üç temel biçimde değerlendirilir: fiziksel, psikolojik ve bilgilendirici.',
     R6: 'Zararın ciddiyet seviyesi düşük, orta veya yüksek olabilir; boyut, kaynaklar ve denetlenmediğinde olasılık açısından değerlendirilir.',
+    R6a: 'Orta veya yüksek ciddiyet, koordinasyonun sonuçlarının zarara yol açtığına dair kanıta dayanır: böyle derecelendirilen bir kategori en az bir zarar kanıtı gerektirir.',
     R7: 'Genellikle, en az bir kategoride yüksek ciddiyette veya birden çok orta ciddiyette zarar veren bir grup zararlı olarak tanımlanır.',
     R8: 'Eşik genellikle belirlemeye yol açar; aksi yönde bir karar yazılı gerekçe ister ve istisna olarak işaretlenir.',
-    R9: 'Zarar kanıtlanmadıkça bu çerçeve aktivizm, doğruları söyleme ve farkındalık kampanyalarına uygulanmaz.',
+    R9: 'Zarar kanıtlanmadıkça bu çerçeve aktivizm, doğruları söylemenin gücü ve farkındalık kampanyalarına uygulanmaz.',
     R10: 'Bu politikayı uygulamanın, konuşma veya ilişkisel haklar üzerindeki etkiler dahil riskleri değerlendirilmelidir.',
     R11: 'Zararlar çatıştığında fiziksel ve psikolojik güvenliğe öncelik verilir.',
     R12: 'Dört değerlendirme sorusu yanıtlanmalıdır.',
