@@ -61,6 +61,28 @@ describe('accounts (R16)', () => {
     const audit = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: { type: string }[] }).items;
     expect(audit.slice(0, 2).map((event) => event.type).toSorted()).toEqual(['account.rejected', 'action.ended']);
   });
+
+  it('R18: an analyst cannot end a reviewer’s action by un-associating its account; the case is unchanged', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    const response = await kit.call('decideAccount', {
+      user: 'ana', params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'rejected', note: 'Not one of them.' },
+    });
+    expect(response.status).toBe(403);
+    expect(errorBody(response).message).toMatch(/only a reviewer may decide that \(R18\)/);
+    const after = await kit.ok('getCase', { params: { caseId: doc.id } });
+    expect(after.version).toBe(doc.version);
+    expect(after.enforcementActions[0]).toMatchObject({ endedAt: null });
+  });
+
+  it('R18: an analyst may still un-associate an account no action rests on', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'designated', { withAccount: true });
+    const after = await kit.ok('decideAccount', {
+      user: 'ana', params: { caseId: doc.id }, ifMatch: doc.version, body: { handle: 'harbor_one', status: 'rejected', note: 'Mistaken identity.' },
+    });
+    expect(after.accounts.find((account) => account.handle === 'harbor_one')).toMatchObject({ status: 'rejected', decidedBy: 'ana' });
+  });
 });
 
 describe('actions (R14)', () => {

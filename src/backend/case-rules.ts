@@ -402,6 +402,13 @@ export function decideAccount(record: StoredCase, input: z.output<typeof Account
     'lifted',
     env.now,
   );
+  // R18: ending enforcement is a reviewer's decision; an analyst may associate and un-associate an
+  // account only while no action rests on it (else a reviewer's suspension ends by an analyst's click).
+  if (ended.events.length > 0 && env.user.role !== 'reviewer') {
+    throw forbidden(
+      `Un-associating @${input.handle} would end ${ended.events.length === 1 ? 'an enforcement action' : `${ended.events.length} enforcement actions`} on it; only a reviewer may decide that (R18).`,
+    );
+  }
   return {
     next: { ...record, accounts, enforcementActions: ended.actions },
     events: [
