@@ -3,7 +3,7 @@
 // (exit code 2, no stack trace); plus the check that the engine's arbitraries are schema-valid, which
 // the engine cannot do itself because it may not import the contract.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
@@ -12,7 +12,7 @@ import { CaseContent } from '../api/contract/case';
 import { CaseExport } from '../api/contract/case-export';
 import { caseContentArb } from '../engine/case-arbitraries';
 import { evaluate } from '../engine/evaluate';
-import { EXIT_INVALID, EXIT_OK, USAGE, evaluateFile, runEvaluateCli } from './evaluate-files';
+import { EXIT_INVALID, EXIT_OK, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, USAGE, evaluateFile, runEvaluateCli } from './evaluate-files';
 import type { VerdictLine } from './evaluate-files';
 
 const ROOT = resolve(__dirname, '../..');
@@ -115,6 +115,51 @@ describe('bad input', () => {
     expect(err).toHaveLength(2);
   });
 
+  it('accepts a UTF-8 byte-order mark before the JSON', () => {
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${readFileSync(good, 'utf8')}`);
+    expect(evaluateFile(join(dir, 'bom.json'), NOW)).toMatchObject({ ok: true });
+  });
+
+  it('says what is wrong in words, not in message keys', () => {
+    const doc = example('draft-quayside-truth-brigade.json') as { case: { harm: { physical: { evidence: unknown[] } } } };
+    doc.case.harm.physical.evidence = [{ id: 'ev-x', description: 'x', observed: 'on-platform', date: null, source: '', link: 'javascript:alert(1)', credibleSource: false }];
+    writeFileSync(join(dir, 'link.json'), JSON.stringify(doc));
+    const result = evaluateFile(join(dir, 'link.json'), NOW);
+    expect(result).toEqual({ ok: false, messages: [expect.any(String) as string, '  case.harm.physical.evidence.0.link: Only http:// and https:// links are allowed.'] });
+  });
+
+  it(`prints at most ${MAX_PROBLEMS_PER_FILE} problems per file and counts the rest`, () => {
+    const doc = example('draft-quayside-truth-brigade.json') as { case: { signals: unknown[] } };
+    doc.case.signals = Array.from({ length: 50 }, (_, index) => ({ id: `s${index}`, kind: 'social' }));
+    writeFileSync(join(dir, 'many.json'), JSON.stringify(doc));
+    const result = evaluateFile(join(dir, 'many.json'), NOW);
+    if (result.ok) throw new Error('expected problems');
+    expect(result.messages).toHaveLength(1 + MAX_PROBLEMS_PER_FILE + 1);
+    expect(result.messages.at(-1)).toMatch(/^ {2}… and \d+ more problems in this file$/);
+  });
+
+  it('refuses a file over the size limit without reading it', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_FILE_BYTES + 1); // sparse: nothing is written
+    expect(evaluateFile(big, NOW)).toEqual({ ok: false, messages: [`${big}: too large (64 MB); a case export file may be at most 64 MB`] });
+  });
+
+  it('reports a device, a named pipe and a dangling link by name instead of reading or waiting on them', () => {
+    expect(evaluateFile('/dev/zero', NOW)).toEqual({ ok: false, messages: ['/dev/zero: not a regular file (a device); only case export files are read'] });
+    const fifo = join(dir, 'pipe.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    symlinkSync(join(dir, 'gone.json'), join(dir, 'dangling.json'));
+    writeFileSync(join(dir, 'ok.json'), readFileSync(good, 'utf8'));
+    const { code, out, err } = runCli([dir]);
+    expect(code).toBe(EXIT_INVALID);
+    expect(out).toHaveLength(1);
+    expect(err).toEqual([
+      `${join(dir, 'dangling.json')}: a link to a file that does not exist`,
+      `${fifo}: not a regular file (a named pipe); only case export files are read`,
+    ]);
+  });
+
   it('an empty directory is an error (nothing was evaluated)', () => {
     const { code, err } = runCli([dir]);
     expect(code).toBe(EXIT_INVALID);
@@ -161,6 +206,16 @@ describe('the real script', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const lines = parseLines(result.stdout.trim().split('\n'));
     expect(lines.map((l) => l.verdict.outcome)).toEqual(['recommended']);
+  });
+});
+
+describe('the real script, read by a reader that stops early', () => {
+  it('ends quietly when its output is closed (`| head -n 1`): no stack trace', () => {
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${join(ROOT, 'node_modules/.bin/tsx')}" scripts/evaluate.ts examples examples examples examples | head -n 1 > /dev/null`], {
+      cwd: ROOT, encoding: 'utf8', timeout: 30_000,
+    });
+    expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(result.status).toBe(0);
   });
 });
 

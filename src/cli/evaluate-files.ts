@@ -1,10 +1,11 @@
 // `npm run evaluate -- FILE|DIR …`: validates case export files against the contract and prints one
 // verdict per case. The logic lives here, behind injected output and clock, so tests run it in-process;
 // scripts/evaluate.ts only wires it to the real process.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CASE_EXPORT_SCHEMA_VERSION, CaseExport } from '../api/contract/case-export';
+import { fieldMessageInWords } from '../api/contract/field-messages';
 import { evaluate } from '../engine/evaluate';
 import type { Verdict } from '../engine/verdict';
 
@@ -18,6 +19,11 @@ export interface CliIo {
 export const EXIT_OK = 0;
 /** Any file invalid, unreadable or not JSON, or a usage error. */
 export const EXIT_INVALID = 2;
+
+/** A case export holds at most 5,000 signals and evidence items per list: far below this. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Problems printed per file; the rest are counted. */
+export const MAX_PROBLEMS_PER_FILE = 20;
 
 export const USAGE = [
   'usage: npm run evaluate -- [--now ISO-8601] FILE|DIR [FILE|DIR …]',
@@ -64,11 +70,34 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
+/**
+ * Why `file` cannot be read as a case export before opening it, or null: only a regular file of a
+ * bounded size is read (a FIFO would wait forever, /dev/zero would never end).
+ */
+export function refusalOf(file: string): string | null {
+  let stats: Stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    if (isDanglingLink(file)) return `${file}: a link to a file that does not exist`;
+    return `${file}: cannot read: ${describeError(error)}`;
+  }
+  if (stats.isDirectory()) return `${file}: a directory, not a file`;
+  if (!stats.isFile()) return `${file}: not a regular file (${kindOf(stats)}); only case export files are read`;
+  if (stats.size > MAX_FILE_BYTES) {
+    return `${file}: too large (${megabytes(stats.size)}); a case export file may be at most ${megabytes(MAX_FILE_BYTES)}`;
+  }
+  return null;
+}
+
 /** Reads, validates and evaluates one case export file. Never throws. */
 export function evaluateFile(file: string, now: string): FileResult {
+  const refusal = refusalOf(file);
+  if (refusal !== null) return { ok: false, messages: [refusal] };
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A byte-order mark is how some editors start a UTF-8 file: not part of the JSON.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     return { ok: false, messages: [`${file}: cannot read: ${describeError(error)}`] };
   }
@@ -80,11 +109,14 @@ export function evaluateFile(file: string, now: string): FileResult {
   }
   const parsed = CaseExport.safeParse(json);
   if (!parsed.success) {
+    const { issues } = parsed.error;
+    const shown = issues.slice(0, MAX_PROBLEMS_PER_FILE);
     return {
       ok: false,
       messages: [
         `${file}: not a valid case export (schemaVersion ${CASE_EXPORT_SCHEMA_VERSION}, kind "cha.case"):`,
-        ...parsed.error.issues.map((issue) => `  ${issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.')}: ${issue.message}`),
+        ...shown.map((issue) => `  ${issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.')}: ${fieldMessageInWords(issue.message)}`),
+        ...(issues.length > shown.length ? [`  … and ${issues.length - shown.length} more problems in this file`] : []),
       ],
     };
   }
@@ -105,8 +137,10 @@ export function filesOf(target: string): { files: string[]; error: string | null
   try {
     isDirectory = statSync(target).isDirectory();
   } catch (error) {
+    if (isDanglingLink(target)) return { files: [], error: `${target}: a link to a file that does not exist` };
     return { files: [], error: `${target}: cannot read: ${describeError(error)}` };
   }
+  // Anything but a directory is evaluated as a file, which reports what it is when it is not one.
   if (!isDirectory) return { files: [target], error: null };
   let names: string[];
   try {
@@ -114,11 +148,13 @@ export function filesOf(target: string): { files: string[]; error: string | null
   } catch (error) {
     return { files: [], error: `${target}: cannot list directory: ${describeError(error)}` };
   }
+  // Every *.json entry, FIFOs, devices and dangling links included: each is then reported by name
+  // (evaluateFile refuses it) instead of being skipped in silence or waited on.
   const files = names
     .filter((name) => name.toLowerCase().endsWith('.json'))
     .toSorted()
     .map((name) => join(target, name))
-    .filter((path) => isFile(path));
+    .filter((path) => !isDirectoryPath(path));
   return files.length === 0 ? { files, error: `${target}: no *.json files in this directory` } : { files, error: null };
 }
 
@@ -164,10 +200,29 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-function isFile(path: string): boolean {
+function isDirectoryPath(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
 }

@@ -1,0 +1,22 @@
+// The contract's own message keys for field errors (a zod refinement's `message`), and the English
+// words for each: the app shows them translated (common:field.*, api-error-text.ts), the command-line
+// tools in English (src/cli). One list, so a key added to a schema is added here once.
+
+export const CONTRACT_FIELD_MESSAGES = {
+  required: 'Required.',
+  'link.httpOnly': 'Only http:// and https:// links are allowed.',
+  'account.handleFormat': 'An account handle uses letters, digits, _ . or - only.',
+  'window.order': 'The end of the window must be after its start.',
+  'technique.kind': 'The technique is not one of the signal’s kind (R1).',
+} as const;
+
+export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;
+
+export function isContractFieldMessage(message: string): message is ContractFieldMessage {
+  return Object.hasOwn(CONTRACT_FIELD_MESSAGES, message);
+}
+
+/** A zod issue's message in words: the contract's keys spelled out, zod's own texts as they are. */
+export function fieldMessageInWords(message: string): string {
+  return isContractFieldMessage(message) ? CONTRACT_FIELD_MESSAGES[message] : message;
+}
