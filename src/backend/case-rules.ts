@@ -21,7 +21,8 @@ import type {
 } from '../api/contract/requests';
 import type { User } from '../api/contract/users';
 import type { CaseContentModel } from '../engine/case-model';
-import type { EnforcementActionType, EnforcementTarget } from '../engine/policy-terms';
+import { ACTION_TARGETS, type EnforcementActionType } from '../engine/policy-terms';
+import { R8_decisionIsOverride } from '../engine/designation-rules';
 import { actionExpiresAt, DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, isActionActive, nextReviewAt } from '../engine/schedule';
 import type { Verdict } from '../engine/verdict';
 import { ApiFailure, forbidden, invalidTransition, validationFailure } from './backend-errors';
@@ -48,16 +49,6 @@ export interface Transition {
   next: StoredCase;
   events: EventSpec[];
 }
-
-/** What each action can be aimed at (R14's wording: accounts, Tweets, trends). */
-export const ACTION_TARGETS: Record<EnforcementActionType, readonly EnforcementTarget[]> = {
-  'limit-visibility': ['account', 'tweet'],
-  'prevent-recommendations': ['account', 'tweet'],
-  'prevent-trends': ['trend-term'],
-  'suspend-primary-use': ['account'],
-  'require-tweet-removal': ['tweet'],
-  'suspend-severe-violations': ['account'],
-};
 
 /** The content part of a stored case: what `evaluate` reads and what an update replaces. */
 export function contentOf(record: CaseContent): CaseContent {
@@ -205,13 +196,6 @@ export function submitCase(record: StoredCase, input: z.output<typeof SubmitInpu
 // ---------------------------------------------------------------------------------------------
 // review decisions (R8, R17, R18)
 
-/** R8: a decision against the verdict at submission is an override and needs its own justification. */
-export function isOverride(decision: 'approve' | 'return' | 'reject', verdict: StoredVerdict): boolean {
-  if (decision === 'approve') return verdict.outcome !== 'recommended';
-  if (decision === 'reject') return verdict.outcome === 'recommended';
-  return false;
-}
-
 /** R18 four eyes, enforced here and not only in the interface. */
 export function fourEyesRefusal(record: StoredCase, userId: string): string | null {
   if (record.submission?.submittedBy === userId) {
@@ -236,7 +220,8 @@ export function decideCase(record: StoredCase, input: z.output<typeof DecisionIn
     );
   }
   const verdict = record.submission.verdict;
-  const override = isOverride(input.decision, verdict);
+  // R8: a decision against the verdict at submission is an override and needs its own justification.
+  const override = R8_decisionIsOverride(verdict.outcome, input.decision);
   const justification = input.overrideJustification?.trim() ?? '';
   if (override && justification === '') {
     throw validationFailure(

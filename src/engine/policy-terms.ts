@@ -105,6 +105,19 @@ export type EnforcementActionType = (typeof ENFORCEMENT_ACTION_TYPES)[number];
 export const ENFORCEMENT_TARGETS = ['account', 'tweet', 'trend-term'] as const;
 export type EnforcementTarget = (typeof ENFORCEMENT_TARGETS)[number];
 
+/**
+ * R14's wording: what each action can be aimed at (accounts, Tweets, trends). The one definition: the
+ * backend refuses any other pairing, and the action form offers only these.
+ */
+export const ACTION_TARGETS: Readonly<Record<EnforcementActionType, readonly EnforcementTarget[]>> = {
+  'limit-visibility': ['account', 'tweet'],
+  'prevent-recommendations': ['account', 'tweet'],
+  'prevent-trends': ['trend-term'],
+  'suspend-primary-use': ['account'],
+  'require-tweet-removal': ['tweet'],
+  'suspend-severe-violations': ['account'],
+};
+
 /** R16: the basis on which a person confirms an account's association. */
 export const ASSOCIATION_BASES = ['recent-behaviour', 'profile-information', 'signals'] as const;
 export type AssociationBasis = (typeof ASSOCIATION_BASES)[number];

@@ -1,7 +1,6 @@
 // What the designation page needs to know about an action at a given instant (R14-R15). Expiry
 // itself comes from the engine's schedule, the same arithmetic the backend uses.
 import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
-import type { EnforcementActionType, EnforcementTarget } from '../../engine/policy-terms';
 import { EXPIRING_ACTION_TYPES, isActionActive } from '../../engine/schedule';
 
 export type ActionState = 'active' | 'expired' | 'ended';
@@ -19,16 +18,6 @@ export function canReapply(action: EnforcementAction, all: readonly EnforcementA
     !all.some((other) => other.reappliesId === action.id)
   );
 }
-
-/** R14's wording: what each action can be aimed at. The backend refuses any other pairing. */
-export const ACTION_TARGETS: Record<EnforcementActionType, readonly EnforcementTarget[]> = {
-  'limit-visibility': ['account', 'tweet'],
-  'prevent-recommendations': ['account', 'tweet'],
-  'prevent-trends': ['trend-term'],
-  'suspend-primary-use': ['account'],
-  'require-tweet-removal': ['tweet'],
-  'suspend-severe-violations': ['account'],
-};
 
 /** Actions are available while a designation is in force, also while a modification is under way. */
 export function designationInForce(caseDocument: CaseDocument): boolean {

@@ -20,7 +20,7 @@ import { ApplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
 import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES } from '../../engine/schedule';
-import { ACTION_TARGETS } from './action-rules';
+import { ACTION_TARGETS } from '../../engine/policy-terms';
 import { useApplyAction } from './enforcement-queries';
 
 const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {

@@ -23,11 +23,12 @@ import { DecisionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import type { VerdictOutcome } from '../../engine/policy-terms';
 import { useDecideCase } from './review-queries';
-import { isModification, isOverride, type DecisionBlock } from './review-rules';
+import { R8_decisionIsOverride } from '../../engine/designation-rules';
+import { isModification, type DecisionBlock } from './review-rules';
 
 function decisionFormSchema(outcome: VerdictOutcome) {
   return DecisionInput.extend({ overrideJustification: z.string().max(10_000) }).superRefine((value, ctx) => {
-    if (isOverride(value.decision, outcome) && value.overrideJustification.trim() === '') {
+    if (R8_decisionIsOverride(outcome, value.decision) && value.overrideJustification.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['overrideJustification'], message: 'required' });
     }
   });
@@ -52,7 +53,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
   });
   const { control, register, handleSubmit, formState, setError } = form;
   const decision = useWatch({ control, name: 'decision' });
-  const override = decision !== undefined && isOverride(decision, outcome);
+  const override = decision !== undefined && R8_decisionIsOverride(outcome, decision);
   const modification = isModification(caseDocument);
   const blocked = blocks.length > 0;
 
@@ -61,7 +62,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
       const decided = await decide.mutateAsync({
         decision: values.decision,
         rationale: values.rationale,
-        overrideJustification: isOverride(values.decision, outcome) ? values.overrideJustification : null,
+        overrideJustification: R8_decisionIsOverride(outcome, values.decision) ? values.overrideJustification : null,
       });
       onDecided(decided, values.decision);
     } catch (error) {

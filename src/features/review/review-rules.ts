@@ -1,8 +1,8 @@
-// What the interface checks before offering a decision. The backend enforces both rules itself
-// (R8 override justification, R18 four eyes); these only let the page explain in advance.
-import type { CaseDocument, ReviewDecisionKind } from '../../api/contract/case';
+// What the interface checks before offering a decision. The backend enforces the rule itself
+// (R18 four eyes); this only lets the page explain in advance. Whether a decision is an override
+// (R8) is the engine's R8_decisionIsOverride, which the backend uses too.
+import type { CaseDocument } from '../../api/contract/case';
 import type { User } from '../../api/contract/users';
-import type { VerdictOutcome } from '../../engine/policy-terms';
 
 export type DecisionBlock = 'role' | 'submitted' | 'edited';
 
@@ -15,12 +15,6 @@ export function decisionBlocks(caseDocument: CaseDocument, user: User): Decision
   return blocks;
 }
 
-/** R8: approving what the engine does not recommend, or rejecting what it does, is an override. */
-export function isOverride(decision: ReviewDecisionKind, outcome: VerdictOutcome): boolean {
-  if (decision === 'approve') return outcome !== 'recommended';
-  if (decision === 'reject') return outcome === 'recommended';
-  return false;
-}
 
 /** A designation still in force: a case back in review is then a modification (R17). */
 export function isModification(caseDocument: CaseDocument): boolean {
