@@ -86,6 +86,27 @@ describe('accounts (R16)', () => {
 });
 
 describe('actions (R14)', () => {
+  it('a reviewer lifts an active action with a reason: ended now, the reason kept and in the audit trail', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    const actionId = doc.enforcementActions[0]?.id ?? '';
+    const missing = await kit.call('liftAction', { user: 'sam', params: { caseId: doc.id, actionId }, ifMatch: doc.version, body: { reason: '  ' } });
+    expect(missing.status).toBe(400);
+    const after = await kit.ok('liftAction', {
+      user: 'sam', params: { caseId: doc.id, actionId }, ifMatch: doc.version, body: { reason: 'Appeal upheld: a parody account.' },
+    });
+    expect(after.enforcementActions[0]).toMatchObject({ endedAt: T0, endedReason: 'lifted-by-reviewer', endedNote: 'Appeal upheld: a parody account.' });
+    const audit = ((await kit.call('caseAudit', { params: { caseId: doc.id } })).body as { items: { type: string; actorId: string; reason: string | null }[] }).items;
+    expect(audit[0]).toMatchObject({ type: 'action.ended', actorId: 'sam', reason: 'Appeal upheld: a parody account.' });
+    const again = await kit.call('liftAction', {
+      user: 'sam', params: { caseId: doc.id, actionId }, ifMatch: after.version, body: { reason: 'Twice.' },
+    });
+    expect(again.status).toBe(409);
+    expect(errorBody(again).message).toMatch(/nothing to lift/);
+    const unknown = await kit.call('liftAction', { user: 'sam', params: { caseId: doc.id, actionId: 'action-none' }, ifMatch: after.version, body: { reason: 'x' } });
+    expect(unknown.status).toBe(404);
+  });
+
   it('applies an action with who, when, basis and the per-case expiry', async () => {
     const kit = createTestBackend();
     const { doc } = await designatedWithAction(kit);

@@ -14,6 +14,7 @@ import {
   decideCase,
   periodicReview,
   reapplyAction,
+  liftAction,
   submitCase,
   updateCase,
   withSuggestedAccounts,
@@ -271,6 +272,8 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) =>
         reapplyAction(record, context.params.actionId, context.body, ruleEnv),
       ),
+    liftAction: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => liftAction(record, context.params.actionId, context.body, ruleEnv)),
     caseAudit: async ({ params, query }) => {
       await loadCase(params.caseId);
       const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });

@@ -16,6 +16,7 @@ import type {
   ApplyActionInput,
   DecisionInput,
   PeriodicReviewInput,
+  LiftActionInput,
   ReapplyActionInput,
   SubmitInput,
 } from '../api/contract/requests';
@@ -463,6 +464,32 @@ export function applyAction(record: StoredCase, input: z.output<typeof ApplyActi
   return {
     next: { ...record, enforcementActions: [...record.enforcementActions, action] },
     events: [{ type: 'action.applied', reason: input.basis }],
+  };
+}
+
+/**
+ * R14: a reviewer lifts an active action before its time (an appeal upheld, a mistake), designation
+ * or not, with the reason on the action and in the audit trail.
+ */
+export function liftAction(record: StoredCase, actionId: string, input: z.output<typeof LiftActionInput>, env: RuleEnv): Transition {
+  const action = record.enforcementActions.find((candidate) => candidate.id === actionId);
+  if (!action) throw new ApiFailure('not-found', `No action ${actionId} on this case.`);
+  if (!isActionActive(action, env.now)) {
+    throw invalidTransition(
+      action.endedAt === null ? 'This action has expired already; there is nothing to lift.' : `This action was ${action.endedReason ?? 'ended'} already; there is nothing to lift.`,
+    );
+  }
+  const lifted: EnforcementAction = { ...action, endedAt: env.now, endedReason: 'lifted-by-reviewer', endedNote: input.reason };
+  return {
+    next: { ...record, enforcementActions: record.enforcementActions.map((candidate) => (candidate.id === actionId ? lifted : candidate)) },
+    events: [{
+      type: 'action.ended',
+      reason: input.reason,
+      changes: [
+        { path: `enforcementActions[${action.id}].endedAt`, before: null, after: env.now },
+        { path: `enforcementActions[${action.id}].endedReason`, before: null, after: 'lifted-by-reviewer' },
+      ],
+    }],
   };
 }
 

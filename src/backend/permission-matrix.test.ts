@@ -86,6 +86,21 @@ const MATRIX: Record<EndpointName, Row> = {
     }),
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
   },
+  liftAction: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'designated', { owner, withAccount: true });
+      const applied = await kit.ok('applyAction', {
+        user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version,
+        body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+      });
+      return {
+        params: { caseId: doc.id, actionId: applied.enforcementActions[0]?.id ?? '' },
+        ifMatch: applied.version,
+        body: { reason: 'Appeal upheld: a fan account.' },
+      };
+    },
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
   reapplyAction: {
     setup: async (kit) => {
       const doc = await caseIn(kit, 'designated', { owner, withAccount: true });

@@ -181,7 +181,13 @@ export const EnforcementAction = z.object({
   /** Id of the action this one re-applies (R15). */
   reappliesId: z.nullable(Id),
   endedAt: z.nullable(UtcTimestamp),
-  endedReason: z.enum(['withdrawn', 'lifted']).nullable(),
+  /**
+   * `withdrawn`: the designation was withdrawn (R17); `lifted`: its account's association ended (R16);
+   * `lifted-by-reviewer`: a reviewer lifted it before its time, on appeal or as a mistake (R14).
+   */
+  endedReason: z.enum(['withdrawn', 'lifted', 'lifted-by-reviewer']).nullable(),
+  /** Why a reviewer lifted it (`lifted-by-reviewer` only). */
+  endedNote: longText(5_000).nullable().optional(),
 });
 export type EnforcementAction = z.infer<typeof EnforcementAction>;
 

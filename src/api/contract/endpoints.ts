@@ -16,6 +16,7 @@ import {
   DecisionInput,
   PeriodicReviewInput,
   ReapplyActionInput,
+  LiftActionInput,
   SubmitInput,
 } from './requests';
 import { User } from './users';
@@ -67,6 +68,11 @@ export const endpoints = {
   reapplyAction: endpoint({
     method: 'POST', path: '/api/cases/:caseId/actions/:actionId/reapply', params: ActionParams,
     body: ReapplyActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  /** R14: a reviewer ends an active action before its time, with the reason (appeal, mistake). */
+  liftAction: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/actions/:actionId/lift', params: ActionParams,
+    body: LiftActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
   }),
   /** R19: the case's trail, newest first, a page at a time. */
   caseAudit: endpoint({

@@ -47,5 +47,9 @@ export type ApplyActionInput = z.input<typeof ApplyActionInput>;
 export const ReapplyActionInput = z.object({ justification: longText(5_000).trim().min(1, 'required') });
 export type ReapplyActionInput = z.input<typeof ReapplyActionInput>;
 
+/** R14: lifting an active action before its time (an appeal, a mistake) needs its reason. */
+export const LiftActionInput = z.object({ reason: longText(5_000).trim().min(1, 'required') });
+export type LiftActionInput = z.input<typeof LiftActionInput>;
+
 export const CaseIdParams = z.object({ caseId: Id });
 export const ActionParams = z.object({ caseId: Id, actionId: Id });

@@ -6,8 +6,10 @@ import { EXPIRING_ACTION_TYPES, isActionActive } from '../../engine/schedule';
 export type ActionState = 'active' | 'expired' | 'ended';
 
 export function actionState(action: EnforcementAction, now: string): ActionState {
-  if (isActionActive(action, now)) return 'active';
-  return action.endedAt !== null && Date.parse(action.endedAt) <= Date.parse(now) ? 'ended' : 'expired';
+  // Ended is ended: the server stamps the end with its own clock, which may run ahead of this
+  // browser's `now` (a lifted action must not show as active until the page's clock catches up).
+  if (action.endedAt !== null) return 'ended';
+  return isActionActive(action, now) ? 'active' : 'expired';
 }
 
 /** R15: an expired visibility-type action, not yet re-applied, may be re-applied with a justification. */
@@ -17,6 +19,11 @@ export function canReapply(action: EnforcementAction, all: readonly EnforcementA
     actionState(action, now) === 'expired' &&
     !all.some((other) => other.reappliesId === action.id)
   );
+}
+
+/** R14: any action still in force may be lifted by a reviewer, with a reason (appeal, mistake). */
+export function canLift(action: EnforcementAction, now: string): boolean {
+  return actionState(action, now) === 'active';
 }
 
 /** Actions are available while a designation is in force, also while a modification is under way. */

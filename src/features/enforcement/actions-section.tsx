@@ -18,9 +18,9 @@ import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
 import { DateTime } from '../../components/date-time';
 import { visuallyHidden } from '../../components/visually-hidden';
-import { actionState, canReapply, type ActionState } from './action-rules';
+import { actionState, canLift, canReapply, type ActionState } from './action-rules';
 import { ApplyActionFormView } from './apply-action-form';
-import { ReapplyActionDialog } from './reapply-action-dialog';
+import { ActionReasonDialog, type ActionReasonKind } from './action-reason-dialog';
 
 const STATE_COLOR = { active: 'success', expired: 'warning', ended: 'default' } as const satisfies Record<ActionState, string>;
 
@@ -35,7 +35,7 @@ export interface ActionsSectionProps {
 
 export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSectionProps) {
   const { t } = useTranslation(['enforcement', 'policy']);
-  const [reapplying, setReapplying] = useState<EnforcementAction | null>(null);
+  const [deciding, setDeciding] = useState<{ kind: ActionReasonKind; action: EnforcementAction } | null>(null);
   const actions = caseDocument.enforcementActions.toSorted((a, b) => Date.parse(b.appliedAt) - Date.parse(a.appliedAt));
   return (
     <Paper component="section" aria-labelledby="actions-title" sx={{ p: 2 }}>
@@ -70,7 +70,8 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
                 action={action}
                 now={now}
                 reapplicable={open && canAct && canReapply(action, caseDocument.enforcementActions, now)}
-                onReapply={() => setReapplying(action)}
+                liftable={canAct && canLift(action, now)}
+                onDecide={(kind) => setDeciding({ kind, action })}
               />
             ))}
             {actions.length === 0 && (
@@ -84,12 +85,20 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
       {!open && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.closed')}</Alert>}
       {open && !canAct && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.reviewersOnly')}</Alert>}
       {open && canAct && <ApplyActionFormView caseDocument={caseDocument} />}
-      {reapplying && <ReapplyActionDialog caseDocument={caseDocument} action={reapplying} onClose={() => setReapplying(null)} />}
+      {deciding && <ActionReasonDialog kind={deciding.kind} caseDocument={caseDocument} action={deciding.action} onClose={() => setDeciding(null)} />}
     </Paper>
   );
 }
 
-function ActionRow({ action, now, reapplicable, onReapply }: { action: EnforcementAction; now: string; reapplicable: boolean; onReapply: () => void }) {
+interface ActionRowProps {
+  action: EnforcementAction;
+  now: string;
+  reapplicable: boolean;
+  liftable: boolean;
+  onDecide: (kind: ActionReasonKind) => void;
+}
+
+function ActionRow({ action, now, reapplicable, liftable, onDecide }: ActionRowProps) {
   const { t } = useTranslation(['enforcement', 'policy']);
   const userName = useUserName();
   const state = actionState(action, now);
@@ -118,11 +127,21 @@ function ActionRow({ action, now, reapplicable, onReapply }: { action: Enforceme
             {t(`actions.endedReason.${action.endedReason}`)}
           </Typography>
         )}
+        {state === 'ended' && action.endedNote && (
+          <Typography variant="caption" component="span" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
+            {t('actions.liftedBecause', { reason: action.endedNote })}
+          </Typography>
+        )}
       </TableCell>
       <TableCell>
         {reapplicable && (
-          <Button size="small" onClick={onReapply} aria-label={t('actions.reapplyLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
+          <Button size="small" onClick={() => onDecide('reapply')} aria-label={t('actions.reapplyLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
             {t('actions.reapply')}
+          </Button>
+        )}
+        {liftable && (
+          <Button size="small" color="warning" onClick={() => onDecide('lift')} aria-label={t('actions.liftLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
+            {t('actions.lift')}
           </Button>
         )}
       </TableCell>

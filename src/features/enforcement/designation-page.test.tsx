@@ -87,10 +87,32 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(within(within(actions).getByTestId(`action-row-${EXPIRED}`)).queryByRole('button')).toBeNull();
   });
 
+  it('lifts an active action with a reason (R14): it shows as ended, lifted by a reviewer, with the reason', async () => {
+    const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
+    const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    const active = within(actions).getAllByRole('row').find((row) => row.getAttribute('data-state') === 'active');
+    if (!active) throw new Error('the seed has an active action');
+    const lift = within(active).getByRole('button', { name: /^Lift / });
+    await user.click(lift);
+    const dialog = await screen.findByRole('dialog', { name: /^Lift “/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Lift…' }));
+    expect(await within(dialog).findByText('Required')).toBeVisible();
+    await fill(user, within(dialog).getByRole('textbox', { name: /Reason for lifting/ }), 'Appeal upheld: a parody account.');
+    await user.click(within(dialog).getByRole('button', { name: 'Lift…' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const rowId = active.getAttribute('data-testid') ?? '';
+    await waitFor(() => expect(within(actions).getByTestId(rowId)).toHaveAttribute('data-state', 'ended'));
+    const ended = within(actions).getByTestId(rowId);
+    expect(within(ended).getByText('Lifted by a reviewer')).toBeVisible();
+    expect(within(ended).getByText('Reason: Appeal upheld: a parody account.')).toBeVisible();
+    expect(within(ended).queryByRole('button', { name: /^Lift / })).toBeNull();
+  });
+
   it('tells analysts that only reviewers apply actions', async () => {
     renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
     const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
     expect(within(actions).getByText('Only reviewers apply enforcement actions (R18).')).toBeVisible();
     expect(within(actions).queryByRole('form')).toBeNull();
+    expect(within(actions).queryByRole('button', { name: /^Lift / })).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { useCaseWrite } from '../../api/client/case-write';
 import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
-import type { AccountDecisionInput, ApplyActionInput, ReapplyActionInput } from '../../api/contract/requests';
+import type { AccountDecisionInput, ApplyActionInput, LiftActionInput, ReapplyActionInput } from '../../api/contract/requests';
 
 export function useDecideAccount(caseId: string, version: number) {
   return useCaseWrite(caseId, async (body: AccountDecisionInput) =>
@@ -22,6 +22,12 @@ export function useApplyAction(caseId: string, version: number) {
 export function useReapplyAction(caseId: string, version: number) {
   return useCaseWrite(caseId, async ({ actionId, body }: { actionId: string; body: ReapplyActionInput }) =>
     (await callApi('reapplyAction', { params: { caseId, actionId }, body, ifMatch: version })).data,
+  );
+}
+
+export function useLiftAction(caseId: string, version: number) {
+  return useCaseWrite(caseId, async ({ actionId, body }: { actionId: string; body: LiftActionInput }) =>
+    (await callApi('liftAction', { params: { caseId, actionId }, body, ifMatch: version })).data,
   );
 }
 
