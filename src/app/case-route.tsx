@@ -61,11 +61,9 @@ function CaseHeaderActions({ caseDocument, state }: { caseDocument: CaseDocument
           {t('caseLinks.review')}
         </Button>
       )}
-      {caseDocument.designation && (
-        <Button component={RouterLink} to={`/designations/${caseDocument.id}`} variant="outlined">
-          {t('caseLinks.designation')}
-        </Button>
-      )}
+      <Button component={RouterLink} to={`/designations/${caseDocument.id}`} variant="outlined">
+        {caseDocument.designation ? t('caseLinks.designation') : t('caseLinks.enforcement')}
+      </Button>
       <SubmitForReviewButton
         caseDocument={caseDocument}
         unsavedChanges={!state.allChangesSaved}

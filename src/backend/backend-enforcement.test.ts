@@ -86,6 +86,35 @@ describe('accounts (R16)', () => {
 });
 
 describe('actions (R14)', () => {
+  it('actions under the general Rules need no designation: Tweet removal on a draft, suspension of an account its signals name (R14)', async () => {
+    const kit = createTestBackend();
+    const draft = await caseIn(kit, 'draft');
+    const framework = await kit.call('applyAction', {
+      user: 'sam', params: { caseId: draft.id }, ifMatch: draft.version,
+      body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+    });
+    expect(framework.status).toBe(409);
+    expect(errorBody(framework).message).toMatch(/general Rules still allow/);
+    const removal = await kit.ok('applyAction', {
+      user: 'sam', params: { caseId: draft.id }, ifMatch: draft.version,
+      body: { type: 'require-tweet-removal', target: 'tweet', targetRef: '1790000000000000001', basis: 'Violent threat (Twitter Rules: violence).' },
+    });
+    const suspended = await kit.ok('applyAction', {
+      user: 'sam', params: { caseId: draft.id }, ifMatch: removal.version,
+      body: { type: 'suspend-severe-violations', target: 'account', targetRef: '@Harbor_Two', basis: 'Repeated targeted harassment.' },
+    });
+    expect(suspended.enforcementActions.map((action) => [action.type, action.targetRef, action.expiresAt])).toEqual([
+      ['require-tweet-removal', '1790000000000000001', null],
+      ['suspend-severe-violations', 'Harbor_Two', null],
+    ]);
+    const stranger = await kit.call('applyAction', {
+      user: 'sam', params: { caseId: draft.id }, ifMatch: suspended.version,
+      body: { type: 'suspend-severe-violations', target: 'account', targetRef: 'someone_else', basis: 'x' },
+    });
+    expect(stranger.status).toBe(400);
+    expect(errorBody(stranger).fieldErrors).toEqual([{ path: 'targetRef', message: 'action.accountNotInCase' }]);
+  });
+
   it('a reviewer lifts an active action with a reason: ended now, the reason kept and in the audit trail', async () => {
     const kit = createTestBackend();
     const { doc } = await designatedWithAction(kit);

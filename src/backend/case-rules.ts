@@ -24,7 +24,15 @@ import type { User } from '../api/contract/users';
 import type { CaseContentModel } from '../engine/case-model';
 import { ACTION_TARGETS, type EnforcementActionType } from '../engine/policy-terms';
 import { R8_decisionIsOverride } from '../engine/designation-rules';
-import { actionExpiresAt, DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, isActionActive, nextReviewAt } from '../engine/schedule';
+import {
+  actionExpiresAt,
+  DESIGNATION_ACTION_TYPES,
+  EXPIRING_ACTION_TYPES,
+  isActionActive,
+  nextReviewAt,
+  R14_generalRulesAccounts,
+  R14_needsDesignation,
+} from '../engine/schedule';
 import type { Verdict } from '../engine/verdict';
 import { ApiFailure, forbidden, invalidTransition, validationFailure } from './backend-errors';
 import type { StoredCase } from './storage';
@@ -429,15 +437,34 @@ function checkAccountTarget(record: StoredCase, type: EnforcementActionType, han
   }
 }
 
+/** R14: an action under the general Rules is aimed at an account of the case (named in a signal, or associated). */
+function checkGeneralRulesAccount(record: StoredCase, handle: string): void {
+  const accounts = R14_generalRulesAccounts(record.signals, record.accounts);
+  if (!accounts.some((account) => sameHandle(account, handle))) {
+    throw validationFailure(
+      `@${handle} is not an account of this case: name it in a coordination signal or associate it first (R14).`,
+      [{ path: 'targetRef', message: 'action.accountNotInCase' }],
+    );
+  }
+}
+
 export function applyAction(record: StoredCase, input: z.output<typeof ApplyActionInput>, env: RuleEnv): Transition {
-  requireDesignation(record);
+  // The framework's own actions need a designation in force; those under the general Rules do not (R14).
+  if (R14_needsDesignation(input.type) && !designationInForce(record)) {
+    throw invalidTransition(
+      'This action is available only while a designation is in force (R14). Without one, the general Rules still allow Tweet removal and suspension for severe or repeated violations.',
+    );
+  }
   if (!ACTION_TARGETS[input.type].includes(input.target)) {
     throw validationFailure(`"${input.type}" cannot be aimed at a ${input.target}.`, [
       { path: 'target', message: 'action.targetMismatch' },
     ]);
   }
   const targetRef = input.target === 'account' ? input.targetRef.replace(/^@/, '') : input.targetRef;
-  if (input.target === 'account') checkAccountTarget(record, input.type, targetRef);
+  if (input.target === 'account') {
+    if (R14_needsDesignation(input.type)) checkAccountTarget(record, input.type, targetRef);
+    else checkGeneralRulesAccount(record, targetRef);
+  }
   const duplicate = record.enforcementActions.find(
     (action) =>
       action.type === input.type &&

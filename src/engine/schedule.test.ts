@@ -2,7 +2,17 @@
 // 24 hours across the 2026 European daylight-saving changes (29 March, 25 October).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CASE_SETTINGS } from './case-model';
-import { actionExpiresAt, addDaysUtc, endedByWithdrawal, isActionActive, isReviewDue, nextReviewAt } from './schedule';
+import {
+  actionExpiresAt,
+  addDaysUtc,
+  endedByWithdrawal,
+  GENERAL_RULES_ACTION_TYPES,
+  isActionActive,
+  isReviewDue,
+  nextReviewAt,
+  R14_generalRulesAccounts,
+  R14_needsDesignation,
+} from './schedule';
 
 const HOUR_MS = 3_600_000;
 const hoursBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / HOUR_MS;
@@ -90,3 +100,23 @@ describe('R17: withdrawal ends the designation-based actions still active, not t
     expect(endedByWithdrawal(actions, now).map((a) => a.id)).toEqual(ended);
   });
 });
+
+describe('R14: actions under the general Rules', () => {
+  it('are the actions the framework does not own, and need no designation', () => {
+    expect(GENERAL_RULES_ACTION_TYPES).toEqual(['require-tweet-removal', 'suspend-severe-violations']);
+    expect(R14_needsDesignation('limit-visibility')).toBe(true);
+    expect(R14_needsDesignation('suspend-severe-violations')).toBe(false);
+  });
+
+  it('may be aimed at accounts named in signals or associated, never at a rejected association', () => {
+    const signals = [{ accounts: ['@Bravo', 'alpha'] }, { accounts: ['ALPHA', 'charlie'] }];
+    const associations = [
+      { handle: 'delta', status: 'confirmed' as const },
+      { handle: 'Charlie', status: 'rejected' as const },
+      { handle: 'echo', status: 'suggested' as const },
+    ];
+    expect(R14_generalRulesAccounts(signals, associations)).toEqual(['alpha', 'Bravo', 'delta', 'echo']);
+    expect(R14_generalRulesAccounts([], [])).toEqual([]);
+  });
+});
+

@@ -1,6 +1,6 @@
 // Expiry and review arithmetic (R15, R17). Pure: `now` is always passed in; instants are UTC ISO strings.
 import type { CaseSettingsModel } from './case-model';
-import type { EnforcementActionType } from './policy-terms';
+import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType } from './policy-terms';
 
 const DAY_MS = 86_400_000;
 
@@ -42,6 +42,41 @@ export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
   'prevent-trends',
   'suspend-primary-use',
 ];
+
+/**
+ * R14: actions under the general Rules ("any account engaged in coordinated harmful activity may also
+ * be subject to enforcement action under the Twitter Rules"): Tweet removal and suspension for severe
+ * or repeated violations, available on a case whether or not it is designated.
+ */
+export const GENERAL_RULES_ACTION_TYPES: readonly EnforcementActionType[] = ENFORCEMENT_ACTION_TYPES.filter(
+  (type) => !DESIGNATION_ACTION_TYPES.includes(type),
+);
+
+/** R14: whether an action of this type needs a designation in force (the framework's own actions do). */
+export function R14_needsDesignation(type: EnforcementActionType): boolean {
+  return DESIGNATION_ACTION_TYPES.includes(type);
+}
+
+/**
+ * R14: the accounts of a case an action under the general Rules may be aimed at: those named in its
+ * coordination signals and those associated with it, except associations a person rejected. Sorted,
+ * without duplicates (handles compared case-insensitively, the first spelling kept).
+ */
+export function R14_generalRulesAccounts(
+  signals: readonly { accounts: readonly string[] }[],
+  associations: readonly { handle: string; status: 'suggested' | 'confirmed' | 'rejected' }[],
+): string[] {
+  const rejected = new Set(associations.filter((account) => account.status === 'rejected').map((account) => account.handle.toLowerCase()));
+  const accounts = new Map<string, string>();
+  const add = (handle: string) => {
+    const plain = handle.replace(/^@/, '');
+    const key = plain.toLowerCase();
+    if (plain !== '' && !rejected.has(key) && !accounts.has(key)) accounts.set(key, plain);
+  };
+  for (const signal of signals) for (const handle of signal.accounts) add(handle);
+  for (const account of associations) add(account.handle);
+  return [...accounts.values()].toSorted((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+}
 
 /** R17: withdrawing a designation ends its designation-based actions still active at `now`; the general Rules' stay. */
 export function endedByWithdrawal<A extends { type: EnforcementActionType; expiresAt: string | null; endedAt: string | null }>(

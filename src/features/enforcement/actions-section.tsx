@@ -83,8 +83,8 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
         </Table>
       </TableContainer>
       {!open && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.closed')}</Alert>}
-      {open && !canAct && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.reviewersOnly')}</Alert>}
-      {open && canAct && <ApplyActionFormView caseDocument={caseDocument} />}
+      {!canAct && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.reviewersOnly')}</Alert>}
+      {canAct && <ApplyActionFormView caseDocument={caseDocument} generalRulesOnly={!open} />}
       {deciding && <ActionReasonDialog kind={deciding.kind} caseDocument={caseDocument} action={deciding.action} onClose={() => setDeciding(null)} />}
     </Paper>
   );

@@ -1,5 +1,7 @@
-// R14: apply one enforcement action to a confirmed account, a Tweet or a trend term, with its basis.
-// Visibility-type actions get an expiry from the case's setting (R15); the form says which.
+// R14: apply one enforcement action to an account, a Tweet or a trend term, with its basis. The
+// framework's own actions need a designation in force and a confirmed association; those under the
+// general Rules are available on any case, aimed at any account of it. Visibility-type actions get an
+// expiry from the case's setting (R15); the form says which.
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,9 +20,8 @@ import type { CaseDocument } from '../../api/contract/case';
 import { EnforcementActionType } from '../../api/contract/policy-terms';
 import { ApplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
-import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
-import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES } from '../../engine/schedule';
-import { ACTION_TARGETS } from '../../engine/policy-terms';
+import { ACTION_TARGETS, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
+import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, GENERAL_RULES_ACTION_TYPES, R14_generalRulesAccounts, R14_needsDesignation } from '../../engine/schedule';
 import { useApplyAction } from './enforcement-queries';
 
 const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {
@@ -29,26 +30,35 @@ const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {
 type FormInput = z.input<typeof ApplyActionForm>;
 type FormOutput = z.output<typeof ApplyActionForm>;
 
-const GENERAL_RULES_TYPES = ENFORCEMENT_ACTION_TYPES.filter((type) => !DESIGNATION_ACTION_TYPES.includes(type));
 const EMPTY: FormInput = { type: 'limit-visibility', target: 'account', targetRef: '', basis: '' };
+const EMPTY_GENERAL: FormInput = { type: 'require-tweet-removal', target: 'tweet', targetRef: '', basis: '' };
 
-export function ApplyActionFormView({ caseDocument }: { caseDocument: CaseDocument }) {
+export interface ApplyActionFormProps {
+  caseDocument: CaseDocument;
+  /** No designation in force: only actions under the general Rules are offered (R14). */
+  generalRulesOnly?: boolean;
+}
+
+export function ApplyActionFormView({ caseDocument, generalRulesOnly = false }: ApplyActionFormProps) {
   const { t } = useTranslation(['enforcement', 'policy']);
   const { apiError, fieldError } = useErrorText();
   const apply = useApplyAction(caseDocument.id, caseDocument.version);
   const [applied, setApplied] = useState<ActionTypeName | null>(null);
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(ApplyActionForm), defaultValues: EMPTY });
+  const empty = generalRulesOnly ? EMPTY_GENERAL : EMPTY;
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(ApplyActionForm), defaultValues: empty });
   const { control, register, handleSubmit, formState, setValue, setError, reset } = form;
   const type = useWatch({ control, name: 'type' });
   const target = useWatch({ control, name: 'target' });
+  const designationAction = R14_needsDesignation(type);
   const confirmed = caseDocument.accounts.filter((account) => account.status === 'confirmed');
+  const caseAccounts = designationAction ? [] : R14_generalRulesAccounts(caseDocument.signals, caseDocument.accounts);
 
   const submit = handleSubmit(async (values) => {
     setApplied(null);
     try {
       await apply.mutateAsync(values);
       setApplied(values.type);
-      reset({ ...EMPTY, type: values.type, target: values.target });
+      reset({ ...empty, type: values.type, target: values.target });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation') {
         for (const item of error.fieldErrors) setError(item.path as FieldPath<FormInput>, { message: item.message });
@@ -59,7 +69,8 @@ export function ApplyActionFormView({ caseDocument }: { caseDocument: CaseDocume
   const refError = (message: string | undefined) =>
     message === 'action.accountNotConfirmed' ? t('actions.accountNotConfirmed')
       : message === 'action.primaryUseFindingRequired' ? t('actions.primaryUseRequired')
-        : fieldError(message);
+        : message === 'action.accountNotInCase' ? t('actions.accountNotInCase')
+          : fieldError(message);
 
   return (
     <Box component="form" onSubmit={submit} noValidate aria-labelledby="apply-action-title" sx={{ mt: 2 }}>
@@ -85,14 +96,15 @@ export function ApplyActionFormView({ caseDocument }: { caseDocument: CaseDocume
                 }}
                 sx={{ minWidth: 280 }}
               >
-                <ListSubheader>{t('actions.groupFramework')}</ListSubheader>
-                {DESIGNATION_ACTION_TYPES.map((value) => (
-                  <MenuItem key={value} value={value}>
-                    {t(`policy:actionShort.${value}`)}
-                  </MenuItem>
-                ))}
+                {!generalRulesOnly && <ListSubheader>{t('actions.groupFramework')}</ListSubheader>}
+                {!generalRulesOnly &&
+                  DESIGNATION_ACTION_TYPES.map((value) => (
+                    <MenuItem key={value} value={value}>
+                      {t(`policy:actionShort.${value}`)}
+                    </MenuItem>
+                  ))}
                 <ListSubheader>{t('actions.groupGeneral')}</ListSubheader>
-                {GENERAL_RULES_TYPES.map((value) => (
+                {GENERAL_RULES_ACTION_TYPES.map((value) => (
                   <MenuItem key={value} value={value}>
                     {t(`policy:actionShort.${value}`)}
                   </MenuItem>
@@ -131,14 +143,24 @@ export function ApplyActionFormView({ caseDocument }: { caseDocument: CaseDocume
               render={({ field }) => (
                 <TextField
                   select
-                  label={t('actions.account')}
+                  label={designationAction ? t('actions.account') : t('actions.caseAccount')}
                   value={field.value}
                   onChange={(event) => field.onChange(event.target.value)}
                   error={!!formState.errors.targetRef}
-                  helperText={refError(formState.errors.targetRef?.message) ?? (confirmed.length === 0 ? t('actions.noConfirmed') : t('actions.accountHelp'))}
+                  helperText={
+                    refError(formState.errors.targetRef?.message) ??
+                    (designationAction
+                      ? confirmed.length === 0 ? t('actions.noConfirmed') : t('actions.accountHelp')
+                      : caseAccounts.length === 0 ? t('actions.noCaseAccount') : t('actions.caseAccountHelp'))
+                  }
                   sx={{ minWidth: 240 }}
                 >
-                  {confirmed.map((account) => {
+                  {caseAccounts.map((handle) => (
+                    <MenuItem key={handle} value={handle}>
+                      @{handle}
+                    </MenuItem>
+                  ))}
+                  {designationAction && confirmed.map((account) => {
                     const lacksFinding = type === 'suspend-primary-use' && !account.primaryUseFinding;
                     return (
                       <MenuItem key={account.handle} value={account.handle} disabled={lacksFinding}>

@@ -108,6 +108,23 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(within(ended).queryByRole('button', { name: /^Lift / })).toBeNull();
   });
 
+  it('offers the general Rules’ actions on a case without a designation (R14): Tweet removal on a draft', async () => {
+    const { user } = renderWithProviders(null, { route: '/designations/case-clearwater-week', routes, userId: 'rui' });
+    expect(await screen.findByText(/actions under the general Rules are available below/)).toBeVisible();
+    const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    const form = within(actions).getByRole('form', { name: 'Apply an action' });
+    await user.click(within(form).getByRole('combobox', { name: 'Action' }));
+    // Only the general Rules' actions: the framework's own wait for a designation.
+    expect(screen.queryByRole('option', { name: 'Limit visibility' })).toBeNull();
+    await user.click(await screen.findByRole('option', { name: 'Require Tweet removal' }));
+    await fill(user, within(form).getByRole('textbox', { name: 'Tweet id' }), '1790000000000000001');
+    await fill(user, within(form).getByRole('textbox', { name: /Basis/ }), 'Violent threat against a volunteer.');
+    await user.click(within(form).getByRole('button', { name: 'Apply the action' }));
+    expect(await within(form).findByText('Applied: Require Tweet removal.')).toBeVisible();
+    const applied = await within(actions).findByRole('row', { name: /Require Tweet removal.*1790000000000000001/ });
+    expect(within(applied).getByText('Active')).toBeVisible();
+  });
+
   it('tells analysts that only reviewers apply actions', async () => {
     renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
     const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });

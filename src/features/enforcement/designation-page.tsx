@@ -1,5 +1,6 @@
 // The designation record page (/designations/:caseId): the approved designation (R17), account
-// association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19).
+// association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19); for a case
+// without a designation, the actions the general Rules allow on it (R14).
 import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
@@ -44,7 +45,11 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
         <StatusChip status={caseDocument.status} />
       </Stack>
       {!designation ? (
-        <Alert severity="info">{t('page.noDesignation', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
+        <Stack spacing={2}>
+          <Alert severity="info">{t('page.noDesignation', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
+          {/* R14: the general Rules' actions do not wait for a designation. */}
+          <ActionsSection caseDocument={caseDocument} now={now} open={false} canAct={me.role === 'reviewer'} />
+        </Stack>
       ) : (
         <Stack spacing={2}>
           <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />

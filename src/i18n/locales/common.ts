@@ -56,7 +56,7 @@ export const en = {
     handleFormat: 'Use letters, digits, _ . or - only.',
     windowOrder: 'The end must be after the start.',
   },
-  caseLinks: { review: 'Open the review', designation: 'Designation record', history: 'History of this case (audit trail, R19)' },
+  caseLinks: { review: 'Open the review', designation: 'Designation record', enforcement: 'Enforcement under the Rules (R14)', history: 'History of this case (audit trail, R19)' },
   time: { never: '—' },
   storage: {
     quarantined_one: '{{count}} stored record could not be read and was set aside. It is kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
@@ -120,7 +120,7 @@ export const nl: LocaleShape<typeof en> = {
     handleFormat: 'Gebruik alleen letters, cijfers, _ . of -.',
     windowOrder: 'Het einde moet na het begin liggen.',
   },
-  caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', history: 'Geschiedenis van deze zaak (controlespoor, R19)' },
+  caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', enforcement: 'Handhaving onder de Regels (R14)', history: 'Geschiedenis van deze zaak (controlespoor, R19)' },
   time: { never: '—' },
   storage: {
     quarantined_one: '{{count}} opgeslagen record kon niet worden gelezen en is apart gezet. Het blijft bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
@@ -184,7 +184,7 @@ export const tr: LocaleShape<typeof en> = {
     handleFormat: 'Yalnızca harf, rakam, _ . veya - kullanın.',
     windowOrder: 'Bitiş, başlangıçtan sonra olmalıdır.',
   },
-  caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', history: 'Bu vakanın geçmişi (denetim kaydı, R19)' },
+  caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', enforcement: 'Kurallar kapsamında yaptırım (R14)', history: 'Bu vakanın geçmişi (denetim kaydı, R19)' },
   time: { never: '—' },
   storage: {
     quarantined_one: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmedi, karantinada saklanıyor; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
