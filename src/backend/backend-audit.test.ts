@@ -23,6 +23,7 @@ describe('audit trail (R19)', () => {
         { path: 'actor.name', before: 'Harbor Watch Crew', after: 'Harbour Watch' },
         { path: 'signals[sig-1].evidenceState', before: 'sufficient', after: 'corroborated' },
         { path: 'editorsSinceReview', before: ['ana'], after: ['ana', 'ben'] },
+        { path: 'authors', before: ['ana'], after: ['ana', 'ben'] },
       ],
     });
   });

@@ -223,7 +223,7 @@ describe('four eyes (R18)', () => {
     expect(errorBody(response).message).toMatch(/you submitted this case/);
   });
 
-  it('someone who edited since the last review cannot approve; a different reviewer can', async () => {
+  it('someone who edited the case cannot approve; a different reviewer can', async () => {
     const kit = createTestBackend();
     const created = await kit.ok('createCase', { user: 'ana', body: NEW_CASE });
     const params = { caseId: created.id };
@@ -232,12 +232,12 @@ describe('four eyes (R18)', () => {
     promote(kit, 'ben');
     const refused = await kit.call('decideCase', { user: 'ben', params, ifMatch: submitted.version, body: { decision: 'approve', rationale: 'x' } });
     expect(refused.status).toBe(403);
-    expect(errorBody(refused).message).toMatch(/edited this case since its last review/);
+    expect(errorBody(refused).message).toMatch(/created or edited this case at some point in its history/);
     const approved = await kit.ok('decideCase', { user: 'sam', params, ifMatch: submitted.version, body: { decision: 'approve', rationale: 'Fine.' } });
     expect(approved.status).toBe('designated');
   });
 
-  it('counts edits since the last review only: an editor before a return may decide after it', async () => {
+  it('counts edits at any time (R18, 2026-12-06): an editor before a return still may not decide after it', async () => {
     const kit = createTestBackend();
     const created = await kit.ok('createCase', { user: 'ana', body: NEW_CASE });
     const params = { caseId: created.id };
@@ -250,7 +250,14 @@ describe('four eyes (R18)', () => {
     doc = await kit.ok('updateCase', { user: 'kim', params, ifMatch: doc.version, body: recommendedContent() });
     doc = await kit.ok('submitCase', { user: 'kim', params, ifMatch: doc.version, body: {} });
     promote(kit, 'ben');
-    const approved = await kit.ok('decideCase', { user: 'ben', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Now fine.' } });
+    expect(doc.authors.toSorted()).toEqual(['ana', 'ben', 'kim']);
+    const refused = await kit.call('decideCase', { user: 'ben', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Now fine.' } });
+    expect(refused.status).toBe(403);
+    expect(errorBody(refused).message).toMatch(/at some point in its history/);
+    // The creator, who has since become a reviewer, is an author too.
+    promote(kit, 'ana');
+    expect((await kit.call('decideCase', { user: 'ana', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Mine.' } })).status).toBe(403);
+    const approved = await kit.ok('decideCase', { user: 'sam', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Now fine.' } });
     expect(approved.status).toBe('designated');
   });
 

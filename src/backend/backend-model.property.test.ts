@@ -24,7 +24,8 @@ function invariant(condition: boolean, message: string, detail?: unknown): asser
 
 interface CaseModel {
   submitter: string | null;
-  editorsSinceReview: Set<string>;
+  /** R18: who created, edited or submitted the case at any time. */
+  authors: Set<string>;
 }
 
 interface Model {
@@ -82,7 +83,7 @@ abstract class BackendCommand implements fc.AsyncCommand<Model, Real> {
       if (name === 'decideCase' && caseModel) {
         // R18 four eyes, against the model's own record of who did what.
         invariant(caseModel.submitter !== this.user, `four eyes: ${this.user} decided a case they submitted`);
-        invariant(!caseModel.editorsSinceReview.has(this.user), `four eyes: ${this.user} decided a case they edited since its last review`);
+        invariant(!caseModel.authors.has(this.user), `four eyes: ${this.user} decided a case they created or edited at some point`);
       }
       this.updateModel(model, written, name);
     }
@@ -91,11 +92,10 @@ abstract class BackendCommand implements fc.AsyncCommand<Model, Real> {
   }
 
   private updateModel(model: Model, written: CaseDocument, name: EndpointName): void {
-    const entry = model.cases.get(written.id) ?? { submitter: null, editorsSinceReview: new Set<string>() };
+    const entry = model.cases.get(written.id) ?? { submitter: null, authors: new Set<string>() };
     model.cases.set(written.id, entry);
-    if (name === 'createCase' || name === 'updateCase') entry.editorsSinceReview.add(this.user);
+    if (name === 'createCase' || name === 'updateCase' || name === 'submitCase') entry.authors.add(this.user);
     if (name === 'submitCase') entry.submitter = this.user;
-    if (name === 'decideCase' || name === 'periodicReview') entry.editorsSinceReview.clear();
   }
 
   abstract run(model: Model, real: Real): Promise<void>;

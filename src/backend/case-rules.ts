@@ -118,6 +118,7 @@ export function createCase(input: z.output<typeof NewCaseInput>, env: RuleEnv): 
     updatedAt: env.now,
     // The author wrote the first content, so four eyes already counts them (R18).
     editorsSinceReview: [env.user.id],
+    authors: [env.user.id],
     submission: null,
     contentAtLastReview: null,
     reviews: [],
@@ -142,7 +143,7 @@ export function updateCase(record: StoredCase, content: CaseContent, env: RuleEn
     ? record.editorsSinceReview
     : [...record.editorsSinceReview, env.user.id];
   return {
-    next: { ...record, ...structuredClone(content), editorsSinceReview: editors },
+    next: { ...record, ...structuredClone(content), editorsSinceReview: editors, authors: withAuthor(record.authors, env.user.id) },
     events: [{ type: 'case.updated', reason: null }],
   };
 }
@@ -197,6 +198,7 @@ export function submitCase(record: StoredCase, input: z.output<typeof SubmitInpu
       ...record,
       status: 'in_review',
       submission: { submittedBy: env.user.id, submittedAt: env.now, verdict, contentAtSubmission: content },
+      authors: withAuthor(record.authors, env.user.id),
     },
     events: [{ type: 'case.submitted', reason: input.note.trim() || null }],
   };
@@ -205,13 +207,21 @@ export function submitCase(record: StoredCase, input: z.output<typeof SubmitInpu
 // ---------------------------------------------------------------------------------------------
 // review decisions (R8, R17, R18)
 
-/** R18 four eyes, enforced here and not only in the interface. */
+/** R18: the authors of a case, with `userId` added once. */
+function withAuthor(authors: readonly string[], userId: string): string[] {
+  return authors.includes(userId) ? [...authors] : [...authors, userId];
+}
+
+/**
+ * R18 four eyes, enforced here and not only in the interface: nobody approves a case they created,
+ * edited or submitted at any time in its history (a return does not wash the authorship out).
+ */
 export function fourEyesRefusal(record: StoredCase, userId: string): string | null {
   if (record.submission?.submittedBy === userId) {
     return 'Four eyes (R18): you submitted this case, so another reviewer must decide it.';
   }
-  if (record.editorsSinceReview.includes(userId)) {
-    return 'Four eyes (R18): you edited this case since its last review, so another reviewer must decide it.';
+  if (record.authors.includes(userId) || record.editorsSinceReview.includes(userId)) {
+    return 'Four eyes (R18): you created or edited this case at some point in its history, so another reviewer must decide it.';
   }
   return null;
 }

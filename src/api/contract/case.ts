@@ -250,8 +250,13 @@ const CaseDocumentShape = CaseContent.extend({
   createdAt: UtcTimestamp,
   updatedBy: Id,
   updatedAt: UtcTimestamp,
-  /** R18: users who changed the content since the last review decision. */
+  /** R18: users who changed the content since the last review decision ("what changed since"). */
   editorsSinceReview: z.array(Id),
+  /**
+   * R18 (2026-12-06): everyone who created, edited or submitted the case at any time in its history; a
+   * return does not wash the authorship out. None of them may approve it.
+   */
+  authors: z.array(Id),
   submission: Submission.nullable(),
   /** Content as of the last review decision, for "what changed since the last review". */
   contentAtLastReview: CaseContent.nullable(),
@@ -276,7 +281,19 @@ function withFirstApprovalDate(value: unknown): unknown {
   return { ...value, designation: { ...designation, firstApprovedAt } };
 }
 
-export const CaseDocument = z.preprocess(withFirstApprovalDate, CaseDocumentShape);
+/**
+ * Cases stored or exported before `authors` existed get it from what their record kept: the creator,
+ * the editors since the last review and the last submitter (earlier editors are in the audit trail).
+ */
+function withAuthors(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'authors' in value) return value;
+  const { createdBy, editorsSinceReview, submission } = value as { createdBy?: unknown; editorsSinceReview?: unknown; submission?: unknown };
+  const submitter = typeof submission === 'object' && submission !== null ? (submission as { submittedBy?: unknown }).submittedBy : undefined;
+  const known = [createdBy, ...(Array.isArray(editorsSinceReview) ? editorsSinceReview : []), submitter];
+  return { ...value, authors: [...new Set(known.filter((id): id is string => typeof id === 'string'))] };
+}
+
+export const CaseDocument = z.preprocess((value) => withAuthors(withFirstApprovalDate(value)), CaseDocumentShape);
 export type CaseDocument = z.infer<typeof CaseDocument>;
 
 export function emptyHarmAssessment(): HarmAssessment {

@@ -47,6 +47,7 @@ export function sampleDocument(content: CaseContent = sampleContent(), overrides
     updatedBy: 'ben',
     updatedAt: '2024-03-05T09:00:00Z',
     editorsSinceReview: ['ana'],
+    authors: ['ana'],
     submission: null,
     contentAtLastReview: null,
     reviews: [],

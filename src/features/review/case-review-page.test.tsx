@@ -44,7 +44,7 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
       const url = input instanceof Request ? input.url : String(input);
       if (url.endsWith(`/api/cases/${COPPER}/decision`)) {
         return new Response(
-          JSON.stringify({ code: 'forbidden', message: 'Four eyes (R18): you edited this case since its last review, so another reviewer must decide it.', fieldErrors: [] }),
+          JSON.stringify({ code: 'forbidden', message: 'Four eyes (R18): you created or edited this case at some point in its history, so another reviewer must decide it.', fieldErrors: [] }),
           { status: 403, headers: { 'Content-Type': 'application/json' } },
         );
       }
@@ -57,7 +57,7 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     await user.click(within(region).getByRole('button', { name: 'Record the decision' }));
     const alert = await within(region).findByTestId('decision-error');
     expect(alert).toHaveTextContent('The server refused the decision.');
-    expect(alert).toHaveTextContent('you edited this case since its last review');
+    expect(alert).toHaveTextContent('you created or edited this case at some point in its history');
   });
 
   it('requires an override justification to decide against the verdict (R8), and records the override', async () => {

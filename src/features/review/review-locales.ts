@@ -103,7 +103,7 @@ export const en = {
     title: 'You cannot decide this case.',
     role: 'Only reviewers decide cases (R18); you are signed in as an analyst.',
     submitted: 'Four eyes (R18): you submitted this case, so another reviewer must decide it.',
-    edited: 'Four eyes (R18): you edited this case since its last review, so another reviewer must decide it.',
+    edited: 'Four eyes (R18): you created or edited this case at some point in its history, so another reviewer must decide it.',
     refusedTitle: 'The server refused the decision.',
   },
   periodic: {
@@ -241,7 +241,7 @@ export const nl: LocaleShape<typeof en> = {
     title: 'U kunt over deze zaak niet beslissen.',
     role: 'Alleen beoordelaars beslissen over zaken (R18); u bent aangemeld als analist.',
     submitted: 'Vier ogen (R18): u hebt deze zaak ingediend, dus een andere beoordelaar moet beslissen.',
-    edited: 'Vier ogen (R18): u hebt deze zaak sinds de vorige beoordeling bewerkt, dus een andere beoordelaar moet beslissen.',
+    edited: 'Vier ogen (R18): u hebt deze zaak ooit aangemaakt of bewerkt, dus een andere beoordelaar moet beslissen.',
     refusedTitle: 'De server heeft het besluit geweigerd.',
   },
   periodic: {
@@ -379,7 +379,7 @@ export const tr: LocaleShape<typeof en> = {
     title: 'Bu vaka hakkında karar veremezsiniz.',
     role: 'Vakalara yalnızca inceleyiciler karar verir (R18); analist olarak oturum açtınız.',
     submitted: 'Dört göz (R18): bu vakayı siz gönderdiniz, bu yüzden başka bir inceleyici karar vermeli.',
-    edited: 'Dört göz (R18): bu vakayı son incelemeden bu yana düzenlediniz, bu yüzden başka bir inceleyici karar vermeli.',
+    edited: 'Dört göz (R18): bu vakayı geçmişinde bir noktada oluşturdunuz veya düzenlediniz, bu yüzden başka bir inceleyici karar vermeli.',
     refusedTitle: 'Sunucu kararı reddetti.',
   },
   periodic: {

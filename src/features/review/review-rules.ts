@@ -11,7 +11,7 @@ export function decisionBlocks(caseDocument: CaseDocument, user: User): Decision
   const blocks: DecisionBlock[] = [];
   if (user.role !== 'reviewer') blocks.push('role');
   if (caseDocument.submission?.submittedBy === user.id) blocks.push('submitted');
-  else if (caseDocument.editorsSinceReview.includes(user.id)) blocks.push('edited');
+  else if (caseDocument.authors.includes(user.id) || caseDocument.editorsSinceReview.includes(user.id)) blocks.push('edited');
   return blocks;
 }
 
