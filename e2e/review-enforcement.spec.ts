@@ -12,6 +12,11 @@ import { checkA11y, expect, expectOwnApprovalRefused, test, waitForMockBackend }
 const DAY_MS = 86_400_000;
 const NAME = 'Harbour Lantern Brigade';
 
+/** A harm evidence item from a credible source. */
+function evidence(id: string, description: string) {
+  return { id, description, observed: 'on-platform' as const, date: null, source: 'Inspectorate report (fictional)', link: '', credibleSource: true };
+}
+
 /** A complete case the engine recommends: sufficient technical coordination, physical harm high. */
 function recommendedContent(): CaseContent {
   const content = emptyCaseContent({
@@ -26,7 +31,6 @@ function recommendedContent(): CaseContent {
   };
   content.rightsRiskAssessment = 'Actions target confirmed accounts only, never the topic.';
   // Each rating of moderate or above rests on an evidence item of its category (R6a).
-  const evidence = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Inspectorate report (fictional)', link: '', credibleSource: true });
   content.harm.physical = {
     ...content.harm.physical, severity: 'high', rubric: { magnitude: 'high', sources: 'high', likelihood: 'high' },
     evidence: [evidence('ev-e2e-threat', 'A threat naming an inspector’s home street.')],

@@ -135,6 +135,9 @@ export const meetsThreshold = R7_meetsThreshold;
 
 export type ReviewDecisionKind = 'approve' | 'return' | 'reject';
 
+/** The UI's name for R8 (components call lower-case functions). */
+export const decisionIsOverride = (outcome: VerdictOutcome, decision: ReviewDecisionKind): boolean => R8_decisionIsOverride(outcome, decision);
+
 /**
  * R8: the threshold is what typically designates; a reviewer may decide against the verdict, but that
  * is an override needing a written justification. Approving anything but `recommended`, or rejecting a

@@ -78,6 +78,10 @@ export function R14_generalRulesAccounts(
   return [...accounts.values()].toSorted((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
 }
 
+/** The UI's names for the R14 rules above (components call lower-case functions). */
+export const needsDesignation = (type: EnforcementActionType): boolean => R14_needsDesignation(type);
+export const generalRulesAccounts: typeof R14_generalRulesAccounts = (signals, associations) => R14_generalRulesAccounts(signals, associations);
+
 /** R17: withdrawing a designation ends its designation-based actions still active at `now`; the general Rules' stay. */
 export function endedByWithdrawal<A extends { type: EnforcementActionType; expiresAt: string | null; endedAt: string | null }>(
   actions: readonly A[],

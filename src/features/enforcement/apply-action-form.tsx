@@ -21,7 +21,7 @@ import { EnforcementActionType } from '../../api/contract/policy-terms';
 import { ApplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import { ACTION_TARGETS, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
-import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, GENERAL_RULES_ACTION_TYPES, R14_generalRulesAccounts, R14_needsDesignation } from '../../engine/schedule';
+import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, GENERAL_RULES_ACTION_TYPES, generalRulesAccounts, needsDesignation } from '../../engine/schedule';
 import { useApplyAction } from './enforcement-queries';
 
 const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {
@@ -49,9 +49,9 @@ export function ApplyActionFormView({ caseDocument, generalRulesOnly = false }: 
   const { control, register, handleSubmit, formState, setValue, setError, reset } = form;
   const type = useWatch({ control, name: 'type' });
   const target = useWatch({ control, name: 'target' });
-  const designationAction = R14_needsDesignation(type);
+  const designationAction = needsDesignation(type);
   const confirmed = caseDocument.accounts.filter((account) => account.status === 'confirmed');
-  const caseAccounts = designationAction ? [] : R14_generalRulesAccounts(caseDocument.signals, caseDocument.accounts);
+  const caseAccounts = designationAction ? [] : generalRulesAccounts(caseDocument.signals, caseDocument.accounts);
 
   const submit = handleSubmit(async (values) => {
     setApplied(null);

@@ -23,12 +23,12 @@ import { DecisionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import type { VerdictOutcome } from '../../engine/policy-terms';
 import { useDecideCase } from './review-queries';
-import { R8_decisionIsOverride } from '../../engine/designation-rules';
+import { decisionIsOverride } from '../../engine/designation-rules';
 import { isModification, type DecisionBlock } from './review-rules';
 
 function decisionFormSchema(outcome: VerdictOutcome) {
   return DecisionInput.extend({ overrideJustification: z.string().max(10_000) }).superRefine((value, ctx) => {
-    if (R8_decisionIsOverride(outcome, value.decision) && value.overrideJustification.trim() === '') {
+    if (decisionIsOverride(outcome, value.decision) && value.overrideJustification.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['overrideJustification'], message: 'required' });
     }
   });
@@ -53,7 +53,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
   });
   const { control, register, handleSubmit, formState, setError } = form;
   const decision = useWatch({ control, name: 'decision' });
-  const override = decision !== undefined && R8_decisionIsOverride(outcome, decision);
+  const override = decision !== undefined && decisionIsOverride(outcome, decision);
   const modification = isModification(caseDocument);
   const blocked = blocks.length > 0;
 
@@ -62,7 +62,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
       const decided = await decide.mutateAsync({
         decision: values.decision,
         rationale: values.rationale,
-        overrideJustification: R8_decisionIsOverride(outcome, values.decision) ? values.overrideJustification : null,
+        overrideJustification: decisionIsOverride(outcome, values.decision) ? values.overrideJustification : null,
       });
       onDecided(decided, values.decision);
     } catch (error) {
