@@ -104,6 +104,22 @@ describe('identity and roles', () => {
 });
 
 describe('validation (400 with field errors)', () => {
+  it('refuses a NUL character in text, a signal or a link alike: PostgreSQL cannot store one (the mock answers as the server does)', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'draft');
+    const content = recommendedContent();
+    content.questions.identifiableGroup = 'Yes\u0000';
+    const signal = content.signals[0];
+    if (!signal) throw new Error('fixture has a signal');
+    signal.description = '\u0000';
+    content.harm.physical.evidence = [{ id: 'ev-nul', description: 'x', observed: 'on-platform', date: null, source: '', link: 'https://example.org/\u0000', credibleSource: false }];
+    const response = await kit.call('updateCase', { params: { caseId: doc.id }, ifMatch: doc.version, body: content });
+    expect(response.status).toBe(400);
+    expect(errorBody(response).fieldErrors.filter((error) => error.message === 'text.nul').map((error) => error.path).toSorted()).toEqual([
+      'harm.physical.evidence.0.link', 'questions.identifiableGroup', 'signals.0.description',
+    ]);
+  });
+
   it('puts zod messages at dot paths of the body', async () => {
     const kit = createTestBackend();
     const response = await kit.call('createCase', { body: { actor: { kind: 'group', name: '   ', purpose: '', activismContext: false } } });

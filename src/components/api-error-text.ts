@@ -44,6 +44,8 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.handleFormat');
     case 'window.order':
       return t('field.windowOrder');
+    case 'text.nul':
+      return t('field.nul');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

@@ -187,6 +187,20 @@ describe.each(DATABASES)('the rules over HTTP on $database', ({ open }) => {
     expect(await stale.json()).toMatchObject({ code: 'precondition-failed', currentVersion: doc.version + 1 });
   });
 
+  it('refuses a NUL character in any text with a 400 naming the field, and stores the case unchanged (PostgreSQL cannot hold one)', async () => {
+    const s = await start({ storage: await open() });
+    const ana = await s.signIn('ana');
+    const doc = await createCase(s, ana);
+    const content = { ...recommendedContent(), rightsRiskAssessment: 'Before\u0000after' };
+    const put = await s.request(`/api/cases/${doc.id}`, { method: 'PUT', cookie: ana, body: json(content), headers: { 'If-Match': `"${doc.version}"` } });
+    expect(put.status).toBe(400);
+    expect(await put.json()).toMatchObject({ code: 'validation', fieldErrors: [{ path: 'rightsRiskAssessment', message: 'text.nul' }] });
+    const created = await s.request('/api/cases', { method: 'POST', cookie: ana, body: json({ ...NEW_CASE, actor: { ...NEW_CASE.actor, name: 'Nul\u0000group' } }) });
+    expect(created.status).toBe(400);
+    const read = (await (await s.request(`/api/cases/${doc.id}`, { cookie: ana })).json()) as CaseDocument;
+    expect(read.version).toBe(doc.version);
+  });
+
   it('seeds the demo cases into an empty database when development sign-in is on; /readyz names the database', async () => {
     const storage = await open();
     const s = await start({ storage });

@@ -8,6 +8,7 @@ export const CONTRACT_FIELD_MESSAGES = {
   'account.handleFormat': 'An account handle uses letters, digits, _ . or - only.',
   'window.order': 'The end of the window must be after its start.',
   'technique.kind': 'The technique is not one of the signal’s kind (R1).',
+  'text.nul': 'The text contains a NUL character (U+0000), which cannot be stored; remove it.',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

@@ -1,14 +1,22 @@
 // Small shared field shapes: bounded text, safe links, dates, handles (ids and instants: scalars.ts).
 import { z } from 'zod';
 
-export const shortText = (max = 200) => z.string().trim().max(max);
-export const longText = (max = 20_000) => z.string().max(max);
+/**
+ * No NUL character (U+0000): PostgreSQL cannot store one in text or jsonb, so the server would fail
+ * on it (a 500); refused here instead, as a field error, by the mock and the server alike.
+ */
+const hasNoNul = (value: string): boolean => !value.includes('\u0000');
+const NO_NUL = { message: 'text.nul' } as const;
+
+export const shortText = (max = 200) => z.string().trim().max(max).refine(hasNoNul, NO_NUL);
+export const longText = (max = 20_000) => z.string().max(max).refine(hasNoNul, NO_NUL);
 
 /** A link the user may click: http(s) only, so `javascript:` and `data:` never reach an href (issue 4 §7). */
 export const SafeLink = z
   .string()
   .trim()
   .max(2_000)
+  .refine(hasNoNul, NO_NUL)
   .refine((value) => value === '' || isHttpUrl(value), { message: 'link.httpOnly' });
 
 export function isHttpUrl(value: string): boolean {
