@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode | 'network' | 'bad-response';
   readonly fieldErrors: FieldError[];
   readonly currentVersion: number | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: {
     status: number;
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     message: string;
     fieldErrors?: FieldError[];
     currentVersion?: number | undefined;
+    retryAfterMs?: number | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -34,11 +37,12 @@ export class ApiError extends Error {
     this.code = init.code;
     this.fieldErrors = init.fieldErrors ?? [];
     this.currentVersion = init.currentVersion;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** Network failures and 5xx are worth retrying; 4xx are answers. */
+  /** Network failures, 5xx and "too many requests" (429) are worth retrying; other 4xx are answers. */
   get retryable(): boolean {
-    return this.code === 'network' || this.status >= 500;
+    return this.code === 'network' || this.status >= 500 || this.status === 429;
   }
 }
 
@@ -129,14 +133,16 @@ export async function callApi<N extends EndpointName>(
 
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
     const parsed = ApiErrorBody.safeParse(payload);
     if (parsed.success) {
-      throw new ApiError({ status: response.status, ...parsed.data });
+      throw new ApiError({ status: response.status, ...parsed.data, retryAfterMs });
     }
     throw new ApiError({
       status: response.status,
       code: response.status >= 500 ? 'server-error' : 'bad-response',
       message: `HTTP ${response.status}`,
+      retryAfterMs,
     });
   }
   // The top-level function, not the method: the table holds classic and zod/mini schemas alike.
@@ -150,4 +156,13 @@ export async function callApi<N extends EndpointName>(
 function parseEtag(etag: string | null): number | null {
   const match = etag?.match(/^(?:W\/)?"(\d+)"$/);
   return match?.[1] ? Number(match[1]) : null;
+}
+
+/** `Retry-After` as milliseconds from `now`: seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1_000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -124,6 +124,22 @@ describe('autosave', () => {
     expect(autosave.state.status).toBe('saved');
   });
 
+  it('retries a 429 no sooner than the server asked (Retry-After) and loses nothing', async () => {
+    const { autosave, server, edit } = setup();
+    server.fail.push(new ApiError({ status: 429, code: 'rate-limited', message: 'Too many writes.', retryAfterMs: 10_000 }));
+    edit((c) => { c.rightsRiskAssessment = 'sent while limited'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(autosave.state).toMatchObject({ status: 'retrying' });
+    expect(autosave.state.retryAt).toBe(Date.now() + 10_000);
+    // The backoff alone (1 s) would have retried by now; the server asked for 10 s.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(server.writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(server.writes).toHaveLength(2);
+    expect(server.current.rightsRiskAssessment).toBe('sent while limited');
+    expect(autosave.state.status).toBe('saved');
+  });
+
   it('while offline keeps changes pending and sends them when the network returns', async () => {
     const { autosave, server, storage, edit, setOnline } = setup();
     setOnline(false);

@@ -531,7 +531,9 @@ export class CaseAutosave {
       return;
     }
     this.attempt += 1;
-    const delay = this.options.backoffMs(this.attempt);
+    // Never sooner than the server asked (429 and 503 may say how long to wait).
+    const asked = error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0;
+    const delay = Math.max(this.options.backoffMs(this.attempt), asked);
     this.store.setState({ status: 'retrying', error, retryAt: this.options.now() + delay });
     this.schedule(delay);
   }
