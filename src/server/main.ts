@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { ensureAppBuilt } from './app-build';
 import { createServer } from './create-server';
+import { DataDirInUse } from './storage/data-dir-lock';
 import { openStorage } from './storage/open-storage';
 import { ConfigError, parseServerConfig, type ServerConfig } from './server-config';
 
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUse) {
+    // Not a crash: say what to do, without a stack.
+    process.stderr.write(`The server could not start: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`The server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

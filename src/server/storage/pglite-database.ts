@@ -3,12 +3,26 @@
 // transaction exclusively, which is what makes the storage's compare-and-set atomic here.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { queryable, type SqlDatabase, type SqlParam } from './sql-database';
 
-/** `memory://` keeps everything in memory (tests); any other value is a directory, created if missing. */
+/**
+ * `memory://` keeps everything in memory (tests); any other value is a directory, created if missing
+ * and locked for this process (data-dir-lock.ts) until the database is closed.
+ */
 export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
+  let lock: DataDirLock | null = null;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const query = async (text: string, params: readonly SqlParam[]) => {
     const result = await db.query(text, [...params]);
     return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
@@ -33,6 +47,12 @@ export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> 
           ),
         ),
       ),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
