@@ -231,7 +231,12 @@ export function createBackend(deps: BackendDeps): Backend {
   // one handler per endpoint; the mapped type makes a new endpoint without a handler a type error
 
   const routes: { [N in EndpointName]: (context: Context<N>) => Promise<Outcome> } = {
-    listUsers: async () => ({ body: users() }),
+    listUsers: async ({ user }) => {
+      // The team's directory. Open only where a sign-in lists the users to choose from (the demo
+      // picker, development sign-in); with any other sign-in it is for signed-in users only.
+      if (signIn === 'none') requireUser(user);
+      return { body: users() };
+    },
     session: async ({ user }) => ({ body: { user, signIn } satisfies Session }),
     signIn: async ({ body }) => {
       if (signIn !== 'development') {

@@ -125,8 +125,10 @@ describe('development sign-in', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(await (await s.request('/api/session')).json()).toEqual({ user: null, signIn: 'none' });
     expect(await s.storage.storage.listCases()).toEqual([]);
+    // Without a sign-in that lists the users, the team's directory is not for strangers.
+    const users = await s.request('/api/users');
+    expect(users.status).toBe(401);
   });
-
 
   it('refuses a write from another site (Origin check) before any rule runs', async () => {
     const s = await start();
