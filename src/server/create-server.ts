@@ -71,6 +71,21 @@ function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
   return { code, message, fieldErrors: [] };
 }
 
+const DEADLINE_PASSED = Symbol('deadline passed');
+
+/** `work`'s result, or DEADLINE_PASSED when it takes longer than `ms` (the work itself is not stopped). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof DEADLINE_PASSED> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<typeof DEADLINE_PASSED>((resolve) => {
+    timer = setTimeout(() => resolve(DEADLINE_PASSED), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function sendError(reply: FastifyReply, code: ApiErrorCode, message: string): FastifyReply {
   return reply.code(STATUS_BY_CODE[code]).type('application/json').send(errorBody(code, message));
 }
@@ -198,7 +213,15 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
       userId: request.actingUserId,
       body: request.body,
     };
-    const response = await backend.handle(backendRequest);
+    const response = await withinDeadline(backend.handle(backendRequest), config.handlerDeadlineMs);
+    if (response === DEADLINE_PASSED) {
+      request.log.error({ deadlineMs: config.handlerDeadlineMs, method: request.method, url: request.url }, 'API request passed its deadline');
+      reply.header('Retry-After', '5');
+      return reply
+        .code(503)
+        .type('application/json')
+        .send(errorBody('server-error', `The server took longer than ${(config.handlerDeadlineMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s to answer; nothing is lost on your side. Try again in a moment.`));
+    }
     if (response.session !== undefined) writeSessionCookie(request, reply, response.session, cookieOptions);
     // API answers are per user and change with every write: never from a shared cache.
     reply.header('Cache-Control', 'no-store');

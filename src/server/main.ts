@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   if (process.env.SKIP_APP_BUILD !== 'true') ensureAppBuilt(config.staticDir, (message) => process.stderr.write(`${message}\n`));
 
   // PGlite in DATA_DIR, or PostgreSQL by DATABASE_URL; migrated on open.
-  const storage = await openStorage({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const storage = await openStorage({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    // A second before the handler's deadline: a write that times out is rolled back, not left to land.
+    statementTimeoutMs: Math.max(100, config.handlerDeadlineMs - 1_000),
+  });
   const { app } = await createServer({ config, storage, sessionSecret: sessionSecret(config) });
 
   let stopping = false;

@@ -39,6 +39,12 @@ const ServerEnv = z.object({
   /** Time to receive a whole request (slow clients), and to finish in-flight requests at shutdown. */
   REQUEST_TIMEOUT_MS: whole(1_000, 600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: whole(100, 600_000).default(15_000),
+  /**
+   * The longest an API request may take once received: past it the answer is 503 with Retry-After,
+   * and on PostgreSQL the database cancels the statement (statement_timeout, a second sooner), so a
+   * write that timed out is rolled back rather than left to land after its answer.
+   */
+  HANDLER_DEADLINE_MS: whole(100, 600_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,6 +66,7 @@ export interface ServerConfig {
   writeRateLimitPerMinute: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  handlerDeadlineMs: number;
   logLevel: z.infer<typeof ServerEnv>['LOG_LEVEL'];
 }
 
@@ -102,6 +109,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     writeRateLimitPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    handlerDeadlineMs: e.HANDLER_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

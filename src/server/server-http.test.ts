@@ -316,6 +316,30 @@ describe('operations', () => {
     expect((await server.request('/healthz')).status).toBe(200);
   });
 
+  it('answers 503 with Retry-After when a request passes its deadline, and keeps serving the next ones', async () => {
+    const inner = createMemoryStorage();
+    const gate = deferred();
+    let hold = false;
+    const slow: BackendStorage = {
+      ...inner,
+      getCase: async (...args) => {
+        if (hold) await gate.promise;
+        return inner.getCase(...args);
+      },
+    };
+    const s = await start({ storage: openMemoryStorage(slow), env: { HANDLER_DEADLINE_MS: '300' } });
+    const ana = await s.signIn('ana');
+    const doc = await createCase(s, ana);
+    hold = true;
+    const late = await s.request(`/api/cases/${doc.id}`, { cookie: ana });
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('5');
+    expect(await late.json()).toMatchObject({ code: 'server-error', message: expect.stringMatching(/^The server took longer than 0\.3 s to answer/) });
+    hold = false;
+    gate.resolve();
+    expect((await s.request(`/api/cases/${doc.id}`, { cookie: ana })).status).toBe(200);
+  });
+
   it('shuts down gracefully: the write in flight finishes, then the database closes', async () => {
     const inner = createMemoryStorage();
     const started = deferred();

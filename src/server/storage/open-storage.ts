@@ -24,6 +24,8 @@ export interface OpenStorageOptions {
   dataDir: string;
   /** Tests and dev stores only: lets storage.reset() empty the database (see SqlStorageOptions). */
   allowReset?: boolean;
+  /** PostgreSQL: cancel any statement running longer than this (the server's handler deadline). */
+  statementTimeoutMs?: number;
 }
 
 /** Where PGlite keeps its files for a DATA_DIR. */
@@ -33,7 +35,7 @@ export function pgliteDirectory(dataDir: string): string {
 
 export async function openSqlDatabase(options: OpenStorageOptions): Promise<SqlDatabase> {
   return options.databaseUrl
-    ? openPgDatabase(options.databaseUrl)
+    ? openPgDatabase(options.databaseUrl, options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs })
     : openPgliteDatabase(pgliteDirectory(options.dataDir));
 }
 

@@ -6,6 +6,8 @@ import { queryable, type SqlDatabase, type SqlParam } from './sql-database';
 export interface PgDatabaseOptions {
   /** Pool size; the default leaves room for a second process on a small server's max_connections. */
   maxConnections?: number;
+  /** Cancel any statement running longer than this (PostgreSQL's statement_timeout, per connection). */
+  statementTimeoutMs?: number;
 }
 
 function on(client: Pool | PoolClient) {
@@ -21,7 +23,11 @@ function on(client: Pool | PoolClient) {
 }
 
 export async function openPgDatabase(connectionString: string, options: PgDatabaseOptions = {}): Promise<SqlDatabase> {
-  const pool = new Pool({ connectionString, max: options.maxConnections ?? 10 });
+  const pool = new Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    ...(options.statementTimeoutMs === undefined ? {} : { statement_timeout: options.statementTimeoutMs }),
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   // Fail on open, with the driver's message, rather than on the first request.
