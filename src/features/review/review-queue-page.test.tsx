@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { ReviewQueuePage } from './review-queue-page';
 import { submitCaseAs } from './review-test-fixtures';
@@ -26,7 +26,8 @@ describe('ReviewQueuePage', () => {
     expect(screen.getByRole('tab', { name: 'In review (4)' })).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('shows the designations due for periodic review in their own tab', async () => {
+  it('shows the designations due for periodic review in their own tab, as the server filters them (dueBy)', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const { user } = renderWithProviders(null, { route: '/review', routes, userId: 'rui' });
     await user.click(await screen.findByRole('tab', { name: /Due for periodic review \(1\)/ }));
     const table = await screen.findByRole('table', { name: /due for periodic review/i });
@@ -37,5 +38,9 @@ describe('ReviewQueuePage', () => {
     expect(rows).toHaveLength(1);
     expect(within(rows[0] as HTMLElement).getAllByRole('cell')).toHaveLength(5);
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Ashfall Syndicate' })).toHaveAttribute('href', '/review/case-ashfall-syndicate');
+    // Not every designation with a filter in the page: the server answers the due ones only (R17).
+    const asked = fetchSpy.mock.calls.map(([input]) => new URL(input instanceof Request ? input.url : String(input), 'http://localhost'));
+    expect(asked.some((url) => url.pathname === '/api/cases' && url.searchParams.get('status') === 'designated' && url.searchParams.has('dueBy'))).toBe(true);
+    fetchSpy.mockRestore();
   });
 });

@@ -22,7 +22,7 @@ import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { useNow } from '../../components/use-now';
-import { DESIGNATED_QUERY, IN_REVIEW_QUERY, useQueue } from './review-queries';
+import { dueQuery, IN_REVIEW_QUERY, useQueue } from './review-queries';
 import { daysBetween, dueForPeriodicReview, orderReviewQueue } from './review-order';
 
 type QueueTab = 'in-review' | 'due';
@@ -33,7 +33,7 @@ export function ReviewQueuePage() {
   const tab: QueueTab = searchParams.get('queue') === 'due' ? 'due' : 'in-review';
   const now = useNow();
   const inReview = useQueue(IN_REVIEW_QUERY);
-  const designated = useQueue(DESIGNATED_QUERY);
+  const designated = useQueue(dueQuery(now));
   const reviewRows = inReview.data ? orderReviewQueue(inReview.data.items) : [];
   const dueRows = designated.data ? dueForPeriodicReview(designated.data.items, now) : [];
   const active = tab === 'due' ? designated : inReview;
@@ -48,8 +48,8 @@ export function ReviewQueuePage() {
         onChange={(_, value: QueueTab) => setSearchParams(value === 'due' ? { queue: 'due' } : {}, { replace: true })}
         aria-label={t('queue.tabsLabel')}
       >
-        <Tab value="in-review" id="queue-tab-in-review" aria-controls="queue-panel" label={t('queue.inReviewTab', { count: reviewRows.length })} />
-        <Tab value="due" id="queue-tab-due" aria-controls="queue-panel" label={t('queue.dueTab', { count: dueRows.length })} />
+        <Tab value="in-review" id="queue-tab-in-review" aria-controls="queue-panel" label={t('queue.inReviewTab', { count: inReview.data?.total ?? reviewRows.length })} />
+        <Tab value="due" id="queue-tab-due" aria-controls="queue-panel" label={t('queue.dueTab', { count: designated.data?.total ?? dueRows.length })} />
       </Tabs>
       <Paper role="tabpanel" id="queue-panel" aria-labelledby={`queue-tab-${tab}`} sx={{ mt: 2 }}>
         <Typography sx={{ p: 2 }} color="text.secondary">
