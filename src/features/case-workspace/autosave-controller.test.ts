@@ -140,6 +140,30 @@ describe('autosave', () => {
     expect(autosave.state.status).toBe('saved');
   });
 
+  it('a write whose answer was lost, then refused as stale (412), is recognised as its own: saved, no conflict with oneself', async () => {
+    const { autosave, server, edit, onConflict } = setup();
+    const save = server.save.getMockImplementation();
+    // The server commits, then the answer never arrives (a dropped connection, a deadline).
+    server.save.mockImplementationOnce(async (content, ifMatch) => {
+      if (!save) throw new Error('no save');
+      await save(content, ifMatch);
+      throw new ApiError({ status: 0, code: 'network', message: 'network' });
+    });
+    edit((c) => { c.rightsRiskAssessment = 'landed, answer lost'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(autosave.state.status).toBe('retrying');
+    // The retry is based on the old version: 412, and the server holds exactly what was sent.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.writes.map((w) => w.ifMatch)).toEqual([3, 3]);
+    expect(onConflict).not.toHaveBeenCalled();
+    expect(autosave.state).toMatchObject({ status: 'saved', baseVersion: 4 });
+    // The next edit builds on the version the write made.
+    edit((c) => { c.rightsRiskAssessment = 'and then more'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(server.writes.at(-1)?.ifMatch).toBe(4);
+    expect(server.current).toMatchObject({ version: 5, rightsRiskAssessment: 'and then more' });
+  });
+
   it('while offline keeps changes pending and sends them when the network returns', async () => {
     const { autosave, server, storage, edit, setOnline } = setup();
     setOnline(false);

@@ -484,7 +484,7 @@ export class CaseAutosave {
         this.store.setState({ status: 'pending' });
       }
     } catch (error) {
-      await this.fail(error);
+      await this.fail(error, content);
     }
   }
 
@@ -504,10 +504,11 @@ export class CaseAutosave {
     this.store.setState({ status: 'saved', invalidPaths: [], retryAt: null, error: null, restored: false });
   }
 
-  private async fail(error: unknown): Promise<void> {
+  private async fail(error: unknown, sent: CaseContent): Promise<void> {
     if (error instanceof ApiError && error.code === 'precondition-failed') {
       try {
         const latest = await this.options.fetchLatest();
+        if (this.adoptOwnWrite(latest, sent)) return;
         // The server's version goes to its owner (the query cache) before the view that shows it opens.
         this.options.onConflict?.(latest);
         this.store.setState({ status: 'conflict', conflictVersion: latest.version, error });
@@ -523,6 +524,31 @@ export class CaseAutosave {
     // A 4xx is an answer, not a hiccup: show it and wait for the next change or "retry".
     if (error instanceof ApiError) this.options.onRejected?.(error);
     this.store.setState({ status: 'error', error, retryAt: null });
+  }
+
+  /**
+   * A 412 whose newer version holds what this editor sent (or holds now): its own write landed after
+   * all — its answer was lost (a network failure after the server committed) or came too late (a
+   * deadline). It is built on instead of shown as a conflict with oneself.
+   */
+  private adoptOwnWrite(latest: CaseDocument, sent: CaseContent): boolean {
+    const server = contentOf(latest);
+    const holdsNow = deepEqual(server, this.values);
+    if (!holdsNow && !deepEqual(server, sent)) return false;
+    this.attempt = 0;
+    this.base = server;
+    this.baseWriter.write(serialiseBase({ version: latest.version, content: server }));
+    this.store.setState({ baseVersion: latest.version, lastSavedAt: this.options.now(), error: null, restored: false });
+    this.options.onSaved?.(latest);
+    if (holdsNow) {
+      this.markSaved();
+    } else {
+      // Typed on since: that goes next, on the version the write made.
+      this.keepLocally();
+      this.store.setState({ status: 'pending' });
+      this.schedule(this.options.debounceMs);
+    }
+    return true;
   }
 
   private retryLater(error: unknown): void {
