@@ -43,6 +43,8 @@ export interface HarmEvidenceItemModel {
   source: string;
   link: string;
   credibleSource: boolean;
+  /** R6a: the signals whose coordination led to this harm. */
+  signalIds?: string[];
 }
 
 export interface RubricAnswersModel {

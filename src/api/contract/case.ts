@@ -72,6 +72,8 @@ export const HarmEvidenceItem = z.object({
   source: shortText(500),
   link: SafeLink,
   credibleSource: z.boolean(),
+  /** R6a: the coordination signals whose results this harm shows (ids of the case's signals). */
+  signalIds: z.array(Id).max(200).optional(),
 }) satisfies z.ZodType<HarmEvidenceItemModel>;
 export type HarmEvidenceItem = z.infer<typeof HarmEvidenceItem>;
 

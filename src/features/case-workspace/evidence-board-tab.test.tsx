@@ -199,4 +199,21 @@ describe('EvidenceBoardTab', () => {
     expect(screen.queryByRole('button', { name: /^Move signal/ })).not.toBeInTheDocument();
     expect(within(lane('technical:on-platform')).getAllByRole('article')[0]).toHaveAttribute('draggable', 'false');
   });
+
+  it('marks a signal with the harm categories whose evidence names it (R6a)', async () => {
+    const content = sampleContent({ signals });
+    content.harm.psychological.evidence = [
+      { id: 'ev-1', description: 'Dogpile of a clinic worker', observed: 'on-platform', date: null, source: '', link: '', credibleSource: true, signalIds: ['sig-a'] },
+    ];
+    renderWithProviders(
+      <WorkspaceFormHarness content={content}>
+        <EvidenceBoardTab />
+      </WorkspaceFormHarness>,
+    );
+    const card = (await screen.findAllByRole('article')).find((article) => article.getAttribute('data-signal-id') === 'sig-a');
+    expect(card).toBeDefined();
+    expect(within(card as HTMLElement).getByText('Harm: Psychological')).toBeVisible();
+    const other = screen.getAllByRole('article').find((article) => article.getAttribute('data-signal-id') === 'sig-b');
+    expect(within(other as HTMLElement).queryByText(/^Harm:/)).toBeNull();
+  });
 });

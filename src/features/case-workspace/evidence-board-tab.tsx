@@ -17,6 +17,7 @@ import { BoardFilters } from './board-filters';
 import { LANES, groupIntoLanes, laneById, laneOf, moveToLane, techniqueFitsLane, type LaneId } from './board-model';
 import { useBoardStore } from './board-store';
 import { fieldId } from './field-ids';
+import { HarmLinksContext, harmLinksBySignal } from './harm-links';
 import { SignalDialog, newSignalValues, toFormValues, type SignalFormValues } from './signal-dialog-form';
 import { MoveTechniqueDialog } from './move-technique-dialog';
 import { SignalLane } from './signal-lane';
@@ -31,6 +32,8 @@ export function EvidenceBoardTab() {
   const filters = useBoardStore((s) => s.filters);
   const requestFocus = useBoardStore((s) => s.requestFocus);
   const lanes = useMemo(() => groupIntoLanes(signals, filters), [signals, filters]);
+  const harm = useWatch<CaseFormValues, 'harm'>({ name: 'harm' });
+  const harmLinks = useMemo(() => harmLinksBySignal(harm), [harm]);
   const [dialog, setDialog] = useState<{ mode: 'add' | 'edit'; initial: SignalFormValues } | null>(null);
   const { notice, setNotice, announceUndoable } = useActionNotice();
   // A move to the other kind waits here for the analyst's choice of technique (R1).
@@ -120,6 +123,7 @@ export function EvidenceBoardTab() {
   const pendingSignal = pendingMove ? signals.find((signal) => signal.id === pendingMove.signalId) : undefined;
 
   return (
+    <HarmLinksContext.Provider value={harmLinks}>
     <Stack spacing={2}>
       <Paper component="section" aria-labelledby={fieldId('signals')} sx={{ p: 2 }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' }, mb: 1 }}>
@@ -175,5 +179,6 @@ export function EvidenceBoardTab() {
         <SignalDialog key={dialog.initial.id} mode={dialog.mode} initial={dialog.initial} onClose={() => setDialog(null)} onSave={onSave} />
       )}
     </Stack>
+    </HarmLinksContext.Provider>
   );
 }

@@ -13,6 +13,7 @@ import { OBSERVED, type HarmCategory } from '../../engine/policy-terms';
 import { ActionNoticeOutput, useActionNotice } from './action-notice';
 import { newItemId } from './board-model';
 import { fieldId } from './field-ids';
+import { EvidenceSignalsField } from './evidence-signals-field';
 import { FormCheckbox, FormDateField, FormSelectField, FormTextField } from './form-fields';
 import { SafeLink } from './safe-link';
 import { useWorkspace } from './workspace-context';
@@ -80,6 +81,7 @@ export function EvidenceItemsField({ category }: { category: HarmCategory }) {
                 <FormTextField name={`${name}.${index}.source`} label={t('harm.evidenceSource')} />
               </Stack>
               <EvidenceLink category={category} index={index} />
+              <EvidenceSignalsField category={category} index={index} />
               <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
                 <FormCheckbox name={`${name}.${index}.credibleSource`} label={t('harm.evidenceCredible')} />
                 {!readOnly && (

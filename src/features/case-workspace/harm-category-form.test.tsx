@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { HarmTab } from './harm-tab';
 import { HarnessProbe, WorkspaceFormHarness } from './workspace-test-harness';
-import { sampleContent } from './workspace-test-fixtures';
+import { sampleContent, sampleSignal } from './workspace-test-fixtures';
 
 function renderHarm(probe = new HarnessProbe(), content = sampleContent()) {
   const result = renderWithProviders(
@@ -135,5 +135,18 @@ describe('HarmCategoryForm', () => {
       'Platform manipulation and spam',
       'Medical misinformation (e.g. COVID-19)',
     ]);
+  });
+
+  it('names the signals whose coordination led to an evidence item (R6a), and keeps them in the case', async () => {
+    const content = sampleContent({ signals: [sampleSignal({ id: 'sig-a', description: 'Shared device posting target lists' }), sampleSignal({ id: 'sig-b', description: 'Reply burst at the mayor' })] });
+    content.harm.physical.evidence = [evidenceItem('ev-1', 'Home visit after a target list')];
+    const probe = new HarnessProbe();
+    const { user } = renderHarm(probe, content);
+    const picker = within(form('physical')).getByRole('combobox', { name: /Coordination that led to this harm \(R6a\)/ });
+    await user.click(picker);
+    await user.click(await screen.findByRole('option', { name: 'Reply burst at the mayor' }));
+    await user.keyboard('{Escape}');
+    expect(probe.values?.harm.physical.evidence[0]?.signalIds).toEqual(['sig-b']);
+    expect(picker).toHaveTextContent('Reply burst at the mayor');
   });
 });

@@ -7,6 +7,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Menu from '@mui/material/Menu';
+import { useHarmLinks } from './harm-links';
 import { useWorkspace } from './workspace-context';
 import { Link as RouterLink } from 'react-router';
 import MenuItem from '@mui/material/MenuItem';
@@ -85,6 +86,7 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
   const { t, i18n } = useTranslation(['workspace', 'policy']);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const networkLink = useWorkspace().networkLinkForSignal(signal);
+  const harmLinks = useHarmLinks(signal.id);
   const technique = t(`policy:technique.${signal.technique}`);
   const name = signal.accounts[0] ? `${technique} (@${signal.accounts[0]})` : technique;
   const window = formatWindow(signal.window, i18n.language);
@@ -115,6 +117,11 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
         <span className={`cha-pill cha-pill--${signal.evidenceState}`}>{t(`policy:evidenceState.${signal.evidenceState}`)}</span>
         <span className="cha-pill">{t('board.strength', { strength: t(`policy:strength.${signal.strength}`) })}</span>
         {mismatch && <span className="cha-pill cha-pill--flag" title={mismatch}>{mismatch}</span>}
+        {harmLinks.length > 0 && (
+          <span className="cha-pill" title={t('board.ledToHarmTitle')}>
+            {t('board.ledToHarm', { categories: harmLinks.map((link) => t(`policy:harmCategory.${link.category}`)).join(', ') })}
+          </span>
+        )}
       </div>
       <ul className="cha-card__row" aria-label={t('board.accountsOf', { count: signal.accounts.length })}>
         {signal.accounts.slice(0, SHOWN_ACCOUNTS).map((account) => (
