@@ -1,5 +1,6 @@
 // R17/R18 lifecycle through the public `handle`: every transition, every refusal, four eyes.
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../engine/evaluate';
 import { emptyCaseContent } from '../api/contract/case';
 import { addDaysUtc } from '../engine/schedule';
 import {
@@ -64,18 +65,20 @@ describe('update', () => {
 });
 
 describe('submit', () => {
-  it('names every missing question (R12) and the rights assessment (R10)', async () => {
+  it('refuses an incomplete case (R13), naming every missing input the engine reports: questions (R12), rights (R10), ratings (R5), signals (R2)', async () => {
     const kit = createTestBackend();
     const created = await kit.ok('createCase', { body: NEW_CASE });
     const response = await kit.call('submitCase', { params: { caseId: created.id }, ifMatch: 1, body: {} });
     expect(response.status).toBe(400);
-    expect(errorBody(response).fieldErrors).toEqual([
-      { path: 'questions.identifiableGroup', message: 'required' },
-      { path: 'questions.coordinatedActivity', message: 'required' },
-      { path: 'questions.harmAcrossCategories', message: 'required' },
-      { path: 'questions.risksOfApplying', message: 'required' },
-      { path: 'rightsRiskAssessment', message: 'required' },
-    ]);
+    expect(errorBody(response).message).toMatch(/^The assessment is incomplete \(R13\): \d+ inputs are missing/);
+    const fields = errorBody(response).fieldErrors;
+    expect(fields).toEqual(expect.arrayContaining([
+      { path: 'questions.identifiableGroup', message: 'missing.R12.question' },
+      { path: 'questions.risksOfApplying', message: 'missing.R12.question' },
+      { path: 'rightsRiskAssessment', message: 'missing.R10.rightsRiskAssessment' },
+      { path: 'harm.physical.severity', message: 'missing.R5.severity' },
+      { path: 'signals', message: 'missing.R2.signals' },
+    ]));
   });
 
   it('treats whitespace-only answers as missing', async () => {
@@ -84,7 +87,39 @@ describe('submit', () => {
     content.questions.risksOfApplying = '   \n';
     const doc = await caseIn(kit, 'draft', { content });
     const response = await kit.call('submitCase', { params: { caseId: doc.id }, ifMatch: doc.version, body: {} });
-    expect(errorBody(response).fieldErrors).toEqual([{ path: 'questions.risksOfApplying', message: 'required' }]);
+    expect(errorBody(response).fieldErrors).toEqual([{ path: 'questions.risksOfApplying', message: 'missing.R12.question' }]);
+  });
+
+  it('refuses a rating without its evidence (R6a) at submission; the case stays a draft', async () => {
+    const kit = createTestBackend();
+    const content = recommendedContent();
+    content.harm.physical.evidence = [];
+    const doc = await caseIn(kit, 'draft', { content });
+    const response = await kit.call('submitCase', { params: { caseId: doc.id }, ifMatch: doc.version, body: {} });
+    expect(response.status).toBe(400);
+    expect(errorBody(response).fieldErrors).toEqual([{ path: 'harm.physical.evidence', message: 'missing.R6a.evidence' }]);
+    expect((await kit.ok('getCase', { params: { caseId: doc.id } })).status).toBe('draft');
+  });
+
+  it('refuses to approve a case that is incomplete now, even as an override (R8); return and reject stay open', async () => {
+    // An engine that finds an input missing once the case is in review (as a rule added since would).
+    let incompleteNow = false;
+    const kit = createTestBackend({
+      evaluate: (content, options) => {
+        const verdict = evaluate(content, options);
+        return incompleteNow ? { ...verdict, outcome: 'incomplete' } : verdict;
+      },
+    });
+    const doc = await caseIn(kit, 'in_review');
+    incompleteNow = true;
+    const params = { caseId: doc.id };
+    const approve = await kit.call('decideCase', {
+      user: 'sam', params, ifMatch: doc.version, body: { decision: 'approve', rationale: 'Approve anyway.', overrideJustification: 'Override.' },
+    });
+    expect(approve.status).toBe(409);
+    expect(errorBody(approve).message).toMatch(/incomplete \(R13\): a designation cannot be approved, even as an override \(R8\)/);
+    const returned = await kit.ok('decideCase', { user: 'sam', params, ifMatch: doc.version, body: { decision: 'return', rationale: 'Add the evidence.' } });
+    expect(returned.status).toBe('draft');
   });
 
   it('stores the submission with the engine verdict of that moment and moves to in_review', async () => {

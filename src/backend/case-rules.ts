@@ -168,31 +168,28 @@ function duplicateIdErrors(content: CaseContent): FieldError[] {
   });
 }
 
-/** R12 and R10: what must be written before a case goes to review. */
-export function missingForSubmission(content: CaseContent): FieldError[] {
-  const required: [string, string][] = [
-    ['questions.identifiableGroup', content.questions.identifiableGroup],
-    ['questions.coordinatedActivity', content.questions.coordinatedActivity],
-    ['questions.harmAcrossCategories', content.questions.harmAcrossCategories],
-    ['questions.risksOfApplying', content.questions.risksOfApplying],
-    ['rightsRiskAssessment', content.rightsRiskAssessment],
-  ];
-  return required.filter(([, value]) => value.trim() === '').map(([path]) => ({ path, message: 'required' }));
+/**
+ * R13 (issue 12 §5): the engine's missing inputs, as field errors (the field, and the engine's message
+ * key). A case with any of them is incomplete, and goes to review only once they are given.
+ */
+export function missingForSubmission(verdict: Verdict): FieldError[] {
+  return verdict.missing.map((input) => ({ path: input.field, message: input.key }));
 }
 
 export function submitCase(record: StoredCase, input: z.output<typeof SubmitInput>, env: RuleEnv): Transition {
   if (record.status !== 'draft') {
     throw invalidTransition(`Only a draft can be submitted for review; this case is ${record.status}.`);
   }
-  const missing = missingForSubmission(record);
+  const content = contentOf(record);
+  const evaluated = env.evaluate(content, { now: env.now });
+  const missing = missingForSubmission(evaluated);
   if (missing.length > 0) {
     throw validationFailure(
-      'Answer the four assessment questions (R12) and assess the risks of applying the policy (R10) before submitting.',
+      `The assessment is incomplete (R13): ${missing.length === 1 ? 'one input is' : `${missing.length} inputs are`} missing. Give ${missing.length === 1 ? 'it' : 'them'}, then submit.`,
       missing,
     );
   }
-  const content = contentOf(record);
-  const verdict = toStoredVerdict(env.evaluate(content, { now: env.now }));
+  const verdict = toStoredVerdict(evaluated);
   return {
     next: {
       ...record,
@@ -236,6 +233,12 @@ export function decideCase(record: StoredCase, input: z.output<typeof DecisionIn
   if (input.decision === 'reject' && modifying) {
     throw invalidTransition(
       'This is a modification of a designation in force: approve it or return it to the analyst. To end the designation, withdraw it at periodic review.',
+    );
+  }
+  // An override (R8) is a judgement about the threshold, not a way round missing inputs (issue 12 §5).
+  if (input.decision === 'approve' && env.evaluate(contentOf(record), { now: env.now }).outcome === 'incomplete') {
+    throw invalidTransition(
+      'The assessment is incomplete (R13): a designation cannot be approved, even as an override (R8). Return the case to the analyst with what is missing.',
     );
   }
   const verdict = record.submission.verdict;

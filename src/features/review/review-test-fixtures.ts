@@ -26,6 +26,16 @@ export async function submitCaseAs(spec: SubmittedCaseSpec): Promise<CaseDocumen
     content.harm.physical.severity = spec.physical ?? 'none';
     content.harm.psychological.severity = spec.psychological ?? 'none';
     content.harm.informational.severity = spec.informational ?? 'none';
+    // A complete case (R13): a signal (R2), and evidence under every rating of moderate or above (R6a).
+    content.signals = [{
+      id: 'sig-queue', kind: 'technical', technique: 'automation-bulk-posting', observed: 'on-platform', description: 'Bulk posting.',
+      accounts: [], window: { start: null, end: null }, sources: [], strength: 'strong', evidenceState: 'sufficient', origin: 'manual',
+    }];
+    for (const category of ['physical', 'psychological', 'informational'] as const) {
+      if (content.harm[category].severity === 'moderate' || content.harm[category].severity === 'high') {
+        content.harm[category].evidence = [{ id: `ev-${category}`, description: 'Documented harm.', observed: 'on-platform', date: null, source: 'Report', link: '', credibleSource: true }];
+      }
+    }
     const updated = (await callApi('updateCase', { params: { caseId: created.id }, body: content, ifMatch: created.version })).data;
     return (await callApi('submitCase', { params: { caseId: created.id }, body: { note: '' }, ifMatch: updated.version })).data;
   } finally {

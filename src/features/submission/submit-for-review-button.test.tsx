@@ -11,18 +11,31 @@ function Harness({ caseId, ...props }: { caseId: string } & Omit<SubmitForReview
 }
 
 describe('SubmitForReviewButton', () => {
-  it('lists the unanswered questions (R12) and the missing rights-risk assessment (R10), and does not submit', async () => {
+  it('lists every missing input the engine names — ratings (R5), the rights-risk assessment (R10), unanswered questions (R12) — and does not submit', async () => {
     const { user } = renderWithProviders(<Harness caseId="case-tidewater-pledge" />, { userId: 'ben' });
     await user.click(await screen.findByRole('button', { name: 'Submit for review' }));
     const dialog = await screen.findByRole('dialog', { name: 'Submit “Tidewater Pledge Push” for review' });
     const missing = within(dialog).getByTestId('submission-missing');
-    // In the engine's rule order: R10, then the R12 questions still unanswered.
+    // In the engine's rule order: R5, R10, then the R12 questions still unanswered.
     expect(within(missing).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Rate the severity of Physical harm.',
+      'Rate the severity of Psychological harm.',
+      'Rate the severity of Informational harm.',
       'The risks of applying the policy, including impacts on speech and associational rights (R10)',
       'In what ways have individuals associated with this group caused harm across our 3 categories?',
       'What are the risks of applying this policy towards this activity, including potential impacts on speech or associational rights?',
     ]);
     expect(within(dialog).getByRole('button', { name: 'Submit' })).toBeDisabled();
+  });
+
+  it('leads from each missing input to its field, closing the dialog (issue 12 §5)', async () => {
+    const onShowField = vi.fn<(path: string) => void>();
+    const { user } = renderWithProviders(<Harness caseId="case-tidewater-pledge" onShowField={onShowField} />, { userId: 'ben' });
+    await user.click(await screen.findByRole('button', { name: 'Submit for review' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(within(dialog).getByTestId('submission-missing')).getByRole('button', { name: /^The risks of applying the policy/ }));
+    expect(onShowField).toHaveBeenCalledWith('rightsRiskAssessment');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('submits a complete draft with If-Match; the case is then in review with the verdict stored', async () => {

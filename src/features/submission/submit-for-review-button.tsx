@@ -26,7 +26,8 @@ import { useErrorText } from '../../components/api-error-text';
 import { VerdictChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
 import { useNow } from '../../components/use-now';
-import { mergeMissing, missingInputFromPath, missingKey, previewSubmission, type MissingInput } from './missing-inputs';
+import { useReasonText } from '../../components/verdict/use-reason-text';
+import { mergeMissing, missingInputFromPath, missingKey, missingPath, previewSubmission, type MissingInput } from './missing-inputs';
 import { useSubmitCase } from './submission-queries';
 
 export interface SubmitForReviewButtonProps {
@@ -90,7 +91,7 @@ export function SubmitForReviewButton({ caseDocument, unsavedChanges = false, re
           ))}
         </Box>
       )}
-      {open && <SubmitDialog caseDocument={caseDocument} onClose={() => setOpen(false)} />}
+      {open && <SubmitDialog caseDocument={caseDocument} onClose={() => setOpen(false)} {...(onShowField ? { onShowField } : {})} />}
     </Box>
   );
 }
@@ -98,8 +99,9 @@ export function SubmitForReviewButton({ caseDocument, unsavedChanges = false, re
 type SubmitFormInput = z.input<typeof SubmitInput>;
 type SubmitFormOutput = z.output<typeof SubmitInput>;
 
-function SubmitDialog({ caseDocument, onClose }: { caseDocument: CaseDocument; onClose: () => void }) {
+function SubmitDialog({ caseDocument, onClose, onShowField }: { caseDocument: CaseDocument; onClose: () => void; onShowField?: (path: string) => void }) {
   const { t } = useTranslation(['submission', 'policy', 'common']);
+  const reasonText = useReasonText();
   const { apiError } = useErrorText();
   const now = useNow();
   const preview = useMemo(() => previewSubmission(caseDocument, now), [caseDocument, now]);
@@ -119,7 +121,14 @@ function SubmitDialog({ caseDocument, onClose }: { caseDocument: CaseDocument; o
   });
 
   const label = (input: MissingInput) =>
-    input.kind === 'question' ? t(`policy:question.${input.question}`) : input.kind === 'rightsRiskAssessment' ? t('rightsRiskAssessment') : input.path;
+    input.kind === 'question' ? t(`policy:question.${input.question}`)
+      : input.kind === 'rightsRiskAssessment' ? t('rightsRiskAssessment')
+        : input.kind === 'engine' ? reasonText(input.key, input.params)
+          : input.path;
+  const show = (input: MissingInput) => {
+    onClose();
+    onShowField?.(missingPath(input));
+  };
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="submit-dialog-title">
@@ -134,7 +143,15 @@ function SubmitDialog({ caseDocument, onClose }: { caseDocument: CaseDocument; o
                 </Typography>
                 <Box component="ul" sx={{ my: 0.5, pl: 2.5 }}>
                   {missing.map((input) => (
-                    <li key={missingKey(input)}>{label(input)}</li>
+                    <li key={missingKey(input)}>
+                      {onShowField ? (
+                        <Link component="button" type="button" variant="body2" onClick={() => show(input)} sx={{ textAlign: 'start' }}>
+                          {label(input)}
+                        </Link>
+                      ) : (
+                        label(input)
+                      )}
+                    </li>
                   ))}
                 </Box>
                 {t('missingHelp')}
