@@ -28,6 +28,7 @@ import { HarmTab } from './harm-tab';
 import { HeaderActions, type RenderHeaderActions } from './header-actions';
 import { DesignationPanelAside, DesignationPanelDrawer, type RenderDesignationPanel } from './live-designation-panel';
 import { OverviewTab } from './overview-tab';
+import { DecisionBanner } from './decision-banner';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
 import { startFrom, useCaseAutosave } from './use-case-autosave';
@@ -150,6 +151,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
               onDiscard={() => autosave.discardLocal()}
             />
           )}
+          <DecisionBanner caseDocument={caseDocument} />
           {localDraftUnreadable && (
             <Alert severity="warning" sx={{ mb: 2 }}>{t('save.draftUnreadable')}</Alert>
           )}

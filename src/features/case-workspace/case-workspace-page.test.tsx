@@ -211,6 +211,17 @@ describe('CaseWorkspacePage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/overview`));
   });
 
+  it('says why a rejected case was rejected, by whom, and that the live panel is only the engine’s recommendation (issue 12 §3)', async () => {
+    renderWithProviders(null, {
+      route: '/cases/case-northgate-relay/overview',
+      routes: [{ path: '/cases/:caseId/:tab', element: <Route storage={memoryDraftStorage()} /> }],
+    });
+    const banner = await screen.findByTestId('decision-banner');
+    await waitFor(() => expect(banner).toHaveTextContent('Rejected by Samira Haddad on'));
+    expect(banner).toHaveTextContent('Coordination is not established and the harm is low');
+    expect(banner).toHaveTextContent('The live panel shows what the engine recommends for this content today');
+  });
+
   it('is read-only for a case in review, with the reason', async () => {
     renderWithProviders(null, {
       route: '/cases/case-copper-lantern/overview',

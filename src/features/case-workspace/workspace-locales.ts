@@ -192,6 +192,13 @@ export const en = {
     readonly: 'Read-only',
     draftUnreadable: 'A copy of earlier edits kept on this device could not be read and was discarded. The case shows the server’s version.',
   },
+  decisionBanner: {
+    returned: 'Returned to you by {{name}} on',
+    rejected: 'Rejected by {{name}} on',
+    withdrawn: 'Designation withdrawn by {{name}} on',
+    override: 'Override of the engine’s verdict (R8): {{justification}}',
+    panelNote: 'The live panel shows what the engine recommends for this content today; the decision is the one above.',
+  },
   readOnly: {
     title: 'This case is {{status}} and cannot be edited here.',
     role: 'Reviewers decide on cases; analysts build them (R18).',
@@ -417,6 +424,13 @@ export const nl: LocaleShape<typeof en> = {
     readonly: 'Alleen-lezen',
     draftUnreadable: 'Een kopie van eerdere bewerkingen op dit apparaat was onleesbaar en is verwijderd. De zaak toont de versie van de server.',
   },
+  decisionBanner: {
+    returned: 'Aan u teruggestuurd door {{name}} op',
+    rejected: 'Afgewezen door {{name}} op',
+    withdrawn: 'Aanduiding ingetrokken door {{name}} op',
+    override: 'Afwijking van de uitkomst van de engine (R8): {{justification}}',
+    panelNote: 'Het livepaneel toont wat de engine vandaag voor deze inhoud aanbeveelt; het besluit is het bovenstaande.',
+  },
   readOnly: {
     title: 'Deze zaak is {{status}} en kan hier niet worden bewerkt.',
     role: 'Beoordelaars beslissen over zaken; analisten stellen ze op (R18).',
@@ -641,6 +655,13 @@ export const tr: LocaleShape<typeof en> = {
     resolve: 'Çöz',
     readonly: 'Salt okunur',
     draftUnreadable: 'Bu cihazda saklanan önceki düzenlemelerin bir kopyası okunamadı ve silindi. Vaka, sunucudaki sürümü gösteriyor.',
+  },
+  decisionBanner: {
+    returned: '{{name}} tarafından size geri gönderildi:',
+    rejected: '{{name}} tarafından reddedildi:',
+    withdrawn: 'Belirleme {{name}} tarafından geri alındı:',
+    override: 'Motor sonucunun dışında karar (R8): {{justification}}',
+    panelNote: 'Canlı panel, motorun bu içerik için bugün ne önerdiğini gösterir; karar yukarıdakidir.',
   },
   readOnly: {
     title: 'Bu vaka {{status}} durumunda ve burada düzenlenemez.',
