@@ -349,7 +349,7 @@ export function periodicReview(record: StoredCase, input: z.output<typeof Period
 function endActions(
   actions: EnforcementAction[],
   which: (action: EnforcementAction) => boolean,
-  reason: 'withdrawn' | 'lifted',
+  reason: NonNullable<EnforcementAction['endedReason']>,
   now: string,
 ): { actions: EnforcementAction[]; events: EventSpec[] } {
   const events: EventSpec[] = [];
@@ -519,17 +519,14 @@ export function liftAction(record: StoredCase, actionId: string, input: z.output
       action.endedAt === null ? 'This action has expired already; there is nothing to lift.' : `This action was ${action.endedReason ?? 'ended'} already; there is nothing to lift.`,
     );
   }
-  const lifted: EnforcementAction = { ...action, endedAt: env.now, endedReason: 'lifted-by-reviewer', endedNote: input.reason };
+  // Ended like any other action (endActions), with the reviewer's reason on it and on its event.
+  const ended = endActions(record.enforcementActions, (candidate) => candidate.id === actionId, 'lifted-by-reviewer', env.now);
   return {
-    next: { ...record, enforcementActions: record.enforcementActions.map((candidate) => (candidate.id === actionId ? lifted : candidate)) },
-    events: [{
-      type: 'action.ended',
-      reason: input.reason,
-      changes: [
-        { path: `enforcementActions[${action.id}].endedAt`, before: null, after: env.now },
-        { path: `enforcementActions[${action.id}].endedReason`, before: null, after: 'lifted-by-reviewer' },
-      ],
-    }],
+    next: {
+      ...record,
+      enforcementActions: ended.actions.map((candidate) => (candidate.id === actionId ? { ...candidate, endedNote: input.reason } : candidate)),
+    },
+    events: ended.events.map((event) => ({ ...event, reason: input.reason })),
   };
 }
 
