@@ -21,6 +21,7 @@ import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
 import { isCaseTab } from '../features/case-workspace/workspace-tabs';
 import { useSignInSession } from '../api/client/user-queries';
+import type { WorkbenchRole } from '../api/contract/users';
 import { useIdentityMode } from './identity-mode';
 import { RouteErrorBoundary } from './route-error-page';
 import { SessionGate, SignedInUser } from './server-session';
@@ -31,18 +32,20 @@ const StorageNotice = import.meta.env.VITE_MSW === 'true'
   ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
   : null;
 
+/** The screens, and who they are for: case screens for analysts and reviewers (R18), the audit trail for admins too, users for admins. */
 const NAV_ITEMS = [
-  { to: '/cases', key: 'nav.cases' },
-  { to: '/review', key: 'nav.review' },
-  { to: '/audit', key: 'nav.audit' },
-  { to: '/import', key: 'nav.import' },
-] as const;
+  { to: '/cases', key: 'nav.cases', roles: ['analyst', 'reviewer'] },
+  { to: '/review', key: 'nav.review', roles: ['analyst', 'reviewer'] },
+  { to: '/audit', key: 'nav.audit', roles: ['analyst', 'reviewer', 'admin'] },
+  { to: '/import', key: 'nav.import', roles: ['analyst', 'reviewer'] },
+  { to: '/admin/users', key: 'nav.users', roles: ['admin'] },
+] as const satisfies readonly { to: string; key: string; roles: readonly WorkbenchRole[] }[];
 
 export function AppShell() {
   const { t } = useTranslation('common');
   const { pathname } = useLocation();
   const identity = useIdentityMode();
-  const signedIn = useSignedIn();
+  const signedInRoles = useSignedInRoles();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -61,7 +64,7 @@ export function AppShell() {
             {t('appName')}
           </Typography>
           <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
-            {signedIn && NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => item.roles.some((role) => signedInRoles.includes(role))).map((item) => (
               <Button
                 key={item.to}
                 component={NavLink}
@@ -73,7 +76,13 @@ export function AppShell() {
               </Button>
             ))}
           </Box>
-          {identity === 'demo-picker' ? <UserSwitcher /> : <SignedInUser />}
+          {identity === 'demo-picker' ? (
+            <UserSwitcher />
+          ) : (
+            <Suspense fallback={null}>
+              <SignedInUser />
+            </Suspense>
+          )}
           <LanguageSwitcher />
           <ColorModeToggle />
         </Toolbar>
@@ -126,11 +135,15 @@ export function pageKey(pathname: string): string {
   return first === 'cases' && caseId && isCaseTab(tab) ? `/cases/${caseId}` : pathname;
 }
 
-/** The demo picker always has someone; in server mode, only once the session names a user. */
-function useSignedIn(): boolean {
+/** The roles of who is acting: the demo picker's person, or the server's signed-in person (none before sign-in). */
+function useSignedInRoles(): readonly WorkbenchRole[] {
   const identity = useIdentityMode();
   const session = useSignInSession({ enabled: identity === 'server-session' });
-  return identity === 'demo-picker' || Boolean(session.data?.user);
+  const users = useUsers({ enabled: identity === 'demo-picker' });
+  const userId = useSession((s) => s.userId);
+  if (identity === 'server-session') return session.data?.user?.roles ?? [];
+  // The mock's picker: its people are analysts and reviewers; before the list loads, the case screens.
+  return users.data?.find((user) => user.id === userId)?.roles ?? ['analyst'];
 }
 
 function ReviewNavLabel() {
@@ -188,7 +201,7 @@ function UserSwitcher() {
         )}
         {(users.data ?? []).map((user) => (
           <option key={user.id} value={user.id}>
-            {user.name} · {t(`policy:role.${user.role}`)}
+            {user.name} · {user.roles.map((role) => t(`policy:role.${role}`)).join(', ')}
           </option>
         ))}
       </NativeSelect>

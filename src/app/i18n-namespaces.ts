@@ -17,6 +17,7 @@ const NAMESPACE_FILES = {
   submission: '../features/submission/submission-locales.ts',
   audit: '../features/audit/audit-locales.ts',
   activityImport: '../features/activity-import/import-locales.ts',
+  accounts: '../features/accounts/accounts-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

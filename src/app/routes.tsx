@@ -5,7 +5,9 @@
 import type { i18n as I18n } from 'i18next';
 import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { CaseListPage } from '../features/cases/case-list-page';
+import { useSignInSession } from '../api/client/user-queries';
 import { AppShell } from './app-shell';
+import { useIdentityMode } from './identity-mode';
 import { NotFoundPage } from './not-found-page';
 import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
@@ -22,6 +24,7 @@ const ActivityImportPage = lazyScreen(() =>
   import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage),
 );
 const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage));
+const AdminUsersPage = lazyScreen(() => import('../features/accounts/admin-users-page').then((m) => m.AdminUsersPage));
 
 export const routes: RouteObject[] = [
   {
@@ -32,7 +35,7 @@ export const routes: RouteObject[] = [
       </RouteErrorBoundary>
     ),
     children: [
-      { index: true, element: <Navigate to="/cases" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/:caseId', element: <CaseRoute /> },
       // Before the generic tab route, so `import` is not taken for a workspace tab.
@@ -44,10 +47,22 @@ export const routes: RouteObject[] = [
       { path: 'designations/:caseId/report', element: <DecisionReportPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'import', element: <ImportCasePickerPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      // The session gate shows the set-password page here, signed in or not (server-session.tsx).
+      { path: 'set-password', element: null },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
+
+/** `/`: the case list, or the users screen for an admin who holds no case role (issue 11). */
+function HomeRedirect() {
+  const identity = useIdentityMode();
+  const session = useSignInSession({ enabled: identity === 'server-session' });
+  const roles = session.data?.user?.roles ?? [];
+  const adminOnly = identity === 'server-session' && roles.length > 0 && !roles.some((role) => role === 'analyst' || role === 'reviewer');
+  return <Navigate to={adminOnly ? '/admin/users' : '/cases'} replace />;
+}
 
 export function AppRoutes() {
   return useRoutes(routes);

@@ -1,21 +1,23 @@
 // Server mode's identity in the shell: the gate in front of every page (sign-in when nobody is
-// signed in, back to it when the session ends) and the top bar's "signed in as" with sign-out.
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
+// signed in, back to it when the session ends, keeping the address asked for) and the top bar's
+// signed-in person with their menu. Set-password links open without a session.
 import Typography from '@mui/material/Typography';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError, callApi, getApiUser, setApiUser } from '../api/client/http-client';
+import { useLocation } from 'react-router';
+import { ApiError, getApiUser, setApiUser } from '../api/client/http-client';
 import { queryKeys } from '../api/client/query-keys';
 import { useSignInSession } from '../api/client/user-queries';
 import type { Session } from '../api/contract/session';
 import { useErrorText } from '../components/api-error-text';
 import { PageLoading } from '../components/page-loading';
 
-const DevelopmentSignInPage = lazy(() =>
-  import('./development-sign-in-page').then((m) => ({ default: m.DevelopmentSignInPage })),
-);
+const SignInPage = lazy(() => import('../features/accounts/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const SetPasswordPage = lazy(() => import('../features/accounts/set-password-page').then((m) => ({ default: m.SetPasswordPage })));
+const UserMenu = lazy(() => import('../features/accounts/user-menu').then((m) => ({ default: m.UserMenu })));
+
+/** Where set-password links land (`/set-password#token=…`). */
+export const SET_PASSWORD_PATH = '/set-password';
 
 /** After sign-in or sign-out: nothing cached for the previous person survives, the session is the new one. */
 export function adoptSession(queryClient: QueryClient, session: Session): void {
@@ -28,7 +30,11 @@ export function adoptSession(queryClient: QueryClient, session: Session): void {
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSignInSession();
   const queryClient = useQueryClient();
+  const { pathname } = useLocation();
   const { apiError } = useErrorText();
+  // Set when a request found the session over (expired, revoked, signed out elsewhere): the sign-in
+  // page then says so, and that what was typed is kept and sent once the person is back.
+  const [ended, setEnded] = useState(false);
   const user = session.data?.user ?? null;
   // Before the pages below render and fetch: they act as the signed-in user.
   if (getApiUser() !== (user?.id ?? null)) setApiUser(user?.id ?? null);
@@ -40,12 +46,17 @@ export function SessionGate({ children }: { children: ReactNode }) {
         if (event.type !== 'updated' || event.action.type !== 'error') return;
         const { error } = event.action;
         if (error instanceof ApiError && error.status === 401 && event.query.queryKey[0] !== queryKeys.session[0]) {
+          // Only a session that was there can end; a request made before anyone signed in is no news.
+          if (queryClient.getQueryData<Session>(queryKeys.session)?.user) setEnded(true);
           void queryClient.invalidateQueries({ queryKey: queryKeys.session });
         }
       }),
     [queryClient],
   );
+  // Signed in again: the notice has done its work (state adjusted while rendering, not in an effect).
+  if (user && ended) setEnded(false);
 
+  if (pathname === SET_PASSWORD_PATH) return <SetPasswordPage />;
   if (session.isPending) return <PageLoading />;
   if (session.isError) {
     return (
@@ -54,41 +65,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </Typography>
     );
   }
-  if (!user) return <DevelopmentSignInPage signIn={session.data.signIn} />;
+  if (!user) return <SignInPage session={session.data} ended={ended} />;
   return children;
 }
 
 export function SignedInUser() {
-  const { t } = useTranslation(['common', 'policy']);
   const session = useSignInSession();
-  const queryClient = useQueryClient();
-  const [failed, setFailed] = useState(false);
   const user = session.data?.user;
-  if (!user) return null;
-  const signOut = async () => {
-    setFailed(false);
-    try {
-      adoptSession(queryClient, (await callApi('signOut')).data);
-    } catch {
-      setFailed(true);
-    }
-  };
-  return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-      <Typography variant="body2" data-testid="signed-in-user">
-        <Box component="span" sx={{ color: 'text.secondary' }}>
-          {t('user.label')}
-        </Box>{' '}
-        <strong>{user.name}</strong> · {t(`policy:role.${user.role}`)}
-      </Typography>
-      <Button color="inherit" size="small" variant="outlined" onClick={() => void signOut()}>
-        {t('user.signOut')}
-      </Button>
-      {failed && (
-        <Typography variant="body2" role="alert" color="error">
-          {t('error.network')}
-        </Typography>
-      )}
-    </Box>
-  );
+  return user ? <UserMenu user={user} /> : null;
 }

@@ -7,13 +7,20 @@ export class ApiFailure extends Error {
   readonly code: ApiErrorCode;
   readonly fieldErrors: FieldError[];
   readonly currentVersion: number | undefined;
+  /** With 429: when to try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ApiErrorCode, message: string, extra: { fieldErrors?: FieldError[]; currentVersion?: number } = {}) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    extra: { fieldErrors?: FieldError[]; currentVersion?: number; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'ApiFailure';
     this.code = code;
     this.fieldErrors = extra.fieldErrors ?? [];
     this.currentVersion = extra.currentVersion;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 
   get status(): number {

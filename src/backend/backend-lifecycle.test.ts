@@ -23,7 +23,7 @@ async function auditTypes(kit: TestBackend, caseId: string): Promise<string[]> {
 /** Promotes a user to reviewer, as when an analyst changes role: the four-eyes check must still hold. */
 function promote(kit: TestBackend, userId: string): void {
   const user = kit.users.find((candidate) => candidate.id === userId);
-  if (user) user.role = 'reviewer';
+  if (user) user.roles = ['reviewer'];
 }
 
 describe('create', () => {
@@ -280,7 +280,7 @@ describe('four eyes (R18)', () => {
     doc = await kit.ok('submitCase', { user: 'ana', params, ifMatch: doc.version, body: {} });
     doc = await kit.ok('decideCase', { user: 'rui', params, ifMatch: doc.version, body: { decision: 'return', rationale: 'Tighten.' } });
     expect(doc.editorsSinceReview).toEqual([]);
-    const analyst = { id: 'kim', name: 'Kim Larsen', role: 'analyst' as const };
+    const analyst = { id: 'kim', name: 'Kim Larsen', roles: ['analyst' as const] };
     kit.users.push(analyst);
     doc = await kit.ok('updateCase', { user: 'kim', params, ifMatch: doc.version, body: recommendedContent() });
     doc = await kit.ok('submitCase', { user: 'kim', params, ifMatch: doc.version, body: {} });

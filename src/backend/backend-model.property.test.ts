@@ -246,7 +246,7 @@ class ToggleKim implements fc.AsyncCommand<Model, Real> {
   }
   async run(_model: Model, real: Real): Promise<void> {
     const kim = real.kit.users.find((user) => user.id === 'kim');
-    if (kim) kim.role = kim.role === 'analyst' ? 'reviewer' : 'analyst';
+    if (kim) kim.roles = kim.roles.includes('analyst') ? ['reviewer'] : ['analyst'];
   }
   toString(): string {
     return 'toggleKim';
@@ -294,7 +294,7 @@ describe('backend model (fast-check)', () => {
       fc.asyncProperty(fc.commands([command], { maxCommands: 60, size: 'max' }), async (sequence) => {
         await fc.asyncModelRun(async () => {
           const kit = createTestBackend();
-          kit.users.push({ id: 'kim', name: 'Kim Larsen', role: 'analyst' });
+          kit.users.push({ id: 'kim', name: 'Kim Larsen', roles: ['analyst'] });
           const model: Model = { cases: new Map(), writes: 0 };
           const real: Real = { kit, caseIds: [], seen: [] };
           // Two cases to start with, so most commands act on something from the first step on:

@@ -32,30 +32,19 @@ describe('routing', () => {
 describe('session', () => {
   it('says who is signed in and which sign-in this backend offers', async () => {
     const kit = createTestBackend();
-    expect((await kit.call('session', { user: null })).body).toEqual({ user: null, signIn: 'demo-picker' });
+    expect((await kit.call('session', { user: null })).body).toEqual({ user: null, signIn: 'demo-picker', singleSignOn: null });
     expect((await kit.call('session', { user: 'rui' })).body).toEqual({
-      user: { id: 'rui', name: 'Rui Takahashi', role: 'reviewer' }, signIn: 'demo-picker',
+      user: { id: 'rui', name: 'Rui Takahashi', roles: ['reviewer'] }, signIn: 'demo-picker', singleSignOn: null,
     });
   });
 
-  it('development sign-in asks the adapter to keep a known user signed in; sign-out to forget', async () => {
-    const kit = createTestBackend({ signIn: 'development' });
-    const signedIn = await kit.call('signIn', { user: null, body: { userId: 'sam' } });
-    expect(signedIn).toMatchObject({
-      status: 200, session: { userId: 'sam' }, body: { user: { id: 'sam' }, signIn: 'development' },
-    });
-    const stranger = await kit.call('signIn', { user: null, body: { userId: 'mallory' } });
-    expect(stranger).toMatchObject({ status: 400, body: { fieldErrors: [{ path: 'userId', message: 'unknownUser' }] } });
-    expect(stranger.session).toBeUndefined();
-    const signedOut = await kit.call('signOut', { user: 'sam' });
-    expect(signedOut).toMatchObject({ status: 200, session: null, body: { user: null, signIn: 'development' } });
-  });
-
-  it('has no development sign-in where the demo picker is the identity (404, nothing to keep)', async () => {
+  it('has no accounts where the demo picker is the identity: password sign-in is 404, nothing to keep', async () => {
     const kit = createTestBackend();
-    const response = await kit.call('signIn', { user: null, body: { userId: 'sam' } });
+    const response = await kit.call('passwordSignIn', { user: null, body: { login: 'sam', password: 'a long enough password' } });
     expect(response).toMatchObject({ status: 404, body: { code: 'not-found' } });
     expect(response.session).toBeUndefined();
+    const signedOut = await kit.call('signOut', { user: 'sam' });
+    expect(signedOut).toMatchObject({ status: 200, session: null, body: { user: null, signIn: 'demo-picker' } });
   });
 });
 
@@ -68,7 +57,7 @@ describe('identity and roles', () => {
       expect(errorBody(response).code).toBe('unauthenticated');
     }
     expect((await kit.call('listUsers', { user: null })).status).toBe(200);
-    expect((await kit.call('me', { user: 'sam' })).body).toEqual({ id: 'sam', name: 'Samira Haddad', role: 'reviewer' });
+    expect((await kit.call('me', { user: 'sam' })).body).toEqual({ id: 'sam', name: 'Samira Haddad', roles: ['reviewer'] });
   });
 
   it('takes the user the adapter names, never an X-User-Id header (a server must not trust one)', async () => {

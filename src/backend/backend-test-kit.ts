@@ -5,7 +5,6 @@ import { buildPath } from '../api/contract/endpoint-definition';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import { CaseDocument, emptyCaseContent, type CaseContent } from '../api/contract/case';
 import { ApiErrorBody, STATUS_BY_CODE } from '../api/contract/errors';
-import type { SignInMethod } from '../api/contract/session';
 import type { User } from '../api/contract/users';
 import { addDaysUtc } from '../engine/schedule';
 import { evaluate } from '../engine/evaluate';
@@ -59,7 +58,7 @@ export interface TestBackend {
 
 export function createTestBackend(
   options: {
-    storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock; signIn?: SignInMethod;
+    storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock;
   } = {},
 ): TestBackend {
   const storage = options.storage ?? createMemoryStorage();
@@ -73,7 +72,6 @@ export function createTestBackend(
     newId: (kind) => `${kind}-${String((counter += 1)).padStart(4, '0')}`,
     seed: async () => options.seed ?? EMPTY_SEED,
     users: () => users,
-    ...(options.signIn ? { signIn: options.signIn } : {}),
   });
 
   async function call(name: EndpointName, call: CallOptions = {}): Promise<BackendResponse> {

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import type { StorageHealth } from '../api/contract/storage-health';
-import type { Session, SignInMethod } from '../api/contract/session';
+import type { Session } from '../api/contract/session';
 import type { User } from '../api/contract/users';
+import { createIdentityRules, toUser, type IdentityDeps, type IdentityRules, type SessionGrant } from './identity/identity-rules';
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
 import {
   applyAction,
@@ -45,6 +46,8 @@ export interface BackendRequest {
   userId: string | null;
   /** Parsed JSON, `undefined` when there was none, or a MalformedJsonBody. */
   body: unknown;
+  /** The client's network address as the server sees it (throttling of failed sign-ins); null in the mock. */
+  clientAddress?: string | null;
 }
 
 export interface BackendResponse {
@@ -52,10 +55,10 @@ export interface BackendResponse {
   headers: Record<string, string>;
   body: unknown;
   /**
-   * Set by sign-in (the user to keep signed in) and sign-out (`null`); the adapter turns it into
-   * its session (the server: a signed cookie). Absent: the session stays as it is.
+   * Set by sign-in (the person to keep signed in, and their session epoch) and sign-out (`null`); the
+   * server turns it into a new session and its cookie, or ends the current one. Absent: unchanged.
    */
-  session?: { userId: string } | null;
+  session?: SessionGrant | null;
 }
 
 export interface BackendDeps {
@@ -66,10 +69,13 @@ export interface BackendDeps {
   newId: (kind: IdKind) => string;
   /** What a fresh (or reset) store starts with. */
   seed: () => Promise<StorageSeed>;
-  /** The user directory, read per request (a role can change between requests). */
+  /** The demo directory (mock backend), read per request (a test can change a role between requests). */
   users?: () => readonly User[];
-  /** How people sign in where this backend runs; `demo-picker` (the mock backend) by default. */
-  signIn?: SignInMethod;
+  /**
+   * Accounts (the server): people sign in with a password or single sign-on, and the directory is
+   * the accounts'. Without it the demo picker's `X-User-Id` names one of `users`.
+   */
+  identity?: IdentityDeps;
 }
 
 export interface Backend {
@@ -78,6 +84,8 @@ export interface Backend {
   reset(): Promise<void>;
   /** Stored records set aside because they no longer parsed (dev storage only; empty elsewhere). */
   storageHealth(): Promise<StorageHealth>;
+  /** The account rules, for the server's single sign-on and the `users` command; null without accounts. */
+  identity: IdentityRules | null;
 }
 
 /** A request body that was not valid JSON; the adapter passes it so `handle` answers 400. */
@@ -108,6 +116,7 @@ interface Context<N extends EndpointName> extends Parsed<N> {
   /** `null` only for endpoints open to everyone (empty `roles`). */
   user: User | null;
   ifMatch: number | null;
+  clientAddress: string | null;
 }
 
 interface Outcome {
@@ -135,6 +144,10 @@ export function parseIfMatch(value: string | undefined): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+function adminActor(user: User | null): { actorId: string; source: 'admin' } {
+  return { actorId: requireUser(user).id, source: 'admin' };
+}
+
 function requireUser(user: User | null): User {
   if (!user) throw new ApiFailure('unauthenticated', 'Sign in first: the request names no known user.');
   return user;
@@ -153,8 +166,33 @@ function staleVersion(currentVersion: number): ApiFailure {
 }
 
 export function createBackend(deps: BackendDeps): Backend {
-  const users = deps.users ?? (() => DEMO_USERS);
-  const signIn = deps.signIn ?? 'demo-picker';
+  const identity = deps.identity ? createIdentityRules(deps.identity) : null;
+  const accounts = deps.identity?.storage ?? null;
+  const signIn = identity ? 'accounts' : 'demo-picker';
+  const singleSignOn = deps.identity?.singleSignOn ?? null;
+  const demoUsers = deps.users ?? (() => DEMO_USERS);
+
+  /** Everyone who may appear in the trail (disabled people keep their names). */
+  async function users(): Promise<readonly User[]> {
+    return accounts ? (await accounts.listAccounts()).map(toUser) : demoUsers();
+  }
+
+  /** The acting person: an enabled account, or the demo user the picker names. */
+  async function actingUser(userId: string | null): Promise<User | null> {
+    if (userId === null) return null;
+    if (!accounts) return demoUsers().find((candidate) => candidate.id === userId) ?? null;
+    const account = await accounts.getAccount(userId);
+    return account && !account.disabled ? toUser(account) : null;
+  }
+
+  function sessionOf(user: User | null): Session {
+    return { user, signIn, singleSignOn };
+  }
+
+  function requireAccounts(): IdentityRules {
+    if (!identity) throw new ApiFailure('not-found', 'There are no accounts here: the mock backend signs in through the demo identity picker.');
+    return identity;
+  }
   let ready: Promise<void> | null = null;
 
   const listingOf = listingWith(deps.evaluate);
@@ -232,24 +270,44 @@ export function createBackend(deps: BackendDeps): Backend {
 
   const routes: { [N in EndpointName]: (context: Context<N>) => Promise<Outcome> } = {
     listUsers: async ({ user }) => {
-      // The team's directory. Open only where a sign-in lists the users to choose from (the demo
-      // picker, development sign-in); with any other sign-in it is for signed-in users only.
-      if (signIn === 'none') requireUser(user);
-      return { body: users() };
+      // The team's directory: open in the mock (its picker lists it), for signed-in people on the server.
+      if (accounts) requireUser(user);
+      return { body: await users() };
     },
-    session: async ({ user }) => ({ body: { user, signIn } satisfies Session }),
-    signIn: async ({ body }) => {
-      if (signIn !== 'development') {
-        throw new ApiFailure('not-found', 'There is no development sign-in here.');
-      }
-      const user = users().find((candidate) => candidate.id === body.userId);
-      if (!user) {
-        throw new ApiFailure('validation', `No user ${body.userId}.`, { fieldErrors: [{ path: 'userId', message: 'unknownUser' }] });
-      }
-      return { body: { user, signIn } satisfies Session, session: { userId: user.id } };
+    session: async ({ user }) => ({ body: sessionOf(user) }),
+    passwordSignIn: async ({ body, clientAddress }) => {
+      const grant = await requireAccounts().signInWithPassword(body, clientAddress, deps.now());
+      return { body: sessionOf(await actingUser(grant.userId)), session: grant };
     },
-    signOut: async () => ({ body: { user: null, signIn } satisfies Session, session: null }),
+    setPassword: async ({ body }) => {
+      const grant = await requireAccounts().setPasswordWithToken(body, deps.now());
+      return { body: sessionOf(await actingUser(grant.userId)), session: grant };
+    },
+    signOut: async () => ({ body: sessionOf(null), session: null }),
+    signOutEverywhere: async ({ user }) => {
+      await requireAccounts().signOutEverywhere(requireUser(user), deps.now());
+      return { body: sessionOf(null), session: null };
+    },
+    changePassword: async ({ body, user, clientAddress }) => {
+      const grant = await requireAccounts().changePassword(requireUser(user), body, clientAddress, deps.now());
+      return { body: sessionOf(await actingUser(grant.userId)), session: grant };
+    },
     me: async ({ user }) => ({ body: requireUser(user) }),
+    adminUsers: async () => ({ body: await requireAccounts().listDirectory() }),
+    createUser: async ({ body, user }) => ({ body: await requireAccounts().createUser(body, adminActor(user), deps.now()) }),
+    changeRoles: async ({ params, body, user }) => ({
+      body: await requireAccounts().changeRoles(params.userId, body.roles, adminActor(user), deps.now()),
+    }),
+    disableUser: async ({ params, user }) => ({ body: await requireAccounts().disableUser(params.userId, adminActor(user), deps.now()) }),
+    enableUser: async ({ params, user }) => ({ body: await requireAccounts().enableUser(params.userId, adminActor(user), deps.now()) }),
+    resetPassword: async ({ params, user }) => ({
+      body: await requireAccounts().resetPassword(params.userId, adminActor(user), deps.now()),
+    }),
+    userEvents: async ({ query }) => {
+      requireAccounts();
+      const { items, total } = await (accounts as NonNullable<typeof accounts>).queryUserEvents(query);
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
+    },
     listCases: async ({ query, user }) => {
       requireUser(user);
       const { items, total } = await deps.storage.queryCases(query);
@@ -293,7 +351,7 @@ export function createBackend(deps: BackendDeps): Backend {
       return { body: { items, total, page: query.page, pageSize: query.pageSize } };
     },
     decisionRecord: async ({ params }) => ({
-      body: buildDecisionRecord(await loadCase(params.caseId), users(), deps.now()),
+      body: buildDecisionRecord(await loadCase(params.caseId), await users(), deps.now()),
     }),
   };
 
@@ -306,14 +364,14 @@ export function createBackend(deps: BackendDeps): Backend {
     if ('methodMismatch' in match) throw new ApiFailure('not-found', `${request.method} is not supported on ${request.path}.`);
     const definition: Endpoints[EndpointName] = endpoints[match.name];
 
-    const user = users().find((candidate) => candidate.id === request.userId) ?? null;
+    const user = await actingUser(request.userId);
     const roles: readonly string[] = definition.roles;
     if (roles.length > 0) {
       requireUser(user);
-      if (user && !roles.includes(user.role)) {
+      if (user && !user.roles.some((role) => roles.includes(role))) {
         throw new ApiFailure(
           'forbidden',
-          `This needs the ${roles.join(' or ')} role; ${user.name} is signed in as ${user.role} (R18).`,
+          `This needs the ${roles.join(' or ')} role; ${user.name} is signed in as ${user.roles.join(' and ')} (R18).`,
         );
       }
     }
@@ -339,7 +397,7 @@ export function createBackend(deps: BackendDeps): Backend {
     }
 
     const handler = routes[match.name] as (context: Context<EndpointName>) => Promise<Outcome>;
-    const outcome = await handler({ params, query, body, user, ifMatch } as Context<EndpointName>);
+    const outcome = await handler({ params, query, body, user, ifMatch, clientAddress: request.clientAddress ?? null } as Context<EndpointName>);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...outcome.headers };
     if (outcome.caseVersion !== undefined) headers[ETAG] = formatEtag(outcome.caseVersion);
     const response: BackendResponse = { status: definition.successStatus, headers, body: outcome.body };
@@ -353,7 +411,9 @@ export function createBackend(deps: BackendDeps): Backend {
       return await dispatch(request);
     } catch (error) {
       if (error instanceof ApiFailure) {
-        return { status: error.status, headers: { 'Content-Type': 'application/json' }, body: error.toBody() };
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, error.retryAfterSeconds));
+        return { status: error.status, headers, body: error.toBody() };
       }
       // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
       // what still fails is reported, and only the explicit dev reset drops data.
@@ -374,7 +434,7 @@ export function createBackend(deps: BackendDeps): Backend {
     return { quarantined: (await deps.storage.listQuarantined?.()) ?? [] };
   }
 
-  return { handle, reset, storageHealth };
+  return { handle, reset, storageHealth, identity };
 }
 
 function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {

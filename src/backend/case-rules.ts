@@ -411,7 +411,7 @@ export function decideAccount(record: StoredCase, input: z.output<typeof Account
   );
   // R18: ending enforcement is a reviewer's decision; an analyst may associate and un-associate an
   // account only while no action rests on it (else a reviewer's suspension ends by an analyst's click).
-  if (ended.events.length > 0 && env.user.role !== 'reviewer') {
+  if (ended.events.length > 0 && !env.user.roles.includes('reviewer')) {
     throw forbidden(
       `Un-associating @${input.handle} would end ${ended.events.length === 1 ? 'an enforcement action' : `${ended.events.length} enforcement actions`} on it; only a reviewer may decide that (R18).`,
     );

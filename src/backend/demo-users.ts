@@ -2,8 +2,8 @@
 import type { User } from '../api/contract/users';
 
 export const DEMO_USERS: readonly User[] = [
-  { id: 'ana', name: 'Ana Kovač', role: 'analyst' },
-  { id: 'ben', name: 'Ben Osei', role: 'analyst' },
-  { id: 'rui', name: 'Rui Takahashi', role: 'reviewer' },
-  { id: 'sam', name: 'Samira Haddad', role: 'reviewer' },
+  { id: 'ana', name: 'Ana Kovač', roles: ['analyst'] },
+  { id: 'ben', name: 'Ben Osei', roles: ['analyst'] },
+  { id: 'rui', name: 'Rui Takahashi', roles: ['reviewer'] },
+  { id: 'sam', name: 'Samira Haddad', roles: ['reviewer'] },
 ];

@@ -2,7 +2,7 @@
 // added to the table without a row here fails this test (and the type check, MATRIX is total).
 import { describe, expect, it } from 'vitest';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
-import type { Role } from '../engine/policy-terms';
+import type { WorkbenchRole as Role } from '../api/contract/users';
 import { caseIn, createTestBackend, NEW_CASE, recommendedContent, type CallOptions, type TestBackend } from './backend-test-kit';
 
 /**
@@ -35,6 +35,7 @@ interface Row {
 
 const owner = 'kim';
 const open = { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 200, 'reviewer-owner': 200 };
+const adminOnly = { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 403, 'reviewer-owner': 403 };
 const none: Setup = async () => ({});
 const onCase = (state: 'draft' | 'in_review' | 'designated', withAccount = false): Setup => async (kit) => {
   const doc = await caseIn(kit, state, { owner, withAccount });
@@ -44,12 +45,29 @@ const onCase = (state: 'draft' | 'in_review' | 'designated', withAccount = false
 const MATRIX: Record<EndpointName, Row> = {
   listUsers: { setup: none, expect: { ...open, anonymous: 200 } },
   session: { setup: none, expect: { ...open, anonymous: 200 } },
-  // The mock backend's kit has the demo picker, not development sign-in: there is none to reach.
-  signIn: {
-    setup: async () => ({ body: { userId: 'ana' } }),
+  // The mock backend's kit has the demo picker, no accounts: the account endpoints are not there
+  // (404) once the role gate lets a request through. The server's HTTP tests cover them for real.
+  passwordSignIn: {
+    setup: async () => ({ body: { login: 'ana', password: 'whatever it is' } }),
+    expect: { anonymous: 404, analyst: 404, 'analyst-owner': 404, reviewer: 404, 'reviewer-owner': 404 },
+  },
+  setPassword: {
+    setup: async () => ({ body: { token: 'a'.repeat(43), password: 'whatever it is' } }),
     expect: { anonymous: 404, analyst: 404, 'analyst-owner': 404, reviewer: 404, 'reviewer-owner': 404 },
   },
   signOut: { setup: none, expect: { ...open, anonymous: 200 } },
+  signOutEverywhere: { setup: none, expect: { anonymous: 401, analyst: 404, 'analyst-owner': 404, reviewer: 404, 'reviewer-owner': 404 } },
+  changePassword: {
+    setup: async () => ({ body: { currentPassword: 'whatever it is', newPassword: 'something else entirely' } }),
+    expect: { anonymous: 401, analyst: 404, 'analyst-owner': 404, reviewer: 404, 'reviewer-owner': 404 },
+  },
+  adminUsers: { setup: none, expect: adminOnly },
+  createUser: { setup: async () => ({ body: { login: 'eve', name: 'Eve', roles: ['admin'] } }), expect: adminOnly },
+  changeRoles: { setup: async () => ({ params: { userId: 'ana' }, body: { roles: ['admin'] } }), expect: adminOnly },
+  disableUser: { setup: async () => ({ params: { userId: 'ana' } }), expect: adminOnly },
+  enableUser: { setup: async () => ({ params: { userId: 'ana' } }), expect: adminOnly },
+  resetPassword: { setup: async () => ({ params: { userId: 'ana' } }), expect: adminOnly },
+  userEvents: { setup: none, expect: adminOnly },
   me: { setup: none, expect: open },
   listCases: { setup: none, expect: open },
   createCase: {
@@ -165,10 +183,10 @@ describe('permission matrix', () => {
 
   it.each(cases)('$name as $principal -> $status', async ({ name, principal, status }) => {
     const kit = createTestBackend();
-    kit.users.push({ id: 'kim', name: 'Kim Larsen', role: 'analyst' });
+    kit.users.push({ id: 'kim', name: 'Kim Larsen', roles: ['analyst'] });
     const options = await MATRIX[name].setup(kit);
     const kim = kit.users.find((user) => user.id === 'kim');
-    if (kim && principal === 'reviewer-owner') kim.role = 'reviewer';
+    if (kim && principal === 'reviewer-owner') kim.roles = ['reviewer'];
     const response = await kit.call(name, { ...options, user: USER_OF[principal] });
     expect({ status: response.status, body: response.body }).toMatchObject({ status });
   });

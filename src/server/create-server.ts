@@ -2,7 +2,7 @@
 // to the backend rules (`createBackend().handle`), exactly as the mock backend's does; this file adds
 // only transport (HTTP, static files), identity (the signed session), and operations (health,
 // limits, headers, logs). No rule of the policy or of the workflow lives here.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -10,7 +10,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiErrorBody, ApiErrorCode } from '../api/contract/errors';
-import type { User } from '../api/contract/users';
 import { STATUS_BY_CODE } from '../api/contract/errors';
 import { createBackend, parseJsonBody, randomId, type Backend, type BackendRequest } from '../backend/backend';
 import { buildDemoSeed } from '../backend/demo-data';
@@ -18,19 +17,38 @@ import { EMPTY_SEED } from '../backend/storage';
 import { evaluate } from '../engine/evaluate';
 import type { ServerStorage } from './memory-opened-storage';
 import type { ServerConfig } from './server-config';
-import { readSessionUser, writeSessionCookie, type SessionCookieOptions } from './session-cookie';
+import type { PasswordHasher } from '../backend/identity/identity-rules';
+import { isCommonPassword } from './identity/common-passwords';
+import { seedDemoAccounts } from './identity/demo-accounts';
+import { createScryptHasher } from './identity/password-hashing';
+import { createSessionManager } from './identity/sessions';
+import { registerSingleSignOn } from './identity/single-sign-on';
+import { hashToken, newToken } from './identity/tokens';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
 
 export interface CreateServerOptions {
   config: ServerConfig;
   storage: ServerStorage;
-  /** Signs the session cookie (main.ts reads or creates it). */
+  /** Signs the single sign-on state cookie (main.ts reads or creates it). */
   sessionSecret: string;
   /** Injectable for tests; the real clock otherwise. */
   now?: () => Date;
   /** pino options, or `false` for none (tests). */
   logger?: boolean | { level: string };
-  /** The user directory; the demo users by default (tests change roles, as the backend's kit does). */
-  users?: () => readonly User[];
+  /** Password hashing; scrypt with the documented parameters by default (tests may pass cheaper ones). */
+  passwords?: PasswordHasher;
+}
+
+export interface CreatedServer {
+  app: FastifyInstance;
+  backend: Backend;
+  /** Set when this start created the demo accounts and generated their password: say it once. */
+  generatedDemoPassword: string | null;
+}
+
+/** Ids of the directory's trail: `user-event-…`. */
+function newEventId(): string {
+  return randomId('event').replace(/^event-/, 'user-event-');
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -108,10 +126,22 @@ function queryRecord(query: unknown): Record<string, string> {
   return result;
 }
 
-export async function createServer(options: CreateServerOptions): Promise<{ app: FastifyInstance; backend: Backend }> {
+export async function createServer(options: CreateServerOptions): Promise<CreatedServer> {
   const { config, storage } = options;
   const now = options.now ?? (() => new Date());
-  const cookieOptions: SessionCookieOptions = { maxAgeSeconds: config.sessionMaxAgeSeconds, now: () => now().getTime() };
+  const passwords = options.passwords ?? createScryptHasher();
+  const sessions = createSessionManager(
+    storage.identity,
+    { idleMs: config.sessionIdleSeconds * 1000, absoluteMs: config.sessionMaxAgeSeconds * 1000 },
+    now,
+  );
+
+  let generatedDemoPassword: string | null = null;
+  if (config.seedDemoData) {
+    const password = config.demoPassword ?? randomBytes(12).toString('base64url');
+    const seeded = await seedDemoAccounts(storage.identity, { passwords, password, now: now().toISOString(), newEventId });
+    if (seeded && config.demoPassword === undefined) generatedDemoPassword = password;
+  }
 
   const backend = createBackend({
     storage: storage.storage,
@@ -120,8 +150,15 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
     newId: randomId,
     // An empty database gets the demo cases only where people can sign in as the demo users.
     seed: async () => (config.seedDemoData ? buildDemoSeed({ now: now().toISOString(), evaluate }) : EMPTY_SEED),
-    signIn: config.devSignIn ? 'development' : 'none',
-    ...(options.users ? { users: options.users } : {}),
+    identity: {
+      storage: storage.identity,
+      passwords,
+      isCommonPassword,
+      newToken,
+      hashToken,
+      newEventId,
+      singleSignOn: config.singleSignOn ? { label: config.singleSignOn.label } : null,
+    },
   });
 
   const app = Fastify({
@@ -139,13 +176,16 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
     return503OnClosing: true,
   });
 
-  // Who is acting, decided once per request from the signed cookie (never from a header).
+  // Who is acting, decided once per request from the session cookie (never from a header).
   app.decorateRequest('actingUserId', null);
 
   await app.register(fastifyCookie, { secret: options.sessionSecret, hook: 'onRequest' });
   app.addHook('onRequest', async (request) => {
-    request.actingUserId = readSessionUser(request, cookieOptions);
+    // Only the API acts as someone; static files and health checks need no database round trip.
+    request.actingUserId = request.url.startsWith('/api') ? await sessions.resolve(request.cookies[SESSION_COOKIE]) : null;
   });
+  const sweep = setInterval(() => void sessions.sweep().catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed')), 10 * 60_000);
+  sweep.unref();
 
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -212,6 +252,7 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
       headers: headerRecord(request),
       userId: request.actingUserId,
       body: request.body,
+      clientAddress: request.ip,
     };
     const response = await withinDeadline(backend.handle(backendRequest), config.handlerDeadlineMs);
     if (response === DEADLINE_PASSED) {
@@ -222,12 +263,21 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
         .type('application/json')
         .send(errorBody('server-error', `The server took longer than ${(config.handlerDeadlineMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s to answer; nothing is lost on your side. Try again in a moment.`));
     }
-    if (response.session !== undefined) writeSessionCookie(request, reply, response.session, cookieOptions);
+    if (response.session !== undefined) {
+      // Sign-in, sign-out, a password set: the session the cookie named ends, and a new one (a new
+      // token, so a token planted before sign-in is worth nothing: no fixation) takes its place.
+      await sessions.end(request.cookies[SESSION_COOKIE]);
+      if (response.session === null) clearSessionCookie(request, reply);
+      else setSessionCookie(request, reply, await sessions.start(response.session));
+    }
     // API answers are per user and change with every write: never from a shared cache.
     reply.header('Cache-Control', 'no-store');
     return reply.code(response.status).headers(response.headers).type('application/json').send(JSON.stringify(response.body));
   }
   const rateLimited = { config: { rateLimit: {} } };
+  if (config.singleSignOn && backend.identity) {
+    await registerSingleSignOn(app, { config: config.singleSignOn, identity: backend.identity, sessions, publicOrigin: config.publicOrigin, now });
+  }
   // oxlint-disable-next-line no-async-endpoint-handlers -- an Express rule; Fastify awaits async handlers
   app.all('/api', rateLimited, api);
   // oxlint-disable-next-line no-async-endpoint-handlers -- as above
@@ -263,10 +313,11 @@ export async function createServer(options: CreateServerOptions): Promise<{ app:
   });
 
   app.addHook('onClose', async () => {
+    clearInterval(sweep);
     await storage.close();
   });
 
-  return { app, backend };
+  return { app, backend, generatedDemoPassword };
 }
 
 /**
@@ -283,7 +334,7 @@ function sameOrigin(request: FastifyRequest, publicOrigin: string | undefined): 
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set from the signed session cookie in `onRequest`; the only identity the backend is given. */
+    /** Set from the session cookie in `onRequest`; the only identity the backend is given. */
     actingUserId: string | null;
   }
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     // A second before the handler's deadline: a write that times out is rolled back, not left to land.
     statementTimeoutMs: Math.max(100, config.handlerDeadlineMs - 1_000),
   });
-  const { app } = await createServer({ config, storage, sessionSecret: sessionSecret(config) });
+  const { app, generatedDemoPassword } = await createServer({ config, storage, sessionSecret: sessionSecret(config) });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -68,7 +68,15 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const database = storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : storage.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'memory (not kept)';
   app.log.info({ address, database: storage.kind }, 'listening');
-  process.stdout.write(`\nCHA workbench: ${address.replace('127.0.0.1', 'localhost')}  (database: ${database}${config.devSignIn ? '; development sign-in on' : ''})\n\n`);
+  process.stdout.write(`\nCHA workbench: ${address.replace('127.0.0.1', 'localhost')}  (database: ${database}${config.singleSignOn ? `; single sign-on: ${config.singleSignOn.issuer}` : ''})\n`);
+  if (generatedDemoPassword !== null) {
+    // Said once, when the accounts are made; DEMO_PASSWORD chooses it instead.
+    process.stdout.write(
+      `\nDemo accounts created: ana and ben (analysts), rui and sam (reviewers), ada (admin).\n` +
+        `Their password: ${generatedDemoPassword}\n(shown only now; change it in the app, or start over with an empty DATA_DIR)\n`,
+    );
+  }
+  process.stdout.write('\n');
 }
 
 main().catch((error: unknown) => {

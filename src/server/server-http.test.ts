@@ -1,5 +1,5 @@
-// The server over real sockets on 127.0.0.1: identity from the signed session only, development
-// sign-in and sign-out, the rules (four eyes, versions) reached over HTTP on memory, PGlite and
+// The server over real sockets on 127.0.0.1: identity from the session only, the session cookie,
+// the rules (four eyes, versions) reached over HTTP on memory, PGlite and
 // PostgreSQL, data that survives a restart, and the operations around them (headers, limits,
 // health, shutdown, the app's routes).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { createMemoryStorage } from '../backend/memory-storage';
 import { openMemoryStorage, type ServerStorage } from './memory-opened-storage';
 import { openStorage } from './storage/open-storage';
 import { createTestDatabase } from './testing/postgres-cluster';
-import { json, startTestServer, TEST_ASSET, type TestServer } from './server-test-kit';
+import { json, startTestServer, TEST_ASSET, TEST_PASSWORD, type TestServer } from './server-test-kit';
 
 let server: TestServer | null = null;
 
@@ -57,27 +57,27 @@ describe.each(DATABASES)('identity on $database', ({ open }) => {
     const write = await s.request('/api/cases', { method: 'POST', headers: { 'X-User-Id': 'ana' }, body: json(NEW_CASE) });
     expect(write.status).toBe(401);
     const session = await s.request('/api/session', { headers: { 'X-User-Id': 'ana' } });
-    expect(await session.json()).toEqual({ user: null, signIn: 'development' });
+    expect(await session.json()).toEqual({ user: null, signIn: 'accounts', singleSignOn: null });
   });
 
   it('acts as the signed-in user even when a header names another', async () => {
     const s = await start({ storage: await open() });
     const cookie = await s.signIn('ana');
     const me = await s.request('/api/me', { cookie, headers: { 'X-User-Id': 'rui' } });
-    expect(await me.json()).toMatchObject({ id: 'ana', role: 'analyst' });
+    expect(await me.json()).toMatchObject({ id: 'ana', roles: ['analyst'] });
   });
 
 });
 
 describe('session cookie', () => {
-  it('refuses a session cookie whose value or signature was changed', async () => {
+  it('refuses a session cookie whose token was changed or made up', async () => {
     const s = await start();
     const cookie = await s.signIn('ana');
     const [name, value = ''] = cookie.split('=');
-    const edited = `${name}=${value.replace(/^ana/, 'rui')}`;
+    expect((await s.request('/api/me', { cookie })).status).toBe(200);
+    const edited = `${name}=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`;
     expect((await s.request('/api/me', { cookie: edited })).status).toBe(401);
-    const unsigned = `${name}=rui.${Date.now()}`;
-    expect((await s.request('/api/me', { cookie: unsigned })).status).toBe(401);
+    expect((await s.request('/api/me', { cookie: `${name}=rui.${Date.now()}` })).status).toBe(401);
   });
 
   it('ends a session after its maximum age', async () => {
@@ -90,13 +90,14 @@ describe('session cookie', () => {
   });
 });
 
-describe('development sign-in', () => {
-  it('sets an HttpOnly, SameSite=Lax, signed cookie; sign-out clears it', async () => {
+describe('the session cookie at sign-in', () => {
+  it('is HttpOnly, SameSite=Lax, a random token that names nobody; sign-out clears it', async () => {
     const s = await start();
-    const response = await s.request('/api/session/development', { method: 'POST', body: json({ userId: 'rui' }) });
-    expect(await response.json()).toEqual({ user: { id: 'rui', name: 'Rui Takahashi', role: 'reviewer' }, signIn: 'development' });
+    const response = await s.request('/api/session/password', { method: 'POST', body: json({ login: 'rui', password: TEST_PASSWORD }) });
+    expect(await response.json()).toEqual({ user: { id: 'rui', name: 'Rui Takahashi', roles: ['reviewer'] }, signIn: 'accounts', singleSignOn: null });
     const setCookie = response.headers.getSetCookie()[0] ?? '';
-    expect(setCookie).toMatch(/^cha_session=rui\.\d+\.[^;]+;/);
+    expect(setCookie).toMatch(/^cha_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).not.toMatch(/rui/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
@@ -104,30 +105,30 @@ describe('development sign-in', () => {
     expect(await (await s.request('/api/session', { cookie })).json()).toMatchObject({ user: { id: 'rui' } });
 
     const signOut = await s.request('/api/session', { method: 'DELETE', cookie });
-    expect(await signOut.json()).toEqual({ user: null, signIn: 'development' });
+    expect(await signOut.json()).toEqual({ user: null, signIn: 'accounts', singleSignOn: null });
     expect(signOut.headers.getSetCookie()[0]).toMatch(/^cha_session=;.*Expires=Thu, 01 Jan 1970/i);
+    // The session is over on the server too: the old cookie, replayed, is nobody.
+    expect((await s.request('/api/me', { cookie })).status).toBe(401);
   });
 
   it('marks the cookie Secure behind TLS (a trusted proxy saying https)', async () => {
     const s = await start({ env: { TRUST_PROXY: 'true' } });
-    const response = await s.request('/api/session/development', {
-      method: 'POST', body: json({ userId: 'ana' }), headers: { 'X-Forwarded-Proto': 'https', Origin: s.url.replace('http:', 'https:') },
+    const response = await s.request('/api/session/password', {
+      method: 'POST', body: json({ login: 'ana', password: TEST_PASSWORD }), headers: { 'X-Forwarded-Proto': 'https', Origin: s.url.replace('http:', 'https:') },
     });
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()[0]).toMatch(/; Secure/i);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
 
-  it('does not exist when development sign-in is off (and no demo data is seeded)', async () => {
-    const s = await start({ env: { DEV_SIGN_IN: 'false' } });
-    const response = await s.request('/api/session/development', { method: 'POST', body: json({ userId: 'ana' }) });
-    expect(response.status).toBe(404);
+  it('SEED_DEMO_DATA=false: no demo accounts and no demo cases; the directory is for signed-in people only', async () => {
+    const s = await start({ env: { SEED_DEMO_DATA: 'false' } });
+    const response = await s.request('/api/session/password', { method: 'POST', body: json({ login: 'ana', password: TEST_PASSWORD }) });
+    expect(response.status).toBe(401);
     expect(response.headers.getSetCookie()).toEqual([]);
-    expect(await (await s.request('/api/session')).json()).toEqual({ user: null, signIn: 'none' });
+    expect(await s.storage.identity.countAccounts()).toBe(0);
     expect(await s.storage.storage.listCases()).toEqual([]);
-    // Without a sign-in that lists the users, the team's directory is not for strangers.
-    const users = await s.request('/api/users');
-    expect(users.status).toBe(401);
+    expect((await s.request('/api/users')).status).toBe(401);
   });
 
   it('refuses a write from another site (Origin check) before any rule runs', async () => {
@@ -146,17 +147,19 @@ describe('development sign-in', () => {
 describe.each(DATABASES)('the rules over HTTP on $database', ({ open }) => {
   it('refuses the person who submitted a case its approval (four eyes, R18)', async () => {
     const s = await start({ storage: await open() });
-    s.users.push({ id: 'kim', name: 'Kim Larsen', role: 'analyst' });
-    const kim = await s.signIn('kim');
-    let doc = await createCase(s, kim);
-    const put = await s.request(`/api/cases/${doc.id}`, { method: 'PUT', cookie: kim, body: json(recommendedContent()), headers: { 'If-Match': `"${doc.version}"` } });
+    await s.addUser('kim', 'Kim Larsen', ['analyst']);
+    const kimAsAnalyst = await s.signIn('kim');
+    let doc = await createCase(s, kimAsAnalyst);
+    const put = await s.request(`/api/cases/${doc.id}`, { method: 'PUT', cookie: kimAsAnalyst, body: json(recommendedContent()), headers: { 'If-Match': `"${doc.version}"` } });
     doc = (await put.json()) as CaseDocument;
-    const submit = await s.request(`/api/cases/${doc.id}/submit`, { method: 'POST', cookie: kim, body: json({}), headers: { 'If-Match': `"${doc.version}"` } });
+    const submit = await s.request(`/api/cases/${doc.id}/submit`, { method: 'POST', cookie: kimAsAnalyst, body: json({}), headers: { 'If-Match': `"${doc.version}"` } });
     doc = (await submit.json()) as CaseDocument;
     expect(doc.status).toBe('in_review');
 
-    const kimUser = s.users.find((user) => user.id === 'kim');
-    if (kimUser) kimUser.role = 'reviewer';
+    // Kim becomes a reviewer: the change ends her sessions; signed in again, she is a reviewer.
+    await s.setRoles('kim', ['reviewer']);
+    expect((await s.request('/api/me', { cookie: kimAsAnalyst })).status).toBe(401);
+    const kim = await s.signIn('kim');
     const decision = { decision: 'approve', rationale: 'Meets the threshold.' };
     const own = await s.request(`/api/cases/${doc.id}/decision`, { method: 'POST', cookie: kim, body: json(decision), headers: { 'If-Match': `"${doc.version}"` } });
     expect(own.status).toBe(403);

@@ -4,22 +4,32 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { User } from '../api/contract/users';
-import { DEMO_USERS } from '../backend/demo-users';
+import type { WorkbenchRole } from '../api/contract/users';
+import type { Backend } from '../backend/backend';
 import { createServer } from './create-server';
+import { createScryptHasher } from './identity/password-hashing';
 import { openMemoryStorage, type ServerStorage } from './memory-opened-storage';
 import { parseServerConfig } from './server-config';
 
 export const TEST_ASSET = '/assets/app-3f2a9c1e.js';
 
+/** Every demo account's password in server tests (DEMO_PASSWORD). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Cheap scrypt for tests (N = 2^10): the parameters of real hashes are checked in password-hashing.test.ts. */
+export const TEST_HASHER = createScryptHasher({ log2N: 10, r: 8, p: 1 });
+
 export interface TestServer {
   app: FastifyInstance;
+  backend: Backend;
   url: string;
   storage: ServerStorage;
-  /** Mutable, like the backend kit's: tests change roles between requests. */
-  users: User[];
-  /** Signs in through the development sign-in endpoint; returns the Cookie header to send. */
-  signIn(userId: string): Promise<string>;
+  /** Signs in with the account's password (TEST_PASSWORD unless given); returns the Cookie header to send. */
+  signIn(login: string, password?: string): Promise<string>;
+  /** A new account with TEST_PASSWORD, as the `users` command would make it. */
+  addUser(id: string, name: string, roles: WorkbenchRole[]): Promise<void>;
+  /** Changes a person's roles, as an admin would (their sessions end). */
+  setRoles(id: string, roles: WorkbenchRole[]): Promise<void>;
   /** fetch against the server; writes carry this server's Origin unless the test sets one. */
   request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -32,16 +42,16 @@ export async function startTestServer(
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CHA</title><div id="root"></div>');
   writeFileSync(join(staticDir, TEST_ASSET), 'console.log("app");');
-  const config = parseServerConfig({ PORT: '0', STATIC_DIR: staticDir, LOG_LEVEL: 'silent', ...options.env });
+  const config = parseServerConfig({ PORT: '0', STATIC_DIR: staticDir, LOG_LEVEL: 'silent', DEMO_PASSWORD: TEST_PASSWORD, ...options.env });
   const storage = options.storage ?? openMemoryStorage();
-  const users = DEMO_USERS.map((user) => ({ ...user }));
-  const { app } = await createServer({
+  const now = options.now ?? (() => new Date());
+  const { app, backend } = await createServer({
     config,
     storage,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     logger: false,
-    users: () => users,
-    ...(options.now ? { now: options.now } : {}),
+    passwords: TEST_HASHER,
+    now,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
@@ -54,20 +64,33 @@ export async function startTestServer(
     return fetch(`${url}${path}`, { ...init, headers });
   }
 
-  async function signIn(userId: string): Promise<string> {
-    const response = await request('/api/session/development', { method: 'POST', body: JSON.stringify({ userId }) });
-    if (response.status !== 200) throw new Error(`sign-in as ${userId} answered ${response.status}`);
+  async function signIn(login: string, password = TEST_PASSWORD): Promise<string> {
+    const response = await request('/api/session/password', { method: 'POST', body: JSON.stringify({ login, password }) });
+    if (response.status !== 200) throw new Error(`sign-in as ${login} answered ${response.status}: ${await response.text()}`);
     const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
     if (!cookie) throw new Error('sign-in set no cookie');
     return cookie;
   }
 
+  const command = { actorId: null, source: 'command' as const };
+  async function addUser(id: string, name: string, roles: WorkbenchRole[]): Promise<void> {
+    const identity = backend.identity;
+    if (!identity) throw new Error('no accounts');
+    const link = await identity.createUser({ login: id, name, roles }, command, now().toISOString());
+    await identity.setPasswordWithToken({ token: link.token, password: TEST_PASSWORD }, now().toISOString());
+  }
+  async function setRoles(id: string, roles: WorkbenchRole[]): Promise<void> {
+    await backend.identity?.changeRoles(id, roles, command, now().toISOString());
+  }
+
   return {
     app,
+    backend,
     url,
     storage,
-    users,
     signIn,
+    addUser,
+    setRoles,
     request,
     close: async () => {
       await app.close();

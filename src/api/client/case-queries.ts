@@ -5,9 +5,11 @@ import type { CaseListQuery } from '../contract/case-list';
 import { callApi } from './http-client';
 import { queryKeys } from './query-keys';
 
-export function useUsers() {
+/** The team's directory (names in the trail, the demo picker); on the server, once someone is signed in. */
+export function useUsers({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.users,
+    enabled,
     queryFn: async ({ signal }) => (await callApi('listUsers', { signal })).data,
     staleTime: Infinity,
   });

@@ -2,7 +2,7 @@
 // zod/mini only, so the first page's rows (first-page-endpoints.ts) are made without classic zod.
 import { z } from 'zod/mini';
 import type { ApiErrorCode } from './errors';
-import type { Role } from '../../engine/policy-terms';
+import type { WorkbenchRole } from './users';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -19,13 +19,19 @@ export interface EndpointDefinition {
   successStatus: 200 | 201;
   /** Writes to a case need `If-Match: "<version>"`: 428 without, 412 when stale. */
   ifMatch: boolean;
-  /** Who may call it at all (R18); per-object checks (four eyes) happen in the backend. */
-  roles: readonly Role[];
+  /**
+   * Who may call it at all (R18); per-object checks (four eyes) happen in the backend. Empty: open to
+   * everyone, signed in or not. Case endpoints are for analysts and reviewers only: an admin needs
+   * one of those roles as well to read or change a case (issue 11).
+   */
+  roles: readonly WorkbenchRole[];
   errors: readonly ApiErrorCode[];
 }
 
 const none = z.strictObject({});
 export const anyRole = ['analyst', 'reviewer'] as const;
+/** Anyone signed in, admins included (their own session, the audit trail). */
+export const everyRole = ['analyst', 'reviewer', 'admin'] as const;
 
 const defaults = {
   params: none,

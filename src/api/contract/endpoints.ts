@@ -5,8 +5,21 @@ import { AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { DecisionRecord } from './decision-record';
 import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
-import { DevelopmentSignInInput, Session } from './session';
-import { anyRole, endpoint, type EndpointDefinition } from './endpoint-definition';
+import {
+  ChangePasswordInput,
+  DirectoryUser,
+  DirectoryUserList,
+  NewUserInput,
+  PasswordSignInInput,
+  RolesInput,
+  SetPasswordInput,
+  SetPasswordLink,
+  UserEventPage,
+  UserEventQuery,
+  UserIdParams,
+} from './identity';
+import { Session } from './session';
+import { anyRole, everyRole, endpoint, type EndpointDefinition } from './endpoint-definition';
 import { firstPageEndpoints } from './first-page-endpoints';
 import {
   AccountDecisionInput,
@@ -26,16 +39,58 @@ const writeErrors = ['validation', 'forbidden', 'not-found', 'invalid-transition
 export const endpoints = {
   ...firstPageEndpoints,
   /**
-   * Development sign-in: the server sets a signed session cookie for the named demo user. Only where
-   * the session says `signIn: 'development'`; elsewhere 404.
+   * Password sign-in to a local account (server only; the mock backend answers 404). A wrong name
+   * and a wrong password get the same 401; repeated failures 429 with Retry-After (issue 11).
    */
-  signIn: endpoint({
-    method: 'POST', path: '/api/session/development', body: DevelopmentSignInInput, response: Session, roles: [],
-    errors: ['validation', 'not-found'],
+  passwordSignIn: endpoint({
+    method: 'POST', path: '/api/session/password', body: PasswordSignInInput, response: Session, roles: [],
+    errors: ['validation', 'unauthenticated', 'rate-limited', 'not-found'],
+  }),
+  /** Sets a password with a set-password link's token (invitation or reset) and signs in. */
+  setPassword: endpoint({
+    method: 'POST', path: '/api/session/set-password', body: SetPasswordInput, response: Session, roles: [],
+    errors: ['validation', 'unauthenticated', 'not-found'],
   }),
   /** Ends the session (the server clears its cookie); answers the signed-out session. */
   signOut: endpoint({ method: 'DELETE', path: '/api/session', response: Session, roles: [] }),
-  me: endpoint({ method: 'GET', path: '/api/me', response: User, errors: ['unauthenticated'] }),
+  /** Ends every session of the signed-in user, on every device, this one included. */
+  signOutEverywhere: endpoint({
+    method: 'DELETE', path: '/api/me/sessions', response: Session, roles: everyRole, errors: ['unauthenticated', 'not-found'],
+  }),
+  changePassword: endpoint({
+    method: 'PUT', path: '/api/me/password', body: ChangePasswordInput, response: Session, roles: everyRole,
+    errors: ['validation', 'unauthenticated', 'rate-limited', 'not-found'],
+  }),
+  /** The admin's directory: everyone, enabled or not, with how they sign in. */
+  adminUsers: endpoint({ method: 'GET', path: '/api/admin/users', response: DirectoryUserList, roles: ['admin'], errors: ['forbidden', 'not-found'] }),
+  /** Invites a person: a new account and a single-use set-password link to give them. */
+  createUser: endpoint({
+    method: 'POST', path: '/api/admin/users', body: NewUserInput, response: SetPasswordLink, successStatus: 201, roles: ['admin'],
+    errors: ['validation', 'forbidden', 'invalid-transition', 'not-found'],
+  }),
+  changeRoles: endpoint({
+    method: 'PUT', path: '/api/admin/users/:userId/roles', params: UserIdParams, body: RolesInput, response: DirectoryUser,
+    roles: ['admin'], errors: ['validation', 'forbidden', 'invalid-transition', 'not-found'],
+  }),
+  disableUser: endpoint({
+    method: 'POST', path: '/api/admin/users/:userId/disable', params: UserIdParams, response: DirectoryUser,
+    roles: ['admin'], errors: ['forbidden', 'invalid-transition', 'not-found'],
+  }),
+  enableUser: endpoint({
+    method: 'POST', path: '/api/admin/users/:userId/enable', params: UserIdParams, response: DirectoryUser,
+    roles: ['admin'], errors: ['forbidden', 'not-found'],
+  }),
+  /** A new single-use set-password link; the old password and every session of the person end. */
+  resetPassword: endpoint({
+    method: 'POST', path: '/api/admin/users/:userId/password-link', params: UserIdParams, response: SetPasswordLink,
+    roles: ['admin'], errors: ['forbidden', 'invalid-transition', 'not-found'],
+  }),
+  /** The directory's trail: who was invited, given or refused roles, disabled, reset; newest first. */
+  userEvents: endpoint({
+    method: 'GET', path: '/api/admin/events', query: UserEventQuery, response: UserEventPage, roles: ['admin'],
+    errors: ['validation', 'forbidden', 'not-found'],
+  }),
+  me: endpoint({ method: 'GET', path: '/api/me', response: User, roles: everyRole, errors: ['unauthenticated'] }),
   createCase: endpoint({
     method: 'POST', path: '/api/cases', body: NewCaseInput, response: CaseDocument, successStatus: 201,
     roles: ['analyst'], errors: ['validation', 'forbidden'],
@@ -77,9 +132,10 @@ export const endpoints = {
   /** R19: the case's trail, newest first, a page at a time. */
   caseAudit: endpoint({
     method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, query: CaseAuditQuery, response: AuditPage,
-    errors: ['not-found', 'validation'],
+    roles: everyRole, errors: ['not-found', 'validation'],
   }),
-  audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage, errors: ['validation'] }),
+  /** R19: the whole trail; admins read it too (issue 11), without any case role. */
+  audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage, roles: everyRole, errors: ['validation'] }),
   /** R15: actions expiring in a window, soonest first. */
   expiringActions: endpoint({
     method: 'GET', path: '/api/actions/expiring', query: ExpiringActionsQuery, response: ExpiringActionsPage, errors: ['validation'],

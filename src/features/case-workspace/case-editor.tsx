@@ -16,7 +16,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { CaseDocument } from '../../api/contract/case';
-import type { User } from '../../api/contract/users';
+import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { AccountsTab } from './accounts-tab';
 import { contentOf, toCaseFormValues, type CaseFormValues } from './case-content';
@@ -69,7 +69,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('lg'));
   const caseId = caseDocument.id;
-  const editable = caseDocument.status === 'draft' && user.role === 'analyst';
+  const editable = caseDocument.status === 'draft' && hasRole(user, 'analyst');
   const [start] = useState(() => startFrom(draft, caseDocument));
   const strandedDraft = draft.kind === 'draft' && !editable;
 
@@ -146,7 +146,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
           {!editable && (
             <ReadOnlyNotice
               status={caseDocument.status}
-              role={user.role}
+              analyst={hasRole(user, 'analyst')}
               strandedDraft={strandedDraft}
               onDiscard={() => autosave.discardLocal()}
             />

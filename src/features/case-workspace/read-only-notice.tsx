@@ -3,17 +3,18 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus, Role } from '../../engine/policy-terms';
+import type { CaseStatus } from '../../engine/policy-terms';
 
-export function ReadOnlyNotice({ status, role, strandedDraft, onDiscard }: {
+export function ReadOnlyNotice({ status, analyst, strandedDraft, onDiscard }: {
   status: CaseStatus;
-  role: Role;
+  /** Whether the person holds the analyst role (R18: only analysts edit). */
+  analyst: boolean;
   strandedDraft: boolean;
   onDiscard: () => void;
 }) {
   const { t } = useTranslation(['workspace', 'policy']);
   const [discarded, setDiscarded] = useState(false);
-  const reason = role !== 'analyst' ? t('readOnly.role') : t(`readOnly.status.${status === 'draft' ? 'in_review' : status}`);
+  const reason = !analyst ? t('readOnly.role') : t(`readOnly.status.${status === 'draft' ? 'in_review' : status}`);
   return (
     <>
       <Alert severity="info" sx={{ mb: 2 }}>

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { CaseDocument } from '../../api/contract/case';
-import type { User } from '../../api/contract/users';
+import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { CaseForUser } from '../../components/case-for-user';
 import { useNow } from '../../components/use-now';
@@ -48,13 +48,13 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
         <Stack spacing={2}>
           <Alert severity="info">{t('page.noDesignation', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
           {/* R14: the general Rules' actions do not wait for a designation. */}
-          <ActionsSection caseDocument={caseDocument} now={now} open={false} canAct={me.role === 'reviewer'} />
+          <ActionsSection caseDocument={caseDocument} now={now} open={false} canAct={hasRole(me, 'reviewer')} />
         </Stack>
       ) : (
         <Stack spacing={2}>
           <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />
           <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} />
-          <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={me.role === 'reviewer'} />
+          <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={hasRole(me, 'reviewer')} />
           <ExportsSection caseDocument={caseDocument} />
         </Stack>
       )}

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument, ReviewDecisionKind } from '../../api/contract/case';
-import type { User } from '../../api/contract/users';
+import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
 import { CaseForUser } from '../../components/case-for-user';
@@ -88,7 +88,7 @@ function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User
               <PeriodicReviewForm
                 caseDocument={caseDocument}
                 now={now}
-                allowed={me.role === 'reviewer'}
+                allowed={hasRole(me, 'reviewer')}
                 onReviewed={() => setOutcome({ kind: 'periodic' })}
               />
               <Link component={RouterLink} to={`/designations/${caseDocument.id}`}>

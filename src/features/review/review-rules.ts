@@ -2,14 +2,14 @@
 // (R18 four eyes); this only lets the page explain in advance. Whether a decision is an override
 // (R8) is the engine's R8_decisionIsOverride, which the backend uses too.
 import type { CaseDocument } from '../../api/contract/case';
-import type { User } from '../../api/contract/users';
+import { hasRole, type User } from '../../api/contract/users';
 
 export type DecisionBlock = 'role' | 'submitted' | 'edited';
 
 /** Why this user may not decide this case (R18), every reason that applies. */
 export function decisionBlocks(caseDocument: CaseDocument, user: User): DecisionBlock[] {
   const blocks: DecisionBlock[] = [];
-  if (user.role !== 'reviewer') blocks.push('role');
+  if (!hasRole(user, 'reviewer')) blocks.push('role');
   if (caseDocument.submission?.submittedBy === user.id) blocks.push('submitted');
   else if (caseDocument.authors.includes(user.id) || caseDocument.editorsSinceReview.includes(user.id)) blocks.push('edited');
   return blocks;

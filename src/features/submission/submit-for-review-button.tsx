@@ -22,6 +22,7 @@ import { ApiError } from '../../api/client/http-client';
 import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
 import { SubmitInput } from '../../api/contract/requests';
+import { hasRole } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
 import { VerdictChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
@@ -57,7 +58,7 @@ export function SubmitForReviewButton({ caseDocument, unsavedChanges = false, re
     );
   }
   if (caseDocument.status !== 'draft') return null;
-  const analyst = me.data?.role === 'analyst';
+  const analyst = hasRole(me.data, 'analyst');
   const refused = analyst && refusedFields.length > 0;
   const note = me.data && !analyst ? t('analystsOnly') : refused ? t('refused', { count: refusedFields.length }) : unsavedChanges ? t('waitForSave') : null;
   return (

@@ -63,7 +63,7 @@ export const en = {
   strength: { weak: 'Weak', moderate: 'Moderate', strong: 'Strong' },
   evidenceState: { unverified: 'Unverified', corroborated: 'Corroborated', sufficient: 'Sufficient' },
   status: { draft: 'Draft', in_review: 'In review', designated: 'Designated', rejected: 'Rejected', withdrawn: 'Withdrawn' },
-  role: { analyst: 'Analyst', reviewer: 'Reviewer' },
+  role: { analyst: 'Analyst', reviewer: 'Reviewer', admin: 'Admin' },
   verdict: { recommended: 'Designation recommended', 'not-recommended': 'Not recommended', incomplete: 'Incomplete' },
   priorityBand: { safety: 'Physical or psychological safety', informational: 'Informational only', none: 'No harm at threshold' },
   action: {
@@ -175,7 +175,7 @@ export const nl: LocaleShape<typeof en> = {
   strength: { weak: 'Zwak', moderate: 'Matig', strong: 'Sterk' },
   evidenceState: { unverified: 'Niet geverifieerd', corroborated: 'Bevestigd', sufficient: 'Voldoende' },
   status: { draft: 'Concept', in_review: 'In beoordeling', designated: 'Aangeduid', rejected: 'Afgewezen', withdrawn: 'Ingetrokken' },
-  role: { analyst: 'Analist', reviewer: 'Beoordelaar' },
+  role: { analyst: 'Analist', reviewer: 'Beoordelaar', admin: 'Beheerder' },
   verdict: { recommended: 'Aanduiding aanbevolen', 'not-recommended': 'Niet aanbevolen', incomplete: 'Onvolledig' },
   priorityBand: { safety: 'Fysieke of psychologische veiligheid', informational: 'Alleen informatiegerelateerd', none: 'Geen schade boven de drempel' },
   action: {
@@ -287,7 +287,7 @@ export const tr: LocaleShape<typeof en> = {
   strength: { weak: 'Zayıf', moderate: 'Orta', strong: 'Güçlü' },
   evidenceState: { unverified: 'Doğrulanmadı', corroborated: 'Desteklendi', sufficient: 'Yeterli' },
   status: { draft: 'Taslak', in_review: 'İncelemede', designated: 'Belirlendi', rejected: 'Reddedildi', withdrawn: 'Geri alındı' },
-  role: { analyst: 'Analist', reviewer: 'İnceleyici' },
+  role: { analyst: 'Analist', reviewer: 'İnceleyici', admin: 'Yönetici' },
   verdict: { recommended: 'Belirleme önerilir', 'not-recommended': 'Önerilmez', incomplete: 'Eksik' },
   priorityBand: { safety: 'Fiziksel veya psikolojik güvenlik', informational: 'Yalnızca bilgilendirici', none: 'Eşiğe ulaşan zarar yok' },
   action: {

@@ -117,6 +117,81 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
     `,
   },
+  {
+    version: 2,
+    name: 'accounts, set-password tokens, sessions, failed sign-ins and the directory trail (issue 11)',
+    sql: `
+      -- Instants are ISO-8601 UTC text as the rules wrote them (like audit_events.at): they compare in order.
+      CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        login text NOT NULL UNIQUE,
+        name text NOT NULL,
+        roles jsonb NOT NULL,
+        disabled boolean NOT NULL,
+        password_hash text,
+        sso_subject text UNIQUE,
+        session_epoch integer NOT NULL,
+        version integer NOT NULL CHECK (version >= 1),
+        created_at text NOT NULL,
+        last_sign_in_at text
+      );
+
+      -- Set-password links: only a hash of the token is kept; one live link per person.
+      CREATE TABLE password_tokens (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL UNIQUE REFERENCES accounts (id),
+        expires_at text NOT NULL
+      );
+
+      -- Server-side sessions, found by a hash of the cookie's token. A session is good while its
+      -- epoch equals its account's session_epoch (roles changed, disabled, password reset end it).
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES accounts (id),
+        epoch integer NOT NULL,
+        created_at text NOT NULL,
+        last_seen_at text NOT NULL,
+        expires_at text NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE INDEX sessions_expires_at ON sessions (expires_at);
+      CREATE INDEX sessions_last_seen_at ON sessions (last_seen_at);
+
+      -- Failed sign-ins per user name and per address, for throttling.
+      CREATE TABLE sign_in_failures (
+        key text NOT NULL,
+        at text NOT NULL
+      );
+      CREATE INDEX sign_in_failures_key ON sign_in_failures (key, at);
+
+      -- Who was invited, given or refused roles, disabled, reset: append-only like the case trail.
+      CREATE SEQUENCE user_events_seq AS bigint;
+      CREATE TABLE user_events (
+        seq bigint PRIMARY KEY DEFAULT nextval('user_events_seq'),
+        id text NOT NULL UNIQUE,
+        user_id text NOT NULL,
+        type text NOT NULL,
+        actor_id text,
+        source text NOT NULL,
+        at text NOT NULL,
+        changes jsonb NOT NULL
+      );
+      CREATE INDEX user_events_user ON user_events (user_id, seq);
+      CREATE FUNCTION user_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'TRUNCATE' AND current_setting('cha.allow_audit_truncate', true) = 'on' THEN
+          RETURN NULL;
+        END IF;
+        RAISE EXCEPTION 'user_events is append-only: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END
+      $$;
+      CREATE TRIGGER user_events_no_update_or_delete BEFORE UPDATE OR DELETE ON user_events
+        FOR EACH ROW EXECUTE FUNCTION user_events_refuse_change();
+      CREATE TRIGGER user_events_no_truncate BEFORE TRUNCATE ON user_events
+        FOR EACH STATEMENT EXECUTE FUNCTION user_events_refuse_change();
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */

@@ -3,14 +3,17 @@
 // than this is refused rather than written with an old idea of the schema.
 import { join } from 'node:path';
 import type { BackendStorage } from '../../backend/storage';
+import type { IdentityStorage } from '../../backend/identity/identity-storage';
 import { MIGRATIONS, migrate, schemaVersion } from './migrations';
 import { openPgDatabase } from './pg-database';
 import { openPgliteDatabase } from './pglite-database';
 import type { SqlDatabase } from './sql-database';
+import { createSqlIdentityStorage } from './sql-identity-storage';
 import { createSqlStorage } from './sql-storage';
 
 export interface OpenedStorage {
   storage: BackendStorage;
+  identity: IdentityStorage;
   kind: 'pglite' | 'postgres';
   /** A cheap round trip, for /readyz. */
   ping(): Promise<void>;
@@ -60,6 +63,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<OpenedSt
   }
   return {
     storage: createSqlStorage(db, { allowReset: options.allowReset ?? false }),
+    identity: createSqlIdentityStorage(db),
     kind: db.kind,
     ping: async () => {
       await db.run('SELECT 1');
