@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_DEMO_PASSWORD } from './e2e/server/demo-password';
 
 // E2E_PORT lets two checkouts on one machine run their suites at once; the server project's port
 // follows it unless E2E_SERVER_PORT says otherwise.
@@ -42,7 +43,7 @@ export default defineConfig({
   projects: [
     // The app with its mock backend (MSW in the page), as `npm run dev` runs it.
     { name: 'msw', testIgnore: 'server/**', use: { baseURL: `http://localhost:${PORT}` } },
-    // The app against the real server (`npm start` on PGlite), signed in through development sign-in.
+    // The app against the real server (`npm start` on PGlite), signed in with the demo accounts' password.
     {
       name: 'server',
       testMatch: 'server/**/*.spec.ts',
@@ -66,7 +67,7 @@ export default defineConfig({
       // The production build served by the workbench server on a fresh temporary database.
       command: `npx tsx scripts/e2e-server.ts`,
       url: `http://127.0.0.1:${SERVER_PORT}/readyz`,
-      env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1' },
+      env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1', DEMO_PASSWORD: E2E_DEMO_PASSWORD },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: 'ignore',

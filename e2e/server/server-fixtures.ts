@@ -1,7 +1,8 @@
-// Fixtures for the `server` project: browser contexts signed in through the development sign-in page
-// of the real server (a signed session cookie each), failing on uncaught page errors and on any
+// Fixtures for the `server` project: browser contexts signed in through the real server's sign-in
+// page with the demo accounts' password (a server-side session each), failing on uncaught page errors and on any
 // Content-Security-Policy violation (the server's CSP must not break the built app).
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_LOGINS, E2E_DEMO_PASSWORD } from './demo-password';
 
 export { expect };
 
@@ -17,13 +18,15 @@ function watch(page: Page, problems: string[]): void {
   });
 }
 
-export async function signIn(page: Page, name: string): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Development sign-in', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name}`) }).click();
+export async function signIn(page: Page, name: string, password = E2E_DEMO_PASSWORD): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await page.getByLabel(/User name/).fill(DEMO_LOGINS[name] ?? name);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('signed-in-user')).toContainText(name);
 }
 
-async function openContext(browser: Browser, baseURL: string | undefined, contexts: BrowserContext[]): Promise<Page> {
+export async function openContext(browser: Browser, baseURL: string | undefined, contexts: BrowserContext[]): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   contexts.push(context);
   return context.newPage();

@@ -1,5 +1,5 @@
 // The app against the real server (npm start on PGlite): two people in two browsers, each signed in
-// through the development sign-in page. The analyst's case reaches the reviewer's queue; the
+// with a password on the sign-in page. The analyst's case reaches the reviewer's queue; the
 // analyst's own approval is refused by the server (four eyes, R18), whatever header the page
 // sends; the reviewer approves; every screen passes axe under the server's CSP.
 import { emptyCaseContent, type CaseContent } from '../../src/api/contract/case';
@@ -33,21 +33,63 @@ function completeCase(name: string): CaseContent {
   return content;
 }
 
-test('development sign-in: the page says what it is, passes axe, and signs in and out', async ({ page }) => {
+test('sign-in: one message for a wrong password, the deep link kept, sign-out from the account menu; every screen passes axe', async ({ page }) => {
   await page.goto('/review');
-  await expect(page.getByRole('heading', { name: 'Development sign-in', level: 1 })).toBeVisible();
-  await expect(page.getByText(/For development only/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Demo identity')).toHaveCount(0);
-  await checkA11y(page, 'development sign-in');
+  await checkA11y(page, 'sign-in');
+  await page.getByLabel(/User name/).fill('sam');
+  await page.getByLabel(/^Password/).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('The user name or password is not right.')).toBeVisible();
+  await checkA11y(page, 'sign-in refused');
   await signIn(page, 'Samira Haddad');
   // The deep link survives signing in.
   await expect(page.getByRole('heading', { name: /Review queue/, level: 1 })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('Reviewer');
   await checkA11y(page, '/review signed in');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Development sign-in', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Account of Samira Haddad' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Development sign-in', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+});
+
+test('the admin invites a person; the set-password link signs them in as an analyst', async ({ signInAs, browser, baseURL }) => {
+  const ada = await signInAs('Ada Lindqvist', '/');
+  await expect(ada.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+  await expect(ada.getByRole('rowheader', { name: 'Rui Takahashi' })).toBeVisible();
+  await checkA11y(ada, '/admin/users');
+  const login = `kim-${Date.now().toString(36)}`;
+  await ada.getByRole('button', { name: 'Invite a person…' }).click();
+  const invite = ada.getByRole('dialog', { name: 'Invite a person…' });
+  await invite.getByLabel(/^Name/).fill('Kim Larsen');
+  await invite.getByLabel(/^User name/).fill(login);
+  await checkA11y(ada, 'invite dialog');
+  await invite.getByRole('button', { name: 'Create' }).click();
+  const linkDialog = ada.getByRole('dialog', { name: 'Set-password link for Kim Larsen' });
+  const link = await linkDialog.getByTestId('set-password-link').inputValue();
+  expect(link).toMatch(/\/set-password#token=[A-Za-z0-9_-]{43}$/);
+  await checkA11y(ada, 'set-password link dialog');
+  await linkDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(ada.getByTestId(`user-row-${login}`)).toContainText('Invited (no password yet)');
+
+  const context = await browser.newContext({ baseURL });
+  const kim = await context.newPage();
+  await kim.goto(link);
+  await expect(kim.getByRole('heading', { name: 'Choose your password', level: 1 })).toBeVisible();
+  await checkA11y(kim, '/set-password');
+  await kim.getByLabel(/^New password( \*)?$/).fill('short');
+  await kim.getByLabel(/New password again/).fill('short');
+  await kim.getByRole('button', { name: 'Set password and sign in' }).click();
+  await expect(kim.getByText('At least 12 characters.')).toBeVisible();
+  await kim.getByLabel(/^New password( \*)?$/).fill('tide tables and lanterns');
+  await kim.getByLabel(/New password again/).fill('tide tables and lanterns');
+  await kim.getByRole('button', { name: 'Set password and sign in' }).click();
+  await expect(kim.getByTestId('signed-in-user')).toContainText('Kim Larsen · Analyst');
+  await expect(kim.getByRole('heading', { name: /Cases/, level: 1 })).toBeVisible();
+  expect(kim.url()).not.toContain('token');
+  await context.close();
 });
 
 test('analyst submits in one browser, the reviewer approves in another; the analyst cannot approve her own case', async ({ signInAs }) => {
