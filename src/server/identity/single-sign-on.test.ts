@@ -1,11 +1,20 @@
 // Single sign-on against a real OpenID Connect provider on loopback (oidc-provider): the whole
 // authorization code flow with PKCE through the server's routes, roles mapped from the provider's
 // groups claim (and kept in step at each sign-in, with the change in the directory's trail), a person
-// with no mapped role refused, a callback that did not start here refused, and an issuer whose
-// discovery document names another issuer refused.
+// with no mapped role refused, a callback that did not start here refused, an issuer whose
+// discovery document names another issuer refused, and ID tokens that are real and well signed but
+// made for another client (audience) or by another issuer refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server-test-kit';
-import { browse, CookieJar, listenForProvider, startTestOidcProvider } from '../testing/oidc-test-provider';
+import {
+  browse,
+  CookieJar,
+  listenForProvider,
+  newSigningKey,
+  relyingPartySignIn,
+  startTestOidcProvider,
+  type TestOidcClient,
+} from '../testing/oidc-test-provider';
 
 const CLIENT = { clientId: 'workbench', clientSecret: 'a-client-secret-for-tests-only-0123456789' };
 const ROLE_MAP = 'analyst=tns-analysts,reviewer=tns-reviewers,admin=tns-admins';
@@ -15,6 +24,10 @@ afterEach(async () => {
   await Promise.all(closers.map((close) => close()));
   closers = [];
 });
+
+/** Another application registered at the same provider (its tokens say `aud: other-app`). */
+const OTHER_APP: TestOidcClient = { clientId: 'other-app', clientSecret: 'another-secret-for-tests-only-012345678', redirectUris: ['http://127.0.0.1:1/callback'] };
+const SIGNING_KEY = newSigningKey();
 
 async function setUp(options: { issuerAsConfigured?: (issuer: string) => string } = {}) {
   const listening = await listenForProvider();
@@ -29,8 +42,10 @@ async function setUp(options: { issuerAsConfigured?: (issuer: string) => string 
     },
   });
   const provider = startTestOidcProvider(listening, {
-    clients: [{ ...CLIENT, redirectUris: [`${server.url}/api/session/sso/callback`] }],
+    // The workbench's own redirect, and one a test's relying party uses to get tokens of its own.
+    clients: [{ ...CLIENT, redirectUris: [`${server.url}/api/session/sso/callback`, 'http://127.0.0.1:1/callback'] }, OTHER_APP],
     groupsClaim: 'groups',
+    signingKey: SIGNING_KEY,
   });
   closers.push(() => server.close(), () => provider.close());
   return { server, provider };
@@ -99,5 +114,43 @@ describe('single sign-on with OpenID Connect', () => {
     const start = await fetch(`${server.url}/api/session/sso/start?returnTo=/cases`, { redirect: 'manual' });
     expect(start.status).toBe(303);
     expect(start.headers.get('location')).toBe('/cases?signInError=sso-unavailable');
+  });
+
+  it('refuses a real, well-signed ID token with the right nonce when it was made for another client or by another issuer', async () => {
+    const { server, provider } = await setUp();
+    // A second provider at another address, signing with the same key (so only its issuer is wrong),
+    // where "workbench" is registered too.
+    const elsewhere = startTestOidcProvider(await listenForProvider(), {
+      clients: [{ ...CLIENT, redirectUris: ['http://127.0.0.1:1/callback'] }],
+      groupsClaim: 'groups',
+      signingKey: SIGNING_KEY,
+    });
+    closers.push(() => elsewhere.close());
+    const person = { sub: 'u-5', name: 'Ilse de Wit', groups: ['tns-analysts'] };
+    provider.setNextAccount(person);
+    elsewhere.setNextAccount(person);
+
+    /** Starts at the server, swaps the ID token the provider answers with, and finishes; where the browser lands. */
+    async function signInWithSwappedToken(foreign: (nonce: string) => Promise<string>) {
+      const jar = new CookieJar();
+      const { url: authorize } = await browse(`${server.url}/api/session/sso/start`, jar, (target) => target.startsWith(`${provider.issuer}/auth`));
+      const nonce = new URL(authorize).searchParams.get('nonce') ?? '';
+      provider.replaceNextIdToken(await foreign(nonce));
+      const { url } = await browse(authorize, jar, (target) => target.startsWith(server.url) && !target.includes('/api/'));
+      return { url, signedIn: jar.header(server.url).includes('cha_session') };
+    }
+
+    // The control: a token of this provider for this client with the nonce asked for is accepted, so
+    // swapping alone breaks nothing.
+    const genuine = await signInWithSwappedToken(async (nonce) => (await relyingPartySignIn(provider.issuer, { ...CLIENT, redirectUris: ['http://127.0.0.1:1/callback'] }, { nonce })).idToken);
+    expect(genuine).toEqual({ url: `${server.url}/`, signedIn: true });
+
+    const otherClient = await relyingPartySignIn(provider.issuer, OTHER_APP, { nonce: 'probe' });
+    expect(otherClient.claims).toMatchObject({ iss: provider.issuer, aud: 'other-app' });
+    const wrongAudience = await signInWithSwappedToken(async (nonce) => (await relyingPartySignIn(provider.issuer, OTHER_APP, { nonce })).idToken);
+    expect(wrongAudience).toEqual({ url: `${server.url}/?signInError=sso-failed`, signedIn: false });
+
+    const wrongIssuer = await signInWithSwappedToken(async (nonce) => (await relyingPartySignIn(elsewhere.issuer, { ...CLIENT, redirectUris: ['http://127.0.0.1:1/callback'] }, { nonce })).idToken);
+    expect(wrongIssuer).toEqual({ url: `${server.url}/?signInError=sso-failed`, signedIn: false });
   });
 });

@@ -1,9 +1,8 @@
 // The test OpenID Connect provider on its own, without the rest of the server: a relying party
 // (openid-client) discovers it, runs the authorization code flow with PKCE through a browser that
 // follows redirects with a cookie jar, and checks the signed ID token it gets back.
-import * as client from 'openid-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { browse, CookieJar, listenForProvider, startTestOidcProvider, type TestOidcClient } from './oidc-test-provider';
+import { listenForProvider, relyingPartySignIn, startTestOidcProvider, type TestOidcClient } from './oidc-test-provider';
 
 const REDIRECT_URI = 'http://127.0.0.1:1/callback';
 const FIRST = { clientId: 'first-client', clientSecret: 'first-secret-for-tests-only-0123456789', redirectUris: [REDIRECT_URI] };
@@ -22,28 +21,8 @@ async function startProvider(clients: TestOidcClient[], groupsClaim = 'groups') 
   return provider;
 }
 
-/** A relying party's whole sign-in: discovery, authorization URL, the browser's redirects, code for tokens. */
 async function signIn(issuer: string, registered: TestOidcClient) {
-  const config = await client.discovery(new URL(issuer), registered.clientId, undefined, client.ClientSecretBasic(registered.clientSecret), {
-    execute: [client.allowInsecureRequests],
-  });
-  const pkceCodeVerifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const authorizationUrl = client.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid profile email',
-    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-  });
-  const { url, response } = await browse(authorizationUrl.href, new CookieJar(), (target) => target.startsWith(REDIRECT_URI));
-  if (!url.startsWith(REDIRECT_URI)) throw new Error(`the browser stopped at ${url} with ${response.status}: ${await response.text()}`);
-  const tokens = await client.authorizationCodeGrant(config, new URL(url), { pkceCodeVerifier, expectedState: state, expectedNonce: nonce });
-  const claims = tokens.claims();
-  if (!claims) throw new Error('no ID token');
-  return claims;
+  return (await relyingPartySignIn(issuer, registered)).claims;
 }
 
 describe('test OpenID Connect provider', () => {

@@ -1,9 +1,12 @@
 // A real OpenID Connect provider on loopback for tests (oidc-provider, the certified implementation):
 // real discovery, JWKS, signed ID tokens, authorization code with PKCE. Only its login screen is
-// replaced: the interaction finishes at once as the account the test names next.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+// replaced: the interaction finishes at once as the account the test names next. To test a relying
+// party's checks it can also misbehave once: answer the next token request with another ID token
+// (a real one, signed with its key, made for another client or by another provider sharing the key).
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Provider } from 'oidc-provider';
+import * as oidc from 'openid-client';
 
 export interface TestOidcAccount {
   sub: string;
@@ -32,11 +35,12 @@ export async function listenForProvider(): Promise<{ http: Server; issuer: strin
 
 export function startTestOidcProvider(
   { http, issuer }: { http: Server; issuer: string },
-  options: { clients: TestOidcClient[]; groupsClaim: string },
+  options: { clients: TestOidcClient[]; groupsClaim: string; signingKey?: KeyObject },
 ) {
   let next: TestOidcAccount = { sub: 'nobody', name: 'Nobody', groups: [] };
+  let replacementIdToken: string | null = null;
   const accounts = new Map<string, TestOidcAccount>();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateKey = options.signingKey ?? newSigningKey();
   const provider = new Provider(issuer, {
     clients: options.clients.map((client) => ({
       client_id: client.clientId,
@@ -74,6 +78,10 @@ export function startTestOidcProvider(
 
   http.removeAllListeners('request');
   http.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (replacementIdToken !== null && request.method === 'POST' && request.url?.startsWith('/token')) {
+      replaceIdTokenInAnswer(response, replacementIdToken);
+      replacementIdToken = null;
+    }
     if (request.url?.startsWith('/interaction/')) {
       interaction(request, response).catch((error: unknown) => {
         response.statusCode = 500;
@@ -90,8 +98,67 @@ export function startTestOidcProvider(
     setNextAccount(account: TestOidcAccount): void {
       next = account;
     },
+    /** The next token answer carries this ID token instead of the one the provider made. */
+    replaceNextIdToken(idToken: string): void {
+      replacementIdToken = idToken;
+    },
     close: () => new Promise<void>((resolve) => http.close(() => resolve())),
   };
+}
+
+/** An RS256 key for a provider; two providers given one key sign tokens each other's JWKS accepts. */
+export function newSigningKey(): KeyObject {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+}
+
+/** Lets the provider write its token answer, then sends it with `id_token` replaced. */
+function replaceIdTokenInAnswer(response: ServerResponse, idToken: string): void {
+  const end = response.end.bind(response);
+  const chunks: Buffer[] = [];
+  const collect = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  Object.assign(response, {
+    write: (chunk: unknown) => {
+      collect(chunk);
+      return true;
+    },
+    end: (chunk?: unknown) => {
+      collect(chunk);
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      const text = JSON.stringify({ ...body, id_token: idToken });
+      response.setHeader('content-length', Buffer.byteLength(text));
+      return end(text);
+    },
+  });
+}
+
+/**
+ * A relying party's whole sign-in at `issuer` as `registered` (discovery, PKCE, the browser's redirects,
+ * code for tokens), with a nonce of the caller's choosing when given; answers the ID token and its claims.
+ */
+export async function relyingPartySignIn(issuer: string, registered: TestOidcClient, options: { nonce?: string } = {}) {
+  const redirectUri = registered.redirectUris[0] ?? '';
+  const config = await oidc.discovery(new URL(issuer), registered.clientId, undefined, oidc.ClientSecretBasic(registered.clientSecret), {
+    execute: [oidc.allowInsecureRequests],
+  });
+  const pkceCodeVerifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = options.nonce ?? oidc.randomNonce();
+  const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid profile email',
+    code_challenge: await oidc.calculatePKCECodeChallenge(pkceCodeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  });
+  const { url, response } = await browse(authorizationUrl.href, new CookieJar(), (target) => target.startsWith(redirectUri));
+  if (!url.startsWith(redirectUri)) throw new Error(`the browser stopped at ${url} with ${response.status}: ${await response.text()}`);
+  const tokens = await oidc.authorizationCodeGrant(config, new URL(url), { pkceCodeVerifier, expectedState: state, expectedNonce: nonce });
+  const claims = tokens.claims();
+  if (!claims || tokens.id_token === undefined) throw new Error('no ID token');
+  return { idToken: tokens.id_token, claims };
 }
 
 /** A browser's cookie jar for several origins (enough for these flows: name=value, path ignored). */
