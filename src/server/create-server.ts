@@ -17,7 +17,7 @@ import { EMPTY_SEED } from '../backend/storage';
 import { evaluate } from '../engine/evaluate';
 import type { ServerStorage } from './memory-opened-storage';
 import type { ServerConfig } from './server-config';
-import type { PasswordHasher } from '../backend/identity/identity-rules';
+import { DEFAULT_THROTTLE, type PasswordHasher } from '../backend/identity/identity-rules';
 import { isCommonPassword } from './identity/common-passwords';
 import { seedDemoAccounts } from './identity/demo-accounts';
 import { createScryptHasher } from './identity/password-hashing';
@@ -184,7 +184,12 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     // Only the API acts as someone; static files and health checks need no database round trip.
     request.actingUserId = request.url.startsWith('/api') ? await sessions.resolve(request.cookies[SESSION_COOKIE]) : null;
   });
-  const sweep = setInterval(() => void sessions.sweep().catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed')), 10 * 60_000);
+  // Housekeeping every 10 minutes: sessions ended by time, failed sign-ins too old to count.
+  const housekeeping = async () => {
+    await sessions.sweep();
+    await storage.identity.deleteSignInFailuresBefore(new Date(now().getTime() - DEFAULT_THROTTLE.windowMs).toISOString());
+  };
+  const sweep = setInterval(() => void housekeeping().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed')), 10 * 60_000);
   sweep.unref();
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -76,6 +76,8 @@ export interface IdentityStorage {
   /** The key's failures since `since`, oldest first. */
   signInFailures(key: string, since: string): Promise<string[]>;
   clearSignInFailures(key: string): Promise<void>;
+  /** Housekeeping: drops failures older than `before` (they no longer count); answers how many. */
+  deleteSignInFailuresBefore(before: string): Promise<number>;
 
   /** The directory's trail, newest first, a page at a time. */
   queryUserEvents(query: { page: number; pageSize: number; userId?: string | undefined }): Promise<Page<UserEvent>>;

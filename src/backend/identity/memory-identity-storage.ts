@@ -94,7 +94,8 @@ export function createMemoryIdentityStorage(): IdentityStorage {
     },
     async touchSession(tokenHash, lastSeenAt) {
       const session = sessions.get(tokenHash);
-      if (session) session.lastSeenAt = lastSeenAt;
+      // Forward only, as in SQL: a slow request that touches late does not undo a newer one.
+      if (session && Date.parse(session.lastSeenAt) < Date.parse(lastSeenAt)) session.lastSeenAt = lastSeenAt;
     },
     async deleteSession(tokenHash) {
       sessions.delete(tokenHash);
@@ -117,6 +118,16 @@ export function createMemoryIdentityStorage(): IdentityStorage {
     },
     async clearSignInFailures(key) {
       failures.delete(key);
+    },
+    async deleteSignInFailuresBefore(before) {
+      let count = 0;
+      for (const [key, times] of failures) {
+        const kept = times.filter((at) => Date.parse(at) >= Date.parse(before));
+        count += times.length - kept.length;
+        if (kept.length === 0) failures.delete(key);
+        else failures.set(key, kept);
+      }
+      return count;
     },
     async queryUserEvents({ page, pageSize, userId }) {
       const matching = events.filter((event) => userId === undefined || event.userId === userId).toReversed();

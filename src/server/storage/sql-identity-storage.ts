@@ -181,6 +181,9 @@ export function createSqlIdentityStorage(db: SqlDatabase): IdentityStorage {
     async clearSignInFailures(key) {
       await db.run('DELETE FROM sign_in_failures WHERE key = $1', [key]);
     },
+    async deleteSignInFailuresBefore(before) {
+      return db.run('DELETE FROM sign_in_failures WHERE at < $1', [before]);
+    },
     async queryUserEvents({ page, pageSize, userId }) {
       const where = userId === undefined ? '' : 'WHERE user_id = $3';
       const params = userId === undefined ? [pageSize, (page - 1) * pageSize] : [pageSize, (page - 1) * pageSize, userId];
