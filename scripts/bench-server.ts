@@ -2,7 +2,7 @@
 // kill -9 in the middle. It is a benchmark, not a test: it prints figures and proves invariants.
 //
 // For each database: the server runs as a child process (`src/server/main.ts`, API only); autocannon
-// (in this process) drives N simulated analysts, each signed in through development sign-in:
+// (in this process) drives N simulated analysts, each signed in with a password (the demo accounts):
 //   1. distinct cases: each analyst saves its own case in a loop (PUT with If-Match);
 //   2. one case: all N save the same case; a loser gets 412 and retries from the version it names;
 //   3. kill -9: the distinct-case load again, SIGKILL of the server after a while, restart;
@@ -46,7 +46,9 @@ function startServer(where: Where): Promise<ChildProcess> {
       HOST: '127.0.0.1',
       SKIP_APP_BUILD: 'true',
       STATIC_DIR: join(tmpdir(), 'cha-bench-no-app'),
-      SEED_DEMO_DATA: 'false',
+      // The demo accounts to sign in as (and the demo cases with them, beside the bench's own).
+      SEED_DEMO_DATA: 'true',
+      DEMO_PASSWORD: BENCH_PASSWORD,
       WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0',
@@ -79,8 +81,10 @@ function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pr
 
 // ------------------------------------------------------------------ HTTP helpers
 
-async function signIn(userId: string): Promise<string> {
-  const response = await fetch(`${BASE}/api/session/development`, { method: 'POST', headers: ORIGIN, body: JSON.stringify({ userId }) });
+const BENCH_PASSWORD = 'bench lanterns at the harbour';
+
+async function signIn(login: string): Promise<string> {
+  const response = await fetch(`${BASE}/api/session/password`, { method: 'POST', headers: ORIGIN, body: JSON.stringify({ login, password: BENCH_PASSWORD }) });
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
   if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status}`);
   return cookie;

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { ApiError, getApiUser, setApiUser } from '../api/client/http-client';
+import { getApiUser, setApiUser, setUnauthenticatedListener } from '../api/client/http-client';
 import { queryKeys } from '../api/client/query-keys';
 import { useSignInSession } from '../api/client/user-queries';
 import type { Session } from '../api/contract/session';
@@ -32,29 +32,29 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { pathname } = useLocation();
   const { apiError } = useErrorText();
-  // Set when a request found the session over (expired, revoked, signed out elsewhere): the sign-in
-  // page then says so, and that what was typed is kept and sent once the person is back.
-  const [ended, setEnded] = useState(false);
+  // A request found the session over (expired, revoked, signed out elsewhere): `ended` while the page
+  // still knows the person, `shown` once the sign-in page says so (and that what was typed is kept and
+  // sent once the person is back), `active` again when they are. A sign-out on purpose says nothing.
+  const [sessionEnd, setSessionEnd] = useState<'active' | 'ended' | 'shown'>('active');
   const user = session.data?.user ?? null;
   // Before the pages below render and fetch: they act as the signed-in user.
   if (getApiUser() !== (user?.id ?? null)) setApiUser(user?.id ?? null);
 
-  // A 401 anywhere means the session ended (expired, signed out in another tab): ask again.
-  useEffect(
-    () =>
-      queryClient.getQueryCache().subscribe((event) => {
-        if (event.type !== 'updated' || event.action.type !== 'error') return;
-        const { error } = event.action;
-        if (error instanceof ApiError && error.status === 401 && event.query.queryKey[0] !== queryKeys.session[0]) {
-          // Only a session that was there can end; a request made before anyone signed in is no news.
-          if (queryClient.getQueryData<Session>(queryKeys.session)?.user) setEnded(true);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.session });
-        }
-      }),
-    [queryClient],
-  );
-  // Signed in again: the notice has done its work (state adjusted while rendering, not in an effect).
-  if (user && ended) setEnded(false);
+  // A 401 anywhere (a page's query, a decision, the autosave) means the session ended (expired,
+  // revoked, signed out in another tab): ask again. A wrong password is a 401 of its own, not an end.
+  useEffect(() => {
+    setUnauthenticatedListener((endpoint) => {
+      if (endpoint === 'session' || endpoint === 'passwordSignIn' || endpoint === 'setPassword') return;
+      // Only a session that was there can end; a request made before anyone signed in is no news.
+      if (queryClient.getQueryData<Session>(queryKeys.session)?.user) setSessionEnd('ended');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    });
+    return () => setUnauthenticatedListener(null);
+  }, [queryClient]);
+  // State adjusted while rendering, not in an effect: the notice shows once nobody is signed in, and
+  // has done its work when someone is again.
+  if (!user && sessionEnd === 'ended') setSessionEnd('shown');
+  if (user && sessionEnd === 'shown') setSessionEnd('active');
 
   if (pathname === SET_PASSWORD_PATH) return <SetPasswordPage />;
   if (session.isPending) return <PageLoading />;
@@ -65,7 +65,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </Typography>
     );
   }
-  if (!user) return <SignInPage session={session.data} ended={ended} />;
+  if (!user) return <SignInPage session={session.data} ended={sessionEnd !== 'active'} />;
   return children;
 }
 

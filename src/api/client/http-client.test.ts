@@ -43,3 +43,21 @@ describe('a 429 (too many writes)', () => {
     expect(new ApiError({ status: 400, code: 'validation', message: 'bad' }).retryable).toBe(false);
   });
 });
+
+describe('a 401 (the session is over)', () => {
+  it('tells the unauthenticated listener which endpoint met it, whatever called (a query, a write, the autosave)', async () => {
+    const { callApi, setUnauthenticatedListener } = await import('./http-client');
+    const heard: string[] = [];
+    setUnauthenticatedListener((endpoint) => heard.push(endpoint));
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
+      new Response(JSON.stringify({ code: 'unauthenticated', message: 'Sign in first.', fieldErrors: [] }), { status: 401, headers: { 'Content-Type': 'application/json' } }),
+    );
+    await callApi('submitCase', { params: { caseId: 'case-1' }, ifMatch: 3, body: {} }).catch(() => undefined);
+    await callApi('getCase', { params: { caseId: 'case-1' } }).catch(() => undefined);
+    fetchSpy.mockResolvedValue(new Response(JSON.stringify({ code: 'forbidden', message: 'No.', fieldErrors: [] }), { status: 403 }));
+    await callApi('getCase', { params: { caseId: 'case-1' } }).catch(() => undefined);
+    expect(heard).toEqual(['submitCase', 'getCase']);
+    setUnauthenticatedListener(null);
+    fetchSpy.mockRestore();
+  });
+});

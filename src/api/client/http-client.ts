@@ -79,6 +79,16 @@ export function getApiUser(): string | null {
   return currentUserId;
 }
 
+let unauthenticatedListener: ((endpoint: EndpointName) => void) | null = null;
+
+/**
+ * Told of every 401 (server mode: the session ended, expired or was revoked), whichever request met
+ * it: a query, a mutation or the autosave. The session gate listens, and asks the person to sign in.
+ */
+export function setUnauthenticatedListener(listener: ((endpoint: EndpointName) => void) | null): void {
+  unauthenticatedListener = listener;
+}
+
 export interface ApiResult<T> {
   data: T;
   /** Parsed from `ETag`, when the server sent one. */
@@ -134,6 +144,7 @@ export async function callApi<N extends EndpointName>(
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
+    if (response.status === 401) unauthenticatedListener?.(name);
     const parsed = ApiErrorBody.safeParse(payload);
     if (parsed.success) {
       throw new ApiError({ status: response.status, ...parsed.data, retryAfterMs });
