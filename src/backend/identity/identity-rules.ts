@@ -92,10 +92,6 @@ function bumped(account: Account, change: Partial<Account>): Account {
   return { ...account, ...change, version: account.version + 1, sessionEpoch: account.sessionEpoch + 1 };
 }
 
-function lastEnabledAdmin(accounts: readonly Account[], account: Account): boolean {
-  return account.roles.includes('admin') && !account.disabled && !accounts.some((other) => other.id !== account.id && other.roles.includes('admin') && !other.disabled);
-}
-
 function minutesUntil(at: number, now: number): number {
   return Math.max(1, Math.ceil((at - now) / 60_000));
 }
@@ -117,10 +113,14 @@ export function createIdentityRules(deps: IdentityDeps) {
     return account;
   }
 
-  async function save(next: Account, events: NewUserEvent[]): Promise<Account> {
-    const result = await storage.updateAccount(next, events);
+  /** Stores a change; an admin's change never leaves the workbench without an enabled admin. */
+  async function save(next: Account, events: NewUserEvent[], options: { keepAnAdmin?: boolean } = {}): Promise<Account> {
+    const result = await storage.updateAccount(next, events, options);
     if (result.ok) return next;
     if (result.reason === 'missing') throw new ApiFailure('not-found', `No user ${next.id}.`);
+    if (result.reason === 'last-admin') {
+      throw new ApiFailure('invalid-transition', `${next.name} is the only admin: give someone else the admin role first.`);
+    }
     throw new ApiFailure('invalid-transition', 'Someone changed this account in the meantime. Reload the list and try again.');
   }
 
@@ -292,11 +292,8 @@ export function createIdentityRules(deps: IdentityDeps) {
     async changeRoles(userId: string, roles: WorkbenchRole[], actor: DirectoryActor, now: string): Promise<DirectoryUser> {
       const account = await loadAccount(userId);
       if (account.roles.join() === roles.join()) return toDirectoryUser(account);
-      if (!roles.includes('admin') && lastEnabledAdmin(await storage.listAccounts(), account)) {
-        throw new ApiFailure('invalid-transition', `${account.name} is the only admin: give someone else the admin role first.`);
-      }
       const next = bumped(account, { roles });
-      await save(next, [event(next, 'user.roles-changed', actor, now, [{ path: 'roles', before: account.roles, after: roles }])]);
+      await save(next, [event(next, 'user.roles-changed', actor, now, [{ path: 'roles', before: account.roles, after: roles }])], { keepAnAdmin: true });
       return toDirectoryUser(next);
     },
 
@@ -304,11 +301,8 @@ export function createIdentityRules(deps: IdentityDeps) {
       const account = await loadAccount(userId);
       if (account.disabled) return toDirectoryUser(account);
       if (actor.actorId === account.id) throw new ApiFailure('invalid-transition', 'You cannot disable your own account; ask another admin.');
-      if (lastEnabledAdmin(await storage.listAccounts(), account)) {
-        throw new ApiFailure('invalid-transition', `${account.name} is the only admin: give someone else the admin role first.`);
-      }
       const next = bumped(account, { disabled: true });
-      await save(next, [event(next, 'user.disabled', actor, now, [{ path: 'disabled', before: false, after: true }])]);
+      await save(next, [event(next, 'user.disabled', actor, now, [{ path: 'disabled', before: false, after: true }])], { keepAnAdmin: true });
       return toDirectoryUser(next);
     },
 

@@ -69,6 +69,30 @@ export function describeIdentityStorageContract(name: string, fresh: () => Promi
       expect(await storage.getAccount('ana')).toMatchObject({ lastSignInAt: at(5), version: 2 });
     });
 
+    it('keeps an enabled admin when asked: the last one cannot be demoted or disabled, not even by two admins at once', async () => {
+      const storage = await fresh();
+      const admin = (id: string) => account(id, { roles: ['admin'] });
+      await storage.createAccount(admin('a1'), []);
+      await storage.createAccount(admin('a2'), []);
+      await storage.createAccount(account('ana'), []);
+      // Two admins take each other's role at the same moment: one of the two changes stands.
+      const results = await Promise.all([
+        storage.updateAccount({ ...admin('a1'), roles: ['reviewer'], version: 2 }, [event('a1', 'user.roles-changed')], { keepAnAdmin: true }),
+        storage.updateAccount({ ...admin('a2'), disabled: true, version: 2 }, [event('a2', 'user.disabled')], { keepAnAdmin: true }),
+      ]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'last-admin' }]);
+      const admins = (await storage.listAccounts()).filter((listed) => listed.roles.includes('admin') && !listed.disabled);
+      expect(admins).toHaveLength(1);
+      // The refused change left no event behind.
+      expect((await storage.queryUserEvents({ page: 1, pageSize: 10 })).total).toBe(1);
+      // A change to someone else is not held up; without the guard (single sign-on's word) it goes through.
+      expect(await storage.updateAccount({ ...account('ana'), roles: ['reviewer'], version: 2 }, [], { keepAnAdmin: true })).toEqual({ ok: true });
+      const [last] = admins;
+      if (!last) throw new Error('no admin left');
+      expect(await storage.updateAccount({ ...last, roles: ['analyst'], version: last.version + 1 }, [])).toEqual({ ok: true });
+    });
+
     it('pages the directory trail newest first, over everyone or one person, numbering it in order', async () => {
       const storage = await fresh();
       await storage.createAccount(account('ana'), [event('ana'), event('ana', 'user.password-link')]);

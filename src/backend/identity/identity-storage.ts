@@ -41,7 +41,12 @@ export interface StoredSession {
 
 export type NewUserEvent = Omit<UserEvent, 'seq'>;
 
-export type AccountWriteResult = { ok: true } | { ok: false; reason: 'conflict' | 'login-taken' | 'sso-taken' | 'missing' };
+export type AccountWriteResult = { ok: true } | { ok: false; reason: 'conflict' | 'login-taken' | 'sso-taken' | 'missing' | 'last-admin' };
+
+/** True for an account that can act as an admin now. */
+export function isEnabledAdmin(account: Pick<Account, 'roles' | 'disabled'>): boolean {
+  return account.roles.includes('admin') && !account.disabled;
+}
 
 export interface IdentityStorage {
   countAccounts(): Promise<number>;
@@ -52,8 +57,12 @@ export interface IdentityStorage {
   findAccountBySsoSubject(subject: string): Promise<Account | null>;
   /** Inserts `account` (version 1) with its events; refused when the id, login or SSO subject is taken. */
   createAccount(account: Account, events: NewUserEvent[]): Promise<AccountWriteResult>;
-  /** Stores `account` only when the stored version is `account.version - 1`, with its events, atomically. */
-  updateAccount(account: Account, events: NewUserEvent[]): Promise<AccountWriteResult>;
+  /**
+   * Stores `account` only when the stored version is `account.version - 1`, with its events, atomically.
+   * With `keepAnAdmin`, refused (`last-admin`) when it would take the last enabled admin's role or
+   * access away; checked under the write, so two admins demoting each other at once cannot both pass.
+   */
+  updateAccount(account: Account, events: NewUserEvent[], options?: { keepAnAdmin?: boolean }): Promise<AccountWriteResult>;
   /** Notes a successful sign-in's time without a version bump (it changes nothing anyone decided). */
   touchSignIn(userId: string, at: string): Promise<void>;
 

@@ -1,7 +1,7 @@
 // The identity seam in memory (tests). Values are cloned in and out; each method does its work
 // before its first await, so concurrent calls interleave as whole steps, as SQL transactions do.
 import type { UserEvent } from '../../api/contract/identity';
-import type { Account, AccountWriteResult, IdentityStorage, NewUserEvent, StoredSession } from './identity-storage';
+import { isEnabledAdmin, type Account, type AccountWriteResult, type IdentityStorage, type NewUserEvent, type StoredSession } from './identity-storage';
 
 function byNameThenId(a: Account, b: Account): number {
   const name = a.name.toLowerCase().localeCompare(b.name.toLowerCase(), 'en');
@@ -55,10 +55,14 @@ export function createMemoryIdentityStorage(): IdentityStorage {
       append(newEvents);
       return { ok: true };
     },
-    async updateAccount(account, newEvents) {
+    async updateAccount(account, newEvents, options = {}) {
       const stored = accounts.get(account.id);
       if (!stored) return { ok: false, reason: 'missing' };
       if (stored.version !== account.version - 1) return { ok: false, reason: 'conflict' };
+      const losesAdmin = isEnabledAdmin(stored) && !isEnabledAdmin(account);
+      if (options.keepAnAdmin && losesAdmin && ![...accounts.values()].some((other) => other.id !== account.id && isEnabledAdmin(other))) {
+        return { ok: false, reason: 'last-admin' };
+      }
       const clashing = clash(account, account.id);
       if (clashing) return clashing;
       accounts.set(account.id, structuredClone(account));

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { UserEvent } from '../../api/contract/identity';
 import { Roles } from '../../api/contract/users';
-import type { Account, AccountWriteResult, IdentityStorage, NewUserEvent, StoredSession } from '../../backend/identity/identity-storage';
+import { isEnabledAdmin, type Account, type AccountWriteResult, type IdentityStorage, type NewUserEvent, type StoredSession } from '../../backend/identity/identity-storage';
 import { SqlInt, type SqlDatabase, type SqlQueryable } from './sql-database';
 
 const AccountRow = z
@@ -113,8 +113,21 @@ export function createSqlIdentityStorage(db: SqlDatabase): IdentityStorage {
         return { ok: true } as const;
       });
     },
-    async updateAccount(account, events) {
+    async updateAccount(account, events, options = {}) {
       return db.transaction(async (tx) => {
+        if (options.keepAnAdmin && !isEnabledAdmin(account)) {
+          // The admins' rows (and this one), locked in id order: a concurrent demotion waits for this
+          // one and then counts what it left, instead of both counting the other as still there.
+          const locked = await tx.rows(
+            AccountRow,
+            `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE roles ? 'admin' OR id = $1 ORDER BY id COLLATE "C" FOR UPDATE`,
+            [account.id],
+          );
+          const stored = locked.find((row) => row.id === account.id);
+          if (stored && stored.version === account.version - 1 && isEnabledAdmin(stored) && !locked.some((row) => row.id !== account.id && isEnabledAdmin(row))) {
+            return { ok: false, reason: 'last-admin' } as const;
+          }
+        }
         const taken = await clash(tx, account);
         if (!taken.ok) return taken;
         const updated = await tx.run(
