@@ -107,6 +107,29 @@ describe('server mode identity', () => {
     expect(await screen.findByRole('rowheader', { name: 'Rui Takahashi' })).toBeVisible();
   });
 
+  it('changes one\'s password from the account menu: the current one is checked, the policy is said at the field', async () => {
+    signedIn = 'ben';
+    const { user } = renderWithProviders(null, { route: '/cases', routes, identity: 'server-session' });
+    await user.click(await screen.findByRole('button', { name: 'Account of Ben Osei' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Change password…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change your password' });
+    await user.type(within(dialog).getByLabelText(/Current password/), 'not my password');
+    await user.type(within(dialog).getByLabelText(/New password/), 'a brand new passphrase');
+    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    expect(await within(dialog).findByText('This is not your current password.')).toBeVisible();
+    await user.clear(within(dialog).getByLabelText(/Current password/));
+    await user.type(within(dialog).getByLabelText(/Current password/), TEST_PASSWORD);
+    await user.clear(within(dialog).getByLabelText(/New password/));
+    await user.type(within(dialog).getByLabelText(/New password/), 'Ben Osei rows boats');
+    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    expect(await within(dialog).findByText('Must not contain your name or user name.')).toBeVisible();
+    await user.clear(within(dialog).getByLabelText(/New password/));
+    await user.type(within(dialog).getByLabelText(/New password/), 'a brand new passphrase');
+    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    expect(await within(dialog).findByText('Your password is changed. Other devices are signed out.')).toBeVisible();
+    expect(signedIn).toBe('ben');
+  });
+
   it('keeps the demo picker, labelled as a demo identity, with the mock backend', async () => {
     renderWithProviders(null, { route: '/cases', routes });
     expect(await screen.findByLabelText('Demo identity')).toBeVisible();

@@ -4,7 +4,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +13,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, callApi } from '../../api/client/http-client';
 import { useErrorText } from '../../components/api-error-text';
 import { adoptSession } from '../../app/server-session';
+import { PasswordField } from './password-field';
 import { accountFieldError } from './password-field-errors';
 
 interface SetPasswordValues {
@@ -64,22 +64,16 @@ export function SetPasswordPage() {
             {t('setPassword.intro')}
           </Typography>
           <Box component="form" noValidate onSubmit={(event) => void submit(event)} sx={{ display: 'grid', gap: 2 }}>
-            <TextField
+            <PasswordField
               label={t('setPassword.password')}
-              type="password"
               autoComplete="new-password"
-              required
-              error={Boolean(errors.password) || passwordError !== undefined}
-              helperText={errors.password ? t('password.tooShort') : passwordError}
+              problem={errors.password ? t('password.tooShort') : passwordError}
               {...form.register('password', { required: true, minLength: 12 })}
             />
-            <TextField
+            <PasswordField
               label={t('setPassword.confirm')}
-              type="password"
               autoComplete="new-password"
-              required
-              error={Boolean(errors.confirm)}
-              helperText={errors.confirm ? t('setPassword.mismatch') : undefined}
+              problem={errors.confirm ? t('setPassword.mismatch') : undefined}
               {...form.register('confirm', { validate: (value, values) => value === values.password })}
             />
             {failure !== null && passwordError === undefined && (

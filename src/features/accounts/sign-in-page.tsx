@@ -17,6 +17,7 @@ import { ApiError, callApi } from '../../api/client/http-client';
 import type { Session } from '../../api/contract/session';
 import { useErrorText } from '../../components/api-error-text';
 import { adoptSession } from '../../app/server-session';
+import { PasswordField } from './password-field';
 
 interface SignInValues {
   login: string;
@@ -84,13 +85,10 @@ export function SignInPage({ session, ended }: { session: Session; ended: boolea
           helperText={errors.login ? t('signIn.required') : undefined}
           {...form.register('login', { required: true })}
         />
-        <TextField
+        <PasswordField
           label={t('signIn.password')}
-          type="password"
           autoComplete="current-password"
-          required
-          error={Boolean(errors.password)}
-          helperText={errors.password ? t('signIn.required') : undefined}
+          problem={errors.password ? t('signIn.required') : undefined}
           {...form.register('password', { required: true })}
         />
         {failureText && <Alert severity="error" role="alert">{failureText}</Alert>}

@@ -8,7 +8,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -19,6 +18,7 @@ import { queryKeys } from '../../api/client/query-keys';
 import type { User } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
 import { adoptSession } from '../../app/server-session';
+import { PasswordField } from './password-field';
 import { accountFieldError } from './password-field-errors';
 
 export function UserMenu({ user }: { user: User }) {
@@ -114,22 +114,17 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             <Box component="output">{t('changePassword.done')}</Box>
           ) : (
             <>
-              <TextField
+              <PasswordField
                 label={t('changePassword.current')}
-                type="password"
                 autoComplete="current-password"
-                required
-                error={Boolean(errors.currentPassword) || currentError !== undefined}
-                helperText={errors.currentPassword ? t('password.required') : currentError}
+                problem={errors.currentPassword ? t('password.required') : currentError}
                 {...form.register('currentPassword', { required: true })}
               />
-              <TextField
+              <PasswordField
                 label={t('changePassword.next')}
-                type="password"
                 autoComplete="new-password"
-                required
-                error={Boolean(errors.newPassword) || newError !== undefined}
-                helperText={errors.newPassword ? t('password.tooShort') : (newError ?? t('changePassword.help'))}
+                problem={errors.newPassword ? t('password.tooShort') : newError}
+                hint={t('changePassword.help')}
                 {...form.register('newPassword', { required: true, minLength: 12 })}
               />
               {failure !== null && currentError === undefined && newError === undefined && (
