@@ -48,6 +48,17 @@ test('sign-in: one message for a wrong password, the deep link kept, sign-out fr
   await expect(page.getByRole('heading', { name: /Review queue/, level: 1 })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('Reviewer');
   await checkA11y(page, '/review signed in');
+  // The account menu and its change-password dialog, by keyboard.
+  await page.getByRole('button', { name: 'Account of Samira Haddad' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Change password…' })).toBeFocused();
+  await checkA11y(page, 'account menu');
+  await page.keyboard.press('Enter');
+  const changePassword = page.getByRole('dialog', { name: 'Change your password' });
+  await expect(changePassword.getByLabel(/Current password/)).toBeVisible();
+  await checkA11y(page, 'change-password dialog');
+  await page.keyboard.press('Escape');
+  await expect(changePassword).toHaveCount(0);
   await page.getByRole('button', { name: 'Account of Samira Haddad' }).click();
   await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
