@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiErrorBody, ApiErrorCode } from '../api/contract/errors';
 import { STATUS_BY_CODE } from '../api/contract/errors';
+import type { User } from '../api/contract/users';
 import { createBackend, parseJsonBody, randomId, type Backend, type BackendRequest } from '../backend/backend';
 import { buildDemoSeed } from '../backend/demo-data';
 import { EMPTY_SEED } from '../backend/storage';
@@ -177,12 +178,12 @@ export async function createServer(options: CreateServerOptions): Promise<Create
   });
 
   // Who is acting, decided once per request from the session cookie (never from a header).
-  app.decorateRequest('actingUserId', null);
+  app.decorateRequest('actingUser', null);
 
   await app.register(fastifyCookie, { secret: options.sessionSecret, hook: 'onRequest' });
   app.addHook('onRequest', async (request) => {
     // Only the API acts as someone; static files and health checks need no database round trip.
-    request.actingUserId = request.url.startsWith('/api') ? await sessions.resolve(request.cookies[SESSION_COOKIE]) : null;
+    request.actingUser = request.url.startsWith('/api') ? await sessions.resolve(request.cookies[SESSION_COOKIE]) : null;
   });
   // Housekeeping every 10 minutes: sessions ended by time, failed sign-ins too old to count.
   const housekeeping = async () => {
@@ -211,7 +212,7 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     global: false,
     max: config.writeRateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (request) => (request.actingUserId ? `user:${request.actingUserId}` : `address:${request.ip}`),
+    keyGenerator: (request) => (request.actingUser ? `user:${request.actingUser.id}` : `address:${request.ip}`),
     allowList: (request) => !WRITE_METHODS.has(request.method),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, context) => ({
@@ -255,7 +256,8 @@ export async function createServer(options: CreateServerOptions): Promise<Create
       path: request.url.split('?')[0] ?? request.url,
       query: queryRecord(request.query),
       headers: headerRecord(request),
-      userId: request.actingUserId,
+      userId: request.actingUser?.id ?? null,
+      actingUser: request.actingUser,
       body: request.body,
       clientAddress: request.ip,
     };
@@ -340,6 +342,6 @@ function sameOrigin(request: FastifyRequest, publicOrigin: string | undefined): 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set from the session cookie in `onRequest`; the only identity the backend is given. */
-    actingUserId: string | null;
+    actingUser: User | null;
   }
 }

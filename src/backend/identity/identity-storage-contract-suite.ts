@@ -130,6 +130,8 @@ export function describeIdentityStorageContract(name: string, fresh: () => Promi
       await storage.createSession(session('s-bob', 'bob', { expiresAt: at(30) }));
       await storage.createSession(session('s-idle', 'bob', { lastSeenAt: at(-60) }));
       expect(await storage.findSession('s-ana')).toEqual(session('s-ana', 'ana'));
+      expect(await storage.findSessionWithAccount('s-ana')).toEqual({ session: session('s-ana', 'ana'), account: account('ana') });
+      expect(await storage.findSessionWithAccount('no-such-session')).toBeNull();
       await storage.touchSession('s-ana', at(10));
       await storage.touchSession('s-ana', at(5));
       expect(await storage.findSession('s-ana')).toMatchObject({ lastSeenAt: at(10) });

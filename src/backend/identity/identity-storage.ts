@@ -75,6 +75,8 @@ export interface IdentityStorage {
 
   createSession(session: StoredSession): Promise<void>;
   findSession(tokenHash: string): Promise<StoredSession | null>;
+  /** The session with its account, in one round trip: what every API request of the server asks. */
+  findSessionWithAccount(tokenHash: string): Promise<{ session: StoredSession; account: Account } | null>;
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Drops sessions ended by time (absolute end before `now`, or idle since before `idleSince`). */

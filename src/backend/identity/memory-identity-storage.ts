@@ -96,6 +96,11 @@ export function createMemoryIdentityStorage(): IdentityStorage {
       const session = sessions.get(tokenHash);
       return session ? structuredClone(session) : null;
     },
+    async findSessionWithAccount(tokenHash) {
+      const session = sessions.get(tokenHash);
+      const account = session ? accounts.get(session.userId) : undefined;
+      return session && account ? { session: structuredClone(session), account: structuredClone(account) } : null;
+    },
     async touchSession(tokenHash, lastSeenAt) {
       const session = sessions.get(tokenHash);
       // Forward only, as in SQL: a slow request that touches late does not undo a newer one.

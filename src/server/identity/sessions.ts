@@ -2,7 +2,8 @@
 // the epoch and the times. A session ends when it is idle too long, at its absolute end, when the
 // person signs out, or when their account's epoch moves on (roles changed, disabled, password set or
 // reset, signed out everywhere). Sign-in always makes a new token (no fixation).
-import type { SessionGrant } from '../../backend/identity/identity-rules';
+import type { User } from '../../api/contract/users';
+import { toUser, type SessionGrant } from '../../backend/identity/identity-rules';
 import type { IdentityStorage } from '../../backend/identity/identity-storage';
 import { hashToken, newToken } from './tokens';
 
@@ -31,21 +32,21 @@ export function createSessionManager(storage: IdentityStorage, policy: SessionPo
       return { token, expiresAt };
     },
 
-    /** The signed-in person's id, or null when the token names no session that is still good. */
-    async resolve(token: string | undefined): Promise<string | null> {
+    /** The signed-in person, or null when the token names no session that is still good (one round trip). */
+    async resolve(token: string | undefined): Promise<User | null> {
       if (!token || token.length > 200) return null;
       const tokenHash = hashToken(token);
-      const session = await storage.findSession(tokenHash);
-      if (!session) return null;
+      const found = await storage.findSessionWithAccount(tokenHash);
+      if (!found) return null;
+      const { session, account } = found;
       const at = now().getTime();
       const ended = Date.parse(session.expiresAt) <= at || Date.parse(session.lastSeenAt) + policy.idleMs <= at;
-      const account = ended ? null : await storage.getAccount(session.userId);
-      if (!account || account.disabled || account.sessionEpoch !== session.epoch) {
+      if (ended || account.disabled || account.sessionEpoch !== session.epoch) {
         await storage.deleteSession(tokenHash);
         return null;
       }
       if (Date.parse(session.lastSeenAt) + TOUCH_EVERY_MS <= at) await storage.touchSession(tokenHash, new Date(at).toISOString());
-      return session.userId;
+      return toUser(account);
     },
 
     async end(token: string | undefined): Promise<void> {

@@ -175,6 +175,19 @@ export function createSqlIdentityStorage(db: SqlDatabase): IdentityStorage {
       const rows = await db.rows(SessionRow, 'SELECT token_hash, user_id, epoch, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1', [tokenHash]);
       return rows[0] ?? null;
     },
+    async findSessionWithAccount(tokenHash) {
+      const rows = await db.rows(
+        z.object({ session: SessionRow, account: AccountRow }),
+        `SELECT jsonb_build_object('token_hash', s.token_hash, 'user_id', s.user_id, 'epoch', s.epoch, 'created_at', s.created_at,
+             'last_seen_at', s.last_seen_at, 'expires_at', s.expires_at) AS session,
+           jsonb_build_object('id', a.id, 'login', a.login, 'name', a.name, 'roles', a.roles, 'disabled', a.disabled,
+             'password_hash', a.password_hash, 'sso_subject', a.sso_subject, 'session_epoch', a.session_epoch, 'version', a.version,
+             'created_at', a.created_at, 'last_sign_in_at', a.last_sign_in_at) AS account
+         FROM sessions s JOIN accounts a ON a.id = s.user_id WHERE s.token_hash = $1`,
+        [tokenHash],
+      );
+      return rows[0] ?? null;
+    },
     async touchSession(tokenHash, lastSeenAt) {
       await db.run('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2', [tokenHash, lastSeenAt]);
     },
