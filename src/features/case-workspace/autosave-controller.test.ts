@@ -3,6 +3,8 @@ import { ApiError } from '../../api/client/http-client';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
 import { CaseAutosave, carryOver, type AutosaveOptions, type SaveResult } from './autosave-controller';
 import { memoryTabHub, type TabHub } from './autosave-tabs';
+import { ABSENT } from './content-diff';
+import { SeenValues } from './seen-values';
 import { contentOf, validateForSave } from './case-content';
 import { draftKey, draftSignalsKey, memoryDraftStorage } from './draft-storage';
 import { sampleContent, sampleDocument, sampleSignal } from './workspace-test-fixtures';
@@ -423,6 +425,50 @@ describe('autosave across editors of one user and case (issue 14)', () => {
     expect([one, two].every((tab) => tab.autosave.state.status === 'saved' && !tab.onConflict.mock.calls.length)).toBe(true);
   });
 
+  it('defect 2: a tab that typed on in a field while the other tab was saving it builds on that save, no 412 with itself (CI run of 2026-12-06)', async () => {
+    const browser = browserOf(memoryTabHub());
+    const one = browser.open();
+    const two = browser.open();
+    one.edit((c) => { c.rightsRiskAssessment = `${c.rightsRiskAssessment} one-1.`; }, 'rightsRiskAssessment');
+    two.edit((c) => { c.questions.identifiableGroup = `${c.questions.identifiableGroup} two-1.`; }, 'questions.identifiableGroup');
+    await vi.advanceTimersByTimeAsync(1);
+    // Tab two sends both edits; while its write is under way, tab one types on in the same field.
+    const write = holdNextWrite(browser.server);
+    const sending = two.autosave.flush();
+    await vi.advanceTimersByTimeAsync(1);
+    one.edit((c) => { c.rightsRiskAssessment = `${c.rightsRiskAssessment} one-2.`; }, 'rightsRiskAssessment');
+    await vi.advanceTimersByTimeAsync(1);
+    write.open();
+    await sending;
+    // Tab one's value ("… one-1. one-2.") and the saved one ("… one-1.") differ from the base in the
+    // same field, but tab one has heard every edit that save holds: its value follows from it.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect([one, two].map((tab) => tab.onConflict.mock.calls.length)).toEqual([0, 0]);
+    expect(browser.server.current.rightsRiskAssessment).toMatch(/ one-1\. one-2\.$/);
+    expect(browser.server.current.questions.identifiableGroup).toMatch(/ two-1\.$/);
+    expect([one, two].map((tab) => tab.autosave.state.status)).toEqual(['saved', 'saved']);
+    expect(browser.server.writes.map((w) => w.ifMatch)).toEqual([3, 4]);
+  });
+
+  it('defect 2: what another person saved meanwhile is kept when a tab builds on its sibling tab’s save', async () => {
+    const browser = browserOf(memoryTabHub());
+    const one = browser.open();
+    const two = browser.open();
+    one.edit((c) => { c.rightsRiskAssessment = 'one'; }, 'rightsRiskAssessment');
+    await vi.advanceTimersByTimeAsync(1);
+    // Ben saves another field; tab two (all its edits sent) adopts his version, tab one has unsent edits.
+    await two.autosave.flush();
+    browser.server.saveAsOther({ ...contentOf(browser.server.current), actor: { ...browser.server.current.actor, purpose: 'Ben' } });
+    expect(two.autosave.rebase(browser.server.current)).toBe(true);
+    one.edit((c) => { c.rightsRiskAssessment = 'one, typed on'; }, 'rightsRiskAssessment');
+    await vi.advanceTimersByTimeAsync(1);
+    two.edit((c) => { c.questions.identifiableGroup = 'two'; }, 'questions.identifiableGroup');
+    await two.autosave.flush();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(browser.server.current).toMatchObject({ rightsRiskAssessment: 'one, typed on', actor: { purpose: 'Ben' }, questions: { identifiableGroup: 'two' } });
+    expect([one, two].map((tab) => tab.onConflict.mock.calls.length)).toEqual([0, 0]);
+  });
+
   it('defect 2: an edit from another tab that is not a content patch (hostile or of an older version) changes nothing', async () => {
     const hub = memoryTabHub();
     const browser = browserOf(hub);
@@ -448,5 +494,33 @@ describe('autosave across editors of one user and case (issue 14)', () => {
     expect(carryOver(sampleContent({ rightsRiskAssessment: 'mine' }), base, theirs)).toBeNull();
     expect(carryOver(mine, null, theirs)).toBeNull();
     expect(carryOver(theirs, null, theirs)).toBe(theirs);
+  });
+
+  it('carryOver keeps this editor’s value where the saved one is a value it has moved on from, and only there', () => {
+    const base = sampleContent();
+    const seen = new SeenValues();
+    seen.add(['rightsRiskAssessment'], 'typed, then sent by the other tab');
+    const theirs = sampleContent({ rightsRiskAssessment: 'typed, then sent by the other tab', actor: { ...base.actor, purpose: 'Ben' } });
+    const mine = sampleContent({ rightsRiskAssessment: 'typed, then sent by the other tab, then typed on' });
+    expect(carryOver(mine, base, theirs, seen)).toMatchObject({ rightsRiskAssessment: mine.rightsRiskAssessment, actor: { purpose: 'Ben' } });
+    // A value no tab of this user told (another person's) where this editor changed it too: a conflict.
+    expect(carryOver(sampleContent({ actor: { ...base.actor, purpose: 'mine' } }), base, theirs, seen)).toBeNull();
+    // An edit undone to the base value, while the other tab saved the value before the undo: the undo stays.
+    seen.add(['questions', 'identifiableGroup'], `${base.questions.identifiableGroup}!`);
+    const undone = carryOver(base, base, sampleContent({ questions: { ...base.questions, identifiableGroup: `${base.questions.identifiableGroup}!` } }), seen);
+    expect(undone?.questions.identifiableGroup).toBe(base.questions.identifiableGroup);
+  });
+
+  it('remembers values whatever their key order, and forgets the oldest beyond 256 per field', () => {
+    const seen = new SeenValues();
+    seen.add(['signals', { id: 'sig-1' }], { id: 'sig-1', kind: 'technical', note: 'n' });
+    expect(seen.has(['signals', { id: 'sig-1' }], { note: 'n', kind: 'technical', id: 'sig-1' })).toBe(true);
+    expect(seen.has(['signals', { id: 'sig-2' }], { note: 'n', kind: 'technical', id: 'sig-1' })).toBe(false);
+    seen.add(['signals', { id: 'sig-3' }], undefined);
+    expect(seen.has(['signals', { id: 'sig-3' }], ABSENT)).toBe(true);
+    for (let index = 0; index < 257; index += 1) seen.add(['rightsRiskAssessment'], `v${index}`);
+    expect(seen.has(['rightsRiskAssessment'], 'v0')).toBe(false);
+    expect(seen.has(['rightsRiskAssessment'], 'v1')).toBe(true);
+    expect(seen.has(['rightsRiskAssessment'], 'v256')).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { applyContentPatch, contentPatch, deepEqual, defaultChoices, diffContent, mergeContent, type PatchEntry } from './content-diff';
 import { contentOf, type ValidationResult } from './case-content';
 import { LatestWriter } from './latest-writer';
+import { SeenValues } from './seen-values';
 import { autosaveTabName, runExclusive, type TabHub } from './autosave-tabs';
 import {
   draftBaseKey, draftKey, draftSignalsKey, parseSavedContent, parseSavedVersion, parseStoredContent, savedContentKey, savedVersionKey,
@@ -110,13 +111,18 @@ function touchesSignals(patch: readonly PatchEntry[]): boolean {
 /**
  * Carries the edits made since `base` over onto `theirs` (a newer version saved by another editor of
  * the same user); null when both changed the same value, or nobody knows what changed (no base).
+ * Where `theirs` holds a value this editor has already moved on from (`seen`: told or heard among this
+ * user's tabs), this editor's value is the later one and is kept, whoever changed what since the base.
  */
-export function carryOver(mine: CaseContent, base: CaseContent | null, theirs: CaseContent): CaseContent | null {
+export function carryOver(mine: CaseContent, base: CaseContent | null, theirs: CaseContent, seen?: SeenValues): CaseContent | null {
   if (deepEqual(mine, theirs)) return mine;
-  if (!base) return null;
   const differences = diffContent(mine, theirs, base);
-  if (differences.some((difference) => difference.changedBy !== 'mine' && difference.changedBy !== 'theirs')) return null;
-  return mergeContent(mine, theirs, differences, defaultChoices(differences));
+  const choices = defaultChoices(differences);
+  for (const difference of differences) {
+    if (seen?.has(difference.path, difference.theirs)) choices[difference.key] = 'mine';
+    else if (difference.changedBy !== 'mine' && difference.changedBy !== 'theirs') return null;
+  }
+  return mergeContent(mine, theirs, differences, choices);
 }
 
 /** 1 s, 2 s, 4 s … up to 30 s. */
@@ -151,6 +157,8 @@ export class CaseAutosave {
   /** An edit not told to the other tabs yet; whether its signals changed. */
   private unshared: { signalsChanged: boolean } | null = null;
   private shareTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The values this editor's fields passed through among this user's tabs (see carryOver). */
+  private readonly seen = new SeenValues();
   private readonly name: string;
   private readonly options: Required<Omit<AutosaveOptions, Callback>> & Pick<AutosaveOptions, Callback>;
 
@@ -269,6 +277,7 @@ export class CaseAutosave {
     }
     this.values = patched;
     this.agreed = applyContentPatch(this.agreed, patch);
+    this.remember(patch);
     this.revision += 1;
     this.keepLocally(signalsChanged);
     this.replace(patched);
@@ -297,7 +306,13 @@ export class CaseAutosave {
     const from = pending.signalsChanged ? this.agreed : { ...this.agreed, signals: this.values.signals };
     const patch = contentPatch(from, this.values);
     this.agreed = this.values;
-    if (patch.length > 0) this.tabs.post({ format: 2, kind: 'edit', patch });
+    if (patch.length === 0) return;
+    this.remember(patch);
+    this.tabs.post({ format: 2, kind: 'edit', patch });
+  }
+
+  private remember(patch: readonly PatchEntry[]): void {
+    for (const entry of patch) this.seen.add(entry.path, entry.absent ? undefined : entry.value);
   }
 
   /** Send now (on leaving the page, "retry now", coming back online). */
@@ -412,7 +427,11 @@ export class CaseAutosave {
     this.inFlight = runExclusive(this.name, async () => {
       await this.catchUp();
       const checked = this.sendable();
-      if (checked) await this.write(checked, this.revision);
+      if (!checked) return;
+      // What this write carries is told to the other tabs first: an editor that types on meanwhile
+      // then knows the saved values as ones it has moved on from (carryOver).
+      this.shareNow();
+      await this.write(checked, this.revision);
     });
     try {
       await this.inFlight;
@@ -450,7 +469,7 @@ export class CaseAutosave {
       if (version === null || version <= this.state.baseVersion) return;
       const saved = parseSavedContent(await storage.read(savedContentKey(userId, caseId)));
       if (!saved || saved.version !== version) return;
-      const carried = carryOver(this.values, this.base, saved.content);
+      const carried = carryOver(this.values, this.base, saved.content, this.seen);
       if (!carried) return;
       this.base = saved.content;
       this.store.setState({ baseVersion: saved.version });
