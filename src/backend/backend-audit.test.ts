@@ -64,8 +64,9 @@ describe('audit trail (R19)', () => {
     const auditEndpoints = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].path.includes('audit'));
     expect(auditEndpoints.map((name) => endpoints[name].method)).toEqual(['GET', 'GET']);
     const storage = createMemoryStorage();
+    // appendEvents only appends (a comment, a request ticked off): it cannot change or drop an event.
     expect(Object.keys(storage).toSorted()).toEqual([
-      'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
+      'appendEvents', 'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
     ]);
 
     const kit = createTestBackend({ storage });

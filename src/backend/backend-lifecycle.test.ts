@@ -166,7 +166,7 @@ describe('decide', () => {
     expect(approved.reviews).toEqual([
       {
         decision: 'approve', decidedBy: 'rui', decidedAt: now, rationale: 'Meets the threshold.', override: null,
-        verdictAtDecision: doc.submission?.verdict,
+        verdictAtDecision: doc.submission?.verdict, requests: [],
       },
     ]);
     expect(await auditTypes(kit, doc.id)).toEqual(['case.created', 'case.updated', 'case.submitted', 'case.approved']);

@@ -3,6 +3,8 @@
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
+import type { AuditEvent } from '../api/contract/audit';
+import { CONVERSATION_EVENT_TYPES, type ReturnRequestList } from '../api/contract/conversation';
 import type { StorageHealth } from '../api/contract/storage-health';
 import type { Session } from '../api/contract/session';
 import type { User } from '../api/contract/users';
@@ -20,11 +22,13 @@ import {
   updateCase,
   withSuggestedAccounts,
   type EvaluateCase,
+  type EventSpec,
   type IdKind,
   type RuleEnv,
   type Transition,
 } from './case-rules';
 import { diffCases } from './audit-diff';
+import { commentOnCase, latestReturn, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
 import { DEMO_USERS } from './demo-users';
@@ -258,6 +262,35 @@ export function createBackend(deps: BackendDeps): Backend {
     return next;
   }
 
+  /** Events that change no case (a comment, a tick), stamped like a write's and appended to the trail. */
+  async function appendEvents(record: StoredCase, specs: readonly EventSpec[], ruleEnv: RuleEnv): Promise<AuditEvent[]> {
+    return deps.storage.appendEvents(
+      specs.map((spec) => ({
+        id: ruleEnv.newId('event'),
+        caseId: record.id,
+        type: spec.type,
+        actorId: ruleEnv.user.id,
+        at: ruleEnv.now,
+        reason: spec.reason,
+        changes: spec.changes ?? [],
+        caseVersion: record.version,
+      })),
+    );
+  }
+
+  /** The latest return's requests with their ticks, read from the trail page by page. */
+  async function requestsOf(record: StoredCase): Promise<ReturnRequestList> {
+    if (!latestReturn(record)?.requests.length) return requestStates(record, []);
+    const ticks: AuditEvent[] = [];
+    const types = [...REQUEST_TICK_TYPES];
+    for (let page = 1; ; page += 1) {
+      const { items, total } = await deps.storage.queryAudit({ caseId: record.id, types, page, pageSize: 500 });
+      ticks.push(...items);
+      if (items.length === 0 || ticks.length >= total) break;
+    }
+    return requestStates(record, ticks);
+  }
+
   /** The common shape of every case write: load, check If-Match, apply the rule, commit. */
   async function writeCase(
     context: { user: User | null; ifMatch: number | null },
@@ -346,6 +379,28 @@ export function createBackend(deps: BackendDeps): Backend {
       await loadCase(params.caseId);
       const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });
       return { body: { items, total, page: query.page, pageSize: query.pageSize } };
+    },
+    caseConversation: async ({ params, query }) => {
+      await loadCase(params.caseId);
+      const types = [...CONVERSATION_EVENT_TYPES];
+      const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId, types });
+      return { body: { items, total, page: query.page, pageSize: query.pageSize } };
+    },
+    commentOnCase: async ({ params, body, user }) => {
+      const ruleEnv = env(user);
+      const record = await loadCase(params.caseId);
+      const [written] = await appendEvents(record, [commentOnCase(body)], ruleEnv);
+      return { body: written };
+    },
+    returnRequests: async ({ params }) => ({ body: await requestsOf(await loadCase(params.caseId)) }),
+    tickRequest: async ({ params, body, user }) => {
+      const ruleEnv = env(user);
+      const record = await loadCase(params.caseId);
+      const current = await requestsOf(record);
+      const tick = tickRequest(record, params.requestId, body, current);
+      if (!tick) return { body: current };
+      await appendEvents(record, [tick], ruleEnv);
+      return { body: await requestsOf(record) };
     },
     audit: async ({ query }) => {
       const { items, total } = await deps.storage.queryAudit(query);

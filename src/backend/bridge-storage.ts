@@ -3,10 +3,11 @@
 // two contexts share one database like two users of one server. Both sides validate what crosses
 // the bridge with zod: each is input to the other.
 import { z } from 'zod';
-import { AuditEvent, AuditQuery } from '../api/contract/audit';
+import { AuditEvent } from '../api/contract/audit';
 import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';
 import {
+  AuditStorageQuery,
   CaseListing,
   StorageCorruptError,
   StorageSeed,
@@ -46,7 +47,8 @@ export const BRIDGE_PAYLOADS = {
     listing: CaseListing,
   }),
   queryCases: z.object({ query: CaseListQuery }),
-  queryAudit: z.object({ query: AuditQuery }),
+  queryAudit: z.object({ query: AuditStorageQuery }),
+  appendEvents: z.object({ events: z.array(NewAuditEventSchema) }),
   queryExpiringActions: z.object({ query: ExpiringActionsQuery }),
   listAudit: z.object({}),
   reset: SeedWithListings,
@@ -70,6 +72,7 @@ export const BRIDGE_RESULTS = {
   putCase: PutCaseResultSchema,
   queryCases: pageOf(CaseSummary),
   queryAudit: pageOf(AuditEvent),
+  appendEvents: z.array(AuditEvent),
   queryExpiringActions: pageOf(ExpiringAction),
   listAudit: z.array(AuditEvent),
   reset: z.null(),
@@ -108,6 +111,7 @@ export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
       send('putCase', { record, expectedVersion, events, listing }),
     queryCases: (query) => send('queryCases', { query }),
     queryAudit: (query) => send('queryAudit', { query }),
+    appendEvents: (events) => send('appendEvents', { events }),
     queryExpiringActions: (query) => send('queryExpiringActions', { query }),
     listAudit: () => send('listAudit', {}),
     reset: async (seed, listingOf) => {
@@ -150,6 +154,8 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
         return storage.queryCases((input as z.output<typeof BRIDGE_PAYLOADS.queryCases>).query);
       case 'queryAudit':
         return storage.queryAudit((input as z.output<typeof BRIDGE_PAYLOADS.queryAudit>).query);
+      case 'appendEvents':
+        return storage.appendEvents((input as z.output<typeof BRIDGE_PAYLOADS.appendEvents>).events);
       case 'queryExpiringActions':
         return storage.queryExpiringActions((input as z.output<typeof BRIDGE_PAYLOADS.queryExpiringActions>).query);
       case 'listAudit':

@@ -38,7 +38,7 @@ import { ApiFailure, forbidden, invalidTransition, validationFailure } from './b
 import type { StoredCase } from './storage';
 
 export type EvaluateCase = (content: CaseContentModel, options: { now: string }) => Verdict;
-export type IdKind = 'case' | 'event' | 'action';
+export type IdKind = 'case' | 'event' | 'action' | 'request';
 
 export interface RuleEnv {
   user: User;
@@ -263,6 +263,8 @@ export function decideCase(record: StoredCase, input: z.output<typeof DecisionIn
         rationale: input.rationale,
         override: override ? { justification } : null,
         verdictAtDecision: verdict,
+        // Issue 12 §2: a return's requests, each with an id the analyst ticks off.
+        requests: input.requests.map((request) => ({ id: env.newId('request'), text: request.text, target: request.target })),
       },
     ],
     editorsSinceReview: [],

@@ -254,6 +254,14 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
       }),
     queryCases: async (query) => queryCasesInMemory(await readListed(), query),
     queryAudit: async (query) => queryAuditInMemory(await listAudit(), query),
+    appendEvents: (events) =>
+      write(store, async (objects) => {
+        const lastSeq = await readLastSeq(objects);
+        const numbered = numberEvents(events, lastSeq);
+        for (const event of numbered) objects.put(event, auditKey(event.seq));
+        objects.put(lastSeq + numbered.length, SEQ_KEY);
+        return numbered;
+      }),
     queryExpiringActions: async (query) => queryExpiringActionsInMemory(await listCases(), query),
     listAudit,
     reset: (seed, listingOf) =>

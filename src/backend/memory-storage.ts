@@ -56,6 +56,11 @@ export function createMemoryStorage(): BackendStorage {
     async queryCases(query) {
       return structuredClone(queryCasesInMemory(cases.values(), query));
     },
+    async appendEvents(events) {
+      const numbered = numberEvents(events, lastSeqOf(audit.slice(-1)));
+      audit.push(...structuredClone(numbered));
+      return numbered;
+    },
     async queryAudit(query) {
       return structuredClone(queryAuditInMemory(audit, query));
     },

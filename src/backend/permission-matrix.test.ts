@@ -136,6 +136,24 @@ const MATRIX: Record<EndpointName, Row> = {
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
   },
   caseAudit: { setup: onCase('draft'), expect: open },
+  caseConversation: { setup: onCase('in_review'), expect: open },
+  commentOnCase: {
+    setup: async (kit) => ({ ...(await onCase('in_review')(kit)), body: { text: 'Which source is the screenshot from?' } }),
+    expect: { anonymous: 401, analyst: 201, 'analyst-owner': 201, reviewer: 201, 'reviewer-owner': 201 },
+  },
+  returnRequests: { setup: onCase('draft'), expect: open },
+  // Issue 12 §2: only analysts tick a return's requests off.
+  tickRequest: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'in_review', { owner });
+      const returned = await kit.ok('decideCase', {
+        user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version,
+        body: { decision: 'return', rationale: 'Two things first.', requests: [{ text: 'Name the source.', target: 'harm.physical.evidence' }] },
+      });
+      return { params: { caseId: doc.id, requestId: returned.reviews.at(-1)?.requests[0]?.id ?? '' }, body: { addressed: true } };
+    },
+    expect: { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 403, 'reviewer-owner': 403 },
+  },
   audit: { setup: none, expect: open },
   expiringActions: {
     setup: async () => ({ query: { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' } }),

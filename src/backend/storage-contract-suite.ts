@@ -236,6 +236,25 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
       expect(again).toMatchObject({ ok: true, events: [{ seq: base + 1 }] });
     });
 
+    it('appends events that change no case after the highest seq, leaving the case as it was', async () => {
+      const storage = await subject.fresh();
+      const demo = await seed();
+      await storage.reset(demo, listingOf);
+      const record = await someCase();
+      const base = lastSeq(demo.audit);
+      const comment = { ...event(record.id, record.version, 'event-comment'), type: 'case.commented' as const, reason: 'Line one\nline two: <b>kept as typed</b>' };
+      const tick = { ...event(record.id, record.version, 'event-tick'), type: 'case.request-addressed' as const, changes: [{ path: 'requests.request-1', before: false, after: true }] };
+      expect(await storage.appendEvents([comment, tick])).toEqual([{ ...comment, seq: base + 1 }, { ...tick, seq: base + 2 }]);
+      expect(await storage.getCase(record.id)).toEqual(record);
+      expect((await storage.listAudit()).slice(-2)).toEqual([{ ...comment, seq: base + 1 }, { ...tick, seq: base + 2 }]);
+      // A case write after it numbers on from there.
+      const next = { ...record, version: record.version + 1 };
+      expect(await put(storage, next, record.version, [event(record.id, next.version, 'event-after')])).toMatchObject({ ok: true, events: [{ seq: base + 3 }] });
+      const reopened = await subject.reopen(storage);
+      const conversation = await reopened.queryAudit({ caseId: record.id, types: ['case.commented'], page: 1, pageSize: 10 });
+      expect(conversation.items).toEqual([{ ...comment, seq: base + 1 }]);
+    });
+
     it('lets exactly one of two handles writing the same version win, with only the winner\'s events', async () => {
       const storage = await subject.fresh();
       await storage.reset(await seed(), listingOf);
@@ -380,6 +399,15 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         const byActor = await storage.queryAudit({ actorId: 'rui', type: 'case.updated', page: 1, pageSize: 50 });
         expect(byActor.items.map((item) => item.id)).toEqual(['case-d-e3', 'case-b-e3']);
         expect(await storage.queryAudit({ caseId: 'case-z', page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
+      });
+
+      it('filters the trail by a set of event types (the conversation), none when the set is empty', async () => {
+        const storage = await queryStore();
+        const some = await storage.queryAudit({ caseId: 'case-b', types: ['case.submitted', 'case.commented'], page: 1, pageSize: 50 });
+        expect([some.items.map((item) => item.id), some.total]).toEqual([['case-b-e2'], 1]);
+        const both = await storage.queryAudit({ caseId: 'case-b', types: ['case.submitted', 'case.updated'], page: 1, pageSize: 50 });
+        expect([both.items.map((item) => item.id), both.total]).toEqual([['case-b-e3', 'case-b-e2', 'case-b-e1'], 3]);
+        expect(await storage.queryAudit({ types: [], page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
       });
 
       it('lists the actions expiring in a window (from inclusive, to exclusive), soonest first, ended ones left out', async () => {

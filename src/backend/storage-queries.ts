@@ -93,6 +93,7 @@ export function queryAuditInMemory(events: readonly AuditEvent[], query: AuditPa
     (event) =>
       (!query.caseId || event.caseId === query.caseId) &&
       (!query.type || event.type === query.type) &&
+      (!query.types || query.types.includes(event.type)) &&
       (!query.actorId || event.actorId === query.actorId),
   );
   return pageOf(rows.toReversed(), query.page, query.pageSize);

@@ -3,7 +3,7 @@
 // backend instances sharing one store never overwrite each other's work and never write a change
 // without its audit event (R19). There is deliberately no way to update or delete an event.
 import { z } from 'zod';
-import { AuditEvent, type AuditQuery } from '../api/contract/audit';
+import { AuditEvent, AuditEventType, AuditQuery } from '../api/contract/audit';
 import { CaseDocument } from '../api/contract/case';
 import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
@@ -51,8 +51,12 @@ export interface Page<T> {
   total: number;
 }
 
-/** The trail's query once parsed (defaults filled in). */
-export type AuditPageQuery = z.output<typeof AuditQuery>;
+/**
+ * The trail's query as the storage takes it: the endpoint's (defaults filled in), and for the rules a
+ * set of event types (the conversation's events, a request's ticks).
+ */
+export const AuditStorageQuery = AuditQuery.extend({ types: z.optional(z.array(AuditEventType).max(AuditEventType.options.length)) });
+export type AuditPageQuery = z.output<typeof AuditStorageQuery>;
 
 /** Actions whose expiry falls in [from, to) and that have not ended (R15). */
 export type ExpiringActionsQuery = z.output<typeof ExpiringActionsQueryInput>;
@@ -80,6 +84,11 @@ export interface BackendStorage {
   queryCases(query: CasePageQuery): Promise<Page<CaseSummary>>;
   /** A page of the trail, filtered, newest first. */
   queryAudit(query: AuditPageQuery): Promise<Page<AuditEvent>>;
+  /**
+   * Appends events that change no case (a comment, a request ticked off: issue 12) with fresh,
+   * increasing `seq`, in one atomic step. Their case must exist.
+   */
+  appendEvents(events: NewAuditEvent[]): Promise<AuditEvent[]>;
   /** A page of the actions expiring in a window, soonest first. */
   queryExpiringActions(query: ExpiringActionsQuery): Promise<Page<ExpiringAction>>;
   /** The whole trail, oldest first: for export and tests. Screens use queryAudit. */

@@ -5,6 +5,9 @@ import { Id, UtcTimestamp } from './scalars';
 export const AuditEventType = z.enum([
   'case.created',
   'case.updated',
+  'case.commented',
+  'case.request-addressed',
+  'case.request-reopened',
   'case.submitted',
   'case.approved',
   'case.returned',

@@ -9,6 +9,7 @@ import {
   shortText,
 } from './primitives';
 import { Id, UtcTimestamp } from './scalars';
+import { ReturnRequest } from './conversation';
 import {
   ActorKind,
   AssociationBasis,
@@ -193,6 +194,9 @@ export const EnforcementAction = z.object({
 });
 export type EnforcementAction = z.infer<typeof EnforcementAction>;
 
+/** How many requests one return may carry (issue 12 §2). */
+export const MAX_RETURN_REQUESTS = 50;
+
 export const ReviewDecisionKind = z.enum(['approve', 'return', 'reject']);
 export type ReviewDecisionKind = z.infer<typeof ReviewDecisionKind>;
 
@@ -222,6 +226,8 @@ export const ReviewDecision = z.object({
   /** R8: set when the decision goes against the verdict at submission. */
   override: z.object({ justification: longText(10_000).min(1) }).nullable(),
   verdictAtDecision: StoredVerdict,
+  /** A return's requests to the analyst (issue 12 §2); empty for other decisions and older returns. */
+  requests: z.array(ReturnRequest).max(MAX_RETURN_REQUESTS).default([]),
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 

@@ -1,8 +1,9 @@
 // The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
 // backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
 import type { z } from 'zod';
-import { AuditPage, AuditQuery, CaseAuditQuery } from './audit';
+import { AuditEvent, AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
+import { CommentInput, ConversationQuery, RequestParams, RequestTickInput, ReturnRequestList } from './conversation';
 import { DecisionRecord } from './decision-record';
 import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
 import {
@@ -133,6 +134,29 @@ export const endpoints = {
   caseAudit: endpoint({
     method: 'GET', path: '/api/cases/:caseId/audit', params: CaseIdParams, query: CaseAuditQuery, response: AuditPage,
     roles: everyRole, errors: ['not-found', 'validation'],
+  }),
+  /**
+   * Issue 12 §1: the case's conversation — comments, submission notes, decisions with their rationale,
+   * requests ticked off — newest first, a page at a time. Events of the trail, so kept for good (R19).
+   */
+  caseConversation: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/conversation', params: CaseIdParams, query: ConversationQuery, response: AuditPage,
+    roles: everyRole, errors: ['not-found', 'validation'],
+  }),
+  /** A comment by an analyst or reviewer, on a case in any state; it does not change the case's version. */
+  commentOnCase: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/comments', params: CaseIdParams, body: CommentInput, response: AuditEvent,
+    successStatus: 201, errors: ['validation', 'forbidden', 'not-found'],
+  }),
+  /** Issue 12 §2: the latest return's requests and which are addressed. */
+  returnRequests: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/requests', params: CaseIdParams, response: ReturnRequestList,
+    roles: everyRole, errors: ['not-found'],
+  }),
+  /** The analyst ticks a request off (or reopens it) while the case is back with them. */
+  tickRequest: endpoint({
+    method: 'PUT', path: '/api/cases/:caseId/requests/:requestId', params: RequestParams, body: RequestTickInput,
+    response: ReturnRequestList, roles: ['analyst'], errors: ['validation', 'forbidden', 'not-found', 'invalid-transition'],
   }),
   /** R19: the whole trail; admins read it too (issue 11), without any case role. */
   audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage, roles: everyRole, errors: ['validation'] }),

@@ -3,18 +3,28 @@ import { z } from 'zod';
 import { AccountHandle, longText, shortText } from './primitives';
 import { Id } from './scalars';
 import { AssociationBasis, EnforcementActionType, EnforcementTarget } from './policy-terms';
-import { ReviewDecisionKind } from './case';
+import { MAX_RETURN_REQUESTS, ReviewDecisionKind } from './case';
+import { ReturnRequestInput } from './conversation';
 
 /** R12/R10 must be answered before this is accepted. */
 export const SubmitInput = z.object({ note: longText(5_000).default('') });
 export type SubmitInput = z.input<typeof SubmitInput>;
 
-/** R8/R18: a reviewer's decision; going against the verdict needs an override justification. */
-export const DecisionInput = z.object({
-  decision: ReviewDecisionKind,
-  rationale: longText(10_000).trim().min(1, 'required'),
-  overrideJustification: longText(10_000).trim().nullable().default(null),
-});
+/**
+ * R8/R18: a reviewer's decision; going against the verdict needs an override justification. A return
+ * may carry requests to the analyst, each pointing at a field or signal (issue 12 §2).
+ */
+export const DecisionInput = z
+  .object({
+    decision: ReviewDecisionKind,
+    rationale: longText(10_000).trim().min(1, 'required'),
+    overrideJustification: longText(10_000).trim().nullable().default(null),
+    requests: z.array(ReturnRequestInput).max(MAX_RETURN_REQUESTS, 'request.tooMany').default([]),
+  })
+  .refine((input) => input.decision === 'return' || input.requests.length === 0, {
+    path: ['requests'],
+    message: 'request.onlyOnReturn',
+  });
 export type DecisionInput = z.input<typeof DecisionInput>;
 
 /** R17: periodic review outcomes. */

@@ -21,6 +21,9 @@ export const en = {
   type: {
     'case.created': 'Case opened',
     'case.updated': 'Case edited',
+    'case.commented': 'Comment',
+    'case.request-addressed': 'Request marked addressed',
+    'case.request-reopened': 'Request reopened',
     'case.submitted': 'Submitted for review',
     'case.approved': 'Designation approved',
     'case.returned': 'Returned with comments',
@@ -57,6 +60,9 @@ export const nl: LocaleShape<typeof en> = {
   type: {
     'case.created': 'Zaak geopend',
     'case.updated': 'Zaak bewerkt',
+    'case.commented': 'Opmerking',
+    'case.request-addressed': 'Verzoek afgehandeld',
+    'case.request-reopened': 'Verzoek heropend',
     'case.submitted': 'Ingediend voor beoordeling',
     'case.approved': 'Aanduiding goedgekeurd',
     'case.returned': 'Teruggestuurd met opmerkingen',
@@ -93,6 +99,9 @@ export const tr: LocaleShape<typeof en> = {
   type: {
     'case.created': 'Vaka açıldı',
     'case.updated': 'Vaka düzenlendi',
+    'case.commented': 'Yorum',
+    'case.request-addressed': 'İstek karşılandı olarak işaretlendi',
+    'case.request-reopened': 'İstek yeniden açıldı',
     'case.submitted': 'İncelemeye gönderildi',
     'case.approved': 'Belirleme onaylandı',
     'case.returned': 'Yorumlarla geri gönderildi',

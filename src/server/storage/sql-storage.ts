@@ -333,9 +333,16 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       const conditions: string[] = [];
       if (query.caseId) conditions.push(`case_id = ${params.add(query.caseId)}`);
       if (query.type) conditions.push(`type = ${params.add(query.type)}`);
+      if (query.types) conditions.push(query.types.length === 0 ? 'false' : `type IN (${query.types.map((type) => params.add(type)).join(', ')})`);
       if (query.actorId) conditions.push(`actor_id = ${params.add(query.actorId)}`);
       return pageQuery(db, AuditRow, AUDIT_COLUMNS, 'audit_events', whereClause(conditions), 'seq DESC', params, query);
     },
+    appendEvents: (events) =>
+      db.transaction(async (tx) => {
+        const numbered: AuditEvent[] = [];
+        for (const event of events) numbered.push({ ...event, seq: await insertEvent(tx, event, null) });
+        return numbered;
+      }),
     queryExpiringActions(query) {
       const params = parameters();
       const where = `WHERE ended_at IS NULL AND expires_at >= ${params.add(query.from)}::timestamptz
