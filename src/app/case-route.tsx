@@ -13,10 +13,14 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../api/client/http-client';
 import { useCase } from '../api/client/case-queries';
 import type { CaseDocument } from '../api/contract/case';
+import { rolesAllow } from '../api/contract/endpoints';
+import { useCurrentUser } from '../api/client/user-queries';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
 import { networkLinkForSignal } from '../features/activity-import/signal-link';
 import { CaseAuditTrail } from '../features/audit/case-audit-trail';
+import { CaseConversation } from '../features/conversation/case-conversation';
+import { ReturnRequests } from '../features/conversation/return-requests';
 import { CaseWorkspacePage } from '../features/case-workspace/case-workspace-page';
 import type { HeaderActionsState } from '../features/case-workspace/header-actions';
 import type { RenderDesignationPanel } from '../features/case-workspace/live-designation-panel';
@@ -27,6 +31,7 @@ import { NotFoundPage } from './not-found-page';
 export function CaseRoute() {
   const { caseId = '', tab } = useParams();
   const caseQuery = useCase(caseId);
+  const me = useCurrentUser();
   // The engine never reads the clock; the page passes the instant it was opened.
   const [now] = useState(() => new Date().toISOString());
   const renderDesignationPanel = useCallback<RenderDesignationPanel>(
@@ -46,7 +51,15 @@ export function CaseRoute() {
       tab={tab}
       renderDesignationPanel={renderDesignationPanel}
       renderHeaderActions={(state) => <CaseHeaderActions caseDocument={caseDocument} state={state} />}
-      footer={<CaseHistory caseId={caseDocument.id} />}
+      renderNotices={({ showField }) => (
+        <ReturnRequests caseDocument={caseDocument} canTick={rolesAllow(me.data, 'tickRequest')} onShowField={showField} />
+      )}
+      footer={
+        <>
+          <CaseConversation caseDocument={caseDocument} canComment={rolesAllow(me.data, 'commentOnCase')} />
+          <CaseHistory caseId={caseDocument.id} />
+        </>
+      }
       networkLinkForSignal={(signal) => networkLinkForSignal(caseDocument.id, signal)}
     />
   );

@@ -18,6 +18,7 @@ const NAMESPACE_FILES = {
   audit: '../features/audit/audit-locales.ts',
   activityImport: '../features/activity-import/import-locales.ts',
   accounts: '../features/accounts/accounts-locales.ts',
+  conversation: '../features/conversation/conversation-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

@@ -14,7 +14,7 @@ import { RouteErrorBoundary } from './route-error-page';
 
 const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute));
 const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage));
-const CaseReviewPage = lazyScreen(() => import('../features/review/case-review-page').then((m) => m.CaseReviewPage));
+const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute));
 const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage));
 const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage));
 const ImportCasePickerPage = lazyScreen(() =>
@@ -42,7 +42,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/import', element: <ActivityImportPage /> },
       { path: 'cases/:caseId/:tab', element: <CaseRoute /> },
       { path: 'review', element: <ReviewQueuePage /> },
-      { path: 'review/:caseId', element: <CaseReviewPage /> },
+      { path: 'review/:caseId', element: <ReviewRoute /> },
       { path: 'designations/:caseId', element: <DesignationPage /> },
       { path: 'designations/:caseId/report', element: <DecisionReportPage /> },
       { path: 'audit', element: <AuditPage /> },

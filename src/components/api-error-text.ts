@@ -46,6 +46,12 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.windowOrder');
     case 'text.nul':
       return t('field.nul');
+    case 'request.target':
+      return t('field.requestTarget');
+    case 'request.tooMany':
+      return t('field.requestTooMany');
+    case 'request.onlyOnReturn':
+      return t('field.requestOnlyOnReturn');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

@@ -177,3 +177,9 @@ export type EndpointResponse<N extends EndpointName> = z.infer<Endpoints[N]['res
 export type EndpointBody<N extends EndpointName> = z.input<Endpoints[N]['body']>;
 export type EndpointParams<N extends EndpointName> = z.input<Endpoints[N]['params']>;
 export type EndpointQuery<N extends EndpointName> = z.input<Endpoints[N]['query']>;
+
+/** Whether `user`'s roles let them call an endpoint at all (the backend's role gate, R18); per-case rules still apply. */
+export function rolesAllow(user: { roles: readonly string[] } | null | undefined, name: EndpointName): boolean {
+  const roles: readonly string[] = endpoints[name].roles;
+  return roles.length === 0 || (user?.roles.some((role) => roles.includes(role)) ?? false);
+}

@@ -9,6 +9,9 @@ export const CONTRACT_FIELD_MESSAGES = {
   'window.order': 'The end of the window must be after its start.',
   'technique.kind': 'The technique is not one of the signal’s kind (R1).',
   'text.nul': 'The text contains a NUL character (U+0000), which cannot be stored; remove it.',
+  'request.target': 'A request points at a field of the case form or at one signal.',
+  'request.tooMany': 'A return carries at most 50 requests.',
+  'request.onlyOnReturn': 'Requests go with a return only.',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

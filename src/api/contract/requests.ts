@@ -14,17 +14,17 @@ export type SubmitInput = z.input<typeof SubmitInput>;
  * R8/R18: a reviewer's decision; going against the verdict needs an override justification. A return
  * may carry requests to the analyst, each pointing at a field or signal (issue 12 §2).
  */
-export const DecisionInput = z
-  .object({
-    decision: ReviewDecisionKind,
-    rationale: longText(10_000).trim().min(1, 'required'),
-    overrideJustification: longText(10_000).trim().nullable().default(null),
-    requests: z.array(ReturnRequestInput).max(MAX_RETURN_REQUESTS, 'request.tooMany').default([]),
-  })
-  .refine((input) => input.decision === 'return' || input.requests.length === 0, {
-    path: ['requests'],
-    message: 'request.onlyOnReturn',
-  });
+export const DecisionFields = z.object({
+  decision: ReviewDecisionKind,
+  rationale: longText(10_000).trim().min(1, 'required'),
+  overrideJustification: longText(10_000).trim().nullable().default(null),
+  requests: z.array(ReturnRequestInput).max(MAX_RETURN_REQUESTS, 'request.tooMany').default([]),
+});
+/** The fields with their rule across fields (forms extend DecisionFields: a refined object cannot be extended). */
+export const DecisionInput = DecisionFields.refine((input) => input.decision === 'return' || input.requests.length === 0, {
+  path: ['requests'],
+  message: 'request.onlyOnReturn',
+});
 export type DecisionInput = z.input<typeof DecisionInput>;
 
 /** R17: periodic review outcomes. */

@@ -51,6 +51,8 @@ export interface CaseEditorProps {
   renderHeaderActions?: RenderHeaderActions | undefined;
   /** Below the tabs (the app slots in the case's audit trail). */
   footer?: ReactNode;
+  /** Below the decision banner, composed in by the app (a return's requests); told how to show a field. */
+  renderNotices?: ((state: { showField: (path: string) => void }) => ReactNode) | undefined;
   networkLinkForSignal?: WorkspaceContextValue['networkLinkForSignal'] | undefined;
 }
 
@@ -63,7 +65,7 @@ const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
 
 const noNetworkLink = () => null;
 
-export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, networkLinkForSignal = noNetworkLink }: CaseEditorProps) {
+export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal = noNetworkLink }: CaseEditorProps) {
   const { t } = useTranslation(['workspace', 'policy']);
   const navigate = useNavigate();
   const theme = useTheme();
@@ -152,6 +154,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             />
           )}
           <DecisionBanner caseDocument={caseDocument} />
+          {renderNotices?.({ showField: focusField })}
           {localDraftUnreadable && (
             <Alert severity="warning" sx={{ mb: 2 }}>{t('save.draftUnreadable')}</Alert>
           )}

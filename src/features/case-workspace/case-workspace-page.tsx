@@ -23,8 +23,10 @@ export interface CaseWorkspacePageProps {
   renderDesignationPanel?: RenderDesignationPanel;
   /** Actions beside the save status, composed in by the app; told whether every change is saved, and what is refused. */
   renderHeaderActions?: RenderHeaderActions;
-  /** Below the tabs, composed in by the app (the case's audit trail). */
+  /** Below the tabs, composed in by the app (the conversation, the case's audit trail). */
   footer?: ReactNode;
+  /** Below the decision banner, composed in by the app (a return's requests); told how to show a field. */
+  renderNotices?: (state: { showField: (path: string) => void }) => ReactNode;
   /** Board -> network view: where a detected signal's cluster is shown, composed in by the app. */
   networkLinkForSignal?: (signal: CoordinationSignal) => string | null;
   /** Where unsent edits are kept; IndexedDB by default (tests pass an in-memory one). */
@@ -33,7 +35,7 @@ export interface CaseWorkspacePageProps {
 
 type DraftLoad = { key: string; result: DraftReadResult | 'failed' } | null;
 
-export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, networkLinkForSignal, draftStorage }: CaseWorkspacePageProps) {
+export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal, draftStorage }: CaseWorkspacePageProps) {
   const me = useCurrentUser();
   const storage = useMemo(() => draftStorage ?? browserDraftStorage(), [draftStorage]);
   const userId = me.data?.id;
@@ -72,6 +74,7 @@ export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, r
         renderDesignationPanel={renderDesignationPanel}
         renderHeaderActions={renderHeaderActions}
         footer={footer}
+        renderNotices={renderNotices}
         networkLinkForSignal={networkLinkForSignal}
       />
     </BoardStoreProvider>

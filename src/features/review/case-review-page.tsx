@@ -6,7 +6,7 @@ import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useUserName } from '../../api/client/user-queries';
@@ -25,12 +25,20 @@ import { VerdictPanel } from './verdict-panel';
 
 type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'periodic' };
 
-export function CaseReviewPage() {
-  const { caseId = '' } = useParams();
-  return <CaseForUser caseId={caseId}>{(caseDocument, me) => <CaseReview caseDocument={caseDocument} me={me} />}</CaseForUser>;
+/** What the app composes into the reviewer's page (features never import each other). */
+export interface CaseReviewSlots {
+  /** Above the case: the last return's requests and which were addressed (issue 12 §2). */
+  renderRequests?: (caseDocument: CaseDocument) => ReactNode;
+  /** Below the decision: the conversation on the case (issue 12 §1). */
+  renderConversation?: (caseDocument: CaseDocument, me: User) => ReactNode;
 }
 
-function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User }) {
+export function CaseReviewPage(slots: CaseReviewSlots) {
+  const { caseId = '' } = useParams();
+  return <CaseForUser caseId={caseId}>{(caseDocument, me) => <CaseReview caseDocument={caseDocument} me={me} {...slots} />}</CaseForUser>;
+}
+
+function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { caseDocument: CaseDocument; me: User } & CaseReviewSlots) {
   const { t } = useTranslation(['review', 'policy']);
   const userName = useUserName();
   const now = useNow();
@@ -71,6 +79,7 @@ function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User
       </Box>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, alignItems: 'start' }}>
         <Stack spacing={2}>
+          {renderRequests?.(caseDocument)}
           <ChangesSinceReview caseDocument={caseDocument} />
           <CaseSummary content={caseDocument} />
         </Stack>
@@ -99,6 +108,7 @@ function CaseReview({ caseDocument, me }: { caseDocument: CaseDocument; me: User
           {caseDocument.status !== 'in_review' && !inForce && (
             <Alert severity="info">{t('page.nothingToDecide', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
           )}
+          {renderConversation?.(caseDocument, me)}
         </Stack>
       </Box>
     </Container>

@@ -14,20 +14,31 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../api/client/http-client';
-import { ReviewDecisionKind, type CaseDocument } from '../../api/contract/case';
-import { DecisionInput } from '../../api/contract/requests';
+import { MAX_RETURN_REQUESTS, ReviewDecisionKind, type CaseDocument } from '../../api/contract/case';
+import { DecisionFields } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
 import type { VerdictOutcome } from '../../engine/policy-terms';
 import { useDecideCase } from './review-queries';
 import { decisionIsOverride } from '../../engine/designation-rules';
 import { isModification, type DecisionBlock } from './review-rules';
+import { ReturnRequestsField } from './return-requests-field';
 
 function decisionFormSchema(outcome: VerdictOutcome) {
-  return DecisionInput.extend({ overrideJustification: z.string().max(10_000) }).superRefine((value, ctx) => {
+  return DecisionFields.extend({
+    overrideJustification: z.string().max(10_000),
+    // Checked only when they go with the decision: a return (issue 12 §2).
+    requests: z.array(z.object({ text: z.string(), target: z.string() })).max(MAX_RETURN_REQUESTS, 'request.tooMany'),
+  }).superRefine((value, ctx) => {
+    if (value.decision === 'return') {
+      value.requests.forEach((request, index) => {
+        if (request.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['requests', index, 'text'], message: 'required' });
+        else if (request.text.length > 1_000) ctx.addIssue({ code: 'custom', path: ['requests', index, 'text'], message: 'too long' });
+      });
+    }
     if (decisionIsOverride(outcome, value.decision) && value.overrideJustification.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['overrideJustification'], message: 'required' });
     }
@@ -49,7 +60,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
   const decide = useDecideCase(caseDocument.id, caseDocument.version);
   const form = useForm<DecisionFormInput, unknown, DecisionFormOutput>({
     resolver: zodResolver(decisionFormSchema(outcome)),
-    defaultValues: { rationale: '', overrideJustification: '' },
+    defaultValues: { rationale: '', overrideJustification: '', requests: [] },
   });
   const { control, register, handleSubmit, formState, setError } = form;
   const decision = useWatch({ control, name: 'decision' });
@@ -63,6 +74,10 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
         decision: values.decision,
         rationale: values.rationale,
         overrideJustification: decisionIsOverride(outcome, values.decision) ? values.overrideJustification : null,
+        requests:
+          values.decision === 'return'
+            ? values.requests.map((request) => ({ text: request.text.trim(), target: request.target === '' ? null : request.target }))
+            : [],
       });
       onDecided(decided, values.decision);
     } catch (error) {
@@ -128,6 +143,11 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
               error={!!formState.errors.rationale}
               helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
             />
+            {decision === 'return' && (
+              <FormProvider {...form}>
+                <ReturnRequestsField />
+              </FormProvider>
+            )}
             {override && (
               <Box>
                 <Alert severity="info" sx={{ mb: 1 }} data-testid="override-notice">

@@ -1,0 +1,15 @@
+// Composes the reviewer's page: the review feature owns the case view and the decision; the app slots
+// in the last return's requests and the conversation (features never import each other).
+import { rolesAllow } from '../api/contract/endpoints';
+import { CaseConversation } from '../features/conversation/case-conversation';
+import { ReturnRequests } from '../features/conversation/return-requests';
+import { CaseReviewPage } from '../features/review/case-review-page';
+
+export function ReviewRoute() {
+  return (
+    <CaseReviewPage
+      renderRequests={(caseDocument) => <ReturnRequests caseDocument={caseDocument} canTick={false} />}
+      renderConversation={(caseDocument, me) => <CaseConversation caseDocument={caseDocument} canComment={rolesAllow(me, 'commentOnCase')} />}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+// The conversation on a case (issue 12 §1), on the case page and the reviewer's page: comments by
+// analysts and reviewers, the submission notes and every decision with its rationale, oldest first,
+// with a box to add a comment. A comment is an event of the trail (R19): kept, never edited.
+import { zodResolver } from '@hookform/resolvers/zod';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { AuditEvent } from '../../api/contract/audit';
+import type { CaseDocument, ReviewDecision } from '../../api/contract/case';
+import { CommentInput, type ConversationEventType } from '../../api/contract/conversation';
+import { useUserName } from '../../api/client/user-queries';
+import { useErrorText } from '../../components/api-error-text';
+import { DateTime } from '../../components/date-time';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageLoading } from '../../components/page-loading';
+import { CONVERSATION_PAGE, useCommentOnCase, useConversation } from './conversation-queries';
+
+export interface CaseConversationProps {
+  caseDocument: CaseDocument;
+  /** Analysts and reviewers comment; others (an admin) read. */
+  canComment: boolean;
+}
+
+/** The return decision an event of the trail records: same reviewer, same instant. */
+function returnOf(caseDocument: CaseDocument, event: AuditEvent): ReviewDecision | undefined {
+  if (event.type !== 'case.returned') return undefined;
+  return caseDocument.reviews.find((review) => review.decision === 'return' && review.decidedBy === event.actorId && review.decidedAt === event.at);
+}
+
+export function CaseConversation({ caseDocument, canComment }: CaseConversationProps) {
+  const { t } = useTranslation('conversation');
+  const [pageSize, setPageSize] = useState(CONVERSATION_PAGE);
+  const conversation = useConversation(caseDocument.id, pageSize);
+  const titleId = `conversation-${caseDocument.id}`;
+  const entries = conversation.data ? conversation.data.items.toReversed() : [];
+  const earlier = conversation.data ? Math.min(conversation.data.total - conversation.data.items.length, CONVERSATION_PAGE) : 0;
+  return (
+    <Paper component="section" aria-labelledby={titleId} sx={{ p: 2, mt: 2 }}>
+      <Typography id={titleId} variant="h6" component="h2">
+        {t('title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('intro')}
+      </Typography>
+      {conversation.error && <ErrorAlert error={conversation.error} onRetry={() => void conversation.refetch()} />}
+      {conversation.isPending && <PageLoading />}
+      {earlier > 0 && (
+        <Button size="small" onClick={() => setPageSize((size) => Math.min(size + CONVERSATION_PAGE, 500))}>
+          {t('earlier', { count: earlier })}
+        </Button>
+      )}
+      {conversation.data && entries.length === 0 && (
+        <Typography color="text.secondary" sx={{ my: 1 }}>
+          {t('empty')}
+        </Typography>
+      )}
+      {entries.length > 0 && (
+        <Box component="ol" aria-label={t('listLabel')} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+          {entries.map((event) => (
+            <ConversationEntry key={event.id} event={event} returned={returnOf(caseDocument, event)} />
+          ))}
+        </Box>
+      )}
+      {canComment ? <CommentComposer caseId={caseDocument.id} /> : <Typography variant="body2" color="text.secondary">{t('readOnly')}</Typography>}
+    </Paper>
+  );
+}
+
+function ConversationEntry({ event, returned }: { event: AuditEvent; returned: ReviewDecision | undefined }) {
+  const { t } = useTranslation('conversation');
+  const userName = useUserName();
+  const comment = event.type === 'case.commented';
+  return (
+    <Box
+      component="li"
+      sx={{ py: 1, borderBottom: 1, borderColor: 'divider', pl: comment ? 0 : 1.5, borderLeft: comment ? 0 : 3, borderLeftColor: 'warning.main' }}
+      data-testid="conversation-entry"
+    >
+      <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+        <Box component="strong">{userName(event.actorId)}</Box> {t(`kind.${event.type as ConversationEventType}`)} · <DateTime value={event.at} />
+      </Typography>
+      {event.reason ? (
+        <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', mt: 0.5 }}>
+          {event.reason}
+        </Typography>
+      ) : (
+        event.type === 'case.submitted' && <Typography variant="body2" color="text.secondary">{t('noNote')}</Typography>
+      )}
+      {returned && returned.requests.length > 0 && (
+        <Box component="ul" sx={{ mt: 0.5, mb: 0, pl: 3 }}>
+          {returned.requests.map((request) => (
+            <li key={request.id}>
+              <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>{request.text}</Typography>
+            </li>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function CommentComposer({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('conversation');
+  const { fieldError } = useErrorText();
+  const comment = useCommentOnCase(caseId);
+  const form = useForm<CommentInput, unknown, CommentInput>({ resolver: zodResolver(CommentInput), defaultValues: { text: '' } });
+  const { register, handleSubmit, formState, reset } = form;
+  const [sentNotice, setSentNotice] = useState(false);
+  const submit = handleSubmit(async (values) => {
+    setSentNotice(false);
+    try {
+      await comment.mutateAsync(values);
+      // Only once the server has it: a failed send keeps what was typed.
+      reset({ text: '' });
+      setSentNotice(true);
+    } catch {
+      // Shown below from the mutation's error; the text stays in the box.
+    }
+  });
+  const textError = formState.errors.text?.message;
+  return (
+    <Box component="form" noValidate onSubmit={(event) => void submit(event)} sx={{ mt: 2 }} aria-label={t('composerLabel')}>
+      <TextField
+        {...register('text')}
+        id={`comment-${caseId}`}
+        label={t('composerLabel')}
+        multiline
+        minRows={2}
+        fullWidth
+        error={Boolean(textError)}
+        helperText={textError ? fieldError(textError) : t('composerHelp')}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      {comment.error && <ErrorAlert error={comment.error} />}
+      <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
+        <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
+          {t('send')}
+        </Button>
+        <output aria-live="polite">{sentNotice && <Typography variant="body2" component="span">{t('sent')}</Typography>}</output>
+      </Stack>
+    </Box>
+  );
+}
