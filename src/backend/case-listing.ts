@@ -13,7 +13,13 @@ export function caseListing(record: StoredCase, evaluate: EvaluateCase): CaseLis
     priority: verdict.priority,
     priorityBand: verdict.priorityBand,
     nextReviewAt: designationInForce(record) ? (record.designation?.nextReviewAt ?? null) : null,
+    returned: isReturned(record),
   };
+}
+
+/** A draft whose latest review decision sent it back to the analyst (issue 12 §2). */
+export function isReturned(record: StoredCase): boolean {
+  return record.status === 'draft' && record.reviews.at(-1)?.decision === 'return';
 }
 
 export function listingWith(evaluate: EvaluateCase): ListingOf {
@@ -35,5 +41,6 @@ export function caseSummary(record: StoredCase, listing: CaseListing): CaseSumma
     submittedAt: record.submission?.submittedAt ?? null,
     nextReviewAt: listing.nextReviewAt,
     signalCount: record.signals.length,
+    returned: listing.returned,
   };
 }

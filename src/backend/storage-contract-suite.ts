@@ -70,11 +70,12 @@ interface QueryCaseSpec {
   actions: { id: string; expiresAt: string | null; ended?: boolean }[];
 }
 
-const listing = (priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null): CaseListing => ({
+const listing = (priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null, returned = false): CaseListing => ({
   verdict: priority > 5 ? 'recommended' : 'not-recommended',
   priority,
   priorityBand: band,
   nextReviewAt,
+  returned,
 });
 
 /**
@@ -84,7 +85,8 @@ const listing = (priority: number, band: CaseListing['priorityBand'], nextReview
 const QUERY_CASES: QueryCaseSpec[] = [
   {
     id: 'case-a', name: 'alpha crew', kind: 'group', status: 'in_review', hashtags: ['#Harbour'], actorId: 'ana',
-    updatedAt: '2026-03-02T09:00:00.5Z', submittedAt: '2026-03-01T09:00:00Z', listing: listing(4, 'informational'),
+    // The storage filters on the listing as the backend computed it; "returned" here tests that filter only.
+    updatedAt: '2026-03-02T09:00:00.5Z', submittedAt: '2026-03-01T09:00:00Z', listing: listing(4, 'informational', null, true),
     actions: [
       { id: 'act-a1', expiresAt: '2026-04-01T00:00:00.000Z' },
       { id: 'act-a2', expiresAt: '2026-04-30T23:59:59.999Z' },
@@ -370,8 +372,10 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect(row).toEqual({
           id: 'case-b', name: 'Bravo Net', actorKind: 'campaign', status: 'in_review', version: 2, verdict: 'recommended',
           priority: 9.5, priorityBand: 'safety', updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z',
-          nextReviewAt: null, signalCount: 0,
+          nextReviewAt: null, signalCount: 0, returned: false,
         });
+        const returned = await storage.queryCases(query({ returned: 'true' }));
+        expect([ids(returned), returned.total, returned.items[0]?.returned]).toEqual([['case-a'], 1, true]);
       });
 
       it('pages with the total over all pages', async () => {

@@ -76,6 +76,7 @@ export function queryCasesInMemory(cases: Iterable<ListedCase>, query: CasePageQ
   const dueBy = query.dueBy === undefined ? null : Date.parse(query.dueBy);
   const rows: CaseSummary[] = [];
   for (const { record, listing } of cases) {
+    if (query.returned && !listing.returned) continue;
     if (needle && !caseSearchText(record).includes(needle)) continue;
     const row = caseSummary(record, listing);
     if (query.status && row.status !== query.status) continue;

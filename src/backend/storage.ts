@@ -36,6 +36,8 @@ export const CaseListing = z.object({
   priorityBand: PriorityBand,
   /** Set while a designation is in force (R17). */
   nextReviewAt: z.nullable(UtcTimestamp),
+  /** Back with the analyst after a return (issue 12 §2); listings stored before it was kept read false. */
+  returned: z.boolean().default(false),
 });
 export type CaseListing = z.infer<typeof CaseListing>;
 

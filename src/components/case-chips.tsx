@@ -10,8 +10,10 @@ const STATUS_COLOR = {
   withdrawn: 'default',
 } as const satisfies Record<CaseStatus, string>;
 
-export function StatusChip({ status }: { status: CaseStatus }) {
+/** A case's status; a draft back with the analyst after a return says "Returned" (issue 12 §2). */
+export function StatusChip({ status, returned = false }: { status: CaseStatus; returned?: boolean }) {
   const { t } = useTranslation('policy');
+  if (returned && status === 'draft') return <Chip size="small" color="warning" label={t('status.returned')} />;
   return <Chip size="small" color={STATUS_COLOR[status]} label={t(`status.${status}`)} />;
 }
 

@@ -14,6 +14,8 @@ export const CaseListQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   /** The due queue (R17): only designations whose periodic review is due at this instant. */
   dueBy: z.optional(UtcTimestamp),
+  /** Only cases back with the analyst after a return (issue 12 §2). */
+  returned: z.optional(z.enum(['true'])),
   sort: z._default(z.enum(CASE_LIST_SORTS), 'updatedAt'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
   page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
@@ -36,6 +38,8 @@ export const CaseSummary = z.object({
   submittedAt: z.nullable(UtcTimestamp),
   nextReviewAt: z.nullable(UtcTimestamp),
   signalCount: z.int(),
+  /** A draft back with the analyst after a return (issue 12 §2). */
+  returned: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

@@ -130,7 +130,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
               <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
                 {caseDocument.actor.name}
               </Typography>
-              <StatusChip status={caseDocument.status} />
+              <StatusChip status={caseDocument.status} returned={caseDocument.reviews.at(-1)?.decision === 'return'} />
             </Stack>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />

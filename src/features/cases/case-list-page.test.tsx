@@ -2,7 +2,7 @@ import { onlineManager } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callApi } from '../../api/client/http-client';
+import { callApi, setApiUser } from '../../api/client/http-client';
 import { server } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
 import { CaseListPage } from './case-list-page';
@@ -34,6 +34,22 @@ describe('CaseListPage', () => {
     expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeVisible();
     expect(screen.getByText('1–6 of 6')).toBeVisible();
     expect(screen.queryByText('You are offline: the cases show when the network returns.')).toBeNull();
+  });
+
+  it('a case returned to the analyst reads "Returned" and the status filter finds it (issue 12 §2)', async () => {
+    setApiUser('rui');
+    const copper = (await callApi('getCase', { params: { caseId: 'case-copper-lantern' } })).data;
+    await callApi('decideCase', { params: { caseId: copper.id }, ifMatch: copper.version, body: { decision: 'return', rationale: 'One more source.' } });
+    setApiUser('ana');
+    const { user } = renderWithProviders(null, { routes, route: '/cases' });
+    const row = (await screen.findByRole('link', { name: 'Copper Lantern Collective' })).closest('tr');
+    expect(row && within(row).getByText('Returned')).toBeVisible();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Returned');
+    await waitFor(() => expect(rowNames()).toEqual(['Copper Lantern Collective']));
+    // A returned case is a draft too: "Draft" lists it beside the others.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Draft');
+    await waitFor(() => expect(rowNames().length).toBeGreaterThan(1));
+    expect(rowNames()).toContain('Copper Lantern Collective');
   });
 
   it('lists the cases from the backend with status, verdict and priority', async () => {

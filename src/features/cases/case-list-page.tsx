@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 import { useCaseList } from '../../api/client/case-queries';
-import { ActorKind, CaseStatus, PriorityBand } from '../../api/contract/policy-terms';
+import { ActorKind, PriorityBand } from '../../api/contract/policy-terms';
 import { CaseListQuery } from '../../api/contract/case-list';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
@@ -37,7 +37,9 @@ const SORTABLE = ['name', 'priority', 'updatedAt'] as const;
 type SortColumn = (typeof SORTABLE)[number];
 const PAGE_SIZES = [10, 25, 50, 100] as const;
 
-const OptionalStatus = z.optional(CaseStatus);
+/** The status filter: a case status, or "returned" (drafts back with the analyst after a return, issue 12 §2). */
+const StatusFilter = z.enum([...CASE_STATUSES, 'returned']);
+const OptionalStatus = z.optional(StatusFilter);
 const OptionalActorKind = z.optional(ActorKind);
 const OptionalPriorityBand = z.optional(PriorityBand);
 
@@ -61,7 +63,8 @@ export function CaseListPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = UrlQuery.parse(Object.fromEntries(searchParams));
-  const list = useCaseList(CaseListQuery.parse(query));
+  const { status, ...rest } = query;
+  const list = useCaseList(CaseListQuery.parse(status === 'returned' ? { ...rest, status: 'draft', returned: 'true' } : query));
   const [creating, setCreating] = useState(false);
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
@@ -104,7 +107,7 @@ export function CaseListPage() {
             anyLabel={t('list.any')}
             label={t('list.filterStatus')}
             value={query.status}
-            options={CASE_STATUSES.map((s) => ({ value: s, label: t(`policy:status.${s}`) }))}
+            options={StatusFilter.options.map((s) => ({ value: s, label: t(`policy:status.${s}`) }))}
             onChange={(status) => update({ status: OptionalStatus.parse(status) })}
           />
           <FilterSelect
@@ -152,7 +155,7 @@ export function CaseListPage() {
                 </TableCell>
                 <TableCell>{t(`policy:actorKind.${row.actorKind}`)}</TableCell>
                 <TableCell>
-                  <StatusChip status={row.status} />
+                  <StatusChip status={row.status} returned={row.returned} />
                 </TableCell>
                 <TableCell>
                   <VerdictChip outcome={row.verdict} />

@@ -192,6 +192,17 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION user_events_refuse_change();
     `,
   },
+  {
+    version: 3,
+    name: 'returned cases in the listing, for the case list\'s "Returned" filter (issue 12)',
+    sql: `
+      -- The backend keeps "returned" in each case's listing from now on (case-listing.ts); cases
+      -- written before get it from their document: a draft whose latest review was a return.
+      UPDATE cases SET listing = listing || jsonb_build_object(
+        'returned', status = 'draft' AND COALESCE(document->'reviews'->-1->>'decision' = 'return', false));
+      CREATE INDEX cases_returned ON cases (updated_at DESC, id COLLATE "C") WHERE listing->>'returned' = 'true';
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */

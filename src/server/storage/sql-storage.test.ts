@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../../engine/evaluate';
-import { T0 } from '../../backend/backend-test-kit';
+import { caseIn, createTestBackend, T0 } from '../../backend/backend-test-kit';
 import { listingWith } from '../../backend/case-listing';
 import { buildDemoSeed } from '../../backend/demo-data';
 import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';
@@ -98,6 +98,24 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     await db.run(`INSERT INTO schema_migrations (version, name) VALUES (9999, 'from the future')`);
     await expect(migrateToCurrent(db)).rejects.toThrow(/newer than this workbench knows/);
     await db.run('DELETE FROM schema_migrations WHERE version = 9999');
+  });
+
+  it('migration 3 marks the drafts that were returned before listings kept it, and the filter finds them', async () => {
+    const db = await open();
+    toClose.push(db);
+    await migrate(db, MIGRATIONS.filter((migration) => migration.version < 3));
+    const kit = createTestBackend({ storage: createSqlStorage(db, { allowReset: true }) });
+    const returned = await caseIn(kit, 'in_review');
+    await kit.ok('decideCase', { user: 'rui', params: { caseId: returned.id }, ifMatch: returned.version, body: { decision: 'return', rationale: 'More.' } });
+    const draft = await caseIn(kit, 'draft');
+    // As a server before this change stored them: no "returned" in the listing.
+    await db.run(`UPDATE cases SET listing = listing - 'returned'`);
+    expect(await migrate(db)).toEqual([3]);
+    const storage = createSqlStorage(db);
+    const page = await storage.queryCases({ returned: 'true', sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25 });
+    expect(page.items.map((row) => [row.id, row.returned])).toEqual([[returned.id, true]]);
+    const all = await storage.queryCases({ sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25 });
+    expect(all.items.find((row) => row.id === draft.id)?.returned).toBe(false);
   });
 });
 

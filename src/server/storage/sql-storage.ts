@@ -66,7 +66,8 @@ const SUMMARY = `jsonb_build_object(
     'id', id, 'name', name, 'actorKind', actor_kind, 'status', status, 'version', version,
     'verdict', verdict, 'priority', priority, 'priorityBand', priority_band,
     'updatedAt', document->'updatedAt', 'submittedAt', COALESCE(document->'submission'->'submittedAt', 'null'::jsonb),
-    'nextReviewAt', listing->'nextReviewAt', 'signalCount', signal_count) AS summary`;
+    'nextReviewAt', listing->'nextReviewAt', 'signalCount', signal_count,
+    'returned', COALESCE(listing->'returned', 'false'::jsonb)) AS summary`;
 
 // ---------------------------------------------------------------------------------------------
 // writes
@@ -326,6 +327,8 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       const needle = query.q?.trim().toLowerCase() ?? '';
       if (needle) conditions.push(`strpos(search_text, ${params.add(needle)}) > 0`);
       if (query.dueBy) conditions.push(`next_review_at <= ${params.add(query.dueBy)}::timestamptz`);
+      // The same expression as the partial index cases_returned (migration 3).
+      if (query.returned) conditions.push(`listing->>'returned' = 'true'`);
       return pageQuery(db, SummaryRow, SUMMARY, 'cases', whereClause(conditions), caseOrder(query), params, query);
     },
     queryAudit(query) {
