@@ -46,6 +46,27 @@ describe('ReturnRequests (issue 12 §2)', () => {
     expect(stored.requests.map((request) => [request.addressed, request.tickedBy])).toEqual([[true, 'ana'], [false, null]]);
   });
 
+  it('a tick the server refuses is taken back, with the reason', async () => {
+    const returned = await returnCopper();
+    const realFetch = globalThis.fetch;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes(`/api/cases/${COPPER}/requests/`)) {
+        const body = { code: 'invalid-transition', message: 'The case was submitted again meanwhile.', fieldErrors: [] };
+        return new Response(JSON.stringify(body), { status: 409, headers: { 'Content-Type': 'application/json' } });
+      }
+      return realFetch(input, init);
+    });
+    const { user } = renderWithProviders(<ReturnRequests caseDocument={returned} canTick />, { userId: 'ana' });
+    const banner = await screen.findByTestId('return-requests');
+    const box = within(banner).getByRole('checkbox', { name: 'Add the archive link.' });
+    await user.click(box);
+    expect(await within(banner).findByRole('alert')).toHaveTextContent('The case was submitted again meanwhile.');
+    await waitFor(() => expect(box).not.toBeChecked());
+    expect(banner).toHaveTextContent('0 of 2 addressed');
+    fetchSpy.mockRestore();
+  });
+
   it('shows nothing for a case whose last decision was not a return', async () => {
     setApiUser('ana');
     const copper = (await callApi('getCase', { params: { caseId: COPPER } })).data;
