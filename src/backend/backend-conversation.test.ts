@@ -161,3 +161,50 @@ describe('return with requests (issue 12 §2)', () => {
     expect((await kit.call('tickRequest', { params: { ...params, requestId: 'request-1' }, body: { addressed: true } })).status).toBe(404);
   });
 });
+
+describe('assignment (issue 12 §6)', () => {
+  it('a case is owned by its creator; an analyst takes it over and a reviewer takes the review, each an audited change', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'in_review');
+    expect([doc.ownerId, doc.reviewerId]).toEqual(['ana', null]);
+    const params = { caseId: doc.id };
+    const owned = await kit.ok('assignCase', { user: 'ben', params, ifMatch: doc.version, body: { role: 'owner', userId: 'ben' } });
+    const reviewed = await kit.ok('assignCase', { user: 'rui', params, ifMatch: owned.version, body: { role: 'reviewer', userId: 'rui' } });
+    expect([reviewed.ownerId, reviewed.reviewerId]).toEqual(['ben', 'rui']);
+    const trail = (await kit.call('caseAudit', { params, query: { type: 'case.assigned' } })).body as AuditPage;
+    expect(trail.items.map((event) => [event.actorId, event.changes])).toEqual([
+      ['rui', [{ path: 'reviewerId', before: null, after: 'rui' }]],
+      ['ben', [{ path: 'ownerId', before: 'ana', after: 'ben' }]],
+    ]);
+    // "My cases" and "Assigned to me".
+    const mine = await kit.call('listCases', { user: 'ben', query: { ownerId: 'ben' } });
+    expect((mine.body as { items: { id: string; ownerId: string | null }[] }).items.map((row) => [row.id, row.ownerId])).toEqual([[doc.id, 'ben']]);
+    const assigned = await kit.call('listCases', { user: 'rui', query: { reviewerId: 'rui' } });
+    expect((assigned.body as { total: number }).total).toBe(1);
+    // Left to nobody again.
+    const unassigned = await kit.ok('assignCase', { user: 'sam', params, ifMatch: reviewed.version, body: { role: 'reviewer', userId: null } });
+    expect(unassigned.reviewerId).toBeNull();
+  });
+
+  it('refuses an owner who is no analyst, a reviewer who wrote the case (R18), someone unknown, the wrong caller and a change of nothing', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'in_review');
+    const params = { caseId: doc.id };
+    const ana = kit.users.find((user) => user.id === 'ana');
+    if (ana) ana.roles = ['analyst', 'reviewer'];
+    const refusals: [string, unknown, number, string][] = [
+      ['ben', { role: 'owner', userId: 'rui' }, 400, 'assign.role'],
+      ['rui', { role: 'reviewer', userId: 'ana' }, 400, 'assign.fourEyes'],
+      ['rui', { role: 'reviewer', userId: 'nobody' }, 400, 'assign.unknown'],
+      ['ben', { role: 'reviewer', userId: 'rui' }, 403, ''],
+      ['rui', { role: 'owner', userId: 'ben' }, 403, ''],
+      ['ana', { role: 'owner', userId: 'ana' }, 409, ''],
+    ];
+    for (const [user, body, status, message] of refusals) {
+      const refused = await kit.call('assignCase', { user, params, ifMatch: doc.version, body });
+      expect(refused.status).toBe(status);
+      expect(errorBody(refused).fieldErrors.map((error) => error.message)).toEqual(message ? [message] : []);
+    }
+    expect((await kit.ok('getCase', { params })).version).toBe(doc.version);
+  });
+});

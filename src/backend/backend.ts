@@ -12,6 +12,7 @@ import { createIdentityRules, toUser, type IdentityDeps, type IdentityRules, typ
 import { ApiFailure, fieldErrorsFromZod } from './backend-errors';
 import {
   applyAction,
+  assignCase,
   createCase,
   decideAccount,
   decideCase,
@@ -379,6 +380,10 @@ export function createBackend(deps: BackendDeps): Backend {
       await loadCase(params.caseId);
       const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });
       return { body: { items, total, page: query.page, pageSize: query.pageSize } };
+    },
+    assignCase: async (context) => {
+      const assignee = context.body.userId === null ? null : ((await users()).find((candidate) => candidate.id === context.body.userId) ?? null);
+      return writeCase(context, context.params.caseId, (record, ruleEnv) => assignCase(record, context.body, assignee, ruleEnv));
     },
     caseConversation: async ({ params, query }) => {
       await loadCase(params.caseId);

@@ -14,6 +14,8 @@ export function caseListing(record: StoredCase, evaluate: EvaluateCase): CaseLis
     priorityBand: verdict.priorityBand,
     nextReviewAt: designationInForce(record) ? (record.designation?.nextReviewAt ?? null) : null,
     returned: isReturned(record),
+    ownerId: record.ownerId,
+    reviewerId: record.reviewerId,
   };
 }
 
@@ -42,5 +44,7 @@ export function caseSummary(record: StoredCase, listing: CaseListing): CaseSumma
     nextReviewAt: listing.nextReviewAt,
     signalCount: record.signals.length,
     returned: listing.returned,
+    ownerId: listing.ownerId,
+    reviewerId: listing.reviewerId,
   };
 }

@@ -14,6 +14,7 @@ import type { FieldError } from '../api/contract/errors';
 import type {
   AccountDecisionInput,
   ApplyActionInput,
+  AssignmentInput,
   DecisionInput,
   PeriodicReviewInput,
   LiftActionInput,
@@ -119,6 +120,9 @@ export function createCase(input: z.output<typeof NewCaseInput>, env: RuleEnv): 
     // The author wrote the first content, so four eyes already counts them (R18).
     editorsSinceReview: [env.user.id],
     authors: [env.user.id],
+    // Issue 12 §6: whoever opens a case owns it until another analyst takes it over.
+    ownerId: env.user.id,
+    reviewerId: null,
     submission: null,
     contentAtLastReview: null,
     reviews: [],
@@ -198,6 +202,39 @@ export function submitCase(record: StoredCase, input: z.output<typeof SubmitInpu
       authors: withAuthor(record.authors, env.user.id),
     },
     events: [{ type: 'case.submitted', reason: input.note.trim() || null }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// assignment (issue 12 §6)
+
+/**
+ * Sets the owner (an analyst, set by an analyst) or the reviewer (a reviewer, set by a reviewer) of a
+ * case; `assignee` is the person `input.userId` names, null when it names nobody known. A reviewer who
+ * created, edited or submitted the case cannot be its reviewer (R18, four eyes).
+ */
+export function assignCase(record: StoredCase, input: z.output<typeof AssignmentInput>, assignee: User | null, env: RuleEnv): Transition {
+  const role = input.role === 'owner' ? 'analyst' : 'reviewer';
+  if (!env.user.roles.includes(role)) {
+    throw forbidden(`Only ${role}s assign the ${input.role} of a case (R18); ${env.user.name} is signed in as ${env.user.roles.join(' and ')}.`);
+  }
+  if (input.userId !== null) {
+    if (!assignee) throw validationFailure(`There is nobody ${input.userId} to assign.`, [{ path: 'userId', message: 'assign.unknown' }]);
+    if (!assignee.roles.includes(role)) {
+      throw validationFailure(`${assignee.name} is not ${role === 'analyst' ? 'an analyst' : 'a reviewer'}.`, [{ path: 'userId', message: 'assign.role' }]);
+    }
+    if (input.role === 'reviewer' && fourEyesRefusal(record, assignee.id)) {
+      throw validationFailure(`${assignee.name} created, edited or submitted this case, so another reviewer must review it (R18).`, [
+        { path: 'userId', message: 'assign.fourEyes' },
+      ]);
+    }
+  }
+  const field = input.role === 'owner' ? 'ownerId' : 'reviewerId';
+  const before = record[field];
+  if (before === input.userId) throw invalidTransition(`The case's ${input.role} already is ${input.userId ?? 'nobody'}.`);
+  return {
+    next: { ...record, [field]: input.userId },
+    events: [{ type: 'case.assigned', reason: null, changes: [{ path: field, before, after: input.userId }] }],
   };
 }
 

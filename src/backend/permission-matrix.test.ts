@@ -137,6 +137,11 @@ const MATRIX: Record<EndpointName, Row> = {
   },
   caseAudit: { setup: onCase('draft'), expect: open },
   caseConversation: { setup: onCase('in_review'), expect: open },
+  // Issue 12 §6: a reviewer assigns a reviewer (themselves here); four eyes keeps the owner out.
+  assignCase: {
+    setup: async (kit) => ({ ...(await onCase('in_review')(kit)), body: { role: 'reviewer', userId: 'sam' } }),
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
   commentOnCase: {
     setup: async (kit) => ({ ...(await onCase('in_review')(kit)), body: { text: 'Which source is the screenshot from?' } }),
     expect: { anonymous: 401, analyst: 201, 'analyst-owner': 201, reviewer: 201, 'reviewer-owner': 201 },

@@ -76,6 +76,8 @@ const listing = (priority: number, band: CaseListing['priorityBand'], nextReview
   priorityBand: band,
   nextReviewAt,
   returned,
+  ownerId: 'ana',
+  reviewerId: priority > 5 ? 'rui' : null,
 });
 
 /**
@@ -372,8 +374,11 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect(row).toEqual({
           id: 'case-b', name: 'Bravo Net', actorKind: 'campaign', status: 'in_review', version: 2, verdict: 'recommended',
           priority: 9.5, priorityBand: 'safety', updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z',
-          nextReviewAt: null, signalCount: 0, returned: false,
+          nextReviewAt: null, signalCount: 0, returned: false, ownerId: 'ana', reviewerId: 'rui',
         });
+        expect(ids(await storage.queryCases(query({ reviewerId: 'rui' })))).toEqual(['case-d', 'case-b']);
+        expect(ids(await storage.queryCases(query({ ownerId: 'ana', reviewerId: 'rui' })))).toEqual(['case-d', 'case-b']);
+        expect(ids(await storage.queryCases(query({ ownerId: 'ben' })))).toEqual([]);
         const returned = await storage.queryCases(query({ returned: 'true' }));
         expect([ids(returned), returned.total, returned.items[0]?.returned]).toEqual([['case-a'], 1, true]);
       });

@@ -77,6 +77,8 @@ export function queryCasesInMemory(cases: Iterable<ListedCase>, query: CasePageQ
   const rows: CaseSummary[] = [];
   for (const { record, listing } of cases) {
     if (query.returned && !listing.returned) continue;
+    if (query.ownerId && listing.ownerId !== query.ownerId) continue;
+    if (query.reviewerId && listing.reviewerId !== query.reviewerId) continue;
     if (needle && !caseSearchText(record).includes(needle)) continue;
     const row = caseSummary(record, listing);
     if (query.status && row.status !== query.status) continue;

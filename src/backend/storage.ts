@@ -38,6 +38,9 @@ export const CaseListing = z.object({
   nextReviewAt: z.nullable(UtcTimestamp),
   /** Back with the analyst after a return (issue 12 §2); listings stored before it was kept read false. */
   returned: z.boolean().default(false),
+  /** Issue 12 §6: the owning analyst and the assigned reviewer; listings stored before read null. */
+  ownerId: z.nullable(z.string()).default(null),
+  reviewerId: z.nullable(z.string()).default(null),
 });
 export type CaseListing = z.infer<typeof CaseListing>;
 

@@ -52,6 +52,12 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.requestTooMany');
     case 'request.onlyOnReturn':
       return t('field.requestOnlyOnReturn');
+    case 'assign.unknown':
+      return t('field.assignUnknown');
+    case 'assign.role':
+      return t('field.assignRole');
+    case 'assign.fourEyes':
+      return t('field.assignFourEyes');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

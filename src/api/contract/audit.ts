@@ -6,6 +6,7 @@ export const AuditEventType = z.enum([
   'case.created',
   'case.updated',
   'case.commented',
+  'case.assigned',
   'case.request-addressed',
   'case.request-reopened',
   'case.submitted',

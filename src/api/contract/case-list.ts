@@ -16,6 +16,9 @@ export const CaseListQuery = z.object({
   dueBy: z.optional(UtcTimestamp),
   /** Only cases back with the analyst after a return (issue 12 §2). */
   returned: z.optional(z.enum(['true'])),
+  /** "My cases" and "Assigned to me" (issue 12 §6). */
+  ownerId: z.optional(Id),
+  reviewerId: z.optional(Id),
   sort: z._default(z.enum(CASE_LIST_SORTS), 'updatedAt'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
   page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
@@ -40,6 +43,9 @@ export const CaseSummary = z.object({
   signalCount: z.int(),
   /** A draft back with the analyst after a return (issue 12 §2). */
   returned: z.boolean(),
+  /** Issue 12 §6: the owning analyst and the assigned reviewer. */
+  ownerId: z.nullable(Id),
+  reviewerId: z.nullable(Id),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

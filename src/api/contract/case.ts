@@ -265,6 +265,10 @@ const CaseDocumentShape = CaseContent.extend({
    * return does not wash the authorship out. None of them may approve it.
    */
   authors: z.array(Id),
+  /** Issue 12 §6: the analyst who owns the case (its creator until someone takes it over). */
+  ownerId: z.nullable(Id),
+  /** The reviewer the case is assigned to, while nobody has taken it: null. */
+  reviewerId: z.nullable(Id),
   submission: Submission.nullable(),
   /** Content as of the last review decision, for "what changed since the last review". */
   contentAtLastReview: CaseContent.nullable(),
@@ -301,7 +305,14 @@ function withAuthors(value: unknown): unknown {
   return { ...value, authors: [...new Set(known.filter((id): id is string => typeof id === 'string'))] };
 }
 
-export const CaseDocument = z.preprocess((value) => withAuthors(withFirstApprovalDate(value)), CaseDocumentShape);
+/** Cases stored before assignment existed (issue 12 §6) are owned by their creator and assigned to nobody. */
+function withAssignment(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'ownerId' in value) return value;
+  const { createdBy } = value as { createdBy?: unknown };
+  return { ...value, ownerId: typeof createdBy === 'string' ? createdBy : null, reviewerId: null };
+}
+
+export const CaseDocument = z.preprocess((value) => withAssignment(withAuthors(withFirstApprovalDate(value))), CaseDocumentShape);
 export type CaseDocument = z.infer<typeof CaseDocument>;
 
 export function emptyHarmAssessment(): HarmAssessment {

@@ -26,6 +26,7 @@ import {
   AccountDecisionInput,
   ActionParams,
   ApplyActionInput,
+  AssignmentInput,
   CaseIdParams,
   DecisionInput,
   PeriodicReviewInput,
@@ -129,6 +130,11 @@ export const endpoints = {
   liftAction: endpoint({
     method: 'POST', path: '/api/cases/:caseId/actions/:actionId/lift', params: ActionParams,
     body: LiftActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  /** Issue 12 §6: sets a case's owner (analysts) or reviewer (reviewers); an audited change of the case. */
+  assignCase: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/assignment', params: CaseIdParams, body: AssignmentInput, response: CaseDocument,
+    ifMatch: true, errors: writeErrors,
   }),
   /** R19: the case's trail, newest first, a page at a time. */
   caseAudit: endpoint({

@@ -12,6 +12,9 @@ export const CONTRACT_FIELD_MESSAGES = {
   'request.target': 'A request points at a field of the case form or at one signal.',
   'request.tooMany': 'A return carries at most 50 requests.',
   'request.onlyOnReturn': 'Requests go with a return only.',
+  'assign.unknown': 'There is nobody by that id to assign.',
+  'assign.role': 'An owner is an analyst and a reviewer a reviewer.',
+  'assign.fourEyes': 'Someone who created, edited or submitted the case cannot review it (R18).',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

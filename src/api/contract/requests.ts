@@ -61,5 +61,15 @@ export type ReapplyActionInput = z.input<typeof ReapplyActionInput>;
 export const LiftActionInput = z.object({ reason: longText(5_000).trim().min(1, 'required') });
 export type LiftActionInput = z.input<typeof LiftActionInput>;
 
+/**
+ * Issue 12 §6: who owns a case (an analyst) or reviews it (a reviewer); `userId: null` leaves it to
+ * nobody. An analyst sets the owner, a reviewer the reviewer.
+ */
+export const AssignmentInput = z.object({
+  role: z.enum(['owner', 'reviewer']),
+  userId: z.nullable(Id),
+});
+export type AssignmentInput = z.input<typeof AssignmentInput>;
+
 export const CaseIdParams = z.object({ caseId: Id });
 export const ActionParams = z.object({ caseId: Id, actionId: Id });

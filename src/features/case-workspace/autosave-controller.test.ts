@@ -212,6 +212,19 @@ describe('autosave', () => {
     expect(autosave.state.status).toBe('saved');
   });
 
+  it('a newer version that changed nothing of the content (an assignment) is built on, not shown as a conflict', async () => {
+    const { autosave, server, edit, onConflict } = setup();
+    server.saveAsOther(contentOf(server.current));
+    edit((c) => { c.rightsRiskAssessment = 'typed while someone assigned the case'; });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(autosave.state).toMatchObject({ status: 'pending', baseVersion: 4 });
+    await vi.advanceTimersByTimeAsync(800);
+    expect(onConflict).not.toHaveBeenCalled();
+    expect(server.writes.map((w) => w.ifMatch)).toEqual([3, 4]);
+    expect(server.current).toMatchObject({ version: 5, rightsRiskAssessment: 'typed while someone assigned the case' });
+    expect(autosave.state).toMatchObject({ status: 'saved', baseVersion: 5 });
+  });
+
   it('keeps typing that happens during a write and sends it next, on the new version', async () => {
     const { autosave, server, edit } = setup();
     const gate: { open?: () => void } = {};

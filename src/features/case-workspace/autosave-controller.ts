@@ -528,6 +528,7 @@ export class CaseAutosave {
       try {
         const latest = await this.options.fetchLatest();
         if (this.adoptOwnWrite(latest, sent)) return;
+        if (this.buildOnUnchangedContent(latest)) return;
         // The server's version goes to its owner (the query cache) before the view that shows it opens.
         this.options.onConflict?.(latest);
         this.store.setState({ status: 'conflict', conflictVersion: latest.version, error });
@@ -567,6 +568,21 @@ export class CaseAutosave {
       this.store.setState({ status: 'pending' });
       this.schedule(this.options.debounceMs);
     }
+    return true;
+  }
+
+  /**
+   * A 412 whose newer version changed nothing of the content (someone assigned the case, decided an
+   * account, applied an action: issue 12 §6): no conflict to show, the edits go again on that version.
+   */
+  private buildOnUnchangedContent(latest: CaseDocument): boolean {
+    const server = contentOf(latest);
+    if (!this.base || !deepEqual(server, this.base)) return false;
+    this.base = server;
+    this.baseWriter.write(serialiseBase({ version: latest.version, content: server }));
+    this.store.setState({ baseVersion: latest.version, status: 'pending', error: null });
+    // Pending: the write that met the 412 schedules the next one when it ends (send()).
+    this.keepLocally();
     return true;
   }
 

@@ -48,6 +48,8 @@ export function sampleDocument(content: CaseContent = sampleContent(), overrides
     updatedAt: '2024-03-05T09:00:00Z',
     editorsSinceReview: ['ana'],
     authors: ['ana'],
+    ownerId: 'ana',
+    reviewerId: null,
     submission: null,
     contentAtLastReview: null,
     reviews: [],

@@ -203,6 +203,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_returned ON cases (updated_at DESC, id COLLATE "C") WHERE listing->>'returned' = 'true';
     `,
   },
+  {
+    version: 4,
+    name: 'owner and reviewer of each case in the listing, for "My cases" and "Assigned to me" (issue 12)',
+    sql: `
+      -- Cases written before assignment are owned by their creator and assigned to no reviewer
+      -- (the same default CaseDocument gives their documents when they are read).
+      UPDATE cases SET listing = listing || jsonb_build_object('ownerId', document->'createdBy', 'reviewerId', null)
+        WHERE NOT listing ? 'ownerId';
+      CREATE INDEX cases_owner ON cases ((listing->>'ownerId'), updated_at DESC);
+      CREATE INDEX cases_reviewer ON cases ((listing->>'reviewerId'), updated_at DESC);
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */

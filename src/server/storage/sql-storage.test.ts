@@ -100,7 +100,7 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     await db.run('DELETE FROM schema_migrations WHERE version = 9999');
   });
 
-  it('migration 3 marks the drafts that were returned before listings kept it, and the filter finds them', async () => {
+  it('migrations 3 and 4 give listings stored before them "returned", the owner and the reviewer, and the filters find them', async () => {
     const db = await open();
     toClose.push(db);
     await migrate(db, MIGRATIONS.filter((migration) => migration.version < 3));
@@ -109,13 +109,16 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     await kit.ok('decideCase', { user: 'rui', params: { caseId: returned.id }, ifMatch: returned.version, body: { decision: 'return', rationale: 'More.' } });
     const draft = await caseIn(kit, 'draft');
     // As a server before this change stored them: no "returned" in the listing.
-    await db.run(`UPDATE cases SET listing = listing - 'returned'`);
-    expect(await migrate(db)).toEqual([3]);
+    await db.run(`UPDATE cases SET listing = listing - 'returned' - 'ownerId' - 'reviewerId'`);
+    expect(await migrate(db)).toEqual([3, 4]);
     const storage = createSqlStorage(db);
     const page = await storage.queryCases({ returned: 'true', sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25 });
     expect(page.items.map((row) => [row.id, row.returned])).toEqual([[returned.id, true]]);
     const all = await storage.queryCases({ sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25 });
     expect(all.items.find((row) => row.id === draft.id)?.returned).toBe(false);
+    // Owned by their creator, reviewed by nobody yet.
+    expect(all.items.map((row) => [row.ownerId, row.reviewerId])).toEqual([['ana', null], ['ana', null]]);
+    expect((await storage.queryCases({ ownerId: 'ana', sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25 })).total).toBe(2);
   });
 });
 

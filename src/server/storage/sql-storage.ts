@@ -67,7 +67,8 @@ const SUMMARY = `jsonb_build_object(
     'verdict', verdict, 'priority', priority, 'priorityBand', priority_band,
     'updatedAt', document->'updatedAt', 'submittedAt', COALESCE(document->'submission'->'submittedAt', 'null'::jsonb),
     'nextReviewAt', listing->'nextReviewAt', 'signalCount', signal_count,
-    'returned', COALESCE(listing->'returned', 'false'::jsonb)) AS summary`;
+    'returned', COALESCE(listing->'returned', 'false'::jsonb),
+    'ownerId', COALESCE(listing->'ownerId', 'null'::jsonb), 'reviewerId', COALESCE(listing->'reviewerId', 'null'::jsonb)) AS summary`;
 
 // ---------------------------------------------------------------------------------------------
 // writes
@@ -329,6 +330,9 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       if (query.dueBy) conditions.push(`next_review_at <= ${params.add(query.dueBy)}::timestamptz`);
       // The same expression as the partial index cases_returned (migration 3).
       if (query.returned) conditions.push(`listing->>'returned' = 'true'`);
+      // The same expressions as the indexes cases_owner and cases_reviewer (migration 4).
+      if (query.ownerId) conditions.push(`(listing->>'ownerId') = ${params.add(query.ownerId)}`);
+      if (query.reviewerId) conditions.push(`(listing->>'reviewerId') = ${params.add(query.reviewerId)}`);
       return pageQuery(db, SummaryRow, SUMMARY, 'cases', whereClause(conditions), caseOrder(query), params, query);
     },
     queryAudit(query) {
