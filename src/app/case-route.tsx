@@ -15,6 +15,8 @@ import { useCase } from '../api/client/case-queries';
 import type { CaseDocument } from '../api/contract/case';
 import { rolesAllow } from '../api/contract/endpoints';
 import { useCurrentUser } from '../api/client/user-queries';
+import { useAssignCase } from '../api/client/assignment';
+import { hasRole } from '../api/contract/users';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
 import { networkLinkForSignal } from '../features/activity-import/signal-link';
@@ -67,8 +69,21 @@ export function CaseRoute() {
 
 function CaseHeaderActions({ caseDocument, state }: { caseDocument: CaseDocument; state: HeaderActionsState }) {
   const { t } = useTranslation('common');
+  const me = useCurrentUser();
+  const assign = useAssignCase();
+  // Issue 12 §6: another analyst takes the case over (an audited change; the server checks the role).
+  const canTakeOver = me.data !== undefined && hasRole(me.data, 'analyst') && caseDocument.ownerId !== me.data.id;
   return (
     <>
+      {canTakeOver && (
+        <Button
+          variant="text"
+          disabled={assign.isPending}
+          onClick={() => me.data && assign.mutate({ caseId: caseDocument.id, version: caseDocument.version, role: 'owner', userId: me.data.id })}
+        >
+          {t('caseLinks.takeOver')}
+        </Button>
+      )}
       {caseDocument.status === 'in_review' && (
         <Button component={RouterLink} to={`/review/${caseDocument.id}`} variant="outlined">
           {t('caseLinks.review')}

@@ -28,6 +28,7 @@ import { HarmTab } from './harm-tab';
 import { HeaderActions, type RenderHeaderActions } from './header-actions';
 import { DesignationPanelAside, DesignationPanelDrawer, type RenderDesignationPanel } from './live-designation-panel';
 import { OverviewTab } from './overview-tab';
+import { useUserName } from '../../api/client/user-queries';
 import { DecisionBanner } from './decision-banner';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
@@ -67,6 +68,7 @@ const noNetworkLink = () => null;
 
 export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal = noNetworkLink }: CaseEditorProps) {
   const { t } = useTranslation(['workspace', 'policy']);
+  const userName = useUserName();
   const navigate = useNavigate();
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('lg'));
@@ -143,7 +145,9 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Stack>
           </Stack>
           <Typography color="text.secondary" sx={{ mb: 2 }}>
-            {t(`policy:actorKind.${caseDocument.actor.kind}`)} · {t('header.version', { version: caseDocument.version })}
+            {t(`policy:actorKind.${caseDocument.actor.kind}`)} · {t('header.version', { version: caseDocument.version })} ·{' '}
+            {t('header.owner', { name: caseDocument.ownerId ? userName(caseDocument.ownerId) : t('header.nobody') })} ·{' '}
+            {t('header.reviewer', { name: caseDocument.reviewerId ? userName(caseDocument.reviewerId) : t('header.nobody') })}
           </Typography>
           {!editable && (
             <ReadOnlyNotice

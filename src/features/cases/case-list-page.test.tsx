@@ -52,6 +52,22 @@ describe('CaseListPage', () => {
     expect(rowNames()).toContain('Copper Lantern Collective');
   });
 
+  it('"My cases" and "Assigned to me" filter on owner and reviewer, whoever opens the link (issue 12 §6)', async () => {
+    setApiUser('rui');
+    const copper = (await callApi('getCase', { params: { caseId: 'case-copper-lantern' } })).data;
+    await callApi('assignCase', { params: { caseId: copper.id }, ifMatch: copper.version, body: { role: 'reviewer', userId: 'rui' } });
+    setApiUser('ana');
+    const { user } = renderWithProviders(null, { routes, route: '/cases?assigned=1', userId: 'rui' });
+    await waitFor(() => expect(rowNames()).toEqual(['Copper Lantern Collective']));
+    const row = screen.getByRole('link', { name: 'Copper Lantern Collective' }).closest('tr');
+    expect(row && within(row).getByText('You')).toBeVisible();
+    await user.click(screen.getByRole('checkbox', { name: 'Assigned to me' }));
+    await waitFor(() => expect(rowNames().length).toBeGreaterThan(1));
+    await user.click(screen.getByRole('checkbox', { name: 'My cases' }));
+    // Rui owns no case: he created none.
+    expect(await screen.findByText('No case matches these filters.')).toBeVisible();
+  });
+
   it('lists the cases from the backend with status, verdict and priority', async () => {
     renderWithProviders(null, { routes, route: '/cases' });
     expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeInTheDocument();

@@ -2,8 +2,10 @@
 import AddIcon from '@mui/icons-material/Add';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -19,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 import { useCaseList } from '../../api/client/case-queries';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import { ActorKind, PriorityBand } from '../../api/contract/policy-terms';
 import { CaseListQuery } from '../../api/contract/case-list';
 import { ErrorAlert } from '../../components/error-alert';
@@ -49,6 +52,9 @@ const UrlQuery = z.object({
   actorKind: z.catch(OptionalActorKind, undefined),
   priorityBand: z.catch(OptionalPriorityBand, undefined),
   q: z.catch(z.optional(z.string().check(z.maxLength(200))), undefined),
+  /** "My cases" and "Assigned to me": whoever opens the link (issue 12 §6). */
+  mine: z.catch(z.optional(z.enum(['1'])), undefined),
+  assigned: z.catch(z.optional(z.enum(['1'])), undefined),
   sort: z.catch(z.enum(SORTABLE), 'updatedAt'),
   dir: z.catch(z.enum(['asc', 'desc']), 'desc'),
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
@@ -63,8 +69,19 @@ export function CaseListPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = UrlQuery.parse(Object.fromEntries(searchParams));
-  const { status, ...rest } = query;
-  const list = useCaseList(CaseListQuery.parse(status === 'returned' ? { ...rest, status: 'draft', returned: 'true' } : query));
+  const me = useCurrentUser();
+  const userName = useUserName();
+  const { status, mine, assigned, ...rest } = query;
+  const myId = me.data?.id;
+  const list = useCaseList(
+    CaseListQuery.parse({
+      ...rest,
+      ...(status === 'returned' ? { status: 'draft', returned: 'true' } : { status }),
+      ...(mine && myId ? { ownerId: myId } : {}),
+      ...(assigned && myId ? { reviewerId: myId } : {}),
+    }),
+  );
+  const personName = (userId: string | null) => (userId === null ? '—' : userId === myId ? t('list.you') : userName(userId));
   const [creating, setCreating] = useState(false);
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
@@ -124,6 +141,14 @@ export function CaseListPage() {
             options={PRIORITY_BANDS.map((b) => ({ value: b, label: t(`policy:priorityBand.${b}`) }))}
             onChange={(priorityBand) => update({ priorityBand: OptionalPriorityBand.parse(priorityBand) })}
           />
+          <FormControlLabel
+            control={<Checkbox checked={mine === '1'} onChange={(event) => update({ mine: event.target.checked ? '1' : undefined })} />}
+            label={t('list.mine')}
+          />
+          <FormControlLabel
+            control={<Checkbox checked={assigned === '1'} onChange={(event) => update({ assigned: event.target.checked ? '1' : undefined })} />}
+            label={t('list.assignedToMe')}
+          />
         </Box>
       </Paper>
 
@@ -142,6 +167,8 @@ export function CaseListPage() {
               <TableCell>{t('list.columns.verdict')}</TableCell>
               <SortableHeader column="priority" query={query} label={columnLabel('priority')} onSort={update} />
               <TableCell align="right">{t('list.columns.signals')}</TableCell>
+              <TableCell>{t('list.columns.owner')}</TableCell>
+              <TableCell>{t('list.columns.reviewer')}</TableCell>
               <SortableHeader column="updatedAt" query={query} label={columnLabel('updatedAt')} onSort={update} />
             </TableRow>
           </TableHead>
@@ -164,6 +191,8 @@ export function CaseListPage() {
                   <Chip size="small" variant="outlined" label={t(`policy:priorityBand.${row.priorityBand}`)} />
                 </TableCell>
                 <TableCell align="right">{row.signalCount}</TableCell>
+                <TableCell>{personName(row.ownerId)}</TableCell>
+                <TableCell>{personName(row.reviewerId)}</TableCell>
                 <TableCell>
                   <time dateTime={row.updatedAt}>{new Date(row.updatedAt).toLocaleString()}</time>
                 </TableCell>
@@ -171,14 +200,14 @@ export function CaseListPage() {
             ))}
             {list.data && list.data.items.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7}>{t('list.empty')}</TableCell>
+                <TableCell colSpan={9}>{t('list.empty')}</TableCell>
               </TableRow>
             )}
             {/* Offline before the first answer: the query waits for the network (TanStack Query's
                 onlineManager) and fetches by itself when it returns. */}
             {!list.data && list.fetchStatus === 'paused' && (
               <TableRow>
-                <TableCell colSpan={7}>{t('list.offline')}</TableCell>
+                <TableCell colSpan={9}>{t('list.offline')}</TableCell>
               </TableRow>
             )}
           </TableBody>

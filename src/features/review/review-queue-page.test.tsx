@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { callApi, setApiUser } from '../../api/client/http-client';
 import { renderWithProviders } from '../../test/render';
 import { ReviewQueuePage } from './review-queue-page';
 import { submitCaseAs } from './review-test-fixtures';
@@ -24,6 +25,26 @@ describe('ReviewQueuePage', () => {
     // The seeded Copper Lantern Collective (physical high) outranks both moderate safety cases.
     expect(names).toEqual(['Copper Lantern Collective', 'Safety Earlier', 'Safety Later', 'Informational Old']);
     expect(screen.getByRole('tab', { name: 'In review (4)' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('a reviewer assigns a waiting case to themselves; the reviewer column says so (issue 12 §6)', async () => {
+    const { user } = renderWithProviders(null, { route: '/review', routes, userId: 'rui' });
+    const table = await screen.findByRole('table', { name: /cases in review/i });
+    const row = (await within(table).findByRole('link', { name: 'Copper Lantern Collective' })).closest('tr');
+    if (!row) throw new Error('no row');
+    expect(within(row).getByText('—')).toBeVisible();
+    await user.click(within(row).getByRole('button', { name: 'Assign “Copper Lantern Collective” to me' }));
+    await waitFor(() => expect(within(row).getByText('You')).toBeVisible());
+    expect(within(row).queryByRole('button', { name: /to me/ })).toBeNull();
+    setApiUser('sam');
+    expect((await callApi('getCase', { params: { caseId: 'case-copper-lantern' } })).data.reviewerId).toBe('rui');
+  });
+
+  it('offers no assignment to an analyst', async () => {
+    renderWithProviders(null, { route: '/review', routes, userId: 'ana' });
+    const table = await screen.findByRole('table', { name: /cases in review/i });
+    await within(table).findByRole('link', { name: 'Copper Lantern Collective' });
+    expect(within(table).queryByRole('button', { name: /to me/ })).toBeNull();
   });
 
   it('shows the designations due for periodic review in their own tab, as the server filters them (dueBy)', async () => {

@@ -1,9 +1,11 @@
 // The reviewer's two queues: cases in review (R11 priority, then age) and designations due for
 // periodic review (R17). The active tab lives in the URL so a queue can be linked to.
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -16,7 +18,10 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useAssignCase } from '../../api/client/assignment';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import type { CaseSummary } from '../../api/contract/case-list';
+import { hasRole } from '../../api/contract/users';
 import { VerdictChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
@@ -92,7 +97,37 @@ interface QueueColumn {
   cell: (row: CaseSummary, now: string) => ReactNode;
 }
 
-type ReviewColumnKey = 'name' | 'kind' | 'priority' | 'verdict' | 'submittedAt' | 'waitingDays' | 'nextReviewAt' | 'overdueDays';
+type ReviewColumnKey = 'name' | 'kind' | 'priority' | 'verdict' | 'submittedAt' | 'waitingDays' | 'nextReviewAt' | 'overdueDays' | 'reviewer';
+
+/** Issue 12 §6: who reviews the case; a reviewer takes an unassigned (or someone else's) case with one click. */
+function ReviewerCell({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation('review');
+  const me = useCurrentUser();
+  const userName = useUserName();
+  const assign = useAssignCase();
+  const mine = me.data !== undefined && row.reviewerId === me.data.id;
+  // Reviewers assign reviewers (case-rules.ts assignCase); the server also keeps the case's authors out (R18).
+  const canTake = !mine && hasRole(me.data, 'reviewer');
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <span>{mine ? t('queue.you') : row.reviewerId ? userName(row.reviewerId) : '—'}</span>
+      {canTake && me.data && (
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={assign.isPending}
+          aria-label={t('queue.assignToMeLabel', { name: row.name })}
+          onClick={() => me.data && assign.mutate({ caseId: row.id, version: row.version, role: 'reviewer', userId: me.data.id })}
+        >
+          {t('queue.assignToMe')}
+        </Button>
+      )}
+      {assign.error && <ErrorAlert error={assign.error} />}
+    </Stack>
+  );
+}
+
+const REVIEWER: QueueColumn = { header: 'reviewer', cell: (row) => <ReviewerCell row={row} /> };
 
 const NAME: QueueColumn = { header: 'name', cell: (row) => <CaseLink row={row} /> };
 const KIND: QueueColumn = { header: 'kind', cell: (row) => <ActorKind row={row} /> };
@@ -104,6 +139,7 @@ const IN_REVIEW_COLUMNS: QueueColumn[] = [
   { header: 'verdict', cell: (row) => <VerdictChip outcome={row.verdict} /> },
   { header: 'submittedAt', cell: (row) => (row.submittedAt ? <DateTime value={row.submittedAt} /> : '—') },
   { header: 'waitingDays', align: 'right', cell: (row, now) => (row.submittedAt ? daysBetween(row.submittedAt, now) : '—') },
+  REVIEWER,
 ];
 
 /** Designations due for periodic review (R17) and how far past due. */

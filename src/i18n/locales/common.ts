@@ -56,7 +56,7 @@ export const en = {
     assignRole: 'An owner is an analyst and a reviewer a reviewer.',
     assignFourEyes: 'Someone who created, edited or submitted the case cannot review it (R18).',
   },
-  caseLinks: { review: 'Open the review', designation: 'Designation record', enforcement: 'Enforcement under the Rules (R14)', history: 'History of this case (audit trail, R19)' },
+  caseLinks: { review: 'Open the review', designation: 'Designation record', enforcement: 'Enforcement under the Rules (R14)', history: 'History of this case (audit trail, R19)', takeOver: 'Take over this case' },
   time: { never: '—' },
   storage: {
     quarantined_one: '{{count}} stored record could not be read and was set aside. It is kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
@@ -120,7 +120,7 @@ export const nl: LocaleShape<typeof en> = {
     assignRole: 'Een eigenaar is een analist en een beoordelaar een beoordelaar.',
     assignFourEyes: 'Wie de zaak heeft aangemaakt, bewerkt of ingediend, kan haar niet beoordelen (R18).',
   },
-  caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', enforcement: 'Handhaving onder de Regels (R14)', history: 'Geschiedenis van deze zaak (controlespoor, R19)' },
+  caseLinks: { review: 'Beoordeling openen', designation: 'Aanduidingsdossier', enforcement: 'Handhaving onder de Regels (R14)', history: 'Geschiedenis van deze zaak (controlespoor, R19)', takeOver: 'Deze zaak overnemen' },
   time: { never: '—' },
   storage: {
     quarantined_one: '{{count}} opgeslagen record kon niet worden gelezen en is apart gezet. Het blijft bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
@@ -184,7 +184,7 @@ export const tr: LocaleShape<typeof en> = {
     assignRole: 'Sahip bir analisttir, inceleyici ise bir inceleyici.',
     assignFourEyes: 'Vakayı oluşturan, düzenleyen veya gönderen kişi onu inceleyemez (R18).',
   },
-  caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', enforcement: 'Kurallar kapsamında yaptırım (R14)', history: 'Bu vakanın geçmişi (denetim kaydı, R19)' },
+  caseLinks: { review: 'İncelemeyi aç', designation: 'Belirleme kaydı', enforcement: 'Kurallar kapsamında yaptırım (R14)', history: 'Bu vakanın geçmişi (denetim kaydı, R19)', takeOver: 'Bu vakayı devral' },
   time: { never: '—' },
   storage: {
     quarantined_one: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmedi, karantinada saklanıyor; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
