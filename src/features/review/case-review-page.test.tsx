@@ -26,6 +26,22 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(screen.getByText(/Harm meets the threshold: rated high in Physical, Informational/)).toBeVisible();
   });
 
+  it('shows the evidence inline — each item with its source and credibility, each signal with its accounts and sources — and a way to the board (issue 12 §4)', async () => {
+    renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
+    const summary = await screen.findByRole('region', { name: 'The case' });
+    const informational = within(summary).getByRole('list', { name: 'Evidence of Informational harm' });
+    expect(informational).toHaveTextContent('Fabricated ballot-tampering claims reached 1.2 M impressions.');
+    expect(informational).toHaveTextContent('source: Fact-check (fictional Westvale Verify)');
+    expect(informational).toHaveTextContent('credible source (R9)');
+    expect(within(summary).getByText(/@lantern_bearer, @copper_wick, @lantern_list_bot/)).toBeVisible();
+    const source = within(summary).getByRole('link', { name: 'https://example.org/internal/bulk-report-cl' });
+    expect(source).toHaveAttribute('target', '_blank');
+    expect(source).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getByRole('link', { name: 'Open the evidence board' })).toHaveAttribute('href', `/cases/${COPPER}/evidence`);
+    // The decision sits in the column that stays in view.
+    expect(within(screen.getByTestId('review-decision-column')).getByRole('region', { name: 'Decision' })).toBeVisible();
+  });
+
   it('explains four eyes to the analyst who submitted the case and offers no decision', async () => {
     renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'ben' });
     const region = await decisionRegion();

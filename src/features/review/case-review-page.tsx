@@ -29,7 +29,7 @@ type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'per
 export interface CaseReviewSlots {
   /** Above the case: the last return's requests and which were addressed (issue 12 §2). */
   renderRequests?: (caseDocument: CaseDocument) => ReactNode;
-  /** Below the decision: the conversation on the case (issue 12 §1). */
+  /** Below the case: the conversation on it (issue 12 §1). */
   renderConversation?: (caseDocument: CaseDocument, me: User) => ReactNode;
 }
 
@@ -82,8 +82,17 @@ function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { 
           {renderRequests?.(caseDocument)}
           <ChangesSinceReview caseDocument={caseDocument} />
           <CaseSummary content={caseDocument} />
+          <Link component={RouterLink} to={`/cases/${caseDocument.id}/evidence`}>
+            {t('summary.toBoard')}
+          </Link>
+          {renderConversation?.(caseDocument, me)}
         </Stack>
-        <Stack spacing={2}>
+        {/* The verdict and the decision stay in view beside the long case on wide screens, below the sticky top bar (issue 12 §4). */}
+        <Stack
+          spacing={2}
+          data-testid="review-decision-column"
+          sx={{ position: { lg: 'sticky' }, top: { lg: 80 }, maxHeight: { lg: 'calc(100vh - 96px)' }, overflowY: { lg: 'auto' } }}
+        >
           <VerdictPanel caseDocument={caseDocument} now={now} />
           {caseDocument.status === 'in_review' && (
             <DecisionForm
@@ -108,7 +117,6 @@ function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { 
           {caseDocument.status !== 'in_review' && !inForce && (
             <Alert severity="info">{t('page.nothingToDecide', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
           )}
-          {renderConversation?.(caseDocument, me)}
         </Stack>
       </Box>
     </Container>

@@ -1,10 +1,11 @@
 // The case as the reviewer reads it: everything the analyst wrote, read-only, in the policy's order.
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_QUESTION_IDS, type CaseContent } from '../../api/contract/case';
+import { ASSESSMENT_QUESTION_IDS, type CaseContent, type CoordinationSignal, type HarmEvidenceItem } from '../../api/contract/case';
 import { HARM_CATEGORIES } from '../../engine/policy-terms';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -34,6 +35,51 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 const list = (values: readonly string[]) => (values.length === 0 ? '—' : values.join(', '));
+
+/** How many accounts a signal line names before "and N more" (a signal may name thousands). */
+const SHOWN = 12;
+const shortList = (values: readonly string[], more: string) =>
+  values.length <= SHOWN ? values.join(', ') : `${values.slice(0, SHOWN).join(', ')} ${more}`;
+
+/** A link the contract already checked to be http(s) (SafeLink), opened apart from the workbench. */
+function ExternalLink({ href }: { href: string }) {
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer" sx={{ overflowWrap: 'anywhere' }}>
+      {href}
+    </Link>
+  );
+}
+
+/** One harm evidence item as the reviewer needs it: what, where, when, from whom, and which signals it shows (R6a, R9). */
+function EvidenceLine({ item, signals }: { item: HarmEvidenceItem; signals: readonly CoordinationSignal[] }) {
+  const { t } = useTranslation(['review', 'policy']);
+  const named = (item.signalIds ?? [])
+    .map((id) => signals.find((signal) => signal.id === id))
+    .filter((signal): signal is CoordinationSignal => signal !== undefined);
+  return (
+    <li>
+      {item.description}
+      <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+        {t(`policy:observed.${item.observed}`)}
+        {item.date && ` · ${item.date}`}
+        {item.source.trim() !== '' && ` · ${t('summary.source')}: ${item.source}`}
+        {' · '}
+        {item.credibleSource ? t('summary.credible') : t('summary.notCredible')}
+        {item.link !== '' && (
+          <>
+            {' · '}
+            <ExternalLink href={item.link} />
+          </>
+        )}
+      </Box>
+      {named.length > 0 && (
+        <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+          {t('summary.showsSignals')}: {named.map((signal) => t(`policy:technique.${signal.technique}`)).join(', ')}
+        </Box>
+      )}
+    </li>
+  );
+}
 
 export function CaseSummary({ content }: { content: CaseContent }) {
   const { t } = useTranslation(['review', 'policy']);
@@ -75,6 +121,13 @@ export function CaseSummary({ content }: { content: CaseContent }) {
                   {t('summary.justification')}: {harm.justification}
                 </Box>
               )}
+              {harm.evidence.length > 0 && (
+                <Box component="ul" sx={{ pl: 2.5, my: 0.5 }} aria-label={t('summary.evidenceOf', { category: t(`policy:harmCategory.${category}`) })}>
+                  {harm.evidence.map((item) => (
+                    <EvidenceLine key={item.id} item={item} signals={content.signals} />
+                  ))}
+                </Box>
+              )}
             </Field>
           );
         })}
@@ -85,9 +138,27 @@ export function CaseSummary({ content }: { content: CaseContent }) {
           <Field key={signal.id} label={`${t(`policy:signalKindShort.${signal.kind}`)} · ${t(`policy:technique.${signal.technique}`)}`}>
             {t(`policy:evidenceState.${signal.evidenceState}`)} · {t(`policy:strength.${signal.strength}`)} ·{' '}
             {t('summary.accountCount', { count: signal.accounts.length })}
+            {' · '}
+            {t(`policy:observed.${signal.observed}`)}
             {signal.description && (
               <Box component="span" sx={{ display: 'block' }}>
                 {signal.description}
+              </Box>
+            )}
+            {signal.accounts.length > 0 && (
+              <Box component="span" sx={{ display: 'block' }}>
+                {t('summary.accounts')}: {shortList(signal.accounts.map((handle) => `@${handle}`), t('summary.more', { count: signal.accounts.length - SHOWN }))}
+              </Box>
+            )}
+            {signal.sources.length > 0 && (
+              <Box component="span" sx={{ display: 'block' }}>
+                {t('summary.sources')}:{' '}
+                {signal.sources.map((source, index) => (
+                  <span key={source}>
+                    {index > 0 && ', '}
+                    <ExternalLink href={source} />
+                  </span>
+                ))}
               </Box>
             )}
           </Field>
