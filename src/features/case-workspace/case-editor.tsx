@@ -134,7 +134,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
               </Typography>
               <StatusChip status={caseDocument.status} returned={caseDocument.reviews.at(-1)?.decision === 'return'} />
             </Stack>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
               {renderHeaderActions && <HeaderActions autosave={autosave} render={renderHeaderActions} showField={focusField} />}
               {panelProps && !wide && (

@@ -4,7 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
-import type { CommentInput, RequestTickInput, ReturnRequestList } from '../../api/contract/conversation';
+import type { CommentInput, RequestTickInput } from '../../api/contract/conversation';
 
 /** How often an open conversation asks for news, until live updates push them (issue 12 §7). */
 export const CONVERSATION_REFRESH_MS = 20_000;
@@ -51,22 +51,6 @@ export function useTickRequest(caseId: string) {
   return useMutation({
     mutationFn: async ({ requestId, ...body }: RequestTickInput & { requestId: string }) =>
       (await callApi('tickRequest', { params: { caseId, requestId }, body })).data,
-    // The box shows the tick at once; a refusal puts back what the server holds.
-    onMutate: async ({ requestId, addressed }) => {
-      const key = queryKeys.cases.returnRequests(caseId);
-      await queryClient.cancelQueries({ queryKey: key });
-      const before = queryClient.getQueryData<ReturnRequestList>(key);
-      if (before) {
-        queryClient.setQueryData<ReturnRequestList>(key, {
-          ...before,
-          requests: before.requests.map((request) => (request.id === requestId ? { ...request, addressed } : request)),
-        });
-      }
-      return { before };
-    },
-    onError: (_error, _variables, context) => {
-      if (context?.before) queryClient.setQueryData(queryKeys.cases.returnRequests(caseId), context.before);
-    },
     onSuccess: (requests) => {
       queryClient.setQueryData(queryKeys.cases.returnRequests(caseId), requests);
       refresh();

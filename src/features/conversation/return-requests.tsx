@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
@@ -36,9 +37,23 @@ export function ReturnRequests({ caseDocument, canTick, onShowField }: ReturnReq
   const requested = openReturnRequests(caseDocument);
   const states = useReturnRequests(caseDocument.id, requested.length > 0);
   const tick = useTickRequest(caseDocument.id);
+  // A tick shows at once, before the server answers; when it settles the server's state shows (a
+  // refused tick is thereby taken back).
+  const [ticking, setTicking] = useState<Readonly<Record<string, boolean>>>({});
   if (requested.length === 0) return null;
-  const requests: ReturnRequestState[] =
+  const known: ReturnRequestState[] =
     states.data?.requests ?? requested.map((request) => ({ ...request, addressed: false, tickedBy: null, tickedAt: null }));
+  const requests = known.map((request) => ({ ...request, addressed: ticking[request.id] ?? request.addressed }));
+  const setAddressed = (requestId: string, addressed: boolean) => {
+    setTicking((current) => ({ ...current, [requestId]: addressed }));
+    tick.mutate(
+      { requestId, addressed },
+      {
+        onSettled: () =>
+          setTicking((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== requestId))),
+      },
+    );
+  };
   const done = requests.filter((request) => request.addressed).length;
   const withAnalyst = caseDocument.status === 'draft';
   const tickable = canTick && withAnalyst;
@@ -62,8 +77,9 @@ export function ReturnRequests({ caseDocument, canTick, onShowField }: ReturnReq
                 control={
                   <Checkbox
                     checked={request.addressed}
-                    disabled={tick.isPending}
-                    onChange={(event) => tick.mutate({ requestId: request.id, addressed: event.target.checked })}
+                    // Until the server's ticks are known, a click could only guess what it changes.
+                    disabled={tick.isPending || !states.data}
+                    onChange={(event) => setAddressed(request.id, event.target.checked)}
                   />
                 }
                 label={<Typography sx={{ overflowWrap: 'anywhere' }}>{request.text}</Typography>}

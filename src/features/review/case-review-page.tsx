@@ -77,7 +77,7 @@ function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { 
           </Alert>
         )}
       </Box>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, alignItems: 'start' }}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, alignItems: 'start' }}>
         <Stack spacing={2}>
           {renderRequests?.(caseDocument)}
           <ChangesSinceReview caseDocument={caseDocument} />

@@ -1,0 +1,58 @@
+// Issue 12 in the mock backend (as `npm run dev` runs it), two users of one store: the conversation
+// and a return's requests fit a phone's width (no sideways scrolling) and pass axe at 390 and 1440 px.
+import type { Page } from '@playwright/test';
+import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+
+const COPPER = 'case-copper-lantern';
+
+/** The page is no wider than the window; on failure, names the elements that stick out. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 2).join('.')} right=${Math.round(element.getBoundingClientRect().right)} "${(element.textContent ?? '').slice(0, 40)}"`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide: out };
+  });
+  expect(scrollWidth, `wider than the window: ${wide.join(' | ')}`).toBeLessThanOrEqual(innerWidth);
+}
+
+test('the conversation and a return’s requests at 390 and 1440 px: no sideways scrolling, axe clean', async ({ openAs }) => {
+  test.setTimeout(180_000);
+  const rui = await openAs('rui', `/review/${COPPER}`);
+  await waitForMockBackend(rui);
+  const conversation = rui.getByRole('region', { name: 'Conversation' });
+  const longWord = 'https://example.org/'.padEnd(180, 'x');
+  await conversation.getByRole('textbox', { name: 'Add a comment' }).fill(`Which archive is this from? ${longWord}`);
+  await conversation.getByRole('button', { name: 'Comment' }).click();
+  await expect(conversation.getByText('Which archive is this from?', { exact: false })).toBeVisible();
+  const decision = rui.getByRole('region', { name: 'Decision' });
+  await decision.getByRole('radio', { name: 'Return to the analyst with comments' }).check();
+  await decision.getByRole('textbox', { name: /Comments for the analyst/ }).fill('One thing first.');
+  await decision.getByRole('button', { name: 'Add a request' }).click();
+  await decision.getByRole('textbox', { name: 'Request 1' }).fill(`Rate the informational harm again ${longWord}`);
+  await decision.getByRole('combobox', { name: 'Field of request 1' }).click();
+  await rui.getByRole('option', { name: 'Informational: severity' }).click();
+  await decision.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(rui.getByTestId('review-outcome')).toBeVisible();
+
+  const ana = await openAs('ana', `/cases/${COPPER}/overview`);
+  await waitForMockBackend(ana);
+  for (const width of [1440, 390]) {
+    await ana.setViewportSize({ width, height: 900 });
+    await ana.reload();
+    await waitForMockBackend(ana);
+    await expect(ana.getByTestId('return-requests')).toContainText('0 of 1 addressed');
+    await expect(ana.getByRole('region', { name: 'Conversation' }).getByText('Which archive is this from?', { exact: false })).toBeVisible();
+    await expectNoSidewaysScroll(ana);
+    await checkA11y(ana, `/cases/:id returned, ${width} px`);
+    await rui.setViewportSize({ width, height: 900 });
+    await rui.reload();
+    await waitForMockBackend(rui);
+    await expect(rui.getByTestId('return-requests')).toContainText('Returned — 1 request');
+    await expectNoSidewaysScroll(rui);
+    await checkA11y(rui, `/review/:id returned, ${width} px`);
+  }
+  await ana.getByTestId('return-requests').screenshot({ path: test.info().outputPath('return-requests-390.png') });
+});
