@@ -54,6 +54,8 @@ export interface CaseEditorProps {
   footer?: ReactNode;
   /** Below the decision banner, composed in by the app (a return's requests); told how to show a field. */
   renderNotices?: ((state: { showField: (path: string) => void }) => ReactNode) | undefined;
+  /** The edits kept on this device are still being read (slowly): the case shows read-only until they are. */
+  draftPending?: boolean;
   networkLinkForSignal?: WorkspaceContextValue['networkLinkForSignal'] | undefined;
 }
 
@@ -66,14 +68,15 @@ const TAB_CONTENT: Record<CaseTab, () => React.JSX.Element> = {
 
 const noNetworkLink = () => null;
 
-export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal = noNetworkLink }: CaseEditorProps) {
+export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadable, storage, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal = noNetworkLink, draftPending = false }: CaseEditorProps) {
   const { t } = useTranslation(['workspace', 'policy']);
   const userName = useUserName();
   const navigate = useNavigate();
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('lg'));
   const caseId = caseDocument.id;
-  const editable = caseDocument.status === 'draft' && hasRole(user, 'analyst');
+  // While the edits kept on this device are still being read, nothing may be typed over them.
+  const editable = !draftPending && caseDocument.status === 'draft' && hasRole(user, 'analyst');
   const [start] = useState(() => startFrom(draft, caseDocument));
   const strandedDraft = draft.kind === 'draft' && !editable;
 
@@ -149,7 +152,10 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             {t('header.owner', { name: caseDocument.ownerId ? userName(caseDocument.ownerId) : t('header.nobody') })} ·{' '}
             {t('header.reviewer', { name: caseDocument.reviewerId ? userName(caseDocument.reviewerId) : t('header.nobody') })}
           </Typography>
-          {!editable && (
+          {draftPending && (
+            <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-pending">{t('save.draftPending')}</Alert>
+          )}
+          {!editable && !draftPending && (
             <ReadOnlyNotice
               status={caseDocument.status}
               analyst={hasRole(user, 'analyst')}

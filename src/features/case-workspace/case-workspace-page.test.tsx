@@ -31,6 +31,13 @@ function Route({ storage }: { storage: DraftStorage }) {
   return <CaseWorkspacePage caseDocument={query.data} tab={tab} renderDesignationPanel={panel} draftStorage={storage} />;
 }
 
+function SlowRoute({ storage }: { storage: DraftStorage }) {
+  const { caseId = '', tab } = useParams();
+  const query = useCase(caseId);
+  if (!query.data) return <p>Loading case</p>;
+  return <CaseWorkspacePage caseDocument={query.data} tab={tab} renderDesignationPanel={panel} draftStorage={storage} draftReadPatienceMs={50} />;
+}
+
 function renderCase(options: { tab?: string; storage?: DraftStorage; userId?: string } = {}) {
   const storage = options.storage ?? memoryDraftStorage();
   const result = renderWithProviders(null, {
@@ -180,6 +187,37 @@ describe('CaseWorkspacePage', () => {
     await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
     expect((await serverCase()).rightsRiskAssessment).toBe('Typed before the browser crashed.');
     expect(storage.entries.has(draftKey('ana', CASE))).toBe(false);
+  });
+
+  it('a slow read of the kept edits shows the case read-only meanwhile, then opens it with those edits restored', async () => {
+    setApiUser('ana');
+    const current = await serverCase();
+    const content = contentOf(current);
+    content.rightsRiskAssessment = 'Kept while the storage was slow.';
+    const kept = memoryDraftStorage({
+      [draftKey('ana', CASE)]: serialiseDraft({ caseId: CASE, userId: 'ana', baseVersion: current.version, content, savedAt: '2024-01-01T00:00:00Z' }),
+    });
+    const gate: { open: () => void } = { open: () => undefined };
+    const released = new Promise<void>((resolve) => {
+      gate.open = resolve;
+    });
+    // The storage answers only when released, like an IndexedDB open that stalls.
+    const slow: DraftStorage = { ...kept, read: async (key) => { await released; return kept.read(key); } };
+    renderWithProviders(null, {
+      route: `/cases/${CASE}/overview`,
+      routes: [{ path: '/cases/:caseId/:tab', element: <SlowRoute storage={slow} /> }],
+      userId: 'ana',
+    });
+    expect(await screen.findByTestId('draft-pending')).toHaveTextContent('Reading the edits kept on this device is taking long.');
+    // Read-only meanwhile: the server's text, and nothing can be typed over the kept edits.
+    expect(rights()).toHaveValue(current.rightsRiskAssessment);
+    expect(rights()).toHaveAttribute('readonly');
+    gate.open();
+    await waitFor(() => expect(rights()).toHaveValue('Kept while the storage was slow.'));
+    expect(screen.queryByTestId('draft-pending')).toBeNull();
+    expect(rights()).not.toHaveAttribute('readonly');
+    await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
+    expect((await serverCase()).rightsRiskAssessment).toBe('Kept while the storage was slow.');
   });
 
   it('discards an unreadable local draft with a warning and shows the server’s version', async () => {

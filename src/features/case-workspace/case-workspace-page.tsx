@@ -31,16 +31,27 @@ export interface CaseWorkspacePageProps {
   networkLinkForSignal?: (signal: CoordinationSignal) => string | null;
   /** Where unsent edits are kept; IndexedDB by default (tests pass an in-memory one). */
   draftStorage?: DraftStorage;
+  /** How long the page waits for the kept edits before it shows the case read-only meanwhile. */
+  draftReadPatienceMs?: number;
 }
 
 type DraftLoad = { key: string; result: DraftReadResult | 'failed' } | null;
 
-export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal, draftStorage }: CaseWorkspacePageProps) {
+export const DRAFT_READ_PATIENCE_MS = 4_000;
+
+export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, renderHeaderActions, footer, renderNotices, networkLinkForSignal, draftStorage, draftReadPatienceMs = DRAFT_READ_PATIENCE_MS }: CaseWorkspacePageProps) {
   const me = useCurrentUser();
   const storage = useMemo(() => draftStorage ?? browserDraftStorage(), [draftStorage]);
   const userId = me.data?.id;
   const key = `${userId ?? ''}:${caseDocument.id}`;
   const [draft, setDraft] = useState<DraftLoad>(null);
+  // A read of this device's storage that does not answer (seen in a busy browser) must not leave the
+  // page loading for ever: after a while the case shows read-only, and opens once the read answers.
+  const [patienceOver, setPatienceOver] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setPatienceOver(key), draftReadPatienceMs);
+    return () => clearTimeout(timer);
+  }, [key, draftReadPatienceMs]);
 
   useEffect(() => {
     if (!userId) return;
@@ -58,7 +69,28 @@ export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, r
 
   if (!isCaseTab(tab)) return <Navigate to={caseTabPath(caseDocument.id, 'overview')} replace />;
   if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data || !draft || draft.key !== key) return <PageLoading />;
+  if (!me.data) return <PageLoading />;
+  if (!draft || draft.key !== key) {
+    if (patienceOver !== key) return <PageLoading />;
+    return (
+      <BoardStoreProvider key={`${key}:pending`}>
+        <CaseEditor
+          key={`${key}:pending`}
+          caseDocument={caseDocument}
+          tab={tab}
+          user={me.data}
+          draft={{ kind: 'none' }}
+          localDraftUnreadable={false}
+          draftPending
+          storage={storage}
+          renderDesignationPanel={renderDesignationPanel}
+          footer={footer}
+          renderNotices={renderNotices}
+          networkLinkForSignal={networkLinkForSignal}
+        />
+      </BoardStoreProvider>
+    );
+  }
 
   const result: DraftReadResult = draft.result === 'failed' ? { kind: 'none' } : draft.result;
   return (

@@ -191,6 +191,7 @@ export const en = {
     resolve: 'Resolve',
     readonly: 'Read-only',
     draftUnreadable: 'A copy of earlier edits kept on this device could not be read and was discarded. The case shows the server’s version.',
+    draftPending: 'Reading the edits kept on this device is taking long. Until they are read the case shows read-only, so nothing kept here is written over; it opens for editing by itself.',
   },
   decisionBanner: {
     returned: 'Returned to you by {{name}} on',
@@ -423,6 +424,7 @@ export const nl: LocaleShape<typeof en> = {
     resolve: 'Oplossen',
     readonly: 'Alleen-lezen',
     draftUnreadable: 'Een kopie van eerdere bewerkingen op dit apparaat was onleesbaar en is verwijderd. De zaak toont de versie van de server.',
+    draftPending: 'Het lezen van de bewerkingen op dit apparaat duurt lang. Tot ze gelezen zijn, is de zaak alleen-lezen, zodat niets wat hier bewaard is wordt overschreven; daarna kunt u vanzelf verder bewerken.',
   },
   decisionBanner: {
     returned: 'Aan u teruggestuurd door {{name}} op',
@@ -655,6 +657,7 @@ export const tr: LocaleShape<typeof en> = {
     resolve: 'Çöz',
     readonly: 'Salt okunur',
     draftUnreadable: 'Bu cihazda saklanan önceki düzenlemelerin bir kopyası okunamadı ve silindi. Vaka, sunucudaki sürümü gösteriyor.',
+    draftPending: 'Bu cihazda saklanan düzenlemeleri okumak uzun sürüyor. Okunana kadar vaka salt okunur gösterilir, böylece burada saklanan hiçbir şeyin üzerine yazılmaz; ardından kendiliğinden düzenlemeye açılır.',
   },
   decisionBanner: {
     returned: '{{name}} tarafından size geri gönderildi:',
