@@ -28,6 +28,11 @@ import { SessionGate, SignedInUser } from './server-session';
 import { useSession } from './session-store';
 
 // Msw mode only, and loaded apart: production builds drop it (the condition is a build-time constant).
+// The bell loads after the first page (its menu brings Menu, Popover and Modal): issue 12 §8.
+const NotificationsButton = lazy(() =>
+  import('../features/notifications/notifications-button').then((module) => ({ default: module.NotificationsButton })),
+);
+
 const StorageNotice = import.meta.env.VITE_MSW === 'true'
   ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
   : null;
@@ -81,6 +86,12 @@ export function AppShell() {
           ) : (
             <Suspense fallback={null}>
               <SignedInUser />
+            </Suspense>
+          )}
+          {/* Only for someone signed in: asking who is signed in before that would count as a session ending. */}
+          {signedInRoles.length > 0 && (
+            <Suspense fallback={null}>
+              <NotificationsButton />
             </Suspense>
           )}
           <LanguageSwitcher />

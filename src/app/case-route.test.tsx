@@ -12,9 +12,10 @@ const routes = [{ path: '/cases/:caseId/:tab', element: <CaseRoute /> }];
 describe('the case page as composed by the app', { timeout: 60_000 }, () => {
   it('another analyst takes the case over; the header names the new owner and the trail records it', async () => {
     const { user } = renderWithProviders(null, { route: `/cases/${CLEARWATER}/overview`, routes, userId: 'ben' });
-    expect(await screen.findByText(/Owner: Ana Kovač · Reviewer: nobody yet/)).toBeVisible();
+    // Names once the directory has loaded (ids until then).
+    expect(await screen.findByText(/Owner: Ana Kovač · Reviewer: nobody yet/, {}, { timeout: 10_000 })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Take over this case' }));
-    expect(await screen.findByText(/Owner: Ben Osei/)).toBeVisible();
+    expect(await screen.findByText(/Owner: Ben Osei/, {}, { timeout: 10_000 })).toBeVisible();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Take over this case' })).toBeNull());
     setApiUser('ben');
     const trail = (await callApi('caseAudit', { params: { caseId: CLEARWATER }, query: { type: 'case.assigned' } })).data;

@@ -19,6 +19,7 @@ const NAMESPACE_FILES = {
   activityImport: '../features/activity-import/import-locales.ts',
   accounts: '../features/accounts/accounts-locales.ts',
   conversation: '../features/conversation/conversation-locales.ts',
+  notifications: '../features/notifications/notifications-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;
