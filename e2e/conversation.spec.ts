@@ -1,5 +1,6 @@
 // Issue 12 in the mock backend (as `npm run dev` runs it), two users of one store: the conversation
-// and a return's requests fit a phone's width (no sideways scrolling) and pass axe at 390 and 1440 px.
+// and a return's requests fit a phone's width (no sideways scrolling) and pass axe at 390 and 1440 px;
+// the notifications bell opens by keyboard and passes axe.
 import type { Page } from '@playwright/test';
 import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
 
@@ -55,4 +56,15 @@ test('the conversation and a return’s requests at 390 and 1440 px: no sideways
     await checkA11y(rui, `/review/:id returned, ${width} px`);
   }
   await ana.getByTestId('return-requests').screenshot({ path: test.info().outputPath('return-requests-390.png') });
+
+  // The bell (issue 12 §8): the reviewer's designations due, opened by keyboard, axe clean.
+  const bell = rui.getByTestId('notifications-button');
+  await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/);
+  await bell.focus();
+  await rui.keyboard.press('Enter');
+  const menu = rui.getByRole('menu', { name: 'Notifications' });
+  await expect(menu.getByRole('menuitem', { name: /is due for its periodic review \(R17\)/ }).first()).toBeVisible();
+  await checkA11y(rui, 'notifications menu');
+  await rui.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
 });
