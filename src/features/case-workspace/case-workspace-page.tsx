@@ -70,41 +70,25 @@ export function CaseWorkspacePage({ caseDocument, tab, renderDesignationPanel, r
   if (!isCaseTab(tab)) return <Navigate to={caseTabPath(caseDocument.id, 'overview')} replace />;
   if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <PageLoading />;
-  if (!draft || draft.key !== key) {
-    if (patienceOver !== key) return <PageLoading />;
-    return (
-      <BoardStoreProvider key={`${key}:pending`}>
-        <CaseEditor
-          key={`${key}:pending`}
-          caseDocument={caseDocument}
-          tab={tab}
-          user={me.data}
-          draft={{ kind: 'none' }}
-          localDraftUnreadable={false}
-          draftPending
-          storage={storage}
-          renderDesignationPanel={renderDesignationPanel}
-          footer={footer}
-          renderNotices={renderNotices}
-          networkLinkForSignal={networkLinkForSignal}
-        />
-      </BoardStoreProvider>
-    );
-  }
-
-  const result: DraftReadResult = draft.result === 'failed' ? { kind: 'none' } : draft.result;
+  const loaded = draft !== null && draft.key === key;
+  if (!loaded && patienceOver !== key) return <PageLoading />;
+  // Until the kept edits are read the case shows read-only (draftPending); the editor opens afresh
+  // (another key) once they are.
+  const result: DraftReadResult = !loaded || draft.result === 'failed' ? { kind: 'none' } : draft.result;
+  const editorKey = loaded ? key : `${key}:pending`;
   return (
-    <BoardStoreProvider key={key}>
+    <BoardStoreProvider key={editorKey}>
       <CaseEditor
-        key={key}
+        key={editorKey}
         caseDocument={caseDocument}
         tab={tab}
         user={me.data}
         draft={result}
-        localDraftUnreadable={draft.result === 'failed' || result.kind === 'corrupt'}
+        localDraftUnreadable={loaded && (draft.result === 'failed' || result.kind === 'corrupt')}
+        draftPending={!loaded}
         storage={storage}
         renderDesignationPanel={renderDesignationPanel}
-        renderHeaderActions={renderHeaderActions}
+        renderHeaderActions={loaded ? renderHeaderActions : undefined}
         footer={footer}
         renderNotices={renderNotices}
         networkLinkForSignal={networkLinkForSignal}
