@@ -15,8 +15,7 @@ export const queryKeys = {
     audit: (caseId: string, query: CaseAuditQuery = {}) => ['cases', 'detail', caseId, 'audit', query] as const,
     decisionRecord: (caseId: string) => ['cases', 'detail', caseId, 'decision-record'] as const,
     /** Issue 12: the conversation (its newest `pageSize` entries) and the latest return's requests. */
-    conversation: (caseId: string, pageSize?: number) =>
-      (pageSize === undefined ? ['cases', 'detail', caseId, 'conversation'] : ['cases', 'detail', caseId, 'conversation', pageSize]) as readonly unknown[],
+    conversation: (caseId: string) => ['cases', 'detail', caseId, 'conversation'] as const,
     returnRequests: (caseId: string) => ['cases', 'detail', caseId, 'requests'] as const,
   },
   audit: (query: AuditQuery) => ['audit', query] as const,

@@ -35,11 +35,15 @@ function returnOf(caseDocument: CaseDocument, event: AuditEvent): ReviewDecision
 
 export function CaseConversation({ caseDocument, canComment }: CaseConversationProps) {
   const { t } = useTranslation('conversation');
-  const [pageSize, setPageSize] = useState(CONVERSATION_PAGE);
-  const conversation = useConversation(caseDocument.id, pageSize);
+  const conversation = useConversation(caseDocument.id);
   const titleId = `conversation-${caseDocument.id}`;
-  const entries = conversation.data ? conversation.data.items.toReversed() : [];
-  const earlier = conversation.data ? Math.min(conversation.data.total - conversation.data.items.length, CONVERSATION_PAGE) : 0;
+  const pages = conversation.data?.pages ?? [];
+  // Pages come newest first; the list reads oldest first. An entry may move to the next page while
+  // pages load (someone wrote meanwhile): shown once.
+  const newestFirst = [...new Map(pages.flatMap((page) => page.items).map((event) => [event.id, event])).values()];
+  const entries = newestFirst.toReversed();
+  const total = pages[0]?.total ?? 0;
+  const earlier = Math.min(Math.max(total - newestFirst.length, 0), CONVERSATION_PAGE);
   return (
     <Paper component="section" aria-labelledby={titleId} sx={{ p: 2, mt: 2 }}>
       <Typography id={titleId} variant="h6" component="h2">
@@ -50,8 +54,8 @@ export function CaseConversation({ caseDocument, canComment }: CaseConversationP
       </Typography>
       {conversation.error && <ErrorAlert error={conversation.error} onRetry={() => void conversation.refetch()} />}
       {conversation.isPending && <PageLoading />}
-      {earlier > 0 && (
-        <Button size="small" onClick={() => setPageSize((size) => Math.min(size + CONVERSATION_PAGE, 500))}>
+      {earlier > 0 && conversation.hasNextPage && (
+        <Button size="small" disabled={conversation.isFetchingNextPage} onClick={() => void conversation.fetchNextPage()}>
           {t('earlier', { count: earlier })}
         </Button>
       )}

@@ -1,7 +1,7 @@
 // Server state of the conversation on a case (issue 12 §1-§2): its entries, the latest return's
 // requests, and the two writes (a comment, a tick). Neither write changes the case, so neither
 // touches the cached case; both refresh the conversation and the trails that show their events.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
 import type { CommentInput, RequestTickInput } from '../../api/contract/conversation';
@@ -11,11 +11,14 @@ export const CONVERSATION_REFRESH_MS = 20_000;
 
 export const CONVERSATION_PAGE = 50;
 
-export function useConversation(caseId: string, pageSize: number) {
-  return useQuery({
-    queryKey: queryKeys.cases.conversation(caseId, pageSize),
-    queryFn: async ({ signal }) => (await callApi('caseConversation', { params: { caseId }, query: { page: 1, pageSize }, signal })).data,
-    placeholderData: keepPreviousData,
+/** The conversation, newest page first; "earlier" loads the next page (any length, page by page). */
+export function useConversation(caseId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.cases.conversation(caseId),
+    queryFn: async ({ signal, pageParam }) =>
+      (await callApi('caseConversation', { params: { caseId }, query: { page: pageParam, pageSize: CONVERSATION_PAGE }, signal })).data,
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     refetchInterval: CONVERSATION_REFRESH_MS,
   });
 }

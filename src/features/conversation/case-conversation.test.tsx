@@ -1,0 +1,31 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { callApi, setApiUser } from '../../api/client/http-client';
+import { renderWithProviders } from '../../test/render';
+import { CaseConversation } from './case-conversation';
+
+const COPPER = 'case-copper-lantern';
+
+describe('CaseConversation (issue 12 §1)', () => {
+  it('shows the newest 50 entries oldest first, and the earlier ones page by page however many there are', async () => {
+    setApiUser('rui');
+    for (let index = 1; index <= 55; index += 1) {
+      await callApi('commentOnCase', { params: { caseId: COPPER }, body: { text: `Comment ${index}` } });
+    }
+    const copper = (await callApi('getCase', { params: { caseId: COPPER } })).data;
+    const { user } = renderWithProviders(<CaseConversation caseDocument={copper} canComment={false} />, { userId: 'rui' });
+    const list = await screen.findByRole('list', { name: 'Conversation, oldest first' });
+    const texts = () => within(list).getAllByTestId('conversation-entry').map((entry) => entry.textContent ?? '');
+    expect(texts()).toHaveLength(50);
+    expect(texts()[0]).toContain('Comment 6');
+    expect(texts().at(-1)).toContain('Comment 55');
+    // The submission and the first five comments are earlier.
+    await user.click(screen.getByRole('button', { name: 'Show 6 earlier entries' }));
+    expect(await within(list).findByText('Comment 1')).toBeVisible();
+    expect(texts()).toHaveLength(56);
+    expect(texts()[0]).toContain('submitted the case for review');
+    expect(screen.queryByRole('button', { name: /earlier/ })).toBeNull();
+    // An admin or anyone without a case role reads, and is told why there is no box.
+    expect(screen.getByText('Commenting needs the analyst or reviewer role.')).toBeVisible();
+  });
+});
