@@ -42,6 +42,13 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(within(screen.getByTestId('review-decision-column')).getByRole('region', { name: 'Decision' })).toBeVisible();
   });
 
+  it('names the accounts people confirmed or rejected for the actor (R16), not the mere suggestions', async () => {
+    renderWithProviders(null, { route: '/review/case-grey-meridian', routes, userId: 'rui' });
+    const accounts = await screen.findByRole('region', { name: 'Associated accounts (R16)' });
+    expect(within(accounts).getByText('3 confirmed').nextSibling).toHaveTextContent('@meridian_signal, @grey_relay_07, @meridian_echo');
+    expect(within(accounts).getByText('1 rejected').nextSibling).toHaveTextContent('@civic_watch_hub');
+  });
+
   it('explains four eyes to the analyst who submitted the case and offers no decision', async () => {
     renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'ben' });
     const region = await decisionRegion();

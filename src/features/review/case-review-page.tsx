@@ -81,7 +81,7 @@ function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { 
         <Stack spacing={2}>
           {renderRequests?.(caseDocument)}
           <ChangesSinceReview caseDocument={caseDocument} />
-          <CaseSummary content={caseDocument} />
+          <CaseSummary content={caseDocument} accounts={caseDocument.accounts} />
           <Link component={RouterLink} to={`/cases/${caseDocument.id}/evidence`}>
             {t('summary.toBoard')}
           </Link>

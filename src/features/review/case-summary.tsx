@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_QUESTION_IDS, type CaseContent, type CoordinationSignal, type HarmEvidenceItem } from '../../api/contract/case';
+import { ASSESSMENT_QUESTION_IDS, type AccountAssociation, type CaseContent, type CoordinationSignal, type HarmEvidenceItem } from '../../api/contract/case';
 import { HARM_CATEGORIES } from '../../engine/policy-terms';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -81,7 +81,25 @@ function EvidenceLine({ item, signals }: { item: HarmEvidenceItem; signals: read
   );
 }
 
-export function CaseSummary({ content }: { content: CaseContent }) {
+/** The accounts people have decided on (R16), confirmed first; suggestions wait on the designation record. */
+function AccountsSection({ accounts }: { accounts: readonly AccountAssociation[] }) {
+  const { t } = useTranslation(['review', 'policy']);
+  const decided = accounts.filter((account) => account.status !== 'suggested');
+  const confirmed = decided.filter((account) => account.status === 'confirmed').map((account) => `@${account.handle}`);
+  const rejected = decided.filter((account) => account.status === 'rejected').map((account) => `@${account.handle}`);
+  return (
+    <Section id="summary-accounts" title={t('summary.associations')}>
+      <Field label={t('summary.confirmed', { count: confirmed.length })}>
+        {confirmed.length === 0 ? '—' : shortList(confirmed, t('summary.more', { count: confirmed.length - SHOWN }))}
+      </Field>
+      <Field label={t('summary.rejected', { count: rejected.length })}>
+        {rejected.length === 0 ? '—' : shortList(rejected, t('summary.more', { count: rejected.length - SHOWN }))}
+      </Field>
+    </Section>
+  );
+}
+
+export function CaseSummary({ content, accounts }: { content: CaseContent; accounts?: readonly AccountAssociation[] }) {
   const { t } = useTranslation(['review', 'policy']);
   const text = (value: string) => (value.trim() === '' ? t('summary.notAnswered') : value);
   const { actor } = content;
@@ -164,6 +182,7 @@ export function CaseSummary({ content }: { content: CaseContent }) {
           </Field>
         ))}
       </Section>
+      {accounts && <AccountsSection accounts={accounts} />}
       <Section id="summary-settings" title={t('summary.settings')}>
         <Field label={t('summary.visibilityLimitDays')}>{content.settings.visibilityLimitDays}</Field>
         <Field label={t('summary.reviewIntervalDays')}>{content.settings.reviewIntervalDays}</Field>
