@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import type { AuditEvent } from '../api/contract/audit';
-import { CONVERSATION_EVENT_TYPES, type ReturnRequestList } from '../api/contract/conversation';
+import { CONVERSATION_EVENT_TYPES, latestReturn } from '../api/contract/conversation';
 import type { StorageHealth } from '../api/contract/storage-health';
 import type { Session } from '../api/contract/session';
 import type { User } from '../api/contract/users';
@@ -29,7 +29,7 @@ import {
   type Transition,
 } from './case-rules';
 import { diffCases } from './audit-diff';
-import { commentOnCase, latestReturn, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
+import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
 import { DEMO_USERS } from './demo-users';
@@ -279,9 +279,9 @@ export function createBackend(deps: BackendDeps): Backend {
     );
   }
 
-  /** The latest return's requests with their ticks, read from the trail page by page. */
-  async function requestsOf(record: StoredCase): Promise<ReturnRequestList> {
-    if (!latestReturn(record)?.requests.length) return requestStates(record, []);
+  /** The ticks of the latest return's requests, read from the trail page by page (none without requests). */
+  async function ticksOf(record: StoredCase): Promise<AuditEvent[]> {
+    if (!latestReturn(record)?.requests.length) return [];
     const ticks: AuditEvent[] = [];
     const types = [...REQUEST_TICK_TYPES];
     for (let page = 1; ; page += 1) {
@@ -289,7 +289,7 @@ export function createBackend(deps: BackendDeps): Backend {
       ticks.push(...items);
       if (items.length === 0 || ticks.length >= total) break;
     }
-    return requestStates(record, ticks);
+    return ticks;
   }
 
   /** The common shape of every case write: load, check If-Match, apply the rule, commit. */
@@ -397,15 +397,19 @@ export function createBackend(deps: BackendDeps): Backend {
       const [written] = await appendEvents(record, [commentOnCase(body)], ruleEnv);
       return { body: written };
     },
-    returnRequests: async ({ params }) => ({ body: await requestsOf(await loadCase(params.caseId)) }),
+    returnRequests: async ({ params }) => {
+      const record = await loadCase(params.caseId);
+      return { body: requestStates(record, await ticksOf(record)) };
+    },
     tickRequest: async ({ params, body, user }) => {
       const ruleEnv = env(user);
       const record = await loadCase(params.caseId);
-      const current = await requestsOf(record);
-      const tick = tickRequest(record, params.requestId, body, current);
-      if (!tick) return { body: current };
-      await appendEvents(record, [tick], ruleEnv);
-      return { body: await requestsOf(record) };
+      const ticks = await ticksOf(record);
+      const tick = tickRequest(record, params.requestId, body, requestStates(record, ticks));
+      if (!tick) return { body: requestStates(record, ticks) };
+      // The trail read once: the new tick is put beside the ones read.
+      const written = await appendEvents(record, [tick], ruleEnv);
+      return { body: requestStates(record, [...ticks, ...written]) };
     },
     audit: async ({ query }) => {
       const { items, total } = await deps.storage.queryAudit(query);

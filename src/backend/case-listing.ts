@@ -2,6 +2,7 @@
 // periodic review is due (R17), computed by the backend when it writes the case, so a storage lists,
 // filters and sorts without evaluating any policy (the SQL storage keeps these in columns).
 import type { CaseSummary } from '../api/contract/case-list';
+import { latestReturn } from '../api/contract/conversation';
 import { contentOf, designationInForce, type EvaluateCase } from './case-rules';
 import type { CaseListing, ListingOf, StoredCase } from './storage';
 
@@ -21,7 +22,7 @@ export function caseListing(record: StoredCase, evaluate: EvaluateCase): CaseLis
 
 /** A draft whose latest review decision sent it back to the analyst (issue 12 §2). */
 export function isReturned(record: StoredCase): boolean {
-  return record.status === 'draft' && record.reviews.at(-1)?.decision === 'return';
+  return record.status === 'draft' && latestReturn(record) !== null;
 }
 
 export function listingWith(evaluate: EvaluateCase): ListingOf {

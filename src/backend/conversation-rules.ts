@@ -3,8 +3,7 @@
 // version does not move and nobody's unsaved edits meet a conflict because of a comment.
 import type { z } from 'zod';
 import type { AuditEvent } from '../api/contract/audit';
-import type { ReviewDecision } from '../api/contract/case';
-import type { CommentInput, RequestTickInput, ReturnRequestList, ReturnRequestState } from '../api/contract/conversation';
+import { latestReturn, type CommentInput, type RequestTickInput, type ReturnRequestList, type ReturnRequestState } from '../api/contract/conversation';
 import { ApiFailure, invalidTransition } from './backend-errors';
 import type { EventSpec } from './case-rules';
 import type { StoredCase } from './storage';
@@ -15,12 +14,6 @@ export const REQUEST_TICK_TYPES = ['case.request-addressed', 'case.request-reope
 /** A comment by anyone with a case role, on a case in any state: kept across every status change. */
 export function commentOnCase(input: z.output<typeof CommentInput>): EventSpec {
   return { type: 'case.commented', reason: input.text, changes: [] };
-}
-
-/** The review decision whose requests are open: the latest decision, when it was a return. */
-export function latestReturn(record: StoredCase): ReviewDecision | null {
-  const last = record.reviews.at(-1);
-  return last?.decision === 'return' ? last : null;
 }
 
 /**
@@ -50,7 +43,7 @@ export function requestStates(record: StoredCase, ticks: readonly AuditEvent[]):
 }
 
 function tickedRequestId(event: AuditEvent): string | null {
-  if (event.type !== 'case.request-addressed' && event.type !== 'case.request-reopened') return null;
+  if (!(REQUEST_TICK_TYPES as readonly string[]).includes(event.type)) return null;
   const path = event.changes[0]?.path ?? '';
   return path.startsWith('requests.') ? path.slice('requests.'.length) : null;
 }

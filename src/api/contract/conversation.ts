@@ -5,6 +5,7 @@
 // unsaved edits meet a conflict because someone wrote a comment.
 import { z } from 'zod';
 import { AuditPageParams, type AuditEventType } from './audit';
+import type { ReviewDecision } from './case';
 import { longText, shortText } from './primitives';
 import { Id, UtcTimestamp } from './scalars';
 
@@ -46,6 +47,15 @@ export const ReturnRequestInput = z.object({
   target: z.nullable(RequestTarget).default(null),
 });
 export type ReturnRequestInput = z.input<typeof ReturnRequestInput>;
+
+/**
+ * The review decision whose requests are open: the case's latest decision, when it was a return. One
+ * definition for the backend (ticks, listing) and the screens (banner, status chip).
+ */
+export function latestReturn(caseDocument: { reviews: readonly ReviewDecision[] }): ReviewDecision | null {
+  const last = caseDocument.reviews.at(-1);
+  return last?.decision === 'return' ? last : null;
+}
 
 export const ReturnRequest = z.object({ id: Id, text: shortText(1_000).min(1), target: z.nullable(RequestTarget) });
 export type ReturnRequest = z.infer<typeof ReturnRequest>;

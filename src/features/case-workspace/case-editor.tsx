@@ -29,6 +29,7 @@ import { HeaderActions, type RenderHeaderActions } from './header-actions';
 import { DesignationPanelAside, DesignationPanelDrawer, type RenderDesignationPanel } from './live-designation-panel';
 import { OverviewTab } from './overview-tab';
 import { useUserName } from '../../api/client/user-queries';
+import { latestReturn } from '../../api/contract/conversation';
 import { DecisionBanner } from './decision-banner';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
@@ -135,7 +136,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
               <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
                 {caseDocument.actor.name}
               </Typography>
-              <StatusChip status={caseDocument.status} returned={caseDocument.reviews.at(-1)?.decision === 'return'} />
+              <StatusChip status={caseDocument.status} returned={latestReturn(caseDocument) !== null} />
             </Stack>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />

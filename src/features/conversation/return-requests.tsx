@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument } from '../../api/contract/case';
-import type { ReturnRequestState } from '../../api/contract/conversation';
+import { latestReturn, type ReturnRequestState } from '../../api/contract/conversation';
 import { formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { useReturnRequests, useTickRequest } from './conversation-queries';
@@ -25,16 +25,10 @@ export interface ReturnRequestsProps {
   onShowField?: (path: string) => void;
 }
 
-/** The latest decision's requests when it was a return, else none. */
-export function openReturnRequests(caseDocument: CaseDocument) {
-  const last = caseDocument.reviews.at(-1);
-  return last?.decision === 'return' ? last.requests : [];
-}
-
 export function ReturnRequests({ caseDocument, canTick, onShowField }: ReturnRequestsProps) {
   const { t, i18n } = useTranslation('conversation');
   const userName = useUserName();
-  const requested = openReturnRequests(caseDocument);
+  const requested = latestReturn(caseDocument)?.requests ?? [];
   const states = useReturnRequests(caseDocument.id, requested.length > 0);
   const tick = useTickRequest(caseDocument.id);
   // A tick shows at once, before the server answers; when it settles the server's state shows (a

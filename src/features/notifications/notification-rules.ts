@@ -2,8 +2,7 @@
 // returned to them, cases in review assigned to them, designations due for periodic review. Each
 // notification has a key that changes when its subject does, so a new return of the same case is
 // unread again.
-import type { CaseSummary } from '../../api/contract/case-list';
-import type { CaseListQuery } from '../../api/contract/case-list';
+import type { CaseListQuery, CaseSummary } from '../../api/contract/case-list';
 
 export type NotificationKind = 'returned' | 'assigned' | 'due';
 
@@ -38,11 +37,12 @@ export function toNotification(kind: NotificationKind, row: CaseSummary): Workbe
   }
 }
 
-/** Newest first; a key read before stays read. */
+/** How many are not read yet (a key read before stays read). */
 export function unreadCount(notifications: readonly WorkbenchNotification[], read: ReadonlySet<string>): number {
   return notifications.filter((notification) => !read.has(notification.key)).length;
 }
 
+/** Newest first. */
 export function byNewest(notifications: readonly WorkbenchNotification[]): WorkbenchNotification[] {
   return notifications.toSorted((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
