@@ -463,6 +463,22 @@ describe('autosave across editors of one user and case (issue 14)', () => {
     expect(browser.server.writes.map((w) => w.ifMatch)).toEqual([3, 4]);
   });
 
+  it('defect 2: a tab closed mid-write whose save landed unrecorded is built on by the other tab, not a conflict (CI run of 2026-12-06, later)', async () => {
+    const browser = browserOf(memoryTabHub());
+    const one = browser.open();
+    const two = browser.open();
+    one.edit((c) => { c.rightsRiskAssessment = 'typed in tab one'; }, 'rightsRiskAssessment');
+    await vi.advanceTimersByTimeAsync(1);
+    // Tab one's write reaches the server as the tab closes: no record of it on this device.
+    browser.server.saveAsOther({ ...contentOf(browser.server.current), rightsRiskAssessment: 'typed in tab one' });
+    two.edit((c) => { c.questions.identifiableGroup = 'typed in tab two'; }, 'questions.identifiableGroup');
+    await vi.advanceTimersByTimeAsync(800);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(two.onConflict).not.toHaveBeenCalled();
+    expect(browser.server.current).toMatchObject({ rightsRiskAssessment: 'typed in tab one', questions: { identifiableGroup: 'typed in tab two' } });
+    expect(two.autosave.state.status).toBe('saved');
+  });
+
   it('defect 2: what another person saved meanwhile is kept when a tab builds on its sibling tab’s save', async () => {
     const browser = browserOf(memoryTabHub());
     const one = browser.open();

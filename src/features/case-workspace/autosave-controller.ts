@@ -572,12 +572,16 @@ export class CaseAutosave {
   }
 
   /**
-   * A 412 whose newer version changed nothing of the content (someone assigned the case, decided an
-   * account, applied an action: issue 12 §6): no conflict to show, the edits go again on that version.
+   * A 412 whose newer version holds nothing this editor has not got: the content is unchanged (someone
+   * assigned the case, decided an account: issue 12 §6), or it changed only to values this user's own
+   * tabs told each other (a tab that closed mid-write, its save landed but unrecorded). No conflict to
+   * show: the edits go again on that version. Another person's value still opens the conflict view.
    */
   private buildOnUnchangedContent(latest: CaseDocument): boolean {
     const server = contentOf(latest);
-    if (!this.base || !deepEqual(server, this.base)) return false;
+    if (!this.base) return false;
+    const differences = diffContent(this.values, server, this.base);
+    if (differences.some((difference) => difference.changedBy !== 'mine' && !this.seen.has(difference.path, difference.theirs))) return false;
     this.base = server;
     this.baseWriter.write(serialiseBase({ version: latest.version, content: server }));
     this.store.setState({ baseVersion: latest.version, status: 'pending', error: null });
