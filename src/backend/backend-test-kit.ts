@@ -11,6 +11,7 @@ import { evaluate } from '../engine/evaluate';
 import { createBackend, type Backend, type BackendResponse } from './backend';
 import type { EvaluateCase } from './case-rules';
 import { DEMO_USERS } from './demo-users';
+import type { LiveBus } from './live-updates';
 import { createMemoryStorage } from './memory-storage';
 import { EMPTY_SEED, type BackendStorage, type StorageSeed } from './storage';
 
@@ -58,7 +59,7 @@ export interface TestBackend {
 
 export function createTestBackend(
   options: {
-    storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock;
+    storage?: BackendStorage; seed?: StorageSeed; evaluate?: EvaluateCase; clock?: TestClock; liveBus?: LiveBus;
   } = {},
 ): TestBackend {
   const storage = options.storage ?? createMemoryStorage();
@@ -72,6 +73,7 @@ export function createTestBackend(
     newId: (kind) => `${kind}-${String((counter += 1)).padStart(4, '0')}`,
     seed: async () => options.seed ?? EMPTY_SEED,
     users: () => users,
+    ...(options.liveBus ? { liveBus: options.liveBus } : {}),
   });
 
   async function call(name: EndpointName, call: CallOptions = {}): Promise<BackendResponse> {

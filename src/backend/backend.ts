@@ -32,6 +32,7 @@ import { diffCases } from './audit-diff';
 import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
+import { createLiveUpdates, type LiveBus, type LiveListener } from './live-updates';
 import { DEMO_USERS } from './demo-users';
 import { matchRoute } from './route-matcher';
 import { StorageCorruptError, type BackendStorage, type StorageSeed, type StoredCase } from './storage';
@@ -86,7 +87,12 @@ export interface BackendDeps {
    * the accounts'. Without it the demo picker's `X-User-Id` names one of `users`.
    */
   identity?: IdentityDeps;
+  /** How this backend hears of other instances' writes and presence (issue 12 §7); none: it is the only one. */
+  liveBus?: LiveBus;
 }
+
+/** An open live stream (issue 12 §7), or why it cannot be opened. */
+export type LiveConnection = { ok: true; user: User; close: () => void } | { ok: false; response: BackendResponse };
 
 export interface Backend {
   handle(request: BackendRequest): Promise<BackendResponse>;
@@ -96,6 +102,11 @@ export interface Backend {
   storageHealth(): Promise<StorageHealth>;
   /** The account rules, for the server's single sign-on and the `users` command; null without accounts. */
   identity: IdentityRules | null;
+  /**
+   * Opens a live stream for a signed-in person: `listener` hears of every change, comment and presence
+   * from now on until `close`. The transport (server-sent events) passes the person it identified.
+   */
+  openLiveStream(userId: string | null, listener: LiveListener): Promise<LiveConnection>;
 }
 
 /** A request body that was not valid JSON; the adapter passes it so `handle` answers 400. */
@@ -206,6 +217,7 @@ export function createBackend(deps: BackendDeps): Backend {
   let ready: Promise<void> | null = null;
 
   const listingOf = listingWith(deps.evaluate);
+  const live = createLiveUpdates(deps.liveBus ?? null);
 
   function ensureReady(): Promise<void> {
     ready ??= (async () => {
@@ -260,12 +272,13 @@ export function createBackend(deps: BackendDeps): Backend {
       if (result.currentVersion === null) throw new ApiFailure('not-found', `No case ${next.id}.`);
       throw staleVersion(result.currentVersion);
     }
+    live.published(result.events);
     return next;
   }
 
   /** Events that change no case (a comment, a tick), stamped like a write's and appended to the trail. */
   async function appendEvents(record: StoredCase, specs: readonly EventSpec[], ruleEnv: RuleEnv): Promise<AuditEvent[]> {
-    return deps.storage.appendEvents(
+    const written = await deps.storage.appendEvents(
       specs.map((spec) => ({
         id: ruleEnv.newId('event'),
         caseId: record.id,
@@ -277,6 +290,8 @@ export function createBackend(deps: BackendDeps): Backend {
         caseVersion: record.version,
       })),
     );
+    live.published(written);
+    return written;
   }
 
   /** The ticks of the latest return's requests, read from the trail page by page (none without requests). */
@@ -411,6 +426,12 @@ export function createBackend(deps: BackendDeps): Backend {
       const written = await appendEvents(record, [tick], ruleEnv);
       return { body: requestStates(record, [...ticks, ...written]) };
     },
+    casePresence: async ({ params, body, user }) => {
+      const me = requireUser(user);
+      await loadCase(params.caseId);
+      const people = live.touch({ caseId: params.caseId, userId: me.id, tab: body.tab, state: body.state, at: deps.now() });
+      return { body: { caseId: params.caseId, people } };
+    },
     audit: async ({ query }) => {
       const { items, total } = await deps.storage.queryAudit(query);
       return { body: { items, total, page: query.page, pageSize: query.pageSize } };
@@ -481,23 +502,27 @@ export function createBackend(deps: BackendDeps): Backend {
       await ensureReady();
       return await dispatch(request);
     } catch (error) {
-      if (error instanceof ApiFailure) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, error.retryAfterSeconds));
-        return { status: error.status, headers, body: error.toBody() };
-      }
-      // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
-      // what still fails is reported, and only the explicit dev reset drops data.
-      const message = error instanceof StorageCorruptError
-        ? 'The stored data could not be read. Nothing was deleted; try again, or reset the demo data to start over.'
-        : 'The server failed unexpectedly.';
-      console.error('[mock backend] unexpected failure', error);
-      return {
-        status: 500,
-        headers: { 'Content-Type': 'application/json' },
-        body: { code: 'server-error', message, fieldErrors: [] },
-      };
+      return failureResponse(error);
     }
+  }
+
+  function failureResponse(error: unknown): BackendResponse {
+    if (error instanceof ApiFailure) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, error.retryAfterSeconds));
+      return { status: error.status, headers, body: error.toBody() };
+    }
+    // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
+    // what still fails is reported, and only the explicit dev reset drops data.
+    const message = error instanceof StorageCorruptError
+      ? 'The stored data could not be read. Nothing was deleted; try again, or reset the demo data to start over.'
+      : 'The server failed unexpectedly.';
+    console.error('[mock backend] unexpected failure', error);
+    return {
+      status: 500,
+      headers: { 'Content-Type': 'application/json' },
+      body: { code: 'server-error', message, fieldErrors: [] },
+    };
   }
 
   async function storageHealth(): Promise<StorageHealth> {
@@ -505,7 +530,17 @@ export function createBackend(deps: BackendDeps): Backend {
     return { quarantined: (await deps.storage.listQuarantined?.()) ?? [] };
   }
 
-  return { handle, reset, storageHealth, identity };
+  async function openLiveStream(userId: string | null, listener: LiveListener): Promise<LiveConnection> {
+    try {
+      await ensureReady();
+      const user = requireUser(await actingUser(userId));
+      return { ok: true, user, close: live.subscribe(listener) };
+    } catch (error) {
+      return { ok: false, response: failureResponse(error) };
+    }
+  }
+
+  return { handle, reset, storageHealth, identity, openLiveStream };
 }
 
 function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {

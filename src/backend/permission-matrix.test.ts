@@ -147,6 +147,10 @@ const MATRIX: Record<EndpointName, Row> = {
     expect: { anonymous: 401, analyst: 201, 'analyst-owner': 201, reviewer: 201, 'reviewer-owner': 201 },
   },
   returnRequests: { setup: onCase('draft'), expect: open },
+  casePresence: {
+    setup: async (kit) => ({ ...(await onCase('in_review')(kit)), body: { tab: 'tab-12345678', state: 'viewing' } }),
+    expect: open,
+  },
   // Issue 12 §2: only analysts tick a return's requests off.
   tickRequest: {
     setup: async (kit) => {

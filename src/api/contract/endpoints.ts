@@ -6,6 +6,7 @@ import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { CommentInput, ConversationQuery, RequestParams, RequestTickInput, ReturnRequestList } from './conversation';
 import { DecisionRecord } from './decision-record';
 import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
+import { CasePresence, PresenceInput } from './live';
 import {
   ChangePasswordInput,
   DirectoryUser,
@@ -163,6 +164,15 @@ export const endpoints = {
   tickRequest: endpoint({
     method: 'PUT', path: '/api/cases/:caseId/requests/:requestId', params: RequestParams, body: RequestTickInput,
     response: ReturnRequestList, roles: ['analyst'], errors: ['validation', 'forbidden', 'not-found', 'invalid-transition'],
+  }),
+  /**
+   * Issue 12 §7: this tab has the case open (viewing or editing) or closed it (`gone`); answers who has
+   * it open now. Not a change of the case: no version, no audit event. The stream `GET /api/live`
+   * tells the others (contract/live.ts).
+   */
+  casePresence: endpoint({
+    method: 'PUT', path: '/api/cases/:caseId/presence', params: CaseIdParams, body: PresenceInput, response: CasePresence,
+    roles: everyRole, errors: ['validation', 'not-found'],
   }),
   /** R19: the whole trail; admins read it too (issue 11), without any case role. */
   audit: endpoint({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage, roles: everyRole, errors: ['validation'] }),

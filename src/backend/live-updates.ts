@@ -1,0 +1,162 @@
+// Live updates (issue 12 §7), the part every backend shares: which notices a write produces, who has a
+// case open, and how backend instances that share one store tell each other. The transports (the
+// server's server-sent events, MSW's in the browser) only carry what this module hands them.
+import type { AuditEvent } from '../api/contract/audit';
+import {
+  PRESENCE_TTL_MS,
+  type CaseChangeNotice,
+  type LiveNotice,
+  type PresenceInput,
+  type PresenceState,
+  type PresentPerson,
+} from '../api/contract/live';
+
+/** One tab's presence as a backend received it. */
+export interface PresenceTouch {
+  caseId: string;
+  userId: string;
+  tab: string;
+  state: PresenceInput['state'];
+  /** When the receiving backend heard it (UTC ISO). */
+  at: string;
+}
+
+export type LiveBusMessage = { kind: 'case-change'; notice: CaseChangeNotice } | { kind: 'presence-touch'; touch: PresenceTouch };
+
+/**
+ * How backend instances sharing one store tell each other what happened: the tabs of one browser in
+ * the mock backend (a BroadcastChannel); several server processes on one PostgreSQL would use its
+ * LISTEN/NOTIFY (not built: one server process needs none). `post` reaches the *other* instances only.
+ */
+export interface LiveBus {
+  post(message: LiveBusMessage): void;
+  subscribe(listener: (message: LiveBusMessage) => void): () => void;
+}
+
+export type LiveListener = (notice: LiveNotice) => void;
+
+export interface LiveUpdates {
+  /** Notices of events just written to the trail, to every open stream here and on the bus. */
+  published(events: readonly AuditEvent[]): void;
+  /** Records a tab's presence and answers who has the case open now. */
+  touch(touch: PresenceTouch): PresentPerson[];
+  subscribe(listener: LiveListener): () => void;
+  /** How many streams are open here (operations: the server logs it). */
+  readonly listenerCount: number;
+}
+
+export function caseChangeNotice(event: AuditEvent): CaseChangeNotice {
+  return {
+    kind: 'case-change',
+    caseId: event.caseId,
+    seq: event.seq,
+    type: event.type,
+    actorId: event.actorId,
+    at: event.at,
+    caseVersion: event.caseVersion,
+  };
+}
+
+interface TabPresence {
+  userId: string;
+  state: PresenceState;
+  since: string;
+  lastSeen: number;
+}
+
+/**
+ * Who has which case open, per tab, forgetting a tab not heard from for `ttlMs` (it closed without
+ * saying so). One person's tabs count once: editing in any of them is editing, since their first.
+ */
+export function createPresenceRegistry(ttlMs = PRESENCE_TTL_MS) {
+  const cases = new Map<string, Map<string, TabPresence>>();
+
+  function prune(caseId: string, nowMs: number): Map<string, TabPresence> | undefined {
+    const tabs = cases.get(caseId);
+    if (!tabs) return undefined;
+    for (const [key, tab] of tabs) if (nowMs - tab.lastSeen > ttlMs) tabs.delete(key);
+    if (tabs.size === 0) cases.delete(caseId);
+    return cases.get(caseId);
+  }
+
+  function present(caseId: string, at: string): PresentPerson[] {
+    const tabs = prune(caseId, Date.parse(at));
+    const people = new Map<string, PresentPerson>();
+    for (const tab of tabs?.values() ?? []) {
+      const known = people.get(tab.userId);
+      people.set(tab.userId, {
+        userId: tab.userId,
+        state: known?.state === 'editing' || tab.state === 'editing' ? 'editing' : 'viewing',
+        since: known && known.since < tab.since ? known.since : tab.since,
+      });
+    }
+    return [...people.values()].toSorted((a, b) => a.since.localeCompare(b.since) || a.userId.localeCompare(b.userId));
+  }
+
+  function touch({ caseId, userId, tab, state, at }: PresenceTouch): void {
+    const key = `${userId}\u0000${tab}`;
+    const tabs = cases.get(caseId) ?? new Map<string, TabPresence>();
+    if (state === 'gone') {
+      tabs.delete(key);
+    } else {
+      const known = tabs.get(key);
+      tabs.set(key, { userId, state, since: known?.since ?? at, lastSeen: Date.parse(at) });
+    }
+    if (tabs.size > 0) cases.set(caseId, tabs);
+    else cases.delete(caseId);
+  }
+
+  return { touch, present };
+}
+
+export function createLiveUpdates(bus: LiveBus | null = null, ttlMs = PRESENCE_TTL_MS): LiveUpdates {
+  const listeners = new Set<LiveListener>();
+  const registry = createPresenceRegistry(ttlMs);
+
+  function fanOut(notice: LiveNotice): void {
+    for (const listener of listeners) {
+      try {
+        listener(notice);
+      } catch (error) {
+        // One broken stream must not keep the notice from the others.
+        console.error('[live updates] a listener failed', error);
+      }
+    }
+  }
+
+  /** Applies a touch; tells the streams when the people present changed (a heartbeat usually does not). */
+  function applyTouch(touch: PresenceTouch): PresentPerson[] {
+    const before = JSON.stringify(registry.present(touch.caseId, touch.at));
+    registry.touch(touch);
+    const people = registry.present(touch.caseId, touch.at);
+    if (JSON.stringify(people) !== before) fanOut({ kind: 'presence', caseId: touch.caseId, people });
+    return people;
+  }
+
+  bus?.subscribe((message) => {
+    if (message.kind === 'case-change') fanOut(message.notice);
+    else applyTouch(message.touch);
+  });
+
+  return {
+    published(events) {
+      for (const event of events) {
+        const notice = caseChangeNotice(event);
+        fanOut(notice);
+        bus?.post({ kind: 'case-change', notice });
+      }
+    },
+    touch(touch) {
+      const people = applyTouch(touch);
+      bus?.post({ kind: 'presence-touch', touch });
+      return people;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get listenerCount() {
+      return listeners.size;
+    },
+  };
+}
