@@ -12,6 +12,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { ApiErrorBody, ApiErrorCode } from '../api/contract/errors';
 import { STATUS_BY_CODE } from '../api/contract/errors';
 import type { User } from '../api/contract/users';
+import { LIVE_EVENT, LIVE_STREAM_PATH, type LiveNotice } from '../api/contract/live';
 import { createBackend, parseJsonBody, randomId, type Backend, type BackendRequest } from '../backend/backend';
 import { buildDemoSeed } from '../backend/demo-data';
 import { EMPTY_SEED } from '../backend/storage';
@@ -281,6 +282,59 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     reply.header('Cache-Control', 'no-store');
     return reply.code(response.status).headers(response.headers).type('application/json').send(JSON.stringify(response.body));
   }
+  // Issue 12 §7: one server-sent event stream per tab. The backend says who may listen and what they
+  // hear; this is the transport: headers, a keep-alive comment, and the session checked again with it.
+  const liveStreams = new Set<() => void>();
+  app.get(LIVE_STREAM_PATH, async (request, reply) => {
+    const pending: LiveNotice[] = [];
+    let send = (notice: LiveNotice): void => {
+      pending.push(notice);
+    };
+    const connection = await backend.openLiveStream(request.actingUser?.id ?? null, (notice) => send(notice));
+    if (!connection.ok) {
+      return reply.code(connection.response.status).headers(connection.response.headers).send(JSON.stringify(connection.response.body));
+    }
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      // A reverse proxy (nginx) must pass each event on at once instead of buffering the stream.
+      'X-Accel-Buffering': 'no',
+      'X-Request-Id': request.id,
+    });
+    send = (notice) => {
+      raw.write(`event: ${LIVE_EVENT}\ndata: ${JSON.stringify(notice)}\n\n`);
+    };
+    // How long the browser waits before it reconnects after the connection drops.
+    raw.write('retry: 3000\n\n');
+    for (const notice of pending.splice(0)) send(notice);
+
+    const cookie = request.cookies[SESSION_COOKIE];
+    const end = () => {
+      clearInterval(keepAlive);
+      connection.close();
+      liveStreams.delete(end);
+      if (!raw.writableEnded) raw.end();
+    };
+    // Every 25 s: a comment line keeps proxies from closing an idle stream, and the session is read
+    // again, so a person signed out, disabled or whose roles changed stops hearing within that time.
+    const keepAlive = setInterval(() => {
+      void sessions.resolve(cookie).then(
+        (user) => (user?.id === connection.user.id ? raw.write(': keep-alive\n\n') : end()),
+        () => end(),
+      );
+    }, config.liveKeepAliveMs);
+    liveStreams.add(end);
+    request.raw.on('close', end);
+    return reply;
+  });
+  app.addHook('preClose', async () => {
+    for (const end of [...liveStreams]) end();
+  });
+
   const rateLimited = { config: { rateLimit: {} } };
   if (config.singleSignOn && backend.identity) {
     await registerSingleSignOn(app, { config: config.singleSignOn, identity: backend.identity, sessions, publicOrigin: config.publicOrigin, now });

@@ -65,6 +65,12 @@ const ServerEnv = z.object({
    * write that timed out is rolled back rather than left to land after its answer.
    */
   HANDLER_DEADLINE_MS: whole(100, 600_000).default(20_000),
+  /**
+   * Issue 12 §7: how often an open live stream gets a keep-alive comment and its session is read again
+   * (a person signed out stops hearing within it). Below the idle timeout of proxies and of this server
+   * (twice REQUEST_TIMEOUT_MS).
+   */
+  LIVE_KEEP_ALIVE_MS: whole(200, 600_000).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -99,6 +105,7 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
   handlerDeadlineMs: number;
+  liveKeepAliveMs: number;
   logLevel: z.infer<typeof ServerEnv>['LOG_LEVEL'];
 }
 
@@ -159,6 +166,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     handlerDeadlineMs: e.HANDLER_DEADLINE_MS,
+    liveKeepAliveMs: e.LIVE_KEEP_ALIVE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }
