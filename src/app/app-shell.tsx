@@ -33,6 +33,9 @@ const NotificationsButton = lazy(() =>
   import('../features/notifications/notifications-button').then((module) => ({ default: module.NotificationsButton })),
 );
 
+// Issue 12 §7: the live stream, loaded apart like the bell, only for someone signed in.
+const LiveUpdates = lazy(() => import('../features/live/live-updates').then((module) => ({ default: module.LiveUpdates })));
+
 const StorageNotice = import.meta.env.VITE_MSW === 'true'
   ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
   : null;
@@ -92,6 +95,7 @@ export function AppShell() {
           {signedInRoles.length > 0 && (
             <Suspense fallback={null}>
               <NotificationsButton />
+              <LiveUpdates />
             </Suspense>
           )}
           <LanguageSwitcher />

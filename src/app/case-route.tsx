@@ -22,6 +22,8 @@ import { PageLoading } from '../components/page-loading';
 import { networkLinkForSignal } from '../features/activity-import/signal-link';
 import { CaseAuditTrail } from '../features/audit/case-audit-trail';
 import { CaseConversation } from '../features/conversation/case-conversation';
+import { CaseChangeNotice } from '../features/live/case-change-notice';
+import { CasePresence } from '../features/live/case-presence';
 import { ReturnRequests } from '../features/conversation/return-requests';
 import { CaseWorkspacePage } from '../features/case-workspace/case-workspace-page';
 import type { HeaderActionsState } from '../features/case-workspace/header-actions';
@@ -54,7 +56,10 @@ export function CaseRoute() {
       renderDesignationPanel={renderDesignationPanel}
       renderHeaderActions={(state) => <CaseHeaderActions caseDocument={caseDocument} state={state} />}
       renderNotices={({ showField }) => (
-        <ReturnRequests caseDocument={caseDocument} canTick={rolesAllow(me.data, 'tickRequest')} onShowField={showField} />
+        <>
+          <CaseChangeNotice caseId={caseDocument.id} editable={caseDocument.status === 'draft' && rolesAllow(me.data, 'updateCase')} />
+          <ReturnRequests caseDocument={caseDocument} canTick={rolesAllow(me.data, 'tickRequest')} onShowField={showField} />
+        </>
       )}
       footer={
         <>
@@ -75,6 +80,8 @@ function CaseHeaderActions({ caseDocument, state }: { caseDocument: CaseDocument
   const canTakeOver = me.data !== undefined && hasRole(me.data, 'analyst') && caseDocument.ownerId !== me.data.id;
   return (
     <>
+      {/* Issue 12 §7: who else is here; this person counts as editing while changes of theirs are unsaved. */}
+      <CasePresence caseId={caseDocument.id} editing={!state.allChangesSaved} />
       {canTakeOver && (
         <Button
           variant="text"

@@ -20,6 +20,7 @@ const NAMESPACE_FILES = {
   accounts: '../features/accounts/accounts-locales.ts',
   conversation: '../features/conversation/conversation-locales.ts',
   notifications: '../features/notifications/notifications-locales.ts',
+  live: '../features/live/live-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

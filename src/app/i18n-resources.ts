@@ -15,10 +15,11 @@ import * as activityImport from '../features/activity-import/import-locales';
 import * as accounts from '../features/accounts/accounts-locales';
 import * as conversation from '../features/conversation/conversation-locales';
 import * as notifications from '../features/notifications/notifications-locales';
+import * as live from '../features/live/live-locales';
 
 const en = { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
   fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en,
-  activityImport: activityImport.en, accounts: accounts.en, conversation: conversation.en, notifications: notifications.en };
+  activityImport: activityImport.en, accounts: accounts.en, conversation: conversation.en, notifications: notifications.en, live: live.en };
 
 /** The English texts of every namespace: the shape the typed `t()` keys are checked against. */
 export type Resources = typeof en;
@@ -27,9 +28,9 @@ export const resources = {
   en,
   nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl,
     fieldChange: fieldChange.nl, review: review.nl, enforcement: enforcement.nl, submission: submission.nl, audit: audit.nl,
-    activityImport: activityImport.nl, accounts: accounts.nl, conversation: conversation.nl, notifications: notifications.nl },
+    activityImport: activityImport.nl, accounts: accounts.nl, conversation: conversation.nl, notifications: notifications.nl, live: live.nl },
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
     fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr,
-    activityImport: activityImport.tr, accounts: accounts.tr, conversation: conversation.tr, notifications: notifications.tr },
+    activityImport: activityImport.tr, accounts: accounts.tr, conversation: conversation.tr, notifications: notifications.tr, live: live.tr },
 } as const satisfies Record<Language, { [N in keyof Resources]: LocaleShape<Resources[N]> }>;
 

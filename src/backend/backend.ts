@@ -506,24 +506,6 @@ export function createBackend(deps: BackendDeps): Backend {
     }
   }
 
-  function failureResponse(error: unknown): BackendResponse {
-    if (error instanceof ApiFailure) {
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, error.retryAfterSeconds));
-      return { status: error.status, headers, body: error.toBody() };
-    }
-    // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
-    // what still fails is reported, and only the explicit dev reset drops data.
-    const message = error instanceof StorageCorruptError
-      ? 'The stored data could not be read. Nothing was deleted; try again, or reset the demo data to start over.'
-      : 'The server failed unexpectedly.';
-    console.error('[mock backend] unexpected failure', error);
-    return {
-      status: 500,
-      headers: { 'Content-Type': 'application/json' },
-      body: { code: 'server-error', message, fieldErrors: [] },
-    };
-  }
 
   async function storageHealth(): Promise<StorageHealth> {
     await ensureReady();
@@ -541,6 +523,26 @@ export function createBackend(deps: BackendDeps): Backend {
   }
 
   return { handle, reset, storageHealth, identity, openLiveStream };
+}
+
+/** A failure as the answer every adapter sends: ApiFailure as it says, anything else a 500 that drops nothing. */
+function failureResponse(error: unknown): BackendResponse {
+  if (error instanceof ApiFailure) {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, error.retryAfterSeconds));
+    return { status: error.status, headers, body: error.toBody() };
+  }
+  // Never reseed here: a storage that cannot read a record sets it aside itself (issue 14, defect 3);
+  // what still fails is reported, and only the explicit dev reset drops data.
+  const message = error instanceof StorageCorruptError
+    ? 'The stored data could not be read. Nothing was deleted; try again, or reset the demo data to start over.'
+    : 'The server failed unexpectedly.';
+  console.error('[mock backend] unexpected failure', error);
+  return {
+    status: 500,
+    headers: { 'Content-Type': 'application/json' },
+    body: { code: 'server-error', message, fieldErrors: [] },
+  };
 }
 
 function parsePart<S extends z.core.$ZodType>(schema: S, value: unknown, part: string, message: string): z.output<S> {

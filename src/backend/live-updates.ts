@@ -1,27 +1,28 @@
 // Live updates (issue 12 §7), the part every backend shares: which notices a write produces, who has a
 // case open, and how backend instances that share one store tell each other. The transports (the
 // server's server-sent events, MSW's in the browser) only carry what this module hands them.
+import { z } from 'zod';
 import type { AuditEvent } from '../api/contract/audit';
 import {
+  CaseChangeNotice,
   PRESENCE_TTL_MS,
-  type CaseChangeNotice,
+  PresenceInput,
   type LiveNotice,
-  type PresenceInput,
   type PresenceState,
   type PresentPerson,
 } from '../api/contract/live';
+import { Id, UtcTimestamp } from '../api/contract/scalars';
 
-/** One tab's presence as a backend received it. */
-export interface PresenceTouch {
-  caseId: string;
-  userId: string;
-  tab: string;
-  state: PresenceInput['state'];
-  /** When the receiving backend heard it (UTC ISO). */
-  at: string;
-}
+/** One tab's presence as a backend received it (`at`: when that backend heard it). */
+export const PresenceTouch = PresenceInput.extend({ caseId: Id, userId: Id, at: UtcTimestamp });
+export type PresenceTouch = z.infer<typeof PresenceTouch>;
 
-export type LiveBusMessage = { kind: 'case-change'; notice: CaseChangeNotice } | { kind: 'presence-touch'; touch: PresenceTouch };
+/** What backend instances tell each other; parsed on the way in (another tab may run another release). */
+export const LiveBusMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('case-change'), notice: CaseChangeNotice }),
+  z.object({ kind: z.literal('presence-touch'), touch: PresenceTouch }),
+]);
+export type LiveBusMessage = z.infer<typeof LiveBusMessage>;
 
 /**
  * How backend instances sharing one store tell each other what happened: the tabs of one browser in

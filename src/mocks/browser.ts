@@ -10,6 +10,7 @@ import { buildDemoSeed } from '../backend/demo-data';
 import { createIdbStorage } from '../backend/idb-storage';
 import { createMemoryStorage } from '../backend/memory-storage';
 import { createHandlers } from './handlers';
+import { broadcastLiveBus } from './live-bus';
 
 /** What Playwright reaches for to inject faults: `__chaMsw.worker.use(__chaMsw.http.put(...))`. */
 export interface MockBackendHandle {
@@ -40,12 +41,15 @@ export async function startMockBackend({ workerUrl = '/mockServiceWorker.js' } =
     : typeof indexedDB === 'undefined'
       ? createMemoryStorage()
       : createIdbStorage();
+  const liveBus = broadcastLiveBus();
   const backend = createBackend({
     storage,
     now,
     evaluate,
     newId: randomId,
     seed: () => buildDemoSeed({ now: now(), evaluate }),
+    // The other tabs of this browser hear of this tab's writes and presence (issue 12 §7).
+    ...(liveBus ? { liveBus } : {}),
   });
   const worker = setupWorker(...createHandlers(backend));
   await worker.start({ onUnhandledRequest: 'bypass', serviceWorker: { url: workerUrl }, quiet: true });

@@ -1,7 +1,8 @@
 // MSW adapters, generated from the endpoint table: each turns the intercepted Request into a
 // BackendRequest, asks the rules module, and returns its answer. No rules live here.
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { http, HttpResponse, sse, type HttpHandler, type JsonBodyType } from 'msw';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
+import { LIVE_EVENT, LIVE_STREAM_PATH, LIVE_STREAM_USER_PARAM, type LiveNotice } from '../api/contract/live';
 import { DEV_STORAGE_PATH } from '../api/contract/storage-health';
 import { USER_HEADER } from '../api/contract/users';
 import { parseJsonBody, type Backend, type BackendRequest } from '../backend/backend';
@@ -38,6 +39,36 @@ async function answer(backend: Backend, request: Request): Promise<Response> {
 /** `<scheme>://<host>/api/…` and nothing deeper in the path (not `/src/api/…`). */
 export const API_UNDER_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/api(?:\/|$)/i;
 
+/**
+ * Issue 12 §7: the live stream as the server sends it, from the same rule (`openLiveStream`). The
+ * person comes from the stream's `as` parameter, since an EventSource sends no custom header. Where
+ * there is no EventSource (jsdom) there is no stream, and screens work without live notices.
+ */
+const ignore = (): void => undefined;
+
+function liveStreamHandlers(backend: Backend): HttpHandler[] {
+  if (typeof EventSource === 'undefined') return [];
+  return [
+    sse<{ [LIVE_EVENT]: LiveNotice }>(`*${LIVE_STREAM_PATH}`, async ({ client, request }) => {
+      let close = ignore;
+      const connection = await backend.openLiveStream(new URL(request.url).searchParams.get(LIVE_STREAM_USER_PARAM), (notice) => {
+        try {
+          client.send({ event: LIVE_EVENT, data: notice });
+        } catch {
+          // The page closed the stream: stop sending to it.
+          close();
+        }
+      });
+      if (!connection.ok) {
+        client.error();
+        return;
+      }
+      close = connection.close;
+      request.signal.addEventListener('abort', close);
+    }),
+  ];
+}
+
 export function createHandlers(backend: Backend): HttpHandler[] {
   // `*` before the path: match on any origin (jsdom's, Vite's dev server, `vite preview`).
   const table = (Object.keys(endpoints) as EndpointName[]).map((name) => {
@@ -45,6 +76,7 @@ export function createHandlers(backend: Backend): HttpHandler[] {
     return ROUTE[method](`*${path}`, ({ request }) => answer(backend, request));
   });
   return [
+    ...liveStreamHandlers(backend),
     // Dev only: drop all data and reseed. Not in the endpoint table, because no real server has it.
     http.post(`*${DEV_RESET_PATH}`, async () => {
       await backend.reset();

@@ -332,7 +332,8 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     return reply;
   });
   app.addHook('preClose', async () => {
-    for (const end of [...liveStreams]) end();
+    // Each `end` removes itself from the set; a Set's iteration allows that.
+    for (const end of liveStreams) end();
   });
 
   const rateLimited = { config: { rateLimit: {} } };

@@ -13,6 +13,7 @@ import type {
 import { ApiErrorBody, type ApiErrorCode, type FieldError } from '../contract/errors';
 import { firstPageEndpoints } from '../contract/first-page-endpoints';
 import { USER_HEADER } from '../contract/users';
+import { LIVE_STREAM_PATH, LIVE_STREAM_USER_PARAM } from '../contract/live-stream';
 
 /** Any failure of a call, normalised: HTTP errors carry the server's body, the rest a synthetic code. */
 export class ApiError extends Error {
@@ -53,6 +54,8 @@ export interface CallOptions<N extends EndpointName> {
   /** The case version the write is based on (sent as `If-Match`). */
   ifMatch?: number;
   signal?: AbortSignal;
+  /** Lets the request finish after the page is gone (a presence's `gone` as the tab closes). */
+  keepalive?: boolean;
 }
 
 let currentUserId: string | null = null;
@@ -73,6 +76,15 @@ export function setApiUser(userId: string | null): void {
  */
 export function setApiIdentityTransport(transport: 'demo-header' | 'session-cookie'): void {
   sendsUserHeader = transport === 'demo-header';
+}
+
+/**
+ * The live stream's address (issue 12 §7) for the current user. An EventSource cannot send the demo
+ * picker's header, so the mock backend is told in the query; the server's cookie goes along by itself.
+ */
+export function liveStreamUrl(): string {
+  if (!sendsUserHeader || !currentUserId) return LIVE_STREAM_PATH;
+  return `${LIVE_STREAM_PATH}?${new URLSearchParams({ [LIVE_STREAM_USER_PARAM]: currentUserId }).toString()}`;
 }
 
 export function getApiUser(): string | null {
@@ -135,6 +147,7 @@ export async function callApi<N extends EndpointName>(
       headers,
       body: hasBody ? JSON.stringify(options.body) : null,
       signal: options.signal ?? null,
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;

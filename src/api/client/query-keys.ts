@@ -17,6 +17,8 @@ export const queryKeys = {
     /** Issue 12: the conversation (its newest `pageSize` entries) and the latest return's requests. */
     conversation: (caseId: string) => ['cases', 'detail', caseId, 'conversation'] as const,
     returnRequests: (caseId: string) => ['cases', 'detail', caseId, 'requests'] as const,
+    /** Issue 12 §7: who has the case open (this tab's heartbeat answers it; the live stream updates it). */
+    presence: (caseId: string) => ['cases', 'detail', caseId, 'presence'] as const,
   },
   audit: (query: AuditQuery) => ['audit', query] as const,
   /** Prefix of every overall-trail query: a case write invalidates them all. */

@@ -7,12 +7,7 @@ import { z } from 'zod';
 import { AuditEventType } from './audit';
 import { Id, UtcTimestamp } from './scalars';
 
-export const LIVE_STREAM_PATH = '/api/live';
-/**
- * The stream's query parameter naming the demo picker's user in the mock backend (an EventSource
- * cannot send the `X-User-Id` header). The server never reads it: its session cookie says who it is.
- */
-export const LIVE_STREAM_USER_PARAM = 'as';
+export { LIVE_STREAM_PATH, LIVE_STREAM_USER_PARAM } from './live-stream';
 
 /** A case changed or was commented on: one event of the trail (R19), without its reason or changes. */
 export const CaseChangeNotice = z.object({

@@ -6,8 +6,8 @@ import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
 import type { CommentInput, RequestTickInput } from '../../api/contract/conversation';
 
-/** How often an open conversation asks for news, until live updates push them (issue 12 §7). */
-export const CONVERSATION_REFRESH_MS = 20_000;
+/** How often an open conversation asks for news anyway: live updates (issue 12 §7) bring them sooner, where the browser keeps a stream open. */
+export const CONVERSATION_REFRESH_MS = 60_000;
 
 export const CONVERSATION_PAGE = 50;
 

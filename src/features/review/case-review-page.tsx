@@ -27,6 +27,8 @@ type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'per
 
 /** What the app composes into the reviewer's page (features never import each other). */
 export interface CaseReviewSlots {
+  /** Under the title: who else has the case open, and what someone else just did on it (issue 12 §7). */
+  renderLive?: (caseDocument: CaseDocument) => ReactNode;
   /** Above the case: the last return's requests and which were addressed (issue 12 §2). */
   renderRequests?: (caseDocument: CaseDocument) => ReactNode;
   /** Below the case: the conversation on it (issue 12 §1). */
@@ -38,7 +40,7 @@ export function CaseReviewPage(slots: CaseReviewSlots) {
   return <CaseForUser caseId={caseId}>{(caseDocument, me) => <CaseReview caseDocument={caseDocument} me={me} {...slots} />}</CaseForUser>;
 }
 
-function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { caseDocument: CaseDocument; me: User } & CaseReviewSlots) {
+function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConversation }: { caseDocument: CaseDocument; me: User } & CaseReviewSlots) {
   const { t } = useTranslation(['review', 'policy']);
   const userName = useUserName();
   const now = useNow();
@@ -65,6 +67,7 @@ function CaseReview({ caseDocument, me, renderRequests, renderConversation }: { 
       <Typography variant="body2" sx={{ mt: 1 }}>
         {t('page.readOnly')}
       </Typography>
+      {renderLive && <Box sx={{ mt: 1 }}>{renderLive(caseDocument)}</Box>}
       <Box aria-live="polite" sx={{ my: 2 }}>
         {outcome && (
           <Alert severity="success" data-testid="review-outcome">

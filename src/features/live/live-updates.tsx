@@ -1,0 +1,34 @@
+// Keeps this tab's live stream open while someone is signed in (issue 12 §7) and applies what it hears:
+// loaded apart from the first page, rendered once by the shell. Renders nothing itself.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { liveStreamUrl } from '../../api/client/http-client';
+import { useCurrentUser } from '../../api/client/user-queries';
+import { applyLiveNotice, catchUpAfterDrop } from './apply-notice';
+import { connectLiveStream, type OpenEventSource } from './live-stream';
+import { heardChange, setLiveStatus } from './live-store';
+
+const openEventSource: OpenEventSource = (url) => new EventSource(url);
+
+export function LiveUpdates() {
+  const queryClient = useQueryClient();
+  const myId = useCurrentUser().data?.id ?? null;
+  useEffect(() => {
+    // No EventSource (an old or test browser): the screens still refresh on focus and on their own.
+    if (myId === null || typeof EventSource === 'undefined') return undefined;
+    setLiveStatus('connecting');
+    return connectLiveStream(
+      liveStreamUrl(),
+      {
+        notice: (notice) => {
+          if (notice.kind === 'case-change') heardChange(notice);
+          applyLiveNotice(queryClient, notice, myId);
+        },
+        reconnected: () => catchUpAfterDrop(queryClient),
+        status: setLiveStatus,
+      },
+      openEventSource,
+    );
+  }, [myId, queryClient]);
+  return null;
+}
