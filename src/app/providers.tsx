@@ -52,7 +52,9 @@ export function AppProviders({ children, queryClient, sessionStore, i18n, identi
     created.subscribe((state, previous) => {
       if (state.userId !== previous.userId) {
         setApiUser(state.userId);
-        void client.invalidateQueries();
+        // A first fetch still in flight was sent as the previous person, and invalidating would only
+        // wait for its answer (who they are, their cases): cancel it, then read everything again.
+        void client.cancelQueries().then(() => client.invalidateQueries());
       }
     });
     return created;

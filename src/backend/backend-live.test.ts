@@ -142,4 +142,21 @@ describe('two backends joined by a bus (two tabs of one browser, issue 12 §7)',
       { userId: 'rui', state: 'viewing', since: clock.now() },
     ]);
   });
+
+  it('a tab opened later learns who is present at once, not at their next heartbeat', async () => {
+    const storage = createMemoryStorage();
+    const clock = createTestClock();
+    const [busOne, busTwo] = busPair();
+    const tabOne = createTestBackend({ storage, clock, liveBus: busOne });
+    const doc = await caseIn(tabOne, 'draft');
+    await presence(tabOne, doc.id, 'ana', 'ana-tab-one', 'editing');
+    const arrived = clock.now();
+
+    clock.set(new Date(Date.parse(arrived) + 5_000).toISOString());
+    const tabTwo = createTestBackend({ storage, clock, liveBus: busTwo });
+    expect(await presence(tabTwo, doc.id, 'rui', 'rui-tab-one', 'viewing')).toEqual([
+      { userId: 'ana', state: 'editing', since: arrived },
+      { userId: 'rui', state: 'viewing', since: clock.now() },
+    ]);
+  });
 });

@@ -217,7 +217,7 @@ export function createBackend(deps: BackendDeps): Backend {
   let ready: Promise<void> | null = null;
 
   const listingOf = listingWith(deps.evaluate);
-  const live = createLiveUpdates(deps.liveBus ?? null);
+  const live = createLiveUpdates(deps.liveBus ?? null, deps.now);
 
   function ensureReady(): Promise<void> {
     ready ??= (async () => {

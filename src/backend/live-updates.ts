@@ -13,14 +13,19 @@ import {
 } from '../api/contract/live';
 import { Id, UtcTimestamp } from '../api/contract/scalars';
 
-/** One tab's presence as a backend received it (`at`: when that backend heard it). */
-export const PresenceTouch = PresenceInput.extend({ caseId: Id, userId: Id, at: UtcTimestamp });
+/**
+ * One tab's presence as a backend received it (`at`: when that backend heard it); `since`, when it is
+ * passed on to a backend that joined later, is when the tab first came.
+ */
+export const PresenceTouch = PresenceInput.extend({ caseId: Id, userId: Id, at: UtcTimestamp, since: z.optional(UtcTimestamp) });
 export type PresenceTouch = z.infer<typeof PresenceTouch>;
 
 /** What backend instances tell each other; parsed on the way in (another tab may run another release). */
 export const LiveBusMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case-change'), notice: CaseChangeNotice }),
   z.object({ kind: z.literal('presence-touch'), touch: PresenceTouch }),
+  /** A backend that just started asks the others who is where (their tabs' next heartbeats are up to 20 s away). */
+  z.object({ kind: z.literal('hello') }),
 ]);
 export type LiveBusMessage = z.infer<typeof LiveBusMessage>;
 
@@ -60,6 +65,7 @@ export function caseChangeNotice(event: AuditEvent): CaseChangeNotice {
 
 interface TabPresence {
   userId: string;
+  tab: string;
   state: PresenceState;
   since: string;
   lastSeen: number;
@@ -94,23 +100,33 @@ export function createPresenceRegistry(ttlMs = PRESENCE_TTL_MS) {
     return [...people.values()].toSorted((a, b) => a.since.localeCompare(b.since) || a.userId.localeCompare(b.userId));
   }
 
-  function touch({ caseId, userId, tab, state, at }: PresenceTouch): void {
+  function touch({ caseId, userId, tab, state, at, since }: PresenceTouch): void {
     const key = `${userId}\u0000${tab}`;
     const tabs = cases.get(caseId) ?? new Map<string, TabPresence>();
     if (state === 'gone') {
       tabs.delete(key);
     } else {
       const known = tabs.get(key);
-      tabs.set(key, { userId, state, since: known?.since ?? at, lastSeen: Date.parse(at) });
+      tabs.set(key, { userId, state, tab, since: known?.since ?? since ?? at, lastSeen: Date.parse(at) });
     }
     if (tabs.size > 0) cases.set(caseId, tabs);
     else cases.delete(caseId);
   }
 
-  return { touch, present };
+  /** Every tab present now, as touches another backend can apply (a backend that joined late). */
+  function tabs(at: string): PresenceTouch[] {
+    const nowMs = Date.parse(at);
+    return [...cases.keys()].flatMap((caseId) =>
+      [...(prune(caseId, nowMs)?.values() ?? [])].map((tab) => ({
+        caseId, userId: tab.userId, tab: tab.tab, state: tab.state, since: tab.since, at: new Date(tab.lastSeen).toISOString(),
+      })),
+    );
+  }
+
+  return { touch, present, tabs };
 }
 
-export function createLiveUpdates(bus: LiveBus | null = null, ttlMs = PRESENCE_TTL_MS): LiveUpdates {
+export function createLiveUpdates(bus: LiveBus | null, now: () => string, ttlMs = PRESENCE_TTL_MS): LiveUpdates {
   const listeners = new Set<LiveListener>();
   const registry = createPresenceRegistry(ttlMs);
 
@@ -136,8 +152,10 @@ export function createLiveUpdates(bus: LiveBus | null = null, ttlMs = PRESENCE_T
 
   bus?.subscribe((message) => {
     if (message.kind === 'case-change') fanOut(message.notice);
-    else applyTouch(message.touch);
+    else if (message.kind === 'presence-touch') applyTouch(message.touch);
+    else for (const touch of registry.tabs(now())) bus.post({ kind: 'presence-touch', touch });
   });
+  bus?.post({ kind: 'hello' });
 
   return {
     published(events) {
