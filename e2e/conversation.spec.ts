@@ -1,6 +1,6 @@
 // Issue 12 in the mock backend (as `npm run dev` runs it), two users of one store: the conversation
 // and a return's requests fit a phone's width (no sideways scrolling) and pass axe at 390 and 1440 px;
-// the notifications bell opens by keyboard and passes axe.
+// the notifications bell opens by keyboard and passes axe; on a phone the decision bar stays in view.
 import type { Page } from '@playwright/test';
 import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
 
@@ -67,4 +67,21 @@ test('the conversation and a return’s requests at 390 and 1440 px: no sideways
   await checkA11y(rui, 'notifications menu');
   await rui.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
+});
+
+test('the decision bar on a phone: in view while the case scrolls by, a choice goes to the rationale; axe clean (issue 12 §4)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/review/${COPPER}`);
+  await waitForMockBackend(page);
+  await page.getByLabel('Demo identity').selectOption('rui');
+  const bar = page.getByRole('region', { name: 'Decide this case' });
+  await expect(bar).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Decision' })).not.toBeInViewport();
+  await checkA11y(page, '/review/:id at 390 px with the decision bar');
+  await bar.getByRole('button', { name: 'Return' }).click();
+  const comments = page.getByRole('textbox', { name: /Comments for the analyst/ });
+  await expect(comments).toBeFocused();
+  await expect(comments).toBeInViewport();
+  await expect(page.getByRole('radio', { name: 'Return to the analyst with comments' })).toBeChecked();
+  await expectNoSidewaysScroll(page);
 });

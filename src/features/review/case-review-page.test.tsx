@@ -42,6 +42,25 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(within(screen.getByTestId('review-decision-column')).getByRole('region', { name: 'Decision' })).toBeVisible();
   });
 
+  it('offers a decision bar that picks the decision in the form and goes to its rationale (issue 12 §4)', async () => {
+    const { user } = renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'rui' });
+    const bar = await screen.findByRole('region', { name: 'Decide this case' });
+    await user.click(within(bar).getByRole('button', { name: 'Return' }));
+    const region = await decisionRegion();
+    expect(within(region).getByRole('radio', { name: 'Return to the analyst with comments' })).toBeChecked();
+    expect(within(region).getByRole('textbox', { name: /Comments for the analyst/ })).toHaveFocus();
+    // Picked again after moving on: focused again.
+    await user.click(within(bar).getByRole('button', { name: 'Approve' }));
+    expect(within(region).getByRole('radio', { name: 'Approve the designation' })).toBeChecked();
+    expect(within(region).getByRole('textbox', { name: /Rationale/ })).toHaveFocus();
+  });
+
+  it('shows no decision bar to someone four eyes keep out', async () => {
+    renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'ben' });
+    await decisionRegion();
+    expect(screen.queryByRole('region', { name: 'Decide this case' })).toBeNull();
+  });
+
   it('names the accounts people confirmed or rejected for the actor (R16), not the mere suggestions', async () => {
     renderWithProviders(null, { route: '/review/case-grey-meridian', routes, userId: 'rui' });
     const accounts = await screen.findByRole('region', { name: 'Associated accounts (R16)' });

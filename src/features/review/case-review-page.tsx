@@ -2,15 +2,17 @@
 // submission and now, what changed since the last review, and the decision or periodic review.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useUserName } from '../../api/client/user-queries';
-import type { CaseDocument, ReviewDecisionKind } from '../../api/contract/case';
+import { ReviewDecisionKind, type CaseDocument } from '../../api/contract/case';
 import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
@@ -18,9 +20,9 @@ import { CaseForUser } from '../../components/case-for-user';
 import { useNow } from '../../components/use-now';
 import { CaseSummary } from './case-summary';
 import { ChangesSinceReview } from './changes-since-review';
-import { DecisionForm } from './decision-form';
+import { DecisionForm, type ChosenDecision } from './decision-form';
 import { PeriodicReviewForm } from './periodic-review-form';
-import { decisionBlocks } from './review-rules';
+import { decisionBlocks, isModification } from './review-rules';
 import { VerdictPanel } from './verdict-panel';
 
 type Outcome = { kind: 'decision'; decision: ReviewDecisionKind } | { kind: 'periodic' };
@@ -45,6 +47,8 @@ function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConver
   const userName = useUserName();
   const now = useNow();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [chosen, setChosen] = useState<ChosenDecision | null>(null);
+  const blocks = decisionBlocks(caseDocument, me);
   const submission = caseDocument.submission;
   const inForce = caseDocument.status === 'designated' && caseDocument.designation?.withdrawnAt === null;
 
@@ -89,6 +93,9 @@ function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConver
             {t('summary.toBoard')}
           </Link>
           {renderConversation?.(caseDocument, me)}
+          {caseDocument.status === 'in_review' && blocks.length === 0 && (
+            <DecisionBar modification={isModification(caseDocument)} onChoose={(decision) => setChosen({ decision, at: Date.now() })} />
+          )}
         </Stack>
         {/* The verdict and the decision stay in view beside the long case on wide screens, below the sticky top bar (issue 12 §4). */}
         <Stack
@@ -100,7 +107,8 @@ function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConver
           {caseDocument.status === 'in_review' && (
             <DecisionForm
               caseDocument={caseDocument}
-              blocks={decisionBlocks(caseDocument, me)}
+              blocks={blocks}
+              chosen={chosen}
               onDecided={(_, decision) => setOutcome({ kind: 'decision', decision })}
             />
           )}
@@ -123,5 +131,32 @@ function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConver
         </Stack>
       </Box>
     </Container>
+  );
+}
+
+/**
+ * Issue 12 §4 on narrow screens, where the decision comes after the whole case: a bar that stays at the
+ * bottom of the window while the case scrolls by; a choice there picks it in the form and goes to its
+ * rationale. Wide screens keep the decision column beside the case instead.
+ */
+function DecisionBar({ modification, onChoose }: { modification: boolean; onChoose: (decision: ReviewDecisionKind) => void }) {
+  const { t } = useTranslation('review');
+  return (
+    <Paper
+      component="section"
+      aria-label={t('decision.bar.label')}
+      elevation={6}
+      data-testid="decision-bar"
+      sx={{ display: { xs: 'flex', lg: 'none' }, position: 'sticky', bottom: 0, zIndex: 2, p: 1, gap: 1, flexWrap: 'wrap', alignItems: 'center' }}
+    >
+      <Typography variant="subtitle2" component="h2" sx={{ flexGrow: 1 }}>
+        {t('decision.bar.label')}
+      </Typography>
+      {ReviewDecisionKind.options.map((kind) => (
+        <Button key={kind} size="small" variant={kind === 'approve' ? 'contained' : 'outlined'} disabled={kind === 'reject' && modification} onClick={() => onChoose(kind)}>
+          {t(`decision.bar.${kind}`)}
+        </Button>
+      ))}
+    </Paper>
   );
 }

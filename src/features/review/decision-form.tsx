@@ -15,6 +15,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../api/client/http-client';
@@ -51,9 +52,19 @@ export interface DecisionFormProps {
   caseDocument: CaseDocument;
   blocks: DecisionBlock[];
   onDecided: (decided: CaseDocument, decision: ReviewDecisionKind) => void;
+  /** A decision picked in the decision bar (narrow screens): chosen here, and the rationale focused. */
+  chosen?: ChosenDecision | null;
 }
 
-export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormProps) {
+/** `at` tells two picks of the same decision apart, so each one focuses the rationale again. */
+export interface ChosenDecision {
+  decision: ReviewDecisionKind;
+  at: number;
+}
+
+export const RATIONALE_INPUT_ID = 'decision-rationale';
+
+export function DecisionForm({ caseDocument, blocks, onDecided, chosen = null }: DecisionFormProps) {
   const { t } = useTranslation(['review', 'policy', 'common']);
   const { apiError, fieldError } = useErrorText();
   const outcome = caseDocument.submission?.verdict.outcome ?? 'incomplete';
@@ -67,6 +78,13 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
   const override = decision !== undefined && decisionIsOverride(outcome, decision);
   const modification = isModification(caseDocument);
   const blocked = blocks.length > 0;
+  const { setValue } = form;
+  useEffect(() => {
+    if (!chosen) return;
+    setValue('decision', chosen.decision, { shouldDirty: true });
+    // Focusing the field brings the form into view, below the case on a narrow screen.
+    document.getElementById(RATIONALE_INPUT_ID)?.focus();
+  }, [chosen, setValue]);
 
   const submit = handleSubmit(async (values) => {
     try {
@@ -135,6 +153,7 @@ export function DecisionForm({ caseDocument, blocks, onDecided }: DecisionFormPr
               )}
             />
             <TextField
+              id={RATIONALE_INPUT_ID}
               label={decision === 'return' ? t('decision.comments') : t('decision.rationale')}
               required
               multiline

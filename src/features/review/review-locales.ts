@@ -102,6 +102,7 @@ export const en = {
   decision: {
     title: 'Decision',
     legend: 'Your decision',
+    bar: { label: 'Decide this case', approve: 'Approve', return: 'Return', reject: 'Reject' },
     options: { approve: 'Approve the designation', return: 'Return to the analyst with comments', reject: 'Reject' },
     modificationNoReject: 'This is a modification of a designation in force: approve it or return it. To end the designation, withdraw it at periodic review.',
     chooseOne: 'Choose one of the options.',
@@ -276,6 +277,7 @@ export const nl: LocaleShape<typeof en> = {
   decision: {
     title: 'Besluit',
     legend: 'Uw besluit',
+    bar: { label: 'Over deze zaak beslissen', approve: 'Goedkeuren', return: 'Terugsturen', reject: 'Afwijzen' },
     options: { approve: 'De aanduiding goedkeuren', return: 'Met opmerkingen terugsturen naar de analist', reject: 'Afwijzen' },
     modificationNoReject: 'Dit is een wijziging van een geldende aanduiding: keur haar goed of stuur haar terug. Trek de aanduiding bij een periodieke herbeoordeling in om haar te beëindigen.',
     chooseOne: 'Kies een van de opties.',
@@ -450,6 +452,7 @@ export const tr: LocaleShape<typeof en> = {
   decision: {
     title: 'Karar',
     legend: 'Kararınız',
+    bar: { label: 'Bu vaka hakkında karar verin', approve: 'Onayla', return: 'Geri gönder', reject: 'Reddet' },
     options: { approve: 'Belirlemeyi onayla', return: 'Yorumlarla analiste geri gönder', reject: 'Reddet' },
     modificationNoReject: 'Bu, yürürlükteki bir belirlemenin değiştirilmesidir: onaylayın veya geri gönderin. Belirlemeyi sona erdirmek için dönemsel incelemede geri alın.',
     chooseOne: 'Seçeneklerden birini seçin.',
