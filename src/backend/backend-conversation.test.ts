@@ -91,6 +91,36 @@ describe('comments on a case (issue 12 §1)', () => {
   });
 });
 
+describe('mentions in comments (issue 12 §8)', () => {
+  it('keeps the people a comment mentions, once each, and finds the comments mentioning a person in the trail', async () => {
+    const kit = createTestBackend();
+    const doc = await caseIn(kit, 'in_review');
+    const params = { caseId: doc.id };
+    const written = await kit.call('commentOnCase', { user: 'ana', params, body: { text: '@Rui Takahashi @Samira Haddad which archive?', mentions: ['rui', 'sam', 'rui'] } });
+    expect(written.status).toBe(201);
+    expect((written.body as AuditEvent).mentions).toEqual(['rui', 'sam']);
+    await kit.call('commentOnCase', { user: 'ana', params, body: { text: 'No one in particular.' } });
+    const forRui = await kit.call('audit', { user: 'rui', query: { type: 'case.commented', mentioned: 'rui' } });
+    expect((forRui.body as AuditPage).items.map((event) => event.reason)).toEqual(['@Rui Takahashi @Samira Haddad which archive?']);
+  });
+
+  it('refuses mentioning someone unknown or without a case role, naming the mention, and writes nothing', async () => {
+    const kit = createTestBackend();
+    kit.users.push({ id: 'ada', name: 'Ada Admin', roles: ['admin'] });
+    const doc = await caseIn(kit, 'draft');
+    const params = { caseId: doc.id };
+    const refused = await kit.call('commentOnCase', { params, body: { text: 'Hello', mentions: ['rui', 'mallory', 'ada'] } });
+    expect(refused.status).toBe(400);
+    expect(errorBody(refused).fieldErrors).toEqual([
+      { path: 'mentions.1', message: 'mention.unknown' },
+      { path: 'mentions.2', message: 'mention.unknown' },
+    ]);
+    const tooMany = await kit.call('commentOnCase', { params, body: { text: 'Hello', mentions: Array.from({ length: 21 }, () => 'rui') } });
+    expect(tooMany.status).toBe(400);
+    expect(await conversation(kit, doc.id)).toHaveLength(0);
+  });
+});
+
 describe('return with requests (issue 12 §2)', () => {
   it('a return carries requests with ids; the analyst ticks them off and the reviewer sees which are addressed', async () => {
     const kit = createTestBackend();

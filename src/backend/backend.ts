@@ -288,6 +288,7 @@ export function createBackend(deps: BackendDeps): Backend {
         reason: spec.reason,
         changes: spec.changes ?? [],
         caseVersion: record.version,
+        ...(spec.mentions ? { mentions: spec.mentions } : {}),
       })),
     );
     live.published(written);
@@ -409,7 +410,7 @@ export function createBackend(deps: BackendDeps): Backend {
     commentOnCase: async ({ params, body, user }) => {
       const ruleEnv = env(user);
       const record = await loadCase(params.caseId);
-      const [written] = await appendEvents(record, [commentOnCase(body)], ruleEnv);
+      const [written] = await appendEvents(record, [commentOnCase(body, await users())], ruleEnv);
       return { body: written };
     },
     returnRequests: async ({ params }) => {

@@ -53,6 +53,8 @@ export interface EventSpec {
   reason: string | null;
   /** Omitted on the main event: the backend fills in the case's field-level diff. */
   changes?: FieldChange[];
+  /** People a comment mentions (issue 12 §8). */
+  mentions?: string[];
 }
 
 export interface Transition {

@@ -7,13 +7,24 @@ import { latestReturn, type CommentInput, type RequestTickInput, type ReturnRequ
 import { ApiFailure, invalidTransition } from './backend-errors';
 import type { EventSpec } from './case-rules';
 import type { StoredCase } from './storage';
+import { hasRole, type User } from '../api/contract/users';
 
 /** The trail's events that tick or untick a request. */
 export const REQUEST_TICK_TYPES = ['case.request-addressed', 'case.request-reopened'] as const;
 
-/** A comment by anyone with a case role, on a case in any state: kept across every status change. */
-export function commentOnCase(input: z.output<typeof CommentInput>): EventSpec {
-  return { type: 'case.commented', reason: input.text, changes: [] };
+/**
+ * A comment by anyone with a case role, on a case in any state: kept across every status change. The
+ * people it mentions must be on the team with a case role (`people`: the directory), each named once.
+ */
+export function commentOnCase(input: z.output<typeof CommentInput>, people: readonly User[]): EventSpec {
+  const mentions = [...new Set(input.mentions)];
+  const unknown = mentions.flatMap((userId, index) =>
+    people.some((person) => person.id === userId && (hasRole(person, 'analyst') || hasRole(person, 'reviewer')))
+      ? []
+      : [{ path: `mentions.${index}`, message: 'mention.unknown' }],
+  );
+  if (unknown.length > 0) throw new ApiFailure('validation', 'A comment can mention only people of the team with a case role.', { fieldErrors: unknown });
+  return { type: 'case.commented', reason: input.text, changes: [], ...(mentions.length > 0 ? { mentions } : {}) };
 }
 
 /**

@@ -259,6 +259,25 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
       expect(conversation.items).toEqual([{ ...comment, seq: base + 1 }]);
     });
 
+    it('keeps the people a comment mentions and finds the comments mentioning a person, newest first (issue 12 §8)', async () => {
+      const storage = await subject.fresh();
+      await storage.reset(await seed(), listingOf);
+      const record = await someCase();
+      const comment = (id: string, mentions?: string[]) => ({
+        ...event(record.id, record.version, id), type: 'case.commented' as const, reason: `@someone ${id}`, ...(mentions ? { mentions } : {}),
+      });
+      const written = await storage.appendEvents([comment('event-m1', ['rui', 'sam']), comment('event-m2'), comment('event-m3', ['rui'])]);
+      expect(written.map((item) => item.mentions)).toEqual([['rui', 'sam'], undefined, ['rui']]);
+      const reopened = await subject.reopen(storage);
+      const forRui = await reopened.queryAudit({ mentioned: 'rui', page: 1, pageSize: 10 });
+      expect([forRui.items.map((item) => item.id), forRui.total]).toEqual([['event-m3', 'event-m1'], 2]);
+      expect(forRui.items[1]).toEqual(written[0]);
+      expect((await reopened.queryAudit({ mentioned: 'sam', type: 'case.commented', page: 1, pageSize: 10 })).items.map((item) => item.id)).toEqual(['event-m1']);
+      expect(await reopened.queryAudit({ mentioned: 'ana', page: 1, pageSize: 10 })).toEqual({ items: [], total: 0 });
+      // An event that mentions nobody reads back without the field, as it was written.
+      expect((await reopened.listAudit()).find((item) => item.id === 'event-m2')).toEqual(written[1]);
+    });
+
     it('lets exactly one of two handles writing the same version win, with only the winner\'s events', async () => {
       const storage = await subject.fresh();
       await storage.reset(await seed(), listingOf);

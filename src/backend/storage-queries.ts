@@ -97,7 +97,8 @@ export function queryAuditInMemory(events: readonly AuditEvent[], query: AuditPa
       (!query.caseId || event.caseId === query.caseId) &&
       (!query.type || event.type === query.type) &&
       (!query.types || query.types.includes(event.type)) &&
-      (!query.actorId || event.actorId === query.actorId),
+      (!query.actorId || event.actorId === query.actorId) &&
+      (!query.mentioned || (event.mentions?.includes(query.mentioned) ?? false)),
   );
   return pageOf(rows.toReversed(), query.page, query.pageSize);
 }

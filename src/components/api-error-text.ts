@@ -58,6 +58,10 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.assignRole');
     case 'assign.fourEyes':
       return t('field.assignFourEyes');
+    case 'mention.unknown':
+      return t('field.mentionUnknown');
+    case 'mention.tooMany':
+      return t('field.mentionTooMany');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

@@ -45,8 +45,13 @@ export const AuditEvent = z.object({
   reason: z.string().nullable(),
   changes: z.array(FieldChange),
   caseVersion: z.number().int(),
+  /** A comment's people mentioned with `@` (issue 12 §8): their bell tells them. Absent: nobody. */
+  mentions: z.optional(z.array(Id).min(1).max(20)),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** The most people one comment can mention. */
+export const MAX_MENTIONS = 20;
 export const AuditEventList = z.array(AuditEvent);
 
 /** Newest first, a page at a time: the trail grows without bound. */
@@ -59,6 +64,8 @@ export const AuditQuery = AuditPageParams.extend({
   caseId: z.optional(Id),
   type: z.optional(AuditEventType),
   actorId: z.optional(Id),
+  /** Comments mentioning this person (issue 12 §8). */
+  mentioned: z.optional(Id),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
 

@@ -4,7 +4,7 @@
 // A comment or a tick is not a change of the case: it does not move the case's version, so nobody's
 // unsaved edits meet a conflict because someone wrote a comment.
 import { z } from 'zod';
-import { AuditPageParams, type AuditEventType } from './audit';
+import { AuditPageParams, MAX_MENTIONS, type AuditEventType } from './audit';
 import type { ReviewDecision } from './case';
 import { longText, shortText } from './primitives';
 import { Id, UtcTimestamp } from './scalars';
@@ -25,7 +25,14 @@ export const CONVERSATION_EVENT_TYPES = [
 ] as const satisfies readonly AuditEventType[];
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
-export const CommentInput = z.object({ text: longText(5_000).trim().min(1, 'required') });
+/**
+ * A comment, and the people it mentions (issue 12 §8): ids of people with a case role, each written
+ * `@Name` in the text by the composer; their bells tell them.
+ */
+export const CommentInput = z.object({
+  text: longText(5_000).trim().min(1, 'required'),
+  mentions: z.array(Id).max(MAX_MENTIONS, 'mention.tooMany').default([]),
+});
 export type CommentInput = z.input<typeof CommentInput>;
 
 /** Newest first, a page at a time, like the trail it is part of. */

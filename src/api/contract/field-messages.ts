@@ -15,6 +15,8 @@ export const CONTRACT_FIELD_MESSAGES = {
   'assign.unknown': 'There is nobody by that id to assign.',
   'assign.role': 'An owner is an analyst and a reviewer a reviewer.',
   'assign.fourEyes': 'Someone who created, edited or submitted the case cannot review it (R18).',
+  'mention.unknown': 'A comment can mention only people of the team with a case role.',
+  'mention.tooMany': 'A comment mentions at most 20 people.',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

@@ -28,4 +28,26 @@ describe('CaseConversation (issue 12 §1)', () => {
     // An admin or anyone without a case role reads, and is told why there is no box.
     expect(screen.getByText('Commenting needs the analyst or reviewer role.')).toBeVisible();
   });
+
+  it('mentions someone picked from the team: written @Name in the text, said before sending, and kept with the comment (issue 12 §8)', async () => {
+    setApiUser('ana');
+    const copper = (await callApi('getCase', { params: { caseId: COPPER } })).data;
+    const { user } = renderWithProviders(<CaseConversation caseDocument={copper} canComment />, { userId: 'ana' });
+    const box = await screen.findByRole('textbox', { name: 'Add a comment' });
+    await user.type(box, 'Could');
+    const pick = await screen.findByRole('combobox', { name: 'Mention someone' });
+    // The writer is not offered.
+    expect(within(pick).queryByRole('option', { name: 'Ana Kovač' })).toBeNull();
+    await user.selectOptions(pick, 'rui');
+    expect(box).toHaveValue('Could @Rui Takahashi ');
+    expect(box).toHaveFocus();
+    await user.type(box, 'check the archive?');
+    expect(screen.getByTestId('comment-mentions')).toHaveTextContent('Mentions Rui Takahashi: their notifications will show this comment.');
+    await user.click(screen.getByRole('button', { name: 'Comment' }));
+    const list = await screen.findByRole('list', { name: 'Conversation, oldest first' });
+    const entry = (await within(list).findAllByTestId('conversation-entry')).find((item) => item.textContent?.includes('Could @Rui Takahashi check the archive?'));
+    expect(entry).toHaveTextContent('Mentions Rui Takahashi');
+    const stored = (await callApi('caseConversation', { params: { caseId: COPPER } })).data.items[0];
+    expect(stored?.mentions).toEqual(['rui']);
+  });
 });

@@ -4,22 +4,27 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../api/contract/audit';
 import type { CaseDocument, ReviewDecision } from '../../api/contract/case';
 import { CommentInput, type ConversationEventType } from '../../api/contract/conversation';
-import { useUserName } from '../../api/client/user-queries';
+import { useUsers } from '../../api/client/case-queries';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import { useErrorText } from '../../components/api-error-text';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { CONVERSATION_PAGE, useCommentOnCase, useConversation } from './conversation-queries';
+import { mentionable, mentionedIn, withMention } from './mentions';
 
 export interface CaseConversationProps {
   caseDocument: CaseDocument;
@@ -96,6 +101,11 @@ function ConversationEntry({ event, returned }: { event: AuditEvent; returned: R
       ) : (
         event.type === 'case.submitted' && <Typography variant="body2" color="text.secondary">{t('noNote')}</Typography>
       )}
+      {event.mentions && (
+        <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+          {t('mentions.shown', { names: event.mentions.map(userName).join(', ') })}
+        </Typography>
+      )}
       {returned && returned.requests.length > 0 && (
         <Box component="ul" sx={{ mt: 0.5, mb: 0, pl: 3 }}>
           {returned.requests.map((request) => (
@@ -113,15 +123,22 @@ function CommentComposer({ caseId }: { caseId: string }) {
   const { t } = useTranslation('conversation');
   const { fieldError } = useErrorText();
   const comment = useCommentOnCase(caseId);
-  const form = useForm<CommentInput, unknown, CommentInput>({ resolver: zodResolver(CommentInput), defaultValues: { text: '' } });
-  const { register, handleSubmit, formState, reset } = form;
+  const form = useForm<CommentInput, unknown, CommentInput>({ resolver: zodResolver(CommentInput), defaultValues: { text: '', mentions: [] } });
+  const { register, handleSubmit, formState, reset, control, getValues, setValue } = form;
   const [sentNotice, setSentNotice] = useState(false);
+  const users = useUsers();
+  const myId = useCurrentUser().data?.id;
+  const people = mentionable(users.data ?? [], myId);
+  const text = useWatch({ control, name: 'text' }) ?? '';
+  const mentioned = mentionedIn(text, people);
+  const userName = useUserName();
   const submit = handleSubmit(async (values) => {
     setSentNotice(false);
     try {
-      await comment.mutateAsync(values);
+      // Whoever's `@Name` is in the text when it is sent: picked from the list or typed.
+      await comment.mutateAsync({ text: values.text, mentions: mentionedIn(values.text, people) });
       // Only once the server has it: a failed send keeps what was typed.
-      reset({ text: '' });
+      reset({ text: '', mentions: [] });
       setSentNotice(true);
     } catch {
       // Shown below from the mutation's error; the text stays in the box.
@@ -146,11 +163,40 @@ function CommentComposer({ caseId }: { caseId: string }) {
           }
         }}
       />
+      {mentioned.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere' }} data-testid="comment-mentions">
+          {t('mentions.willNotify', { names: mentioned.map(userName).join(', ') })}
+        </Typography>
+      )}
       {comment.error && <ErrorAlert error={comment.error} />}
-      <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
           {t('send')}
         </Button>
+        {people.length > 0 && (
+          <FormControl size="small" sx={{ minWidth: 200 }}>
+            <InputLabel variant="standard" htmlFor={`mention-${caseId}`}>
+              {t('mentions.pick')}
+            </InputLabel>
+            <NativeSelect
+              id={`mention-${caseId}`}
+              value=""
+              onChange={(event) => {
+                const person = people.find((candidate) => candidate.id === event.target.value);
+                if (!person) return;
+                setValue('text', withMention(getValues('text'), person), { shouldDirty: true });
+                document.getElementById(`comment-${caseId}`)?.focus();
+              }}
+            >
+              <option value="">{t('mentions.choose')}</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormControl>
+        )}
         <output aria-live="polite">{sentNotice && <Typography variant="body2" component="span">{t('sent')}</Typography>}</output>
       </Stack>
     </Box>

@@ -26,6 +26,12 @@ export const en = {
     'case.review-modify': 'sent the designation back for modification (R17)',
     'case.withdrawn': 'withdrew the designation (R17)',
   },
+  mentions: {
+    pick: 'Mention someone',
+    choose: 'Choose a person…',
+    willNotify: 'Mentions {{names}}: their notifications will show this comment.',
+    shown: 'Mentions {{names}}',
+  },
   noNote: 'No note.',
   requests: {
     title_one: 'Returned — {{count}} request',
@@ -66,6 +72,12 @@ export const nl: LocaleShape<typeof en> = {
     'case.review-modify': 'stuurde de aanduiding terug voor wijziging (R17)',
     'case.withdrawn': 'trok de aanduiding in (R17)',
   },
+  mentions: {
+    pick: 'Iemand noemen',
+    choose: 'Kies een persoon…',
+    willNotify: 'Noemt {{names}}: hun meldingen tonen deze reactie.',
+    shown: 'Noemt {{names}}',
+  },
   noNote: 'Geen notitie.',
   requests: {
     title_one: 'Teruggestuurd — {{count}} verzoek',
@@ -105,6 +117,12 @@ export const tr: LocaleShape<typeof en> = {
     'case.review-maintained': 'dönemsel incelemede belirlemeyi sürdürdü (R17)',
     'case.review-modify': 'belirlemeyi değişiklik için geri gönderdi (R17)',
     'case.withdrawn': 'belirlemeyi geri aldı (R17)',
+  },
+  mentions: {
+    pick: 'Birini an',
+    choose: 'Bir kişi seçin…',
+    willNotify: '{{names}} anılıyor: bildirimlerinde bu yorum görünecek.',
+    shown: '{{names}} anıldı',
   },
   noNote: 'Not yok.',
   requests: {

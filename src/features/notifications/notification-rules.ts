@@ -1,10 +1,14 @@
 // What concerns the signed-in person (issue 12 §8), from the lists the server already filters: cases
-// returned to them, cases in review assigned to them, designations due for periodic review. Each
+// returned to them, cases in review assigned to them, designations due for periodic review, and
+// comments mentioning them (from the trail). Each
 // notification has a key that changes when its subject does, so a new return of the same case is
 // unread again.
+import type { AuditEvent, AuditQuery } from '../../api/contract/audit';
 import type { CaseListQuery, CaseSummary } from '../../api/contract/case-list';
 
-export type NotificationKind = 'returned' | 'assigned' | 'due';
+/** The kinds that come from the case list. */
+export type CaseNotificationKind = 'returned' | 'assigned' | 'due';
+export type NotificationKind = CaseNotificationKind | 'mentioned';
 
 export interface WorkbenchNotification {
   key: string;
@@ -15,10 +19,35 @@ export interface WorkbenchNotification {
   to: string;
   /** When it happened, for the order (newest first). */
   at: string;
+  /** A mention: who wrote, and the start of what they wrote. */
+  actorId?: string;
+  excerpt?: string;
+}
+
+/** How much of a comment a mention shows. */
+export const EXCERPT_LENGTH = 80;
+
+/** The comments mentioning `userId`, newest first. */
+export function mentionQuery(userId: string): AuditQuery {
+  return { type: 'case.commented', mentioned: userId, pageSize: 20 };
+}
+
+export function toMentionNotification(event: AuditEvent): WorkbenchNotification {
+  const text = (event.reason ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    key: `mentioned:${event.id}`,
+    kind: 'mentioned',
+    caseId: event.caseId,
+    caseName: '',
+    to: `/cases/${event.caseId}/overview`,
+    at: event.at,
+    actorId: event.actorId,
+    excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text,
+  };
 }
 
 /** The server-side filters behind each kind, for the person `userId` at `now`. */
-export function notificationQueries(userId: string, now: string): Record<NotificationKind, CaseListQuery> {
+export function notificationQueries(userId: string, now: string): Record<CaseNotificationKind, CaseListQuery> {
   return {
     returned: { status: 'draft', returned: 'true', ownerId: userId, sort: 'updatedAt', dir: 'desc', pageSize: 20 },
     assigned: { status: 'in_review', reviewerId: userId, sort: 'updatedAt', dir: 'desc', pageSize: 20 },
@@ -26,7 +55,7 @@ export function notificationQueries(userId: string, now: string): Record<Notific
   };
 }
 
-export function toNotification(kind: NotificationKind, row: CaseSummary): WorkbenchNotification {
+export function toNotification(kind: CaseNotificationKind, row: CaseSummary): WorkbenchNotification {
   switch (kind) {
     case 'returned':
       return { key: `returned:${row.id}:${row.updatedAt}`, kind, caseId: row.id, caseName: row.name, to: `/cases/${row.id}/overview`, at: row.updatedAt };

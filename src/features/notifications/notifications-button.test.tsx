@@ -45,4 +45,18 @@ describe('the notifications bell (issue 12 §8)', () => {
     const menu = await screen.findByRole('menu', { name: 'Notifications' });
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['“Copper Lantern Collective” was returned to youUnread', 'Mark all as read']);
   });
+
+  it('tells a person of a comment mentioning them, with who wrote and how it starts, and leads to the case', async () => {
+    setApiUser('ana');
+    const long = `@Ben Osei can you check the archive of the lantern list? ${'It matters for the physical harm rating. '.repeat(3)}`;
+    await callApi('commentOnCase', { params: { caseId: COPPER }, body: { text: long, mentions: ['ben'] } });
+    await callApi('commentOnCase', { params: { caseId: COPPER }, body: { text: 'A note for nobody in particular.' } });
+    const { user, router } = renderWithProviders(null, { route: '/', routes, userId: 'ben' });
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    const menu = await screen.findByRole('menu', { name: 'Notifications' });
+    const item = await within(menu).findByRole('menuitem', { name: /^Ana Kovač mentioned you: “@Ben Osei can you check the archive/ });
+    expect(item.textContent).toContain('…”');
+    await user.click(item);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${COPPER}/overview`));
+  });
 });

@@ -1,5 +1,6 @@
 // The bell (issue 12 §8): what concerns the signed-in person — cases returned to them, cases in review
-// assigned to them, designations due for periodic review — with unread ones counted, each a link to
+// assigned to them, designations due for periodic review, comments mentioning them — with unread ones
+// counted, each a link to
 // where they act on it. Loaded apart from the first page (the app shell imports it lazily).
 import NotificationsIcon from '@mui/icons-material/NotificationsOutlined';
 import Badge from '@mui/material/Badge';
@@ -8,22 +9,31 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
-import { useCurrentUser } from '../../api/client/user-queries';
+import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import { hasRole, type User } from '../../api/contract/users';
 import { useNow } from '../../components/use-now';
-import { byNewest, notificationQueries, toNotification, unreadCount, type NotificationKind, type WorkbenchNotification } from './notification-rules';
+import {
+  byNewest,
+  mentionQuery,
+  notificationQueries,
+  toMentionNotification,
+  toNotification,
+  unreadCount,
+  type CaseNotificationKind,
+  type WorkbenchNotification,
+} from './notification-rules';
 import { useReadNotifications } from './read-notifications';
 
-/** How often the bell asks for news, until live updates push them (issue 12 §7). */
+/** How often the bell asks for news anyway: live updates (issue 12 §7) bring them sooner. */
 const REFRESH_MS = 60_000;
 
-function kindsFor(user: User): NotificationKind[] {
+function kindsFor(user: User): CaseNotificationKind[] {
   return [...(hasRole(user, 'analyst') ? (['returned'] as const) : []), ...(hasRole(user, 'reviewer') ? (['assigned', 'due'] as const) : [])];
 }
 
@@ -38,7 +48,23 @@ function useNotifications(user: User): WorkbenchNotification[] {
       refetchInterval: REFRESH_MS,
     })),
   });
-  return byNewest(kinds.flatMap((kind, index) => (results[index]?.data?.items ?? []).map((row) => toNotification(kind, row))));
+  const mentionsQuery = mentionQuery(user.id);
+  const mentions = useQuery({
+    queryKey: queryKeys.audit(mentionsQuery),
+    queryFn: async ({ signal }) => (await callApi('audit', { query: mentionsQuery, signal })).data,
+    refetchInterval: REFRESH_MS,
+    enabled: mentionsPeople(user),
+  });
+  return byNewest([
+    ...kinds.flatMap((kind, index) => (results[index]?.data?.items ?? []).map((row) => toNotification(kind, row))),
+    // A person who mentions themselves needs no telling.
+    ...(mentions.data?.items ?? []).filter((event) => event.actorId !== user.id).map(toMentionNotification),
+  ]);
+}
+
+/** Who can be mentioned: the people with a case role (the backend's rule for a mention). */
+function mentionsPeople(user: User): boolean {
+  return hasRole(user, 'analyst') || hasRole(user, 'reviewer');
 }
 
 export function NotificationsButton() {
@@ -50,6 +76,7 @@ export function NotificationsButton() {
 function Bell({ user }: { user: User }) {
   const { t } = useTranslation('notifications');
   const notifications = useNotifications(user);
+  const userName = useUserName();
   const [read, markRead] = useReadNotifications(user.id);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
@@ -89,7 +116,11 @@ function Bell({ user }: { user: User }) {
               data-unread={!isRead}
             >
               <ListItemText
-                primary={t(`kind.${notification.kind}`, { name: notification.caseName })}
+                primary={
+                  notification.kind === 'mentioned'
+                    ? t('kind.mentioned', { name: userName(notification.actorId ?? ''), excerpt: notification.excerpt ?? '' })
+                    : t(`kind.${notification.kind}`, { name: notification.caseName })
+                }
                 secondary={isRead ? undefined : t('unread')}
                 slotProps={{ primary: { sx: { fontWeight: 'inherit', overflowWrap: 'anywhere' } } }}
               />

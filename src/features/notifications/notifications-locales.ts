@@ -13,6 +13,7 @@ export const en = {
     returned: '“{{name}}” was returned to you',
     assigned: '“{{name}}” waits for your review',
     due: '“{{name}}” is due for its periodic review (R17)',
+    mentioned: '{{name}} mentioned you: “{{excerpt}}”',
   },
 };
 
@@ -28,6 +29,7 @@ export const nl: LocaleShape<typeof en> = {
     returned: '“{{name}}” is naar u teruggestuurd',
     assigned: '“{{name}}” wacht op uw beoordeling',
     due: '“{{name}}” is toe aan de periodieke herbeoordeling (R17)',
+    mentioned: '{{name}} noemde u: “{{excerpt}}”',
   },
 };
 
@@ -43,5 +45,6 @@ export const tr: LocaleShape<typeof en> = {
     returned: '“{{name}}” size geri gönderildi',
     assigned: '“{{name}}” incelemenizi bekliyor',
     due: '“{{name}}” dönemsel incelemesinin zamanı geldi (R17)',
+    mentioned: '{{name}} sizi andı: “{{excerpt}}”',
   },
 };

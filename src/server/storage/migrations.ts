@@ -215,6 +215,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_reviewer ON cases ((listing->>'reviewerId'), updated_at DESC);
     `,
   },
+  {
+    version: 5,
+    name: 'people a comment mentions, for their notifications (issue 12 §8)',
+    sql: `
+      -- A new column with a constant default rewrites no row, so the append-only trigger (R19) is
+      -- not involved; the trail's earlier events mention nobody.
+      ALTER TABLE audit_events ADD COLUMN mentions text[] NOT NULL DEFAULT '{}';
+      CREATE INDEX audit_events_mentions ON audit_events USING gin (mentions);
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */

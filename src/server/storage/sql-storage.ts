@@ -49,7 +49,10 @@ const CaseRow = z.preprocess((row) => {
 const VersionRow = z.object({ version: SqlInt });
 const SeqRow = z.object({ seq: SqlInt });
 const CountRow = z.object({ count: SqlInt });
-const AuditRow = AuditEvent.extend({ seq: SqlInt.pipe(AuditEvent.shape.seq) });
+/** A trail row; `mentions` is an empty array in the table where the contract leaves it out. */
+const AuditRow = AuditEvent.extend({ seq: SqlInt.pipe(AuditEvent.shape.seq), mentions: z.array(z.string()) }).transform(
+  ({ mentions, ...event }) => (mentions.length > 0 ? { ...event, mentions } : event),
+).pipe(AuditEvent);
 const SummaryRow = z.object({ summary: z.unknown() }).transform((row) => row.summary).pipe(CaseSummary);
 const ExpiringRow = ExpiringAction;
 
@@ -59,7 +62,7 @@ const SELECT_CASE = `SELECT c.document,
   FROM cases c`;
 
 const AUDIT_COLUMNS = `id, seq, case_id AS "caseId", type, actor_id AS "actorId", at, reason, changes,
-  case_version AS "caseVersion"`;
+  case_version AS "caseVersion", mentions`;
 
 /** The list row, built in SQL from the columns, the stored listing and the document's instants. */
 const SUMMARY = `jsonb_build_object(
@@ -145,15 +148,15 @@ async function writeChildren(tx: SqlQueryable, record: StoredCase): Promise<void
 }
 
 function eventParams(event: NewAuditEvent): SqlParam[] {
-  return [event.id, event.caseId, event.type, event.actorId, event.at, event.reason, JSON.stringify(event.changes), event.caseVersion];
+  return [event.id, event.caseId, event.type, event.actorId, event.at, event.reason, JSON.stringify(event.changes), event.caseVersion, JSON.stringify(event.mentions ?? [])];
 }
 
 async function insertEvent(tx: SqlQueryable, event: NewAuditEvent, seq: number | null): Promise<number> {
-  const seqValue = seq === null ? "nextval('audit_seq')" : '$9';
+  const seqValue = seq === null ? "nextval('audit_seq')" : '$10';
   const rows = await tx.rows(
     SeqRow,
-    `INSERT INTO audit_events (seq, id, case_id, type, actor_id, at, reason, changes, case_version)
-     VALUES (${seqValue}, $1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING seq`,
+    `INSERT INTO audit_events (seq, id, case_id, type, actor_id, at, reason, changes, case_version, mentions)
+     VALUES (${seqValue}, $1, $2, $3, $4, $5, $6, $7::jsonb, $8, ARRAY(SELECT jsonb_array_elements_text($9::jsonb))) RETURNING seq`,
     seq === null ? eventParams(event) : [...eventParams(event), seq],
   );
   const written = rows[0];
@@ -342,6 +345,7 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       if (query.type) conditions.push(`type = ${params.add(query.type)}`);
       if (query.types) conditions.push(query.types.length === 0 ? 'false' : `type IN (${query.types.map((type) => params.add(type)).join(', ')})`);
       if (query.actorId) conditions.push(`actor_id = ${params.add(query.actorId)}`);
+      if (query.mentioned) conditions.push(`mentions @> ARRAY[${params.add(query.mentioned)}]::text[]`);
       return pageQuery(db, AuditRow, AUDIT_COLUMNS, 'audit_events', whereClause(conditions), 'seq DESC', params, query);
     },
     appendEvents: (events) =>
