@@ -1,7 +1,8 @@
 // Issue 12 §7 on the real server, three people in three browsers, nobody reloading: Ana edits a case
 // while Rui has it open (he sees her arrive, "is editing", and her saved words); Samira's review queue
 // gains the case the moment Ana submits it; Rui returns it from his review page and Ana's page says so
-// and shows the return. The server pushes each change as a server-sent event.
+// and shows the return; his comment mentioning her reaches her bell. The server pushes each change
+// as a server-sent event.
 import { checkA11y } from '../fixtures';
 import { createCompleteCase } from './complete-case';
 import { expect, test } from './server-fixtures';
@@ -49,4 +50,16 @@ test('live between people: presence, "is editing", a save, the queue and a retur
   await expect(ana.getByTestId('live-change')).toContainText('Rui Takahashi returned this case');
   await expect(ana.getByTestId('return-requests')).toContainText('Returned — 1 request');
   await checkA11y(ana, '/cases/:id returned, told live (server)');
+
+  // Rui mentions Ana in a comment: her bell tells her, without a reload (issue 12 §8).
+  const ruiConversation = rui.getByRole('region', { name: 'Conversation' });
+  await ruiConversation.getByRole('combobox', { name: 'Mention someone' }).selectOption({ label: 'Ana Kovač' });
+  await ruiConversation.getByRole('textbox', { name: 'Add a comment' }).pressSequentially('the channel name is in the harbour log.');
+  await expect(ruiConversation.getByTestId('comment-mentions')).toContainText('Mentions Ana Kovač');
+  await ruiConversation.getByRole('button', { name: 'Comment' }).click();
+  await expect(ana.getByRole('region', { name: 'Conversation' }).getByText('@Ana Kovač the channel name is in the harbour log.')).toBeVisible();
+  await ana.getByTestId('notifications-button').click();
+  const menu = ana.getByRole('menu', { name: 'Notifications' });
+  await expect(menu.getByRole('menuitem', { name: /Rui Takahashi mentioned you: “@Ana Kovač the channel name is in the harbour log\.”/ })).toBeVisible();
+  await checkA11y(ana, 'notifications with a mention (server)');
 });
