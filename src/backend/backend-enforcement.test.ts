@@ -85,6 +85,66 @@ describe('accounts (R16)', () => {
   });
 });
 
+describe('recency of associations at the periodic review (R16, R17)', () => {
+  it('a review that keeps the designation must confirm or end each association without recent activity', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    const params = { caseId: doc.id };
+    // harbor_one's only signal has no dated window, and it was confirmed 100 days ago.
+    kit.clock.advanceDays(100);
+    const undecided = await kit.call('periodicReview', { user: 'sam', params, ifMatch: doc.version, body: { outcome: 'maintain', rationale: 'Still active.' } });
+    expect(undecided.status).toBe(400);
+    expect(errorBody(undecided)).toMatchObject({
+      message: expect.stringContaining('@harbor_one') as string,
+      fieldErrors: [{ path: 'associations', message: 'review.associationsUndecided' }],
+    });
+
+    const kept = await kit.ok('periodicReview', {
+      user: 'sam', params, ifMatch: doc.version,
+      body: { outcome: 'maintain', rationale: 'Still active.', associations: [{ handle: 'harbor_one', keep: true }] },
+    });
+    expect(kept.accounts.find((account) => account.handle === 'harbor_one')).toMatchObject({ status: 'confirmed', decidedBy: 'sam', decidedAt: kit.clock.now() });
+    expect(kept.enforcementActions.every((action) => action.endedAt === null)).toBe(true);
+    // Confirmed at this review: the next review within the period asks nothing of it.
+    const again = await kit.call('periodicReview', { user: 'sam', params, ifMatch: kept.version, body: { outcome: 'maintain', rationale: 'Checked again.' } });
+    expect(again.status).toBe(200);
+  });
+
+  it('ending an association at the review lifts the designation-based actions on its account, with events', async () => {
+    const kit = createTestBackend();
+    const designated = await caseIn(kit, 'designated', { withAccount: true });
+    kit.clock.advanceDays(100);
+    // A visibility limit applied today, still in force at the review.
+    const doc = await kit.ok('applyAction', { user: 'rui', params: { caseId: designated.id }, ifMatch: designated.version, body: visibility });
+    const actionId = doc.enforcementActions[0]?.id;
+    const ended = await kit.ok('periodicReview', {
+      user: 'sam', params: { caseId: doc.id }, ifMatch: doc.version,
+      body: { outcome: 'modify', rationale: 'Drop the quiet account.', associations: [{ handle: 'harbor_one', keep: false }] },
+    });
+    expect(ended.status).toBe('draft');
+    expect(ended.accounts.find((account) => account.handle === 'harbor_one')).toMatchObject({ status: 'rejected', decidedBy: 'sam' });
+    expect(ended.enforcementActions.find((action) => action.id === actionId)).toMatchObject({ endedReason: 'lifted', endedAt: kit.clock.now() });
+    const trail = await kit.call('caseAudit', { user: 'sam', params: { caseId: doc.id } });
+    const types = (trail.body as { items: { type: string; reason: string | null }[] }).items.map((event) => event.type);
+    expect(types.slice(0, 3)).toEqual(['action.ended', 'account.rejected', 'case.review-modify']);
+  });
+
+  it('a withdrawal needs no association decisions; deciding an account that is not associated is refused', async () => {
+    const kit = createTestBackend();
+    const { doc } = await designatedWithAction(kit);
+    kit.clock.advanceDays(100);
+    const params = { caseId: doc.id };
+    const stranger = await kit.call('periodicReview', {
+      user: 'sam', params, ifMatch: doc.version,
+      body: { outcome: 'maintain', rationale: 'x', associations: [{ handle: 'harbor_one', keep: true }, { handle: 'harbor_two', keep: true }] },
+    });
+    expect(stranger.status).toBe(400);
+    expect(errorBody(stranger).fieldErrors).toEqual([{ path: 'associations.1.handle', message: 'review.notAssociated' }]);
+    const withdrawn = await kit.ok('periodicReview', { user: 'sam', params, ifMatch: doc.version, body: { outcome: 'withdraw', rationale: 'Inactive.' } });
+    expect(withdrawn.status).toBe('withdrawn');
+  });
+});
+
 describe('actions (R14)', () => {
   it('actions under the general Rules need no designation: Tweet removal on a draft, suspension of an account its signals name (R14)', async () => {
     const kit = createTestBackend();

@@ -25,6 +25,7 @@ import type { User } from '../api/contract/users';
 import type { CaseContentModel } from '../engine/case-model';
 import { ACTION_TARGETS, type EnforcementActionType } from '../engine/policy-terms';
 import { R8_decisionIsOverride } from '../engine/designation-rules';
+import { R16_associationsToReview } from '../engine/association-recency';
 import {
   actionExpiresAt,
   DESIGNATION_ACTION_TYPES,
@@ -355,19 +356,26 @@ export function periodicReview(record: StoredCase, input: z.output<typeof Period
     nextReviewAt: nextReviewAt(env.now, record.settings),
   };
   const common = { editorsSinceReview: [], contentAtLastReview: contentOf(record) };
-  if (input.outcome === 'maintain') {
+  if (input.outcome === 'maintain' || input.outcome === 'modify') {
+    // R16: the associations without recent activity are confirmed or ended with the review.
+    const associations = reviewAssociations(record, input.associations, env);
+    const main: EventSpec = input.outcome === 'maintain'
+      ? { type: 'case.review-maintained', reason: input.rationale }
+      : { type: 'case.review-modify', reason: input.rationale };
     return {
-      next: { ...record, ...common, designation: reviewed },
-      events: [{ type: 'case.review-maintained', reason: input.rationale }],
+      next: {
+        ...record,
+        ...common,
+        // Modify: back to draft for the analysts; the designation and its actions stay in force meanwhile.
+        ...(input.outcome === 'modify' ? { status: 'draft' as const } : {}),
+        designation: reviewed,
+        accounts: associations.accounts,
+        enforcementActions: associations.actions,
+      },
+      events: [main, ...associations.events],
     };
   }
-  if (input.outcome === 'modify') {
-    // Back to draft for the analysts; the designation and its actions stay in force meanwhile.
-    return {
-      next: { ...record, ...common, status: 'draft', designation: reviewed },
-      events: [{ type: 'case.review-modify', reason: input.rationale }],
-    };
-  }
+  // A withdrawal ends the designation's actions; the associations stay as they were, on the record.
   const ended = endActions(
     record.enforcementActions,
     (action) => DESIGNATION_ACTION_TYPES.includes(action.type),
@@ -384,6 +392,67 @@ export function periodicReview(record: StoredCase, input: z.output<typeof Period
     },
     events: [{ type: 'case.withdrawn', reason: input.rationale }, ...ended.events],
   };
+}
+
+/**
+ * R16 at the periodic review (R17): every confirmed association with no activity in the review period
+ * must be confirmed again or ended; the reviewer may decide other associations too. Ending one lifts
+ * the designation-based actions on its account, as un-associating it does.
+ */
+function reviewAssociations(
+  record: StoredCase,
+  decisions: z.output<typeof PeriodicReviewInput>['associations'],
+  env: RuleEnv,
+): { accounts: AccountAssociation[]; actions: EnforcementAction[]; events: EventSpec[] } {
+  const problems: FieldError[] = [];
+  decisions.forEach((decision, index) => {
+    const known = record.accounts.find((account) => sameHandle(account.handle, decision.handle));
+    if (!known || known.status !== 'confirmed') problems.push({ path: `associations.${index}.handle`, message: 'review.notAssociated' });
+  });
+  const undecided = R16_associationsToReview(record, env.now).filter(
+    (handle) => !decisions.some((decision) => sameHandle(decision.handle, handle)),
+  );
+  if (undecided.length > 0) problems.push({ path: 'associations', message: 'review.associationsUndecided' });
+  if (problems.length > 0) {
+    throw validationFailure(
+      undecided.length > 0
+        ? `Confirm or end each association without recent activity first (R16): ${undecided.map((handle) => `@${handle}`).join(', ')}.`
+        : 'Only confirmed associations can be decided at a periodic review (R16).',
+      problems,
+    );
+  }
+  let accounts = record.accounts;
+  let actions = record.enforcementActions;
+  const events: EventSpec[] = [];
+  for (const decision of decisions) {
+    accounts = accounts.map((account) =>
+      sameHandle(account.handle, decision.handle)
+        ? {
+          ...account,
+          status: decision.keep ? 'confirmed' : 'rejected',
+          primaryUseFinding: decision.keep && account.primaryUseFinding,
+          decidedBy: env.user.id,
+          decidedAt: env.now,
+        }
+        : account,
+    );
+    events.push({
+      type: decision.keep ? 'account.associated' : 'account.rejected',
+      reason: decision.keep ? `@${decision.handle}: association confirmed at the periodic review (R16).` : `@${decision.handle}: association ended at the periodic review, no recent activity (R16).`,
+      changes: [{ path: `accounts[${decision.handle}].status`, before: 'confirmed', after: decision.keep ? 'confirmed' : 'rejected' }],
+    });
+    if (!decision.keep) {
+      const ended = endActions(
+        actions,
+        (action) => action.target === 'account' && sameHandle(action.targetRef, decision.handle) && DESIGNATION_ACTION_TYPES.includes(action.type),
+        'lifted',
+        env.now,
+      );
+      actions = ended.actions;
+      events.push(...ended.events);
+    }
+  }
+  return { accounts, actions, events };
 }
 
 /** Ends the still-active actions `which` selects, with one `action.ended` event each. */

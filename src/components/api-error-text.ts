@@ -62,6 +62,10 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.mentionUnknown');
     case 'mention.tooMany':
       return t('field.mentionTooMany');
+    case 'review.associationsUndecided':
+      return t('field.associationsUndecided');
+    case 'review.notAssociated':
+      return t('field.notAssociated');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

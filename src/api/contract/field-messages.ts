@@ -17,6 +17,8 @@ export const CONTRACT_FIELD_MESSAGES = {
   'assign.fourEyes': 'Someone who created, edited or submitted the case cannot review it (R18).',
   'mention.unknown': 'A comment can mention only people of the team with a case role.',
   'mention.tooMany': 'A comment mentions at most 20 people.',
+  'review.associationsUndecided': 'Confirm or end each association without recent activity (R16).',
+  'review.notAssociated': 'Only confirmed associations can be decided at a periodic review (R16).',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

@@ -31,6 +31,11 @@ export type DecisionInput = z.input<typeof DecisionInput>;
 export const PeriodicReviewInput = z.object({
   outcome: z.enum(['maintain', 'modify', 'withdraw']),
   rationale: longText(10_000).trim().min(1, 'required'),
+  /**
+   * R16: the reviewer confirms (`keep`) or ends each association without recent activity; required
+   * for every such association when maintaining or modifying, not read when withdrawing.
+   */
+  associations: z.array(z.object({ handle: AccountHandle, keep: z.boolean() })).max(10_000).default([]),
 });
 export type PeriodicReviewInput = z.input<typeof PeriodicReviewInput>;
 
