@@ -1,5 +1,6 @@
 // R16 account association: accounts named in the signals are suggested; only a person's confirmation,
-// with its basis, associates them, and only confirmed accounts can receive actions (R14).
+// with its basis, associates them, and only confirmed accounts can receive actions (R14). Each shows
+// its last activity seen in the signals; one without recent activity is marked for the periodic review.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -17,12 +18,13 @@ import { useUserName } from '../../api/client/user-queries';
 import type { AccountAssociation, CaseDocument } from '../../api/contract/case';
 import { DateTime } from '../../components/date-time';
 import { visuallyHidden } from '../../components/visually-hidden';
+import { lastActivity, needsRecencyReview } from '../../engine/association-recency';
 import { AccountDecisionDialog } from './account-decision-dialog';
 
 const STATUS_ORDER = { suggested: 0, confirmed: 1, rejected: 2 } as const;
 const STATUS_COLOR = { suggested: 'info', confirmed: 'success', rejected: 'default' } as const;
 
-export function AccountsSection({ caseDocument, open }: { caseDocument: CaseDocument; open: boolean }) {
+export function AccountsSection({ caseDocument, open, now }: { caseDocument: CaseDocument; open: boolean; now: string }) {
   const { t } = useTranslation(['enforcement', 'policy']);
   const userName = useUserName();
   const [deciding, setDeciding] = useState<AccountAssociation | null>(null);
@@ -46,6 +48,7 @@ export function AccountsSection({ caseDocument, open }: { caseDocument: CaseDocu
               <TableCell>{t('accounts.columns.status')}</TableCell>
               <TableCell>{t('accounts.columns.basis')}</TableCell>
               <TableCell>{t('accounts.columns.primaryUse')}</TableCell>
+              <TableCell>{t('accounts.columns.lastActivity')}</TableCell>
               <TableCell>{t('accounts.columns.decided')}</TableCell>
               <TableCell>{t('accounts.columns.note')}</TableCell>
               <TableCell>
@@ -56,7 +59,10 @@ export function AccountsSection({ caseDocument, open }: { caseDocument: CaseDocu
             </TableRow>
           </TableHead>
           <TableBody>
-            {accounts.map((account) => (
+            {accounts.map((account) => {
+              const activity = lastActivity(account.handle, caseDocument.signals);
+              const toReview = needsRecencyReview(account, activity, now, caseDocument.settings.reviewIntervalDays);
+              return (
               <TableRow key={account.handle} data-testid={`account-row-${account.handle}`}>
                 <TableCell>@{account.handle}</TableCell>
                 <TableCell>
@@ -64,6 +70,12 @@ export function AccountsSection({ caseDocument, open }: { caseDocument: CaseDocu
                 </TableCell>
                 <TableCell>{account.basis.map((basis) => t(`policy:associationBasis.${basis}`)).join(', ') || '—'}</TableCell>
                 <TableCell>{account.primaryUseFinding ? t('accounts.yes') : '—'}</TableCell>
+                <TableCell>
+                  {activity ? <DateTime value={activity.at} dateOnly /> : t('accounts.noActivity')}
+                  {toReview && (
+                    <Chip size="small" color="warning" variant="outlined" sx={{ display: 'flex', mt: 0.5, height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal' } }} label={t('accounts.toReview')} />
+                  )}
+                </TableCell>
                 <TableCell>
                   {account.decidedBy && account.decidedAt ? (
                     <>
@@ -82,10 +94,11 @@ export function AccountsSection({ caseDocument, open }: { caseDocument: CaseDocu
                   )}
                 </TableCell>
               </TableRow>
-            ))}
+              );
+            })}
             {accounts.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7}>{t('accounts.empty')}</TableCell>
+                <TableCell colSpan={8}>{t('accounts.empty')}</TableCell>
               </TableRow>
             )}
           </TableBody>

@@ -26,6 +26,15 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(within(record).getByText('Next periodic review')).toBeVisible();
   });
 
+  it('shows each association’s last activity seen in the signals, and marks one without recent activity for the periodic review (R16)', async () => {
+    renderWithProviders(null, { route: '/designations/case-ashfall-syndicate', routes, userId: 'rui' });
+    const quiet = await screen.findByTestId('account-row-ashfall_store');
+    // Last activity (the engagement signal's window, 136 days ago), then when the association was decided.
+    const [activity, decided] = within(quiet).getAllByRole('time').map((time) => Date.parse(time.getAttribute('dateTime') ?? ''));
+    expect(Math.round(((decided ?? 0) - (activity ?? 0)) / 86_400_000)).toBe(37);
+    expect(within(quiet).getByText('No recent activity: to confirm or end at the periodic review (R16)')).toBeVisible();
+  });
+
   it('confirms a suggested account with its basis and the primary-use finding (R16)', async () => {
     const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
     const row = await screen.findByTestId('account-row-northfield_ops');

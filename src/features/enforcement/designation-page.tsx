@@ -53,7 +53,7 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
       ) : (
         <Stack spacing={2}>
           <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />
-          <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} />
+          <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} now={now} />
           <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={hasRole(me, 'reviewer')} />
           <ExportsSection caseDocument={caseDocument} />
         </Stack>

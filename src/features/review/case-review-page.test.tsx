@@ -190,5 +190,23 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Periodic review recorded.');
     expect(await screen.findByText('This case is Withdrawn: there is nothing to decide here.')).toBeVisible();
   });
-});
 
+  it('a periodic review that keeps the designation confirms or ends each association without recent activity (R16)', async () => {
+    const { user } = renderWithProviders(null, { route: '/review/case-ashfall-syndicate', routes, userId: 'sam' });
+    const periodic = await screen.findByRole('region', { name: 'Periodic review (R17)' });
+    await user.click(within(periodic).getByRole('radio', { name: 'Maintain the designation' }));
+    const recency = within(periodic).getByTestId('recency-review');
+    expect(within(recency).getByRole('group', { name: /^@ashfall_store · Last activity seen: / })).toBeVisible();
+    await user.click(within(periodic).getByRole('textbox', { name: /Rationale/ }));
+    await user.paste('Still selling engagement.');
+    await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+    expect(await within(recency).findByText('Confirm or end this association.')).toBeVisible();
+    expect(screen.queryByTestId('review-outcome')).toBeNull();
+
+    await user.click(within(recency).getByRole('radio', { name: 'Still associated' }));
+    await user.click(within(periodic).getByRole('button', { name: 'Record the review' }));
+    expect(await screen.findByTestId('review-outcome')).toHaveTextContent('Periodic review recorded.');
+    const stored = (await callApi('getCase', { params: { caseId: 'case-ashfall-syndicate' } })).data;
+    expect(stored.accounts.find((account) => account.handle === 'ashfall_store')).toMatchObject({ status: 'confirmed', decidedBy: 'sam' });
+  });
+});

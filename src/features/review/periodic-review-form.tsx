@@ -1,6 +1,7 @@
 // R17 periodic review of a designation: maintain it, send it back for modification (it returns
 // through four-eyes review) or withdraw it, which ends the designation-based actions: confirmed in a
-// dialog that names what it ends.
+// dialog that names what it ends. Keeping it confirms or ends each association without recent
+// activity (R16).
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,17 +24,42 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
 import { PeriodicReviewInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
-import { DateTime } from '../../components/date-time';
+import { DateTime, formatDateTime } from '../../components/date-time';
+import { associationsToReview, lastActivity } from '../../engine/association-recency';
 import { DESIGNATION_ACTION_TYPES, endedByWithdrawal, isActionActive, isReviewDue } from '../../engine/schedule';
 import { usePeriodicReview } from './review-queries';
 
-type PeriodicFormInput = z.input<typeof PeriodicReviewInput>;
-type PeriodicFormOutput = z.output<typeof PeriodicReviewInput>;
+/**
+ * The form: the request's outcome and rationale, and a choice per association without recent
+ * activity, required unless the designation is withdrawn (the backend checks the same, R16).
+ */
+const PeriodicReviewFields = z
+  .object({
+    outcome: PeriodicReviewInput.shape.outcome,
+    rationale: PeriodicReviewInput.shape.rationale,
+    associations: z.array(z.object({ handle: z.string(), choice: z.enum(['keep', 'end']).optional() })),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'withdraw') return;
+    value.associations.forEach((association, index) => {
+      if (!association.choice) ctx.addIssue({ code: 'custom', path: ['associations', index, 'choice'], message: 'required' });
+    });
+  });
+type PeriodicFormInput = z.input<typeof PeriodicReviewFields>;
+type PeriodicFormOutput = z.output<typeof PeriodicReviewFields>;
 const OUTCOMES = PeriodicReviewInput.shape.outcome.options;
+
+function requestOf(values: PeriodicFormOutput): PeriodicReviewInput {
+  return {
+    outcome: values.outcome,
+    rationale: values.rationale,
+    associations: values.outcome === 'withdraw' ? [] : values.associations.map(({ handle, choice }) => ({ handle, keep: choice === 'keep' })),
+  };
+}
 
 export interface PeriodicReviewFormProps {
   caseDocument: CaseDocument;
@@ -44,12 +70,13 @@ export interface PeriodicReviewFormProps {
 }
 
 export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: PeriodicReviewFormProps) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const { apiError, fieldError } = useErrorText();
   const review = usePeriodicReview(caseDocument.id, caseDocument.version);
+  const toReview = associationsToReview(caseDocument, now);
   const form = useForm<PeriodicFormInput, unknown, PeriodicFormOutput>({
-    resolver: zodResolver(PeriodicReviewInput),
-    defaultValues: { rationale: '' },
+    resolver: zodResolver(PeriodicReviewFields),
+    defaultValues: { rationale: '', associations: toReview.map((handle) => ({ handle })) },
   });
   const { control, register, handleSubmit, formState } = form;
   const outcome = useWatch({ control, name: 'outcome' });
@@ -61,7 +88,7 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
 
   const record = async (values: PeriodicFormOutput) => {
     try {
-      onReviewed(await review.mutateAsync(values));
+      onReviewed(await review.mutateAsync(requestOf(values)));
     } catch {
       // The error is shown from the mutation's state below.
     }
@@ -112,6 +139,36 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
               )}
             />
             {outcome === 'withdraw' && <Alert severity="warning">{t('periodic.withdrawWarning', { count: endingCount })}</Alert>}
+            {outcome !== 'withdraw' && toReview.length > 0 && (
+              <FormControl component="fieldset" variant="standard" data-testid="recency-review">
+                <FormLabel component="legend">{t('periodic.recency.legend')}</FormLabel>
+                <FormHelperText sx={{ mx: 0 }}>{t('periodic.recency.help', { days: caseDocument.settings.reviewIntervalDays })}</FormHelperText>
+                {toReview.map((handle, index) => {
+                  const activity = lastActivity(handle, caseDocument.signals);
+                  const error = formState.errors.associations?.[index]?.choice;
+                  return (
+                    <Controller
+                      key={handle}
+                      control={control}
+                      name={`associations.${index}.choice`}
+                      render={({ field }) => (
+                        <FormControl component="fieldset" variant="standard" error={Boolean(error)} sx={{ mt: 1.5 }}>
+                          <FormLabel component="legend" sx={{ overflowWrap: 'anywhere' }}>
+                            @{handle} ·{' '}
+                            {activity ? t('periodic.recency.lastActivity', { date: formatDateTime(activity.at, i18n.language, true) }) : t('periodic.recency.noActivity')}
+                          </FormLabel>
+                          <RadioGroup row name={field.name} value={field.value ?? ''} onChange={(event) => field.onChange(event.target.value)}>
+                            <FormControlLabel value="keep" control={<Radio />} label={t('periodic.recency.keep')} disabled={!allowed} />
+                            <FormControlLabel value="end" control={<Radio />} label={t('periodic.recency.end')} disabled={!allowed} />
+                          </RadioGroup>
+                          {error && <FormHelperText>{t('periodic.recency.choose')}</FormHelperText>}
+                        </FormControl>
+                      )}
+                    />
+                  );
+                })}
+              </FormControl>
+            )}
             {outcome === 'modify' && <Alert severity="info">{t('periodic.modifyNote')}</Alert>}
             <TextField
               label={t('decision.rationale')}

@@ -158,6 +158,15 @@ export const en = {
     modifyNote: 'The designation and its actions stay in force while the analysts modify the case.',
     submit: 'Record the review',
     done: 'Periodic review recorded.',
+    recency: {
+      legend: 'Associations without recent activity (R16)',
+      help: 'Nothing in the evidence shows these accounts active in the last {{days}} days. Confirm each association or end it; ending one lifts the designation-based actions on the account.',
+      lastActivity: 'Last activity seen: {{date}}',
+      noActivity: 'No dated activity in the evidence',
+      keep: 'Still associated',
+      end: 'End the association',
+      choose: 'Confirm or end this association.',
+    },
     withdrawDialog: {
       title: 'Withdraw the designation of “{{name}}”?',
       ends_one: 'This ends the designation (R17) and {{count}} designation-based action still in force (R14):',
@@ -333,6 +342,15 @@ export const nl: LocaleShape<typeof en> = {
     modifyNote: 'De aanduiding en haar maatregelen blijven van kracht terwijl de analisten de zaak wijzigen.',
     submit: 'Herbeoordeling vastleggen',
     done: 'Periodieke herbeoordeling vastgelegd.',
+    recency: {
+      legend: 'Koppelingen zonder recente activiteit (R16)',
+      help: 'Niets in het bewijs toont deze accounts actief in de afgelopen {{days}} dagen. Bevestig of beëindig elke koppeling; beëindigen heft de aanwijzingsmaatregelen op het account op.',
+      lastActivity: 'Laatste activiteit gezien: {{date}}',
+      noActivity: 'Geen gedateerde activiteit in het bewijs',
+      keep: 'Nog steeds gekoppeld',
+      end: 'De koppeling beëindigen',
+      choose: 'Bevestig of beëindig deze koppeling.',
+    },
     withdrawDialog: {
       title: 'De aanduiding van “{{name}}” intrekken?',
       ends_one: 'Dit beëindigt de aanduiding (R17) en {{count}} maatregel op grond van de aanduiding die nog van kracht is (R14):',
@@ -508,6 +526,15 @@ export const tr: LocaleShape<typeof en> = {
     modifyNote: 'Analistler vakayı değiştirirken belirleme ve önlemleri yürürlükte kalır.',
     submit: 'İncelemeyi kaydet',
     done: 'Dönemsel inceleme kaydedildi.',
+    recency: {
+      legend: 'Son zamanlarda etkinliği olmayan ilişkilendirmeler (R16)',
+      help: 'Kanıtlarda bu hesapların son {{days}} günde etkin olduğunu gösteren bir şey yok. Her ilişkilendirmeyi onaylayın veya sonlandırın; sonlandırmak hesaptaki belirlemeye dayalı yaptırımları kaldırır.',
+      lastActivity: 'Görülen son etkinlik: {{date}}',
+      noActivity: 'Kanıtlarda tarihli etkinlik yok',
+      keep: 'Hâlâ ilişkili',
+      end: 'İlişkilendirmeyi sonlandır',
+      choose: 'Bu ilişkilendirmeyi onaylayın veya sonlandırın.',
+    },
     withdrawDialog: {
       title: '“{{name}}” belirlemesi geri alınsın mı?',
       ends_one: 'Bu, belirlemeyi (R17) ve hâlâ yürürlükte olan belirlemeye dayalı {{count}} önlemi (R14) sona erdirir:',
