@@ -169,6 +169,20 @@ export function recommendedContent(): CaseContent {
   return content;
 }
 
+/**
+ * A case on the platform-manipulation track (R3): a technical signal with sufficient evidence naming
+ * `relay_one` and `relay_two`, and harm below the threshold, so the designation is not recommended.
+ */
+export function manipulationContent(): CaseContent {
+  const content = notRecommendedContent();
+  content.signals.push({
+    id: 'sig-tech', kind: 'technical', technique: 'multiple-accounts-same-message', observed: 'on-platform',
+    description: 'One operator runs both accounts.', accounts: ['relay_one', 'relay_two'], window: { start: null, end: null },
+    sources: [], strength: 'strong', evidenceState: 'sufficient', origin: 'manual',
+  });
+  return content;
+}
+
 /** Same case, but harm below the threshold: not recommended (so approving it is an override, R8). */
 export function notRecommendedContent(): CaseContent {
   const content = recommendedContent();

@@ -30,6 +30,7 @@ import {
 } from './case-rules';
 import { diffCases } from './audit-diff';
 import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
+import { decideManipulationEnforcement, proposeManipulationEnforcement } from './manipulation-rules';
 import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
 import { createLiveUpdates, type LiveBus, type LiveListener } from './live-updates';
@@ -392,6 +393,12 @@ export function createBackend(deps: BackendDeps): Backend {
       ),
     liftAction: async (context) =>
       writeCase(context, context.params.caseId, (record, ruleEnv) => liftAction(record, context.params.actionId, context.body, ruleEnv)),
+    proposeManipulationEnforcement: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => proposeManipulationEnforcement(record, context.body, ruleEnv)),
+    decideManipulationEnforcement: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) =>
+        decideManipulationEnforcement(record, context.params.proposalId, context.body, ruleEnv),
+      ),
     caseAudit: async ({ params, query }) => {
       await loadCase(params.caseId);
       const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });

@@ -32,6 +32,7 @@ import {
   EXPIRING_ACTION_TYPES,
   isActionActive,
   nextReviewAt,
+  PLATFORM_MANIPULATION_ACTION_TYPES,
   R14_generalRulesAccounts,
   R14_needsDesignation,
 } from '../engine/schedule';
@@ -40,7 +41,7 @@ import { ApiFailure, forbidden, invalidTransition, validationFailure } from './b
 import type { StoredCase } from './storage';
 
 export type EvaluateCase = (content: CaseContentModel, options: { now: string }) => Verdict;
-export type IdKind = 'case' | 'event' | 'action' | 'request';
+export type IdKind = 'case' | 'event' | 'action' | 'request' | 'proposal';
 
 export interface RuleEnv {
   user: User;
@@ -132,6 +133,7 @@ export function createCase(input: z.output<typeof NewCaseInput>, env: RuleEnv): 
     designation: null,
     accounts: [],
     enforcementActions: [],
+    manipulationProposals: [],
   };
   return { next, events: [{ type: 'case.created', reason: null }] };
 }
@@ -572,6 +574,12 @@ function checkGeneralRulesAccount(record: StoredCase, handle: string): void {
 }
 
 export function applyAction(record: StoredCase, input: z.output<typeof ApplyActionInput>, env: RuleEnv): Transition {
+  // R3's suspension follows a reviewer's decision on a proposal, with its four eyes; never applied directly.
+  if (PLATFORM_MANIPULATION_ACTION_TYPES.includes(input.type)) {
+    throw invalidTransition(
+      'A suspension for platform manipulation is applied by a reviewer\'s decision on an analyst\'s proposal (R3, R18), not directly.',
+    );
+  }
   // The framework's own actions need a designation in force; those under the general Rules do not (R14).
   if (R14_needsDesignation(input.type) && !designationInForce(record)) {
     throw invalidTransition(

@@ -375,7 +375,7 @@ export async function buildDemoSeed(options: DemoSeedOptions): Promise<StorageSe
   const storage = createMemoryStorage();
   let clock = now;
   const caseIds: string[] = [];
-  const counters: Record<IdKind, number> = { case: 0, event: 0, action: 0, request: 0 };
+  const counters: Record<IdKind, number> = { case: 0, event: 0, action: 0, request: 0, proposal: 0 };
   const actionIds: string[] = [];
   const backend = createBackend({
     storage,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import type { WorkbenchRole as Role } from '../api/contract/users';
-import { caseIn, createTestBackend, NEW_CASE, recommendedContent, type CallOptions, type TestBackend } from './backend-test-kit';
+import { caseIn, createTestBackend, manipulationContent, NEW_CASE, recommendedContent, type CallOptions, type TestBackend } from './backend-test-kit';
 
 /**
  * `owner`: the user who created, edited and submitted the case, `kim`. As `analyst-owner` she is
@@ -103,6 +103,28 @@ const MATRIX: Record<EndpointName, Row> = {
       body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
     }),
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  proposeManipulationEnforcement: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'draft', { owner, content: manipulationContent() });
+      return { params: { caseId: doc.id }, ifMatch: doc.version, body: { accounts: ['relay_one'], basis: 'One operator runs both.' } };
+    },
+    expect: { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 403, 'reviewer-owner': 403 },
+  },
+  decideManipulationEnforcement: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'draft', { owner, content: manipulationContent() });
+      const proposed = await kit.ok('proposeManipulationEnforcement', {
+        user: 'ben', params: { caseId: doc.id }, ifMatch: doc.version, body: { accounts: ['relay_one'], basis: 'One operator runs both.' },
+      });
+      return {
+        params: { caseId: doc.id, proposalId: proposed.manipulationProposals[0]?.id ?? '' },
+        ifMatch: proposed.version,
+        body: { outcome: 'approve', rationale: 'The device link is conclusive.' },
+      };
+    },
+    // Four eyes (R18): Kim wrote the case, so even as a reviewer she cannot decide it.
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 403 },
   },
   liftAction: {
     setup: async (kit) => {

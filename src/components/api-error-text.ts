@@ -66,6 +66,10 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.associationsUndecided');
     case 'review.notAssociated':
       return t('field.notAssociated');
+    case 'manipulation.noAccounts':
+      return t('field.manipulationNoAccounts');
+    case 'manipulation.notInTrack':
+      return t('field.manipulationNotInTrack');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

@@ -202,7 +202,8 @@ export function R13_outcome(missingInputs: number, unmetConditions: number): Ver
 
 /** R14: the enforcement actions a recommended designation makes available on approval. */
 export function R14_availableActions(outcome: VerdictOutcome): EnforcementActionType[] {
-  return outcome === 'recommended' ? [...ENFORCEMENT_ACTION_TYPES] : [];
+  // R3's suspension is not the designation's: it follows the platform-manipulation track's own decision.
+  return outcome === 'recommended' ? ENFORCEMENT_ACTION_TYPES.filter((type) => type !== 'suspend-platform-manipulation') : [];
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ export const ENFORCEMENT_ACTION_TYPES = [
   'suspend-primary-use',
   'require-tweet-removal',
   'suspend-severe-violations',
+  'suspend-platform-manipulation',
 ] as const;
 export type EnforcementActionType = (typeof ENFORCEMENT_ACTION_TYPES)[number];
 
@@ -116,6 +117,8 @@ export const ACTION_TARGETS: Readonly<Record<EnforcementActionType, readonly Enf
   'suspend-primary-use': ['account'],
   'require-tweet-removal': ['tweet'],
   'suspend-severe-violations': ['account'],
+  // R3: permanent suspension of the accounts of the establishing technical signals.
+  'suspend-platform-manipulation': ['account'],
 };
 
 /** R16: the basis on which a person confirms an account's association. */

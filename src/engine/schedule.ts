@@ -44,12 +44,19 @@ export const DESIGNATION_ACTION_TYPES: readonly EnforcementActionType[] = [
 ];
 
 /**
+ * R3: the platform-manipulation track's action, "typically permanent suspension" of the accounts
+ * involved: applied only by a reviewer's decision on an analyst's proposal, with or without a
+ * designation, never expiring, and not ended by a withdrawal.
+ */
+export const PLATFORM_MANIPULATION_ACTION_TYPES: readonly EnforcementActionType[] = ['suspend-platform-manipulation'];
+
+/**
  * R14: actions under the general Rules ("any account engaged in coordinated harmful activity may also
  * be subject to enforcement action under the Twitter Rules"): Tweet removal and suspension for severe
  * or repeated violations, available on a case whether or not it is designated.
  */
 export const GENERAL_RULES_ACTION_TYPES: readonly EnforcementActionType[] = ENFORCEMENT_ACTION_TYPES.filter(
-  (type) => !DESIGNATION_ACTION_TYPES.includes(type),
+  (type) => !DESIGNATION_ACTION_TYPES.includes(type) && !PLATFORM_MANIPULATION_ACTION_TYPES.includes(type),
 );
 
 /** R14: whether an action of this type needs a designation in force (the framework's own actions do). */

@@ -22,6 +22,9 @@ export const AuditEventType = z.enum([
   'action.applied',
   'action.reapplied',
   'action.ended',
+  'case.manipulation-proposed',
+  'case.manipulation-approved',
+  'case.manipulation-rejected',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventType>;
 

@@ -249,6 +249,36 @@ export const Designation = z.object({
 });
 export type Designation = z.infer<typeof Designation>;
 
+/** How many accounts one platform-manipulation proposal may name (R3). */
+export const MAX_MANIPULATION_ACCOUNTS = 500;
+
+/** R3: a reviewer's decision on a platform-manipulation proposal; an approval lists the actions it applied. */
+export const ManipulationDecision = z.object({
+  outcome: z.enum(['approve', 'reject']),
+  rationale: longText(10_000).min(1),
+  decidedBy: Id,
+  decidedAt: UtcTimestamp,
+  actionIds: z.array(Id),
+});
+export type ManipulationDecision = z.infer<typeof ManipulationDecision>;
+
+/**
+ * R3: enforcement on the platform-manipulation track, proposed by an analyst for accounts of the
+ * establishing technical signals and decided by another reviewer (R18), with or without a designation.
+ */
+export const ManipulationProposal = z.object({
+  id: Id,
+  accounts: z.array(AccountHandle).min(1).max(MAX_MANIPULATION_ACCOUNTS),
+  /** What the analyst saw: the coordination and how these accounts take part in it. */
+  basis: longText(5_000).min(1),
+  /** The establishing technical signals when it was proposed. */
+  signalIds: z.array(Id),
+  proposedBy: Id,
+  proposedAt: UtcTimestamp,
+  decision: ManipulationDecision.nullable(),
+});
+export type ManipulationProposal = z.infer<typeof ManipulationProposal>;
+
 /** The whole case as the server returns it. */
 const CaseDocumentShape = CaseContent.extend({
   id: Id,
@@ -276,6 +306,8 @@ const CaseDocumentShape = CaseContent.extend({
   designation: Designation.nullable(),
   accounts: z.array(AccountAssociation),
   enforcementActions: z.array(EnforcementAction),
+  /** R3: platform-manipulation proposals and their decisions, oldest first; none in cases stored before. */
+  manipulationProposals: z.array(ManipulationProposal).default([]),
 });
 
 /**

@@ -1,5 +1,6 @@
 // R19: the decision record of an approved designation, exportable as a statement of reasons:
-// the facts, the rules applied, the decision, the actions with their expiry, and the reviewer.
+// the facts, the rules applied, the decision, the actions with their expiry, and the reviewer. Since
+// schema 2 also of the platform-manipulation track's decisions (R3), with or without a designation.
 import { z } from 'zod';
 import { Id, UtcTimestamp } from './scalars';
 import { CaseStatus } from './policy-terms';
@@ -11,11 +12,12 @@ import {
   Designation,
   EnforcementAction,
   HarmAssessments,
+  ManipulationProposal,
   ReviewDecision,
   StoredVerdict,
 } from './case';
 
-export const DECISION_RECORD_SCHEMA_VERSION = 1;
+export const DECISION_RECORD_SCHEMA_VERSION = 2;
 
 export const DecisionRecordPerson = z.object({ id: Id, name: z.string() });
 export type DecisionRecordPerson = z.infer<typeof DecisionRecordPerson>;
@@ -40,14 +42,18 @@ export const DecisionRecord = z.object({
     signals: z.array(CoordinationSignal),
     associatedAccounts: z.array(AccountAssociation),
   }),
-  /** The rule ids the verdict rested on, plus R8 when the decision overrode it. */
+  /** The rule ids the verdict rested on, plus R8 when the decision overrode it; R3 for a track decision. */
   rulesApplied: z.array(z.string()),
-  verdictAtDecision: StoredVerdict,
+  /** The designation's part: null when the record holds only platform-manipulation decisions (R3). */
+  verdictAtDecision: StoredVerdict.nullable(),
   /** The approving decision, with its override justification if any (R8). */
-  decision: ReviewDecision,
+  decision: ReviewDecision.nullable(),
   submittedBy: DecisionRecordPerson.nullable(),
-  reviewer: DecisionRecordPerson,
-  designation: Designation,
+  reviewer: DecisionRecordPerson.nullable(),
+  designation: Designation.nullable(),
+  /** R3: the decided platform-manipulation proposals, with who proposed and who decided each. */
+  platformManipulation: z.array(ManipulationProposal.extend({ proposer: DecisionRecordPerson, decider: DecisionRecordPerson })),
+  /** Every action with a designation; without one, the platform-manipulation suspensions only. */
   actions: z.array(EnforcementAction.extend({ activeAtGeneration: z.boolean() })),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;

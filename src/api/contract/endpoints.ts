@@ -33,6 +33,9 @@ import {
   PeriodicReviewInput,
   ReapplyActionInput,
   LiftActionInput,
+  ManipulationDecisionInput,
+  ManipulationProposalInput,
+  ProposalParams,
   SubmitInput,
 } from './requests';
 import { User } from './users';
@@ -131,6 +134,19 @@ export const endpoints = {
   liftAction: endpoint({
     method: 'POST', path: '/api/cases/:caseId/actions/:actionId/lift', params: ActionParams,
     body: LiftActionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  /**
+   * R3: an analyst proposes platform-manipulation enforcement (permanent suspension) for accounts of
+   * the establishing technical signals; on any case whose verdict carries the track, designated or not.
+   */
+  proposeManipulationEnforcement: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/manipulation-proposals', params: CaseIdParams, body: ManipulationProposalInput,
+    response: CaseDocument, ifMatch: true, roles: ['analyst'], errors: writeErrors,
+  }),
+  /** R3 with R18: a reviewer other than the proposer and the case's authors approves or rejects it. */
+  decideManipulationEnforcement: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/manipulation-proposals/:proposalId/decision', params: ProposalParams,
+    body: ManipulationDecisionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
   }),
   /** Issue 12 §6: sets a case's owner (analysts) or reviewer (reviewers); an audited change of the case. */
   assignCase: endpoint({

@@ -19,6 +19,8 @@ export const CONTRACT_FIELD_MESSAGES = {
   'mention.tooMany': 'A comment mentions at most 20 people.',
   'review.associationsUndecided': 'Confirm or end each association without recent activity (R16).',
   'review.notAssociated': 'Only confirmed associations can be decided at a periodic review (R16).',
+  'manipulation.noAccounts': 'Choose at least one account of the platform-manipulation track (R3).',
+  'manipulation.notInTrack': 'Platform-manipulation enforcement is for accounts of the establishing technical signals only (R3).',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

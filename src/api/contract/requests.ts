@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AccountHandle, longText, shortText } from './primitives';
 import { Id } from './scalars';
 import { AssociationBasis, EnforcementActionType, EnforcementTarget } from './policy-terms';
-import { MAX_RETURN_REQUESTS, ReviewDecisionKind } from './case';
+import { MAX_MANIPULATION_ACCOUNTS, MAX_RETURN_REQUESTS, ReviewDecisionKind } from './case';
 import { ReturnRequestInput } from './conversation';
 
 /** R12/R10 must be answered before this is accepted. */
@@ -78,3 +78,18 @@ export type AssignmentInput = z.input<typeof AssignmentInput>;
 
 export const CaseIdParams = z.object({ caseId: Id });
 export const ActionParams = z.object({ caseId: Id, actionId: Id });
+export const ProposalParams = z.object({ caseId: Id, proposalId: Id });
+
+/** R3: an analyst proposes platform-manipulation enforcement for accounts of the establishing technical signals. */
+export const ManipulationProposalInput = z.object({
+  accounts: z.array(AccountHandle).min(1, 'manipulation.noAccounts').max(MAX_MANIPULATION_ACCOUNTS),
+  basis: longText(5_000).trim().min(1, 'required'),
+});
+export type ManipulationProposalInput = z.input<typeof ManipulationProposalInput>;
+
+/** R3: a reviewer other than the proposer approves (the suspensions are applied) or rejects it (R18). */
+export const ManipulationDecisionInput = z.object({
+  outcome: z.enum(['approve', 'reject']),
+  rationale: longText(10_000).trim().min(1, 'required'),
+});
+export type ManipulationDecisionInput = z.input<typeof ManipulationDecisionInput>;

@@ -38,6 +38,9 @@ export const en = {
     'action.applied': 'Enforcement action applied',
     'action.reapplied': 'Enforcement action re-applied',
     'action.ended': 'Enforcement action ended',
+    'case.manipulation-proposed': 'Platform-manipulation enforcement proposed (R3)',
+    'case.manipulation-approved': 'Platform-manipulation enforcement approved (R3)',
+    'case.manipulation-rejected': 'Platform-manipulation enforcement rejected (R3)',
   },
 } as const;
 
@@ -78,6 +81,9 @@ export const nl: LocaleShape<typeof en> = {
     'action.applied': 'Handhavingsmaatregel toegepast',
     'action.reapplied': 'Handhavingsmaatregel opnieuw toegepast',
     'action.ended': 'Handhavingsmaatregel beëindigd',
+    'case.manipulation-proposed': 'Handhaving wegens platformmanipulatie voorgesteld (R3)',
+    'case.manipulation-approved': 'Handhaving wegens platformmanipulatie goedgekeurd (R3)',
+    'case.manipulation-rejected': 'Handhaving wegens platformmanipulatie afgewezen (R3)',
   },
 };
 
@@ -118,5 +124,8 @@ export const tr: LocaleShape<typeof en> = {
     'action.applied': 'Yaptırım önlemi uygulandı',
     'action.reapplied': 'Yaptırım önlemi yeniden uygulandı',
     'action.ended': 'Yaptırım önlemi sona erdi',
+    'case.manipulation-proposed': 'Platform manipülasyonu yaptırımı önerildi (R3)',
+    'case.manipulation-approved': 'Platform manipülasyonu yaptırımı onaylandı (R3)',
+    'case.manipulation-rejected': 'Platform manipülasyonu yaptırımı reddedildi (R3)',
   },
 };

@@ -56,6 +56,7 @@ export function sampleDocument(content: CaseContent = sampleContent(), overrides
     designation: null,
     accounts: [],
     enforcementActions: [],
+    manipulationProposals: [],
     ...overrides,
   };
 }

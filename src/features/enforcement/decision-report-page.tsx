@@ -131,21 +131,47 @@ function Report({ record }: { record: DecisionRecord }) {
         {t('report.meta', { caseId: record.caseId, version: record.caseVersion, schema: record.schemaVersion })} <DateTime value={record.generatedAt} />
       </Typography>
       {record.modificationInProgress && <Alert severity="info" sx={{ mt: 1 }}>{t('report.modification')}</Alert>}
-      <Section title={t('report.decision')}>
-        <Facts
-          rows={[
-            [t('report.status'), t(`policy:status.${record.status}`)],
-            [t('report.verdict'), `${t(`policy:verdict.${record.verdictAtDecision.outcome}`)} (${record.rulesApplied.join(', ')})`],
-            [t('report.reviewer'), record.reviewer.name],
-            [t('report.decidedAt'), <DateTime key="decided" value={decision.decidedAt} />],
-            [t('report.submittedBy'), record.submittedBy?.name ?? '—'],
-            [t('report.rationale'), decision.rationale],
-            [t('report.override'), decision.override ? decision.override.justification : t('report.noOverride')],
-            [t('record.nextReviewAt'), <DateTime key="next" value={designation.nextReviewAt} dateOnly />],
-            [t('report.withdrawn'), designation.withdrawnAt ? `${designation.withdrawalRationale ?? ''}` : '—'],
-          ]}
-        />
-      </Section>
+      {designation && decision && record.verdictAtDecision && (
+        <Section title={t('report.decision')}>
+          <Facts
+            rows={[
+              [t('report.status'), t(`policy:status.${record.status}`)],
+              [t('report.verdict'), `${t(`policy:verdict.${record.verdictAtDecision.outcome}`)} (${record.rulesApplied.join(', ')})`],
+              [t('report.reviewer'), record.reviewer?.name ?? '—'],
+              [t('report.decidedAt'), <DateTime key="decided" value={decision.decidedAt} />],
+              [t('report.submittedBy'), record.submittedBy?.name ?? '—'],
+              [t('report.rationale'), decision.rationale],
+              [t('report.override'), decision.override ? decision.override.justification : t('report.noOverride')],
+              [t('record.nextReviewAt'), <DateTime key="next" value={designation.nextReviewAt} dateOnly />],
+              [t('report.withdrawn'), designation.withdrawnAt ? `${designation.withdrawalRationale ?? ''}` : '—'],
+            ]}
+          />
+        </Section>
+      )}
+      {record.platformManipulation.length > 0 && (
+        <Section title={t('manipulation.title')}>
+          <SimpleTable
+            caption={t('manipulation.reportCaption')}
+            head={[t('manipulation.columns.proposed'), t('manipulation.columns.accounts'), t('manipulation.columns.basis'), t('manipulation.columns.decision'), t('manipulation.columns.rationale')]}
+            rows={record.platformManipulation.map((proposal) => [
+              <span key="proposed">
+                {proposal.proposer.name}, <DateTime value={proposal.proposedAt} />
+              </span>,
+              proposal.accounts.map((handle) => `@${handle}`).join(', '),
+              proposal.basis,
+              <span key="decision">
+                {proposal.decision ? t(`manipulation.outcome.${proposal.decision.outcome}`) : '—'}, {proposal.decider.name}
+                {proposal.decision && (
+                  <>
+                    , <DateTime value={proposal.decision.decidedAt} />
+                  </>
+                )}
+              </span>,
+              proposal.decision?.rationale ?? '—',
+            ])}
+          />
+        </Section>
+      )}
       <Section title={t('report.facts')}>
         <Facts
           rows={[

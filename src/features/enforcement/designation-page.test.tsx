@@ -141,4 +141,29 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(within(actions).queryByRole('form')).toBeNull();
     expect(within(actions).queryByRole('button', { name: /^Lift / })).toBeNull();
   });
+
+  it('platform manipulation (R3): an analyst proposes permanent suspension for accounts of the track, another reviewer approves it', async () => {
+    const first = renderWithProviders(null, { route: '/designations/case-ashfall-syndicate', routes, userId: 'ben' });
+    const section = await screen.findByRole('region', { name: 'Platform manipulation (R3)' });
+    expect(within(section).getByText(/Establishing technical signals: 1 · accounts on the track: @ashfall_store, @ember_boost_01/)).toBeVisible();
+    await first.user.click(within(section).getByRole('checkbox', { name: '@ashfall_store' }));
+    await first.user.click(within(section).getByRole('button', { name: 'Propose permanent suspension' }));
+    expect(await within(section).findByText('Required')).toBeVisible();
+    await fill(first.user, within(section).getByRole('textbox', { name: /What the coordination is/ }), 'The booster pool is one operator.');
+    await first.user.click(within(section).getByRole('button', { name: 'Propose permanent suspension' }));
+    const pending = await within(section).findByTestId('manipulation-pending');
+    expect(pending).toHaveTextContent('Accounts: @ember_boost_01');
+    // An analyst waits for a reviewer.
+    expect(within(pending).getByText(/Waiting for a reviewer who neither proposed it nor wrote the case/)).toBeVisible();
+    first.unmount();
+
+    const { user } = renderWithProviders(null, { route: '/designations/case-ashfall-syndicate', routes, userId: 'rui' });
+    const again = await screen.findByRole('region', { name: 'Platform manipulation (R3)' });
+    await user.click(within(again).getByRole('radio', { name: 'Approve: suspend these accounts permanently' }));
+    await fill(user, within(again).getByRole('textbox', { name: /Rationale/ }), 'The booster pool is automated.');
+    await user.click(within(again).getByRole('button', { name: 'Record the decision' }));
+    expect(await within(again).findByTestId('manipulation-decided')).toHaveTextContent(/Approved by Rui Takahashi on .* proposed by Ben Osei/);
+    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    expect(within(actions).getByText('Suspend permanently (platform manipulation, R3)')).toBeVisible();
+  });
 });

@@ -1,6 +1,7 @@
 // The designation record page (/designations/:caseId): the approved designation (R17), account
 // association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19); for a case
-// without a designation, the actions the general Rules allow on it (R14).
+// without a designation, the actions the general Rules allow on it (R14). On either, the
+// platform-manipulation track's enforcement (R3).
 import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
@@ -18,6 +19,7 @@ import { AccountsSection } from './accounts-section';
 import { ActionsSection } from './actions-section';
 import { DesignationRecordCard } from './designation-record-card';
 import { ExportsSection } from './exports-section';
+import { ManipulationSection } from './manipulation-section';
 
 export function DesignationPage() {
   const { caseId = '' } = useParams();
@@ -28,6 +30,8 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
   const { t } = useTranslation(['enforcement', 'policy']);
   const now = useNow();
   const { designation } = caseDocument;
+  // R3's approved suspensions have a decision record (and statements of reasons) of their own.
+  const r3Approved = caseDocument.manipulationProposals.some((proposal) => proposal.decision?.outcome === 'approve');
   return (
     <Container maxWidth="xl" sx={{ py: 3 }}>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
@@ -47,13 +51,16 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
       {!designation ? (
         <Stack spacing={2}>
           <Alert severity="info">{t('page.noDesignation', { status: t(`policy:status.${caseDocument.status}`) })}</Alert>
+          <ManipulationSection caseDocument={caseDocument} me={me} now={now} />
           {/* R14: the general Rules' actions do not wait for a designation. */}
           <ActionsSection caseDocument={caseDocument} now={now} open={false} canAct={hasRole(me, 'reviewer')} />
+          {r3Approved && <ExportsSection caseDocument={caseDocument} />}
         </Stack>
       ) : (
         <Stack spacing={2}>
           <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />
           <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} now={now} />
+          <ManipulationSection caseDocument={caseDocument} me={me} now={now} />
           <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={hasRole(me, 'reviewer')} />
           <ExportsSection caseDocument={caseDocument} />
         </Stack>

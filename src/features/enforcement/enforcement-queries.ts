@@ -5,7 +5,14 @@ import { useCallback } from 'react';
 import { useCaseWrite } from '../../api/client/case-write';
 import { callApi } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
-import type { AccountDecisionInput, ApplyActionInput, LiftActionInput, ReapplyActionInput } from '../../api/contract/requests';
+import type {
+  AccountDecisionInput,
+  ApplyActionInput,
+  LiftActionInput,
+  ManipulationDecisionInput,
+  ManipulationProposalInput,
+  ReapplyActionInput,
+} from '../../api/contract/requests';
 
 export function useDecideAccount(caseId: string, version: number) {
   return useCaseWrite(caseId, async (body: AccountDecisionInput) =>
@@ -51,5 +58,19 @@ export function useFetchDecisionRecord(caseId: string) {
         staleTime: 0,
       }),
     [queryClient, caseId],
+  );
+}
+
+/** R3: an analyst proposes platform-manipulation enforcement. */
+export function useProposeManipulation(caseId: string, version: number) {
+  return useCaseWrite(caseId, async (body: ManipulationProposalInput) =>
+    (await callApi('proposeManipulationEnforcement', { params: { caseId }, body, ifMatch: version })).data,
+  );
+}
+
+/** R3: another reviewer decides it (R18). */
+export function useDecideManipulation(caseId: string, version: number) {
+  return useCaseWrite(caseId, async ({ proposalId, body }: { proposalId: string; body: ManipulationDecisionInput }) =>
+    (await callApi('decideManipulationEnforcement', { params: { caseId, proposalId }, body, ifMatch: version })).data,
   );
 }

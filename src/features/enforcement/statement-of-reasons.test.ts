@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseDocument, emptyCaseContent, type EnforcementAction } from '../../api/contract/case';
 import { DecisionRecord } from '../../api/contract/decision-record';
 import { StatementOfReasons, StatementsOfReasonsExport } from '../../api/contract/decision-record-export';
-import { caseIn, contentOfDoc, createTestBackend, T0 } from '../../backend/backend-test-kit';
+import { caseIn, contentOfDoc, createTestBackend, manipulationContent, T0 } from '../../backend/backend-test-kit';
 import { addDaysUtc } from '../../engine/schedule';
 import { buildStatementsOfReasons, EEA_COUNTRIES } from './statement-of-reasons';
 
@@ -32,7 +32,7 @@ function record(): DecisionRecord {
   content.harm.informational.severity = 'low';
   const verdict = { outcome: 'recommended' as const, ruleIds: ['R2', 'R7', 'R13'], priority: 3, platformManipulationTrack: true };
   return DecisionRecord.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'cha.decision-record',
     generatedAt: '2026-04-10T00:00:00.000Z',
     caseId: 'case-grey-meridian',
@@ -61,6 +61,7 @@ function record(): DecisionRecord {
       approvedBy: 'rui', approvedAt: APPROVED_AT, firstApprovedAt: APPROVED_AT, rationale: 'Home visits and dogpiling.', nextReviewAt: '2026-05-30T10:00:00.000Z',
       lastReviewedAt: APPROVED_AT, withdrawnAt: null, withdrawnBy: null, withdrawalRationale: null,
     },
+    platformManipulation: [],
     actions: [
       action({ id: 'a-susp', type: 'suspend-primary-use', target: 'account', targetRef: 'meridian_signal', appliedAt: '2026-03-03T09:00:00.000Z' }),
       action({ id: 'a-vis', type: 'limit-visibility', target: 'account', targetRef: 'grey_relay', expiresAt: '2026-04-01T09:00:00.000Z', activeAtGeneration: false }),
@@ -201,3 +202,43 @@ function stored() {
     accounts: [], enforcementActions: [],
   };
 }
+
+describe('statements of reasons of platform-manipulation suspensions (R3)', () => {
+  it('a case without a designation: its record holds the R3 decision and its suspensions, and each statement rests on that decision', async () => {
+    const kit = createTestBackend();
+    const draft = await caseIn(kit, 'draft', { content: manipulationContent() });
+    const proposed = await kit.ok('proposeManipulationEnforcement', {
+      user: 'ben', params: { caseId: draft.id }, ifMatch: draft.version, body: { accounts: ['relay_one'], basis: 'One operator runs both accounts.' },
+    });
+    kit.clock.advanceDays(2);
+    const approved = await kit.ok('decideManipulationEnforcement', {
+      user: 'sam', params: { caseId: draft.id, proposalId: proposed.manipulationProposals[0]?.id ?? '' }, ifMatch: proposed.version,
+      body: { outcome: 'approve', rationale: 'The shared device is conclusive.' },
+    });
+    const response = await kit.call('decisionRecord', { user: 'rui', params: { caseId: approved.id } });
+    expect(response.status).toBe(200);
+    const record = DecisionRecord.parse(response.body);
+    expect(record).toMatchObject({ designation: null, decision: null, reviewer: null, rulesApplied: ['R3'] });
+    expect(record.platformManipulation).toEqual([
+      expect.objectContaining({ proposer: { id: 'ben', name: 'Ben Osei' }, decider: { id: 'sam', name: 'Samira Haddad' }, accounts: ['relay_one'] }),
+    ]);
+    const [statement] = buildStatementsOfReasons(record, addDaysUtc(T0, 3)).statements;
+    expect(statement).toMatchObject({
+      decision_account: 'DECISION_ACCOUNT_SUSPENDED',
+      end_date_account_restriction: null,
+      incompatible_content_ground: 'Twitter Rules: coordinated harmful activity framework, platform manipulation (technical coordination, R3)',
+      content_date: T0.slice(0, 10),
+      application_date: addDaysUtc(T0, 2).slice(0, 10),
+      category_addition: [],
+    });
+    expect(statement?.incompatible_content_explanation).toMatch(/^The shared device is conclusive\./);
+    expect(statement?.decision_facts).toMatch(/platform manipulation, prohibited whatever the harm \(R3\)/);
+    expect(JSON.stringify(statement)).not.toContain('relay_one');
+  });
+
+  it('a case with neither a designation nor an approved R3 decision has no record', async () => {
+    const kit = createTestBackend();
+    const draft = await caseIn(kit, 'draft', { content: manipulationContent() });
+    expect((await kit.call('decisionRecord', { user: 'rui', params: { caseId: draft.id } })).status).toBe(409);
+  });
+});

@@ -8,7 +8,10 @@
 //   modification does not move, so it never falls after an action applied before the re-approval;
 // - territorial scope: the whole EEA, as the framework's actions are not geo-restricted;
 // - detection is automated when the account was named by a detected signal; decisions are never
-//   automated: a reviewer approved the designation and applied the action, a person confirmed the account.
+//   automated: a reviewer approved the designation and applied the action, a person confirmed the account;
+// - a suspension for platform manipulation (R3) rests on its own four-eyes decision, not on a
+//   designation: its facts are the establishing technical signals, its content date the day it was
+//   proposed, and its explanation the reviewer's rationale.
 import type { DecisionRecord } from '../../api/contract/decision-record';
 import {
   COORDINATED_HARM_KEYWORD,
@@ -41,6 +44,7 @@ const ACTION_WORDING: Record<EnforcementAction['type'], string> = {
   'suspend-primary-use': 'Account suspended: its primary use is to propagate the coordinated harmful activity',
   'require-tweet-removal': 'Removal of a Tweet that violates the Twitter Rules required',
   'suspend-severe-violations': 'Account suspended for severe or repeated violations of the Twitter Rules',
+  'suspend-platform-manipulation': 'Account suspended permanently for platform manipulation (technical coordination)',
 };
 const TARGET_WORDING: Record<EnforcementAction['target'], string> = {
   account: 'an account associated with the actor',
@@ -75,6 +79,7 @@ function restriction(action: RecordAction): Pick<
       return { ...none, decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED'] };
     case 'suspend-primary-use':
     case 'suspend-severe-violations':
+    case 'suspend-platform-manipulation':
       return { ...none, decision_visibility: [], decision_account: 'DECISION_ACCOUNT_SUSPENDED', end_date_account_restriction: restrictionEnd(action) };
   }
 }
@@ -97,18 +102,53 @@ function harmSummary(record: DecisionRecord): string {
 }
 
 /** A modification approved after the first designation says so, with its date. */
-function reapproval(record: DecisionRecord): string {
-  const { approvedAt, firstApprovedAt } = record.designation;
+function reapproval(designation: Designated['designation']): string {
+  const { approvedAt, firstApprovedAt } = designation;
   return approvedAt === firstApprovedAt ? '' : `; a modification was approved on ${date(approvedAt)}`;
 }
 
+/** A record with its designation part: every action but R3's rests on it. */
+type Designated = DecisionRecord & {
+  designation: NonNullable<DecisionRecord['designation']>;
+  decision: NonNullable<DecisionRecord['decision']>;
+  verdictAtDecision: NonNullable<DecisionRecord['verdictAtDecision']>;
+};
+
+function designatedRecord(record: DecisionRecord): Designated {
+  const { designation, decision, verdictAtDecision } = record;
+  if (!designation || !decision || !verdictAtDecision) throw new Error(`decision record of ${record.caseId}: an action without a designation or an R3 decision`);
+  return { ...record, designation, decision, verdictAtDecision };
+}
+
+type R3Decision = DecisionRecord['platformManipulation'][number] & { decision: NonNullable<DecisionRecord['platformManipulation'][number]['decision']> };
+
+/** The approved platform-manipulation decision an R3 suspension was applied by. */
+function r3DecisionOf(record: DecisionRecord, action: RecordAction): R3Decision {
+  const found = record.platformManipulation.find((proposal) => proposal.decision?.actionIds.includes(action.id));
+  if (!found?.decision) throw new Error(`decision record of ${record.caseId}: no R3 decision applied ${action.id}`);
+  return { ...found, decision: found.decision };
+}
+
+/** Facts and circumstances of an R3 suspension: the technical coordination, not any harm (R3). */
+function r3Facts(record: DecisionRecord, action: RecordAction, decision: R3Decision): string {
+  const technical = record.facts.signals.filter((signal) => decision.signalIds.includes(signal.id));
+  const techniques = [...new Set(technical.map((signal) => signal.technique))].join(', ') || 'technical coordination';
+  return clip(
+    `Technical coordination by the ${record.actor.kind} "${record.actor.name}" was established with sufficient evidence ` +
+      `(${technical.length} technical signal(s): ${techniques}). Under the coordinated harmful activity framework this is platform manipulation, ` +
+      `prohibited whatever the harm (R3). An analyst proposed enforcement on ${date(decision.proposedAt)}; a second reviewer approved it on ` +
+      `${date(decision.decision.decidedAt)} (four eyes). Action: ${ACTION_WORDING[action.type]}, applied on ${date(action.appliedAt)}. Basis: ${action.basis}`,
+    5_000,
+  );
+}
+
 /** Facts and circumstances (Art. 17(3)(b) DSA), without personal data. */
-function decisionFacts(record: DecisionRecord, action: RecordAction): string {
+function decisionFacts(record: Designated, action: RecordAction): string {
   const sufficient = record.facts.signals.filter((signal) => signal.evidenceState === 'sufficient');
   const kinds = [...new Set(sufficient.map((signal) => signal.kind))].join(' and ') || 'no';
   const override = record.decision.override ? ' The reviewer decided against the engine’s verdict, with a written justification (override, R8).' : '';
   return clip(
-    `The ${record.actor.kind} "${record.actor.name}" was designated as engaged in coordinated harmful activity on ${date(record.designation.firstApprovedAt)} after four-eyes review${reapproval(record)}. ` +
+    `The ${record.actor.kind} "${record.actor.name}" was designated as engaged in coordinated harmful activity on ${date(record.designation.firstApprovedAt)} after four-eyes review${reapproval(record.designation)}. ` +
       `Coordination: ${sufficient.length} signal(s) with sufficient evidence (${kinds} coordination). Harm severity: ${harmSummary(record)}. ` +
       `Engine verdict at decision: ${record.verdictAtDecision.outcome} (rules ${record.rulesApplied.join(', ')}).${override} ` +
       `Action: ${ACTION_WORDING[action.type]}, on ${TARGET_WORDING[action.target]}, applied on ${date(action.appliedAt)}` +
@@ -130,7 +170,14 @@ function contentLanguage(record: DecisionRecord): string | null {
 }
 
 export function buildStatementOfReasons(record: DecisionRecord, action: RecordAction): StatementOfReasons {
-  const general = action.type === 'require-tweet-removal' || action.type === 'suspend-severe-violations';
+  return action.type === 'suspend-platform-manipulation' ? r3Statement(record, action) : designationStatement(designatedRecord(record), action);
+}
+
+/** The fields every statement fills the same way, whatever the action rests on. */
+function commonFields(
+  record: DecisionRecord,
+  action: RecordAction,
+): Omit<StatementOfReasons, 'incompatible_content_ground' | 'incompatible_content_explanation' | 'category_addition' | 'content_date' | 'decision_facts'> {
   return {
     ...restriction(action),
     decision_monetary: null,
@@ -138,24 +185,44 @@ export function buildStatementOfReasons(record: DecisionRecord, action: RecordAc
     account_type: null,
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
     decision_ground_reference_url: POLICY_URL,
-    incompatible_content_ground: general
-      ? 'Twitter Rules, applied to content associated with an actor designated under the coordinated harmful activity framework'
-      : 'Twitter Rules: coordinated harmful activity framework (actor-level designation)',
-    incompatible_content_explanation: clip(`${record.decision.rationale}\n\nAction basis: ${action.basis}`, 2_000),
     incompatible_content_illegal: 'No',
     category: 'STATEMENT_CATEGORY_VIOLENCE',
-    category_addition: categoryAdditions(record),
     category_specification: [COORDINATED_HARM_KEYWORD],
     ...contentType(action),
     content_language: contentLanguage(record),
-    content_date: date(record.designation.firstApprovedAt),
     application_date: date(action.appliedAt),
     territorial_scope: [...EEA_COUNTRIES],
-    decision_facts: decisionFacts(record, action),
     source_type: 'SOURCE_VOLUNTARY',
     automated_detection: automatedDetection(record, action),
     automated_decision: 'AUTOMATED_DECISION_NOT_AUTOMATED',
     puid: `${record.caseId}/${action.id}`,
+  };
+}
+
+/** R3: the statement of a suspension for platform manipulation, from its own decision. */
+function r3Statement(record: DecisionRecord, action: RecordAction): StatementOfReasons {
+  const decision = r3DecisionOf(record, action);
+  return {
+    ...commonFields(record, action),
+    incompatible_content_ground: 'Twitter Rules: coordinated harmful activity framework, platform manipulation (technical coordination, R3)',
+    incompatible_content_explanation: clip(`${decision.decision.rationale}\n\nAction basis: ${action.basis}`, 2_000),
+    category_addition: [],
+    content_date: date(decision.proposedAt),
+    decision_facts: r3Facts(record, action, decision),
+  };
+}
+
+function designationStatement(record: Designated, action: RecordAction): StatementOfReasons {
+  const general = action.type === 'require-tweet-removal' || action.type === 'suspend-severe-violations';
+  return {
+    ...commonFields(record, action),
+    incompatible_content_ground: general
+      ? 'Twitter Rules, applied to content associated with an actor designated under the coordinated harmful activity framework'
+      : 'Twitter Rules: coordinated harmful activity framework (actor-level designation)',
+    incompatible_content_explanation: clip(`${record.decision.rationale}\n\nAction basis: ${action.basis}`, 2_000),
+    category_addition: categoryAdditions(record),
+    content_date: date(record.designation.firstApprovedAt),
+    decision_facts: decisionFacts(record, action),
   };
 }
 

@@ -73,6 +73,7 @@ export const en = {
     'suspend-primary-use': 'Suspend accounts whose primary use is to propagate and/or encourage engagement in the activity',
     'require-tweet-removal': 'Require the removal of specific Tweets which violate the Twitter Rules',
     'suspend-severe-violations': 'Suspend accounts engaged in severe or repeated violations of the Twitter Rules',
+    'suspend-platform-manipulation': 'Permanently suspend the accounts engaged in platform manipulation (technical coordination, R3)',
   },
   actionShort: {
     'limit-visibility': 'Limit visibility',
@@ -81,6 +82,7 @@ export const en = {
     'suspend-primary-use': 'Suspend (primary use)',
     'require-tweet-removal': 'Require Tweet removal',
     'suspend-severe-violations': 'Suspend (severe or repeated violations)',
+    'suspend-platform-manipulation': 'Suspend permanently (platform manipulation, R3)',
   },
   target: { account: 'Account', tweet: 'Tweet', 'trend-term': 'Trend term' },
   associationBasis: { 'recent-behaviour': 'Recent on-platform behaviour', 'profile-information': 'Profile information', signals: 'Coordination signals' },
@@ -185,6 +187,7 @@ export const nl: LocaleShape<typeof en> = {
     'suspend-primary-use': 'Opschorting van accounts die primair worden gebruikt voor het propageren en/of aanmoedigen van betrokkenheid bij de activiteit',
     'require-tweet-removal': 'Vereisen dat specifieke Tweets die in strijd zijn met de Twitter-regels, worden verwijderd',
     'suspend-severe-violations': 'Accounts opschorten die betrokken zijn bij ernstige of herhaaldelijke schendingen van de Twitter-regels',
+    'suspend-platform-manipulation': 'De accounts die betrokken zijn bij platformmanipulatie (technische coördinatie, R3) permanent opschorten',
   },
   actionShort: {
     'limit-visibility': 'Zichtbaarheid beperken',
@@ -193,6 +196,7 @@ export const nl: LocaleShape<typeof en> = {
     'suspend-primary-use': 'Opschorten (primair gebruik)',
     'require-tweet-removal': 'Verwijdering van Tweets vereisen',
     'suspend-severe-violations': 'Opschorten (ernstige of herhaaldelijke schendingen)',
+    'suspend-platform-manipulation': 'Permanent opschorten (platformmanipulatie, R3)',
   },
   target: { account: 'Account', tweet: 'Tweet', 'trend-term': 'Trendterm' },
   associationBasis: { 'recent-behaviour': 'Recent gedrag op het platform', 'profile-information': 'Profielinformatie', signals: 'Coördinatiesignalen' },
@@ -297,6 +301,7 @@ export const tr: LocaleShape<typeof en> = {
     'suspend-primary-use': 'Birincil kullanım amacı propaganda yapmak olan ve/veya etkinliklere katılımı teşvik etmek olan hesapları askıya almak',
     'require-tweet-removal': 'Twitter Kuralları’nı ihlal eden belirli Tweetlerin kaldırılmasını zorunlu kılmak',
     'suspend-severe-violations': 'Twitter Kuralları’nı ciddi şekilde veya tekrar eden şekilde ihlal eden hesapların askıya alınması',
+    'suspend-platform-manipulation': 'Platform manipülasyonuna (teknik koordinasyon, R3) katılan hesapların kalıcı olarak askıya alınması',
   },
   actionShort: {
     'limit-visibility': 'Görünürlüğü sınırlandır',
@@ -305,6 +310,7 @@ export const tr: LocaleShape<typeof en> = {
     'suspend-primary-use': 'Askıya al (birincil kullanım)',
     'require-tweet-removal': 'Tweet kaldırılmasını zorunlu kıl',
     'suspend-severe-violations': 'Askıya al (ciddi veya tekrar eden ihlaller)',
+    'suspend-platform-manipulation': 'Kalıcı olarak askıya al (platform manipülasyonu, R3)',
   },
   target: { account: 'Hesap', tweet: 'Tweet', 'trend-term': 'Gündem terimi' },
   associationBasis: { 'recent-behaviour': 'Twitter’daki son davranışlar', 'profile-information': 'Profil bilgileri', signals: 'Koordinasyon sinyalleri' },
