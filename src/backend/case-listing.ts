@@ -17,6 +17,7 @@ export function caseListing(record: StoredCase, evaluate: EvaluateCase): CaseLis
     returned: isReturned(record),
     ownerId: record.ownerId,
     reviewerId: record.reviewerId,
+    manipulationPending: record.manipulationProposals.some((proposal) => proposal.decision === null),
   };
 }
 

@@ -70,7 +70,9 @@ interface QueryCaseSpec {
   actions: { id: string; expiresAt: string | null; ended?: boolean }[];
 }
 
-const listing = (priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null, returned = false): CaseListing => ({
+const listing = (
+  priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null, returned = false, manipulationPending = false,
+): CaseListing => ({
   verdict: priority > 5 ? 'recommended' : 'not-recommended',
   priority,
   priorityBand: band,
@@ -78,6 +80,7 @@ const listing = (priority: number, band: CaseListing['priorityBand'], nextReview
   returned,
   ownerId: 'ana',
   reviewerId: priority > 5 ? 'rui' : null,
+  manipulationPending,
 });
 
 /**
@@ -103,7 +106,7 @@ const QUERY_CASES: QueryCaseSpec[] = [
   },
   {
     id: 'case-c', name: 'charlie', kind: 'movement', status: 'designated', hashtags: ['#harbourwatch'], actorId: 'ana',
-    updatedAt: '2026-03-03T00:00:00Z', submittedAt: null, listing: listing(4, 'none', '2026-05-01T00:00:00.000Z'),
+    updatedAt: '2026-03-03T00:00:00Z', submittedAt: null, listing: listing(4, 'none', '2026-05-01T00:00:00.000Z', false, true),
     actions: [{ id: 'act-c1', expiresAt: '2026-04-15T12:00:00Z' }, { id: 'act-c0', expiresAt: '2026-03-31T23:59:59.999Z' }],
   },
   {
@@ -398,6 +401,8 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect(ids(await storage.queryCases(query({ reviewerId: 'rui' })))).toEqual(['case-d', 'case-b']);
         expect(ids(await storage.queryCases(query({ ownerId: 'ana', reviewerId: 'rui' })))).toEqual(['case-d', 'case-b']);
         expect(ids(await storage.queryCases(query({ ownerId: 'ben' })))).toEqual([]);
+        // R3: the one case whose platform-manipulation proposal waits for a decision.
+        expect(ids(await storage.queryCases(query({ manipulationPending: 'true' })))).toEqual(['case-c']);
         const returned = await storage.queryCases(query({ returned: 'true' }));
         expect([ids(returned), returned.total, returned.items[0]?.returned]).toEqual([['case-a'], 1, true]);
       });

@@ -79,6 +79,7 @@ export function queryCasesInMemory(cases: Iterable<ListedCase>, query: CasePageQ
     if (query.returned && !listing.returned) continue;
     if (query.ownerId && listing.ownerId !== query.ownerId) continue;
     if (query.reviewerId && listing.reviewerId !== query.reviewerId) continue;
+    if (query.manipulationPending && !listing.manipulationPending) continue;
     if (needle && !caseSearchText(record).includes(needle)) continue;
     const row = caseSummary(record, listing);
     if (query.status && row.status !== query.status) continue;

@@ -41,6 +41,8 @@ export const CaseListing = z.object({
   /** Issue 12 §6: the owning analyst and the assigned reviewer; listings stored before read null. */
   ownerId: z.nullable(z.string()).default(null),
   reviewerId: z.nullable(z.string()).default(null),
+  /** R3: a platform-manipulation proposal waits for a decision; listings stored before read false. */
+  manipulationPending: z.boolean().default(false),
 });
 export type CaseListing = z.infer<typeof CaseListing>;
 

@@ -19,6 +19,8 @@ export const CaseListQuery = z.object({
   /** "My cases" and "Assigned to me" (issue 12 §6). */
   ownerId: z.optional(Id),
   reviewerId: z.optional(Id),
+  /** Only cases with a platform-manipulation proposal waiting for a reviewer's decision (R3). */
+  manipulationPending: z.optional(z.enum(['true'])),
   sort: z._default(z.enum(CASE_LIST_SORTS), 'updatedAt'),
   dir: z._default(z.enum(['asc', 'desc']), 'desc'),
   page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),

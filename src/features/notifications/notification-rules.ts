@@ -1,13 +1,14 @@
 // What concerns the signed-in person (issue 12 §8), from the lists the server already filters: cases
-// returned to them, cases in review assigned to them, designations due for periodic review, and
-// comments mentioning them (from the trail). Each
+// returned to them, cases in review assigned to them, designations due for periodic review,
+// platform-manipulation proposals waiting for a reviewer (R3), and comments mentioning them (from the
+// trail). Each
 // notification has a key that changes when its subject does, so a new return of the same case is
 // unread again.
 import type { AuditEvent, AuditQuery } from '../../api/contract/audit';
 import type { CaseListQuery, CaseSummary } from '../../api/contract/case-list';
 
 /** The kinds that come from the case list. */
-export type CaseNotificationKind = 'returned' | 'assigned' | 'due';
+export type CaseNotificationKind = 'returned' | 'assigned' | 'due' | 'manipulation';
 export type NotificationKind = CaseNotificationKind | 'mentioned';
 
 export interface WorkbenchNotification {
@@ -52,6 +53,7 @@ export function notificationQueries(userId: string, now: string): Record<CaseNot
     returned: { status: 'draft', returned: 'true', ownerId: userId, sort: 'updatedAt', dir: 'desc', pageSize: 20 },
     assigned: { status: 'in_review', reviewerId: userId, sort: 'updatedAt', dir: 'desc', pageSize: 20 },
     due: { status: 'designated', dueBy: now, sort: 'nextReviewAt', dir: 'asc', pageSize: 20 },
+    manipulation: { manipulationPending: 'true', sort: 'updatedAt', dir: 'desc', pageSize: 20 },
   };
 }
 
@@ -61,6 +63,8 @@ export function toNotification(kind: CaseNotificationKind, row: CaseSummary): Wo
       return { key: `returned:${row.id}:${row.updatedAt}`, kind, caseId: row.id, caseName: row.name, to: `/cases/${row.id}/overview`, at: row.updatedAt };
     case 'assigned':
       return { key: `assigned:${row.id}:${row.submittedAt ?? row.updatedAt}`, kind, caseId: row.id, caseName: row.name, to: `/review/${row.id}`, at: row.submittedAt ?? row.updatedAt };
+    case 'manipulation':
+      return { key: `manipulation:${row.id}:${row.updatedAt}`, kind, caseId: row.id, caseName: row.name, to: `/designations/${row.id}`, at: row.updatedAt };
     case 'due':
       return { key: `due:${row.id}:${row.nextReviewAt ?? ''}`, kind, caseId: row.id, caseName: row.name, to: `/review/${row.id}`, at: row.nextReviewAt ?? row.updatedAt };
   }

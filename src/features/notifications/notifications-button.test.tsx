@@ -59,4 +59,17 @@ describe('the notifications bell (issue 12 §8)', () => {
     await user.click(item);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${COPPER}/overview`));
   });
+
+  it('tells reviewers of a platform-manipulation proposal waiting for a decision, and leads to it (R3)', async () => {
+    setApiUser('ben');
+    const ashfall = (await callApi('getCase', { params: { caseId: 'case-ashfall-syndicate' } })).data;
+    await callApi('proposeManipulationEnforcement', {
+      params: { caseId: ashfall.id }, ifMatch: ashfall.version, body: { accounts: ['ember_boost_01'], basis: 'One operator.' },
+    });
+    const { user, router } = renderWithProviders(null, { route: '/', routes: [...routes, { path: '/designations/:caseId', element: <p>designation</p> }], userId: 'rui' });
+    await user.click(await screen.findByRole('button', { name: /^Notifications, \d+ unread$/ }));
+    const menu = await screen.findByRole('menu', { name: 'Notifications' });
+    await user.click(await within(menu).findByRole('menuitem', { name: /^“Ashfall Syndicate”: platform-manipulation enforcement waits for a reviewer’s decision \(R3\)/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/designations/case-ashfall-syndicate'));
+  });
 });

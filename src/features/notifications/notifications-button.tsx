@@ -34,7 +34,7 @@ import { useReadNotifications } from './read-notifications';
 const REFRESH_MS = 60_000;
 
 function kindsFor(user: User): CaseNotificationKind[] {
-  return [...(hasRole(user, 'analyst') ? (['returned'] as const) : []), ...(hasRole(user, 'reviewer') ? (['assigned', 'due'] as const) : [])];
+  return [...(hasRole(user, 'analyst') ? (['returned'] as const) : []), ...(hasRole(user, 'reviewer') ? (['assigned', 'due', 'manipulation'] as const) : [])];
 }
 
 function useNotifications(user: User): WorkbenchNotification[] {

@@ -14,6 +14,7 @@ export const en = {
     assigned: '“{{name}}” waits for your review',
     due: '“{{name}}” is due for its periodic review (R17)',
     mentioned: '{{name}} mentioned you: “{{excerpt}}”',
+    manipulation: '“{{name}}”: platform-manipulation enforcement waits for a reviewer’s decision (R3)',
   },
 };
 
@@ -30,6 +31,7 @@ export const nl: LocaleShape<typeof en> = {
     assigned: '“{{name}}” wacht op uw beoordeling',
     due: '“{{name}}” is toe aan de periodieke herbeoordeling (R17)',
     mentioned: '{{name}} noemde u: “{{excerpt}}”',
+    manipulation: '“{{name}}”: handhaving wegens platformmanipulatie wacht op het besluit van een beoordelaar (R3)',
   },
 };
 
@@ -46,5 +48,6 @@ export const tr: LocaleShape<typeof en> = {
     assigned: '“{{name}}” incelemenizi bekliyor',
     due: '“{{name}}” dönemsel incelemesinin zamanı geldi (R17)',
     mentioned: '{{name}} sizi andı: “{{excerpt}}”',
+    manipulation: '“{{name}}”: platform manipülasyonu yaptırımı bir inceleyicinin kararını bekliyor (R3)',
   },
 };

@@ -336,6 +336,8 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       // The same expressions as the indexes cases_owner and cases_reviewer (migration 4).
       if (query.ownerId) conditions.push(`(listing->>'ownerId') = ${params.add(query.ownerId)}`);
       if (query.reviewerId) conditions.push(`(listing->>'reviewerId') = ${params.add(query.reviewerId)}`);
+      // Rare and short-lived (a proposal waits for one decision): no index; cases stored before R3 have no key.
+      if (query.manipulationPending) conditions.push(`listing->>'manipulationPending' = 'true'`);
       return pageQuery(db, SummaryRow, SUMMARY, 'cases', whereClause(conditions), caseOrder(query), params, query);
     },
     queryAudit(query) {
