@@ -104,16 +104,18 @@ describe('mentions in comments (issue 12 §8)', () => {
     expect((forRui.body as AuditPage).items.map((event) => event.reason)).toEqual(['@Rui Takahashi @Samira Haddad which archive?']);
   });
 
-  it('refuses mentioning someone unknown or without a case role, naming the mention, and writes nothing', async () => {
+  it('refuses mentioning someone unknown, without a case role or not written @Name in the text, naming the mention, and writes nothing', async () => {
     const kit = createTestBackend();
     kit.users.push({ id: 'ada', name: 'Ada Admin', roles: ['admin'] });
     const doc = await caseIn(kit, 'draft');
     const params = { caseId: doc.id };
-    const refused = await kit.call('commentOnCase', { params, body: { text: 'Hello', mentions: ['rui', 'mallory', 'ada'] } });
+    const refused = await kit.call('commentOnCase', { params, body: { text: 'Hello @Rui Takahashi, @Ada Admin', mentions: ['rui', 'mallory', 'ada', 'sam'] } });
     expect(refused.status).toBe(400);
     expect(errorBody(refused).fieldErrors).toEqual([
       { path: 'mentions.1', message: 'mention.unknown' },
       { path: 'mentions.2', message: 'mention.unknown' },
+      // Samira has a case role, but the text does not mention her: nobody reading it would know.
+      { path: 'mentions.3', message: 'mention.notInText' },
     ]);
     const tooMany = await kit.call('commentOnCase', { params, body: { text: 'Hello', mentions: Array.from({ length: 21 }, () => 'rui') } });
     expect(tooMany.status).toBe(400);

@@ -26,6 +26,7 @@ import type { CaseContentModel } from '../engine/case-model';
 import { ACTION_TARGETS, type EnforcementActionType } from '../engine/policy-terms';
 import { R8_decisionIsOverride } from '../engine/designation-rules';
 import { R16_associationsToReview } from '../engine/association-recency';
+import { R18_fourEyesBlock } from '../engine/four-eyes';
 import {
   actionExpiresAt,
   DESIGNATION_ACTION_TYPES,
@@ -256,13 +257,14 @@ function withAuthor(authors: readonly string[], userId: string): string[] {
  * edited or submitted at any time in its history (a return does not wash the authorship out).
  */
 export function fourEyesRefusal(record: StoredCase, userId: string): string | null {
-  if (record.submission?.submittedBy === userId) {
-    return 'Four eyes (R18): you submitted this case, so another reviewer must decide it.';
+  switch (R18_fourEyesBlock(record, userId)) {
+    case 'submitted':
+      return 'Four eyes (R18): you submitted this case, so another reviewer must decide it.';
+    case 'edited':
+      return 'Four eyes (R18): you created or edited this case at some point in its history, so another reviewer must decide it.';
+    case null:
+      return null;
   }
-  if (record.authors.includes(userId) || record.editorsSinceReview.includes(userId)) {
-    return 'Four eyes (R18): you created or edited this case at some point in its history, so another reviewer must decide it.';
-  }
-  return null;
 }
 
 export function decideCase(record: StoredCase, input: z.output<typeof DecisionInput>, env: RuleEnv): Transition {

@@ -3,7 +3,7 @@
 // version does not move and nobody's unsaved edits meet a conflict because of a comment.
 import type { z } from 'zod';
 import type { AuditEvent } from '../api/contract/audit';
-import { latestReturn, type CommentInput, type RequestTickInput, type ReturnRequestList, type ReturnRequestState } from '../api/contract/conversation';
+import { latestReturn, mentionedIn, type CommentInput, type RequestTickInput, type ReturnRequestList, type ReturnRequestState } from '../api/contract/conversation';
 import { ApiFailure, invalidTransition } from './backend-errors';
 import type { EventSpec } from './case-rules';
 import type { StoredCase } from './storage';
@@ -18,12 +18,16 @@ export const REQUEST_TICK_TYPES = ['case.request-addressed', 'case.request-reope
  */
 export function commentOnCase(input: z.output<typeof CommentInput>, people: readonly User[]): EventSpec {
   const mentions = [...new Set(input.mentions)];
-  const unknown = mentions.flatMap((userId, index) =>
-    people.some((person) => person.id === userId && (hasRole(person, 'analyst') || hasRole(person, 'reviewer')))
-      ? []
-      : [{ path: `mentions.${index}`, message: 'mention.unknown' }],
-  );
-  if (unknown.length > 0) throw new ApiFailure('validation', 'A comment can mention only people of the team with a case role.', { fieldErrors: unknown });
+  const inText = mentionedIn(input.text, people);
+  const unknown = mentions.flatMap((userId, index) => {
+    const person = people.find((candidate) => candidate.id === userId);
+    if (!person || !(hasRole(person, 'analyst') || hasRole(person, 'reviewer'))) return [{ path: `mentions.${index}`, message: 'mention.unknown' }];
+    // A mention is one the reader sees: `@Name` is in the text.
+    return inText.includes(userId) ? [] : [{ path: `mentions.${index}`, message: 'mention.notInText' }];
+  });
+  if (unknown.length > 0) {
+    throw new ApiFailure('validation', 'A comment mentions only people of the team with a case role, each written @Name in its text.', { fieldErrors: unknown });
+  }
   return { type: 'case.commented', reason: input.text, changes: [], ...(mentions.length > 0 ? { mentions } : {}) };
 }
 

@@ -62,6 +62,8 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.mentionUnknown');
     case 'mention.tooMany':
       return t('field.mentionTooMany');
+    case 'mention.notInText':
+      return t('field.mentionNotInText');
     case 'review.associationsUndecided':
       return t('field.associationsUndecided');
     case 'review.notAssociated':

@@ -48,23 +48,22 @@ const ignore = (): void => undefined;
 
 function liveStreamHandlers(backend: Backend): HttpHandler[] {
   if (typeof EventSource === 'undefined') return [];
+  // MSW tells a handler neither that the page closed the stream nor that sending failed, so each
+  // subscription would outlive its stream. One tab has one live stream at a time (the shared stream's
+  // leader, live-updates.tsx): a new one replaces the one before.
+  let closePrevious = ignore;
   return [
     sse<{ [LIVE_EVENT]: LiveNotice }>(`*${LIVE_STREAM_PATH}`, async ({ client, request }) => {
-      let close = ignore;
-      const connection = await backend.openLiveStream(new URL(request.url).searchParams.get(LIVE_STREAM_USER_PARAM), (notice) => {
-        try {
-          client.send({ event: LIVE_EVENT, data: notice });
-        } catch {
-          // The page closed the stream: stop sending to it.
-          close();
-        }
-      });
+      closePrevious();
+      const connection = await backend.openLiveStream(new URL(request.url).searchParams.get(LIVE_STREAM_USER_PARAM), (notice) =>
+        client.send({ event: LIVE_EVENT, data: notice }),
+      );
       if (!connection.ok) {
+        closePrevious = ignore;
         client.error();
         return;
       }
-      close = connection.close;
-      request.signal.addEventListener('abort', close);
+      closePrevious = connection.close;
     }),
   ];
 }

@@ -296,6 +296,26 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     }
     reply.hijack();
     const raw = reply.raw;
+    let closed = false;
+    let keepAlive: ReturnType<typeof setInterval> | undefined;
+    const end = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(keepAlive);
+      connection.close();
+      liveStreams.delete(end);
+      if (!raw.writableEnded) raw.end();
+    };
+    // Nothing is written once the stream has ended (a late keep-alive, a notice during shutdown).
+    const write = (chunk: string) => {
+      if (!closed && !raw.destroyed) raw.write(chunk);
+    };
+    // The browser may have gone while the stream was being opened: its 'close' has fired already.
+    raw.on('close', end);
+    if (raw.destroyed || request.raw.destroyed) {
+      end();
+      return reply;
+    }
     raw.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -305,30 +325,21 @@ export async function createServer(options: CreateServerOptions): Promise<Create
       'X-Accel-Buffering': 'no',
       'X-Request-Id': request.id,
     });
-    send = (notice) => {
-      raw.write(`event: ${LIVE_EVENT}\ndata: ${JSON.stringify(notice)}\n\n`);
-    };
+    send = (notice) => write(`event: ${LIVE_EVENT}\ndata: ${JSON.stringify(notice)}\n\n`);
     // How long the browser waits before it reconnects after the connection drops.
-    raw.write('retry: 3000\n\n');
+    write('retry: 3000\n\n');
     for (const notice of pending.splice(0)) send(notice);
 
     const cookie = request.cookies[SESSION_COOKIE];
-    const end = () => {
-      clearInterval(keepAlive);
-      connection.close();
-      liveStreams.delete(end);
-      if (!raw.writableEnded) raw.end();
-    };
-    // Every 25 s: a comment line keeps proxies from closing an idle stream, and the session is read
-    // again, so a person signed out, disabled or whose roles changed stops hearing within that time.
-    const keepAlive = setInterval(() => {
+    // Every LIVE_KEEP_ALIVE_MS: a comment line keeps proxies from closing an idle stream, and the
+    // session is read again, so a person signed out, disabled or whose roles changed stops hearing.
+    keepAlive = setInterval(() => {
       void sessions.resolve(cookie).then(
-        (user) => (user?.id === connection.user.id ? raw.write(': keep-alive\n\n') : end()),
+        (user) => (user?.id === connection.user.id ? write(': keep-alive\n\n') : end()),
         () => end(),
       );
     }, config.liveKeepAliveMs);
     liveStreams.add(end);
-    request.raw.on('close', end);
     return reply;
   });
   app.addHook('preClose', async () => {

@@ -35,6 +35,17 @@ export const CommentInput = z.object({
 });
 export type CommentInput = z.input<typeof CommentInput>;
 
+/**
+ * The people of `people` a comment's text mentions: `@Name` (any case), not followed by a letter or
+ * digit (so "@Ana" is not found in "@Anand"), in the order of `people`. The composer sends these and
+ * the backend checks that every mention it is sent is one of them (issue 12 §8).
+ */
+export function mentionedIn(text: string, people: readonly { id: string; name: string }[]): string[] {
+  return people
+    .filter((person) => new RegExp(`@${person.name.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text))
+    .map((person) => person.id);
+}
+
 /** Newest first, a page at a time, like the trail it is part of. */
 export const ConversationQuery = AuditPageParams;
 export type ConversationQuery = z.input<typeof ConversationQuery>;

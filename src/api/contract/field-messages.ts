@@ -17,6 +17,7 @@ export const CONTRACT_FIELD_MESSAGES = {
   'assign.fourEyes': 'Someone who created, edited or submitted the case cannot review it (R18).',
   'mention.unknown': 'A comment can mention only people of the team with a case role.',
   'mention.tooMany': 'A comment mentions at most 20 people.',
+  'mention.notInText': 'A mention is written @Name in the comment.',
   'review.associationsUndecided': 'Confirm or end each association without recent activity (R16).',
   'review.notAssociated': 'Only confirmed associations can be decided at a periodic review (R16).',
   'manipulation.noAccounts': 'Choose at least one account of the platform-manipulation track (R3).',

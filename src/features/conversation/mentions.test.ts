@@ -12,6 +12,9 @@ describe('mentions in a comment (issue 12 §8)', () => {
   it('finds each `@Name` in the text whatever its case, once, and nobody named without @', () => {
     expect(mentionedIn('@samira haddad and @Rui Takahashi, please; @Rui Takahashi again', people)).toEqual(['rui', 'sam']);
     expect(mentionedIn('Ben Osei said so', people)).toEqual([]);
+    // A name inside a longer word is not a mention; punctuation after it is.
+    expect(mentionedIn('@Ben Oseiwa and @Rui Takahashi.', people)).toEqual(['rui']);
+    expect(mentionedIn('@Ben Osei(?)', people)).toEqual(['ben']);
   });
 
   it('adds a mention where the writer is, with the spaces a sentence needs', () => {

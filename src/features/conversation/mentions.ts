@@ -8,11 +8,8 @@ export function mentionable(people: readonly User[], writerId: string | undefine
   return people.filter((person) => person.id !== writerId && (hasRole(person, 'analyst') || hasRole(person, 'reviewer')));
 }
 
-/** The ids of `people` whose `@Name` is in `text` (any case), in the order of `people`. */
-export function mentionedIn(text: string, people: readonly User[]): string[] {
-  const folded = text.toLocaleLowerCase();
-  return people.filter((person) => folded.includes(`@${person.name.toLocaleLowerCase()}`)).map((person) => person.id);
-}
+/** The ids of `people` whose `@Name` is in `text`: the contract's rule, which the backend checks too. */
+export { mentionedIn } from '../../api/contract/conversation';
 
 /** `text` with `@Name ` added where the writer is: at the end, after a space when needed. */
 export function withMention(text: string, person: User): string {

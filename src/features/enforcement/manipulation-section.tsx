@@ -22,15 +22,16 @@ import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useUserName } from '../../api/client/user-queries';
 import type { CaseDocument, ManipulationProposal } from '../../api/contract/case';
-import { ManipulationDecisionInput } from '../../api/contract/requests';
+import { ManipulationDecisionInput, ManipulationProposalInput } from '../../api/contract/requests';
 import { hasRole, type User } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { evaluate } from '../../engine/evaluate';
+import { fourEyesBlock } from '../../engine/four-eyes';
 import { useDecideManipulation, useProposeManipulation } from './enforcement-queries';
 
 /** The track as the engine sees the case's content now (R3). */
@@ -70,21 +71,19 @@ export function ManipulationSection({ caseDocument, me, now }: { caseDocument: C
   );
 }
 
-const ProposeFields = z.object({
-  accounts: z.array(z.string()).min(1, 'manipulation.noAccounts'),
-  basis: z.string().trim().min(1, 'required').max(5_000),
-});
-type ProposeFields = z.infer<typeof ProposeFields>;
-
 function ProposeForm({ caseDocument, accounts }: { caseDocument: CaseDocument; accounts: string[] }) {
   const { t } = useTranslation('enforcement');
   const { fieldError } = useErrorText();
   const propose = useProposeManipulation(caseDocument.id, caseDocument.version);
-  const form = useForm<ProposeFields>({ resolver: zodResolver(ProposeFields), defaultValues: { accounts, basis: '' } });
+  const form = useForm<z.input<typeof ManipulationProposalInput>, unknown, z.output<typeof ManipulationProposalInput>>({
+    resolver: zodResolver(ManipulationProposalInput),
+    defaultValues: { accounts, basis: '' },
+  });
   const { control, register, handleSubmit, formState } = form;
   const submit = handleSubmit(async (values) => {
     try {
-      await propose.mutateAsync(values);
+      // Only accounts still on the track: its signals may have changed since the form opened.
+      await propose.mutateAsync({ ...values, accounts: values.accounts.filter((handle) => accounts.includes(handle)) });
     } catch {
       // Shown from the mutation's error below; what was typed stays.
     }
@@ -154,7 +153,7 @@ function PendingProposal({ caseDocument, proposal, me }: { caseDocument: CaseDoc
   // R18 as the backend applies it: not the proposer, nor anyone who wrote or submitted the case.
   const blocked = proposal.proposedBy === me.id
     ? t('manipulation.proposerBlocked')
-    : caseDocument.authors.includes(me.id) || caseDocument.submission?.submittedBy === me.id
+    : fourEyesBlock(caseDocument, me.id)
       ? t('manipulation.authorBlocked')
       : null;
   const submit = handleSubmit(async (values) => {

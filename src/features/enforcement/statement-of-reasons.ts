@@ -131,11 +131,13 @@ function r3DecisionOf(record: DecisionRecord, action: RecordAction): R3Decision 
 
 /** Facts and circumstances of an R3 suspension: the technical coordination, not any harm (R3). */
 function r3Facts(record: DecisionRecord, action: RecordAction, decision: R3Decision): string {
+  // The signals the proposal rested on; during a modification the record's facts are those of the last
+  // review, which may not hold them all, so the count is the proposal's.
   const technical = record.facts.signals.filter((signal) => decision.signalIds.includes(signal.id));
   const techniques = [...new Set(technical.map((signal) => signal.technique))].join(', ') || 'technical coordination';
   return clip(
     `Technical coordination by the ${record.actor.kind} "${record.actor.name}" was established with sufficient evidence ` +
-      `(${technical.length} technical signal(s): ${techniques}). Under the coordinated harmful activity framework this is platform manipulation, ` +
+      `(${decision.signalIds.length} technical signal(s): ${techniques}). Under the coordinated harmful activity framework this is platform manipulation, ` +
       `prohibited whatever the harm (R3). An analyst proposed enforcement on ${date(decision.proposedAt)}; a second reviewer approved it on ` +
       `${date(decision.decision.decidedAt)} (four eyes). Action: ${ACTION_WORDING[action.type]}, applied on ${date(action.appliedAt)}. Basis: ${action.basis}`,
     5_000,

@@ -34,7 +34,7 @@ describe('applyLiveNotice (issue 12 §7)', () => {
     expect(stale(queryKeys.cases.list({}))).toBe(false);
   });
 
-  it('a version this tab holds already, or a save by the same person (their tabs share edits), is not read again', () => {
+  it('a version this tab holds already, or a content edit by the same person (their tabs share edits), is not read again', () => {
     const held = cacheWithCase(4);
     applyLiveNotice(held.queryClient, change({}), 'ana');
     expect(held.stale(queryKeys.cases.detail('case-1'))).toBe(false);
@@ -42,6 +42,12 @@ describe('applyLiveNotice (issue 12 §7)', () => {
     applyLiveNotice(mine.queryClient, change({ actorId: 'ana' }), 'ana');
     expect(mine.stale(queryKeys.cases.detail('case-1'))).toBe(false);
     expect(mine.stale(queryKeys.cases.list({}))).toBe(true);
+  });
+
+  it('anything else the same person did in another tab (a submission) is read again, so this tab is not left on an old version', () => {
+    const { queryClient, stale } = cacheWithCase(3);
+    applyLiveNotice(queryClient, change({ actorId: 'ana', type: 'case.submitted' }), 'ana');
+    expect(stale(queryKeys.cases.detail('case-1'))).toBe(true);
   });
 
   it('presence updates the case page that shows it, and creates nothing for a case not on screen', () => {

@@ -28,10 +28,12 @@ export function applyLiveNotice(queryClient: QueryClient, notice: LiveNotice, my
 
   void queryClient.invalidateQueries({ queryKey: [...queryKeys.cases.all, 'list'] });
   void queryClient.invalidateQueries({ queryKey: queryKeys.cases.decisionRecord(caseId) });
-  // The same person's other tabs tell each other their edits already (the autosave's channel); a
-  // version this tab holds already (its own write) needs no second read.
+  // A version this tab holds already (its own write) needs no second read. The same person's content
+  // edits reach their other tabs through the autosave's own channel, which merges them with what is
+  // typed there; everything else they did (a submission, a decision, an action) is read here.
   const cached = queryClient.getQueryData<CaseDocument>(queryKeys.cases.detail(caseId));
-  if (notice.actorId !== myId && (!cached || cached.version < notice.caseVersion)) {
+  const ownEdit = notice.actorId === myId && notice.type === 'case.updated';
+  if (!ownEdit && (!cached || cached.version < notice.caseVersion)) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(caseId), exact: true });
   }
 }

@@ -13,8 +13,12 @@ import { queryKeys } from '../../api/client/query-keys';
 import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import { PRESENCE_HEARTBEAT_MS, type PresenceState, type PresentPerson } from '../../api/contract/live';
 
-/** This tab, among its person's other tabs (a document lives as long as the tab shows this app). */
-export const TAB_ID = `tab-${crypto.randomUUID()}`;
+/**
+ * This tab, among its person's other tabs (a document lives as long as the tab shows this app).
+ * getRandomValues, not randomUUID: the latter exists only in secure contexts, and a team may reach
+ * the server over plain HTTP on its own network.
+ */
+export const TAB_ID = `tab-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 
 /** How long "editing" lasts after the last unsaved change: reading back over one's edits is editing too. */
 export const EDITING_LINGER_MS = 120_000;

@@ -1,11 +1,13 @@
-// Keeps this tab's live stream open while someone is signed in (issue 12 §7) and applies what it hears:
+// Keeps the browser's live stream open while someone is signed in (issue 12 §7; one tab holds it and
+// relays to the others) and applies what it hears:
 // loaded apart from the first page, rendered once by the shell. Renders nothing itself.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { liveStreamUrl } from '../../api/client/http-client';
 import { useCurrentUser } from '../../api/client/user-queries';
 import { applyLiveNotice, catchUpAfterDrop } from './apply-notice';
-import { connectLiveStream, type OpenEventSource } from './live-stream';
+import type { OpenEventSource } from './live-stream';
+import { connectSharedLiveStream } from './shared-live-stream';
 import { heardChange, setLiveStatus } from './live-store';
 
 const openEventSource: OpenEventSource = (url) => new EventSource(url);
@@ -17,7 +19,7 @@ export function LiveUpdates() {
     // No EventSource (an old or test browser): the screens still refresh on focus and on their own.
     if (myId === null || typeof EventSource === 'undefined') return undefined;
     setLiveStatus('connecting');
-    return connectLiveStream(
+    return connectSharedLiveStream(
       liveStreamUrl(),
       {
         notice: (notice) => {

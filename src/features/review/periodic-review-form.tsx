@@ -73,7 +73,9 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
   const { t, i18n } = useTranslation('review');
   const { apiError, fieldError } = useErrorText();
   const review = usePeriodicReview(caseDocument.id, caseDocument.version);
-  const toReview = associationsToReview(caseDocument, now);
+  // The accounts as they were when the form opened: each choice stays with the account it was made
+  // for, even if the case changes meanwhile (live updates); the backend asks again for any new one.
+  const [toReview] = useState(() => associationsToReview(caseDocument, now));
   const form = useForm<PeriodicFormInput, unknown, PeriodicFormOutput>({
     resolver: zodResolver(PeriodicReviewFields),
     defaultValues: { rationale: '', associations: toReview.map((handle) => ({ handle })) },

@@ -1,8 +1,9 @@
 // What the interface checks before offering a decision. The backend enforces the rule itself
-// (R18 four eyes); this only lets the page explain in advance. Whether a decision is an override
+// (R18 four eyes, the engine's R18_fourEyesBlock for both); this only lets the page explain in advance. Whether a decision is an override
 // (R8) is the engine's R8_decisionIsOverride, which the backend uses too.
 import type { CaseDocument } from '../../api/contract/case';
 import { hasRole, type User } from '../../api/contract/users';
+import { fourEyesBlock } from '../../engine/four-eyes';
 
 export type DecisionBlock = 'role' | 'submitted' | 'edited';
 
@@ -10,8 +11,8 @@ export type DecisionBlock = 'role' | 'submitted' | 'edited';
 export function decisionBlocks(caseDocument: CaseDocument, user: User): DecisionBlock[] {
   const blocks: DecisionBlock[] = [];
   if (!hasRole(user, 'reviewer')) blocks.push('role');
-  if (caseDocument.submission?.submittedBy === user.id) blocks.push('submitted');
-  else if (caseDocument.authors.includes(user.id) || caseDocument.editorsSinceReview.includes(user.id)) blocks.push('edited');
+  const authorship = fourEyesBlock(caseDocument, user.id);
+  if (authorship) blocks.push(authorship);
   return blocks;
 }
 
