@@ -215,6 +215,9 @@ test('a signal moved by keyboard or drag to the other kind asks for a technique 
 });
 
 test('every tab of the workbench passes axe, and so do the signal dialog and a read-only case', async ({ page }) => {
+  // Eight axe runs over the app's largest pages: about 45 s on a quiet machine, near the default 60 s
+  // on a loaded CI runner (the CI run of 2026-12-06 23:20 timed out at 1.1 min).
+  test.setTimeout(150_000);
   for (const tab of ['overview', 'harm', 'evidence', 'accounts']) {
     await page.goto(`/cases/case-clearwater-week/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();

@@ -1,5 +1,5 @@
 // R3 on the real server, two people in two browsers: technical coordination established with
-// sufficient evidence gets enforcement without a designation. Ana proposes permanent suspension for
+// sufficient evidence gets enforcement without a designation. Ben proposes permanent suspension for
 // one account of the track on a draft case; Rui, who neither proposed it nor wrote the case, approves;
 // the suspension is in force without expiry, and the decision record and statements of reasons
 // (downloaded) rest on the R3 decision. Every screen on the way passes axe.
@@ -14,15 +14,15 @@ import { expect, test } from './server-fixtures';
 test('platform manipulation: proposed by an analyst, approved by another reviewer, suspended without a designation (R3, R18)', async ({ signInAs }) => {
   test.setTimeout(240_000);
   const name = `Lantern Relay ${Date.now().toString(36)}`;
-  const ana = await signInAs('Ana Kovač');
-  const caseId = await createCompleteCase(ana, name);
-  await ana.goto(`/cases/${caseId}/overview`);
-  await ana.getByRole('link', { name: 'Enforcement (R3, R14)' }).click();
-  const section = ana.getByRole('region', { name: 'Platform manipulation (R3)' });
+  const ben = await signInAs('Ben Osei');
+  const caseId = await createCompleteCase(ben, name);
+  await ben.goto(`/cases/${caseId}/overview`);
+  await ben.getByRole('link', { name: 'Enforcement (R3, R14)' }).click();
+  const section = ben.getByRole('region', { name: 'Platform manipulation (R3)' });
   await expect(section).toContainText('accounts on the track: @lantern_amplifier, @lantern_operator');
   await section.getByRole('checkbox', { name: '@lantern_amplifier' }).uncheck();
   await section.getByRole('textbox', { name: /What the coordination is/ }).fill('One operator posts the same target lists from both accounts.');
-  await checkA11y(ana, '/designations/:id, proposing R3 enforcement');
+  await checkA11y(ben, '/designations/:id, proposing R3 enforcement');
   await section.getByRole('button', { name: 'Propose permanent suspension' }).click();
   await expect(section.getByTestId('manipulation-pending')).toContainText('Accounts: @lantern_operator');
 

@@ -45,6 +45,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedListener((endpoint) => {
       if (endpoint === 'session' || endpoint === 'passwordSignIn' || endpoint === 'setPassword') return;
+      // Presence (issue 12 §7) is sent the moment someone starts typing: its 401 would swap the page for
+      // the sign-in page mid-word. The autosave's next save, after the pause, says the same in its time.
+      if (endpoint === 'casePresence') return;
       // Only a session that was there can end; a request made before anyone signed in is no news.
       if (queryClient.getQueryData<Session>(queryKeys.session)?.user) setSessionEnd('ended');
       void queryClient.invalidateQueries({ queryKey: queryKeys.session });
