@@ -1,23 +1,9 @@
 // Issue 12 in the mock backend (as `npm run dev` runs it), two users of one store: the conversation
 // and a return's requests fit a phone's width (no sideways scrolling) and pass axe at 390 and 1440 px;
 // the notifications bell opens by keyboard and passes axe; on a phone the decision bar stays in view.
-import type { Page } from '@playwright/test';
-import { checkA11y, expect, test, waitForMockBackend } from './fixtures';
+import { checkA11y, expect, expectNoSidewaysScroll, test, waitForMockBackend } from './fixtures';
 
 const COPPER = 'case-copper-lantern';
-
-/** The page is no wider than the window; on failure, names the elements that stick out. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
-    const width = window.innerWidth;
-    const out = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .slice(0, 8)
-      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 2).join('.')} right=${Math.round(element.getBoundingClientRect().right)} "${(element.textContent ?? '').slice(0, 40)}"`);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide: out };
-  });
-  expect(scrollWidth, `wider than the window: ${wide.join(' | ')}`).toBeLessThanOrEqual(innerWidth);
-}
 
 test('the conversation and a return’s requests at 390 and 1440 px: no sideways scrolling, axe clean', async ({ openAs }) => {
   test.setTimeout(180_000);

@@ -117,3 +117,16 @@ export async function expectOwnApprovalRefused(page: Page, caseId: string, claim
   expect(refusal.body.code).toBe('forbidden');
   expect(refusal.body.message).toContain('R18');
 }
+
+/** The page is no wider than the window; on failure, names the elements that stick out. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 2).join('.')} right=${Math.round(element.getBoundingClientRect().right)} "${(element.textContent ?? '').slice(0, 40)}"`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide: out };
+  });
+  expect(scrollWidth, `wider than the window: ${wide.join(' | ')}`).toBeLessThanOrEqual(innerWidth);
+}

@@ -413,8 +413,9 @@ describe('R13: the verdict', () => {
 });
 
 describe('R14: actions available on a recommended designation', () => {
-  it('meets: all six action types', () => {
-    expect(run(recommendedCase()).availableActions).toEqual([...ENFORCEMENT_ACTION_TYPES]);
+  it('meets: the six action types of R14, not R3\'s suspension (it follows its own decision)', () => {
+    expect(run(recommendedCase()).availableActions).toEqual(ENFORCEMENT_ACTION_TYPES.filter((type) => type !== 'suspend-platform-manipulation'));
+    expect(run(recommendedCase()).availableActions).toHaveLength(6);
   });
 
   it.each([
