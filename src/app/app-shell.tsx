@@ -26,6 +26,7 @@ import { useIdentityMode } from './identity-mode';
 import { RouteErrorBoundary } from './route-error-page';
 import { SessionGate, SignedInUser } from './server-session';
 import { useSession } from './session-store';
+import { visuallyHidden } from '../components/visually-hidden';
 
 // Msw mode only, and loaded apart: production builds drop it (the condition is a build-time constant).
 // The bell loads after the first page (its menu brings Menu, Popover and Modal): issue 12 §8.
@@ -188,9 +189,6 @@ function ReviewNavLabel() {
   );
 }
 
-const visuallyHidden = {
-  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
-} as const;
 
 function UserSwitcher() {
   const { t } = useTranslation(['common', 'policy']);

@@ -20,6 +20,7 @@ import { HarmSummary } from './harm-summary';
 import { RuleChip } from './rule-chip';
 import { useReasonText } from './use-reason-text';
 import { useVerdictAnnouncement } from './use-verdict-announcement';
+import { visuallyHidden } from '../visually-hidden';
 
 const OUTCOME_SEVERITY = { recommended: 'error', 'not-recommended': 'success', incomplete: 'warning' } as const satisfies Record<
   VerdictOutcome,
@@ -197,6 +198,3 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const visuallyHidden = {
-  position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap',
-} as const;

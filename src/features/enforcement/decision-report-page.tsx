@@ -90,29 +90,32 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+  // On a phone a wide table scrolls in its own frame, not the page; printed, it wraps as before.
   return (
-    <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& th, & td': { borderBottom: 1, borderColor: 'divider', p: 0.5, textAlign: 'left', verticalAlign: 'top' } }}>
-      <Box component="caption" sx={{ textAlign: 'left', fontStyle: 'italic', pb: 0.5 }}>
-        {caption}
-      </Box>
-      <thead>
-        <tr>
-          {head.map((cell) => (
-            <th key={cell} scope="col">
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index}>
-            {row.map((cell, column) => (
-              <td key={column}>{cell}</td>
+    <Box sx={{ overflowX: 'auto', '@media print': { overflowX: 'visible' } }}>
+      <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& th, & td': { borderBottom: 1, borderColor: 'divider', p: 0.5, textAlign: 'left', verticalAlign: 'top', overflowWrap: 'anywhere' } }}>
+        <Box component="caption" sx={{ textAlign: 'left', fontStyle: 'italic', pb: 0.5 }}>
+          {caption}
+        </Box>
+        <thead>
+          <tr>
+            {head.map((cell) => (
+              <th key={cell} scope="col">
+                {cell}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              {row.map((cell, column) => (
+                <td key={column}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Box>
     </Box>
   );
 }
