@@ -49,8 +49,12 @@ describe('DesignationPanel', () => {
 
   it('explains each rule id in words on focus', async () => {
     const { user } = renderPanel(recommendedCase());
-    const chip = within(screen.getByTestId('verdict-outcome')).getByLabelText(/^R7:/);
+    // A button (issue 15 §9): its name is the sentence, and a tap shows it.
+    const chip = within(screen.getByTestId('verdict-outcome')).getByRole('button', { name: /^R7:/ });
     expect(chip).toHaveAccessibleName(/high severity of harm in at least one category/);
+    await user.click(chip);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/high severity of harm in at least one category/);
+    await user.click(chip);
     await user.tab();
     // Keyboard users reach the chip and hear the policy sentence, not just the id.
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^R\d+: \w+/);
