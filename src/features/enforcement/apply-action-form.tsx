@@ -188,7 +188,8 @@ export function ApplyActionFormView({ caseDocument, generalRulesOnly = false }: 
           )}
         </Stack>
         <Typography variant="body2" color="text.secondary">
-          {t(`policy:action.${type}`)}{' '}
+          {/* The policy's wording has no full stop of its own: one before the expiry's sentence. */}
+          {t(`policy:action.${type}`)}.{' '}
           {EXPIRING_ACTION_TYPES.includes(type)
             ? t('actions.expiresAfter', { days: caseDocument.settings.visibilityLimitDays })
             : t('actions.noExpiry')}

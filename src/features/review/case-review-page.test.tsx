@@ -194,6 +194,8 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
   it('a periodic review that keeps the designation confirms or ends each association without recent activity (R16)', async () => {
     const { user } = renderWithProviders(null, { route: '/review/case-ashfall-syndicate', routes, userId: 'sam' });
     const periodic = await screen.findByRole('region', { name: 'Periodic review (R17)' });
+    // What is read-only says why for this state (issue 15 §8), not "a case in review".
+    expect(screen.getByText(/^Read-only: a designation in force changes through its periodic review/)).toBeVisible();
     await user.click(within(periodic).getByRole('radio', { name: 'Maintain the designation' }));
     const recency = within(periodic).getByTestId('recency-review');
     expect(within(recency).getByRole('group', { name: /^@ashfall_store · Last activity seen: / })).toBeVisible();

@@ -69,7 +69,7 @@ function CaseReview({ caseDocument, me, renderLive, renderRequests, renderConver
         </Typography>
       )}
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {t('page.readOnly')}
+        {t(`page.readOnly.${caseDocument.status}`)}
       </Typography>
       {renderLive && <Box sx={{ mt: 1 }}>{renderLive(caseDocument)}</Box>}
       <Box aria-live="polite" sx={{ my: 2 }}>
