@@ -40,6 +40,9 @@ const LiveUpdates = lazy(() => import('../features/live/live-updates').then((mod
 const StorageNotice = import.meta.env.VITE_MSW === 'true'
   ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
   : null;
+const DemoDataReset = import.meta.env.VITE_MSW === 'true'
+  ? lazy(() => import('./storage-notice').then((module) => ({ default: module.DemoDataReset })))
+  : null;
 
 /** The screens, and who they are for: case screens for analysts and reviewers (R18), the audit trail for admins too, users for admins. */
 const NAV_ITEMS = [
@@ -86,7 +89,14 @@ export function AppShell() {
             ))}
           </Box>
           {identity === 'demo-picker' ? (
-            <UserSwitcher />
+            <>
+              <UserSwitcher />
+              {DemoDataReset && (
+                <Suspense fallback={null}>
+                  <DemoDataReset />
+                </Suspense>
+              )}
+            </>
           ) : (
             <Suspense fallback={null}>
               <SignedInUser />

@@ -3,13 +3,12 @@
 import { http, HttpResponse, sse, type HttpHandler, type JsonBodyType } from 'msw';
 import { endpoints, type EndpointName } from '../api/contract/endpoints';
 import { LIVE_EVENT, LIVE_STREAM_PATH, LIVE_STREAM_USER_PARAM, type LiveNotice } from '../api/contract/live';
-import { DEV_STORAGE_PATH } from '../api/contract/storage-health';
+import { DEV_RESET_PATH, DEV_STORAGE_PATH } from '../api/contract/storage-health';
 import { USER_HEADER } from '../api/contract/users';
 import { parseJsonBody, type Backend, type BackendRequest } from '../backend/backend';
 
 const ROUTE = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete } as const;
 
-export const DEV_RESET_PATH = '/api/dev/reset';
 
 export async function toBackendRequest(request: Request): Promise<BackendRequest> {
   const url = new URL(request.url);

@@ -1,7 +1,7 @@
 // The mock backend's storage report (msw mode only): stored records it could not read and set aside
 // (issue 14, defect 3). Not in the endpoint table, like the dev reset, because no real server has it.
-import { useQuery } from '@tanstack/react-query';
-import { DEV_STORAGE_PATH, StorageHealth } from '../contract/storage-health';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DEV_RESET_PATH, DEV_STORAGE_PATH, StorageHealth } from '../contract/storage-health';
 import { queryKeys } from './query-keys';
 
 export async function fetchStorageHealth(signal?: AbortSignal): Promise<StorageHealth> {
@@ -17,5 +17,17 @@ export function useStorageHealth() {
     queryFn: ({ signal }) => fetchStorageHealth(signal),
     staleTime: Infinity,
     retry: false,
+  });
+}
+
+/** Replaces this browser's mock data with the demo data, then reads everything again. */
+export function useResetDemoData() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const response = await fetch(DEV_RESET_PATH, { method: 'POST', headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`${DEV_RESET_PATH} answered ${response.status}`);
+    },
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

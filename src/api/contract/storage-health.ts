@@ -4,6 +4,8 @@
 import { z } from 'zod/mini';
 
 export const DEV_STORAGE_PATH = '/api/dev/storage';
+/** Dev only: drops all data and reseeds the demo cases (the mock backend; no real server has it). */
+export const DEV_RESET_PATH = '/api/dev/reset';
 
 export const QuarantinedRecordKind = z.enum(['case', 'audit-event', 'meta', 'other']);
 export type QuarantinedRecordKind = z.infer<typeof QuarantinedRecordKind>;

@@ -68,7 +68,12 @@ export const en = {
   storage: {
     quarantined_one: '{{count}} stored record could not be read and was set aside. It is kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
     quarantined_other: '{{count}} stored records could not be read and were set aside. They are kept (quarantined), not deleted; everything else is available as usual, audit trail included.',
-    startOver: 'To start over with the demo data instead, reset the mock backend (POST /api/dev/reset).',
+    startOver: 'To start over with the demo data instead, use “Reset demo data” in the top bar.',
+    reset: 'Reset demo data…',
+    resetTitle: 'Reset the demo data?',
+    resetText: 'Every case in this browser is replaced with the demo cases. What you changed here is lost; nothing on a server is touched.',
+    resetConfirm: 'Reset',
+    resetDone: 'The demo data is back.',
   },
 } as const;
 
@@ -139,7 +144,12 @@ export const nl: LocaleShape<typeof en> = {
   storage: {
     quarantined_one: '{{count}} opgeslagen record kon niet worden gelezen en is apart gezet. Het blijft bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
     quarantined_other: '{{count}} opgeslagen records konden niet worden gelezen en zijn apart gezet. Ze blijven bewaard (in quarantaine), niet verwijderd; al het andere is gewoon beschikbaar, het controlespoor inbegrepen.',
-    startOver: 'Wilt u liever opnieuw beginnen met de demogegevens, zet dan de mock-backend terug (POST /api/dev/reset).',
+    startOver: 'Wilt u liever opnieuw beginnen met de demogegevens, gebruik dan “Demogegevens terugzetten” in de bovenbalk.',
+    reset: 'Demogegevens terugzetten…',
+    resetTitle: 'De demogegevens terugzetten?',
+    resetText: 'Elke zaak in deze browser wordt vervangen door de demozaken. Wat u hier hebt gewijzigd, gaat verloren; op een server verandert niets.',
+    resetConfirm: 'Terugzetten',
+    resetDone: 'De demogegevens zijn terug.',
   },
 };
 
@@ -210,6 +220,11 @@ export const tr: LocaleShape<typeof en> = {
   storage: {
     quarantined_one: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmedi, karantinada saklanıyor; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
     quarantined_other: 'Kayıtlı {{count}} kayıt okunamadı ve ayrıldı. Silinmediler, karantinada saklanıyorlar; denetim kaydı dahil diğer her şey her zamanki gibi kullanılabilir.',
-    startOver: 'Bunun yerine demo verileriyle baştan başlamak için sahte arka ucu sıfırlayın (POST /api/dev/reset).',
+    startOver: 'Bunun yerine demo verileriyle baştan başlamak için üst çubuktaki “Demo verilerini sıfırla” seçeneğini kullanın.',
+    reset: 'Demo verilerini sıfırla…',
+    resetTitle: 'Demo verileri sıfırlansın mı?',
+    resetText: 'Bu tarayıcıdaki her vaka demo vakalarıyla değiştirilir. Burada değiştirdikleriniz kaybolur; bir sunucuda hiçbir şey değişmez.',
+    resetConfirm: 'Sıfırla',
+    resetDone: 'Demo verileri geri geldi.',
   },
 };
