@@ -2,6 +2,7 @@
 // periodic review is due (R17), computed by the backend when it writes the case, so a storage lists,
 // filters and sorts without evaluating any policy (the SQL storage keeps these in columns).
 import type { CaseSummary } from '../api/contract/case-list';
+import { pendingManipulationProposal } from '../api/contract/case';
 import { latestReturn } from '../api/contract/conversation';
 import { contentOf, designationInForce, type EvaluateCase } from './case-rules';
 import type { CaseListing, ListingOf, StoredCase } from './storage';
@@ -17,7 +18,7 @@ export function caseListing(record: StoredCase, evaluate: EvaluateCase): CaseLis
     returned: isReturned(record),
     ownerId: record.ownerId,
     reviewerId: record.reviewerId,
-    manipulationPending: record.manipulationProposals.some((proposal) => proposal.decision === null),
+    manipulationPending: pendingManipulationProposal(record) !== null,
   };
 }
 

@@ -47,8 +47,6 @@ export interface LiveUpdates {
   /** Records a tab's presence and answers who has the case open now. */
   touch(touch: PresenceTouch): PresentPerson[];
   subscribe(listener: LiveListener): () => void;
-  /** How many streams are open here (operations: the server logs it). */
-  readonly listenerCount: number;
 }
 
 export function caseChangeNotice(event: AuditEvent): CaseChangeNotice {
@@ -173,9 +171,6 @@ export function createLiveUpdates(bus: LiveBus | null, now: () => string, ttlMs 
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-    get listenerCount() {
-      return listeners.size;
     },
   };
 }

@@ -5,7 +5,7 @@
 // (four eyes, R18); an approval applies a permanent suspension to each account. No designation is
 // needed, and a withdrawal does not end these suspensions; a reviewer can lift one (appeal, mistake).
 import type { z } from 'zod';
-import type { EnforcementAction, ManipulationProposal } from '../api/contract/case';
+import { pendingManipulationProposal, type EnforcementAction, type ManipulationProposal } from '../api/contract/case';
 import type { ManipulationDecisionInput, ManipulationProposalInput } from '../api/contract/requests';
 import { isActionActive } from '../engine/schedule';
 import { ApiFailure, forbidden, invalidTransition, validationFailure } from './backend-errors';
@@ -33,10 +33,6 @@ function outsideTrack(wanted: readonly string[], track: { accounts: readonly str
   return wanted.flatMap((handle, index) => (inTrack.has(plain(handle)) ? [] : [{ path: `accounts.${index}`, message: 'manipulation.notInTrack' }]));
 }
 
-export function pendingProposal(record: StoredCase): ManipulationProposal | null {
-  return record.manipulationProposals.find((proposal) => proposal.decision === null) ?? null;
-}
-
 export function proposeManipulationEnforcement(
   record: StoredCase,
   input: z.output<typeof ManipulationProposalInput>,
@@ -49,7 +45,7 @@ export function proposeManipulationEnforcement(
   if (outside.length > 0) {
     throw validationFailure('Platform-manipulation enforcement is for accounts of the establishing technical signals only (R3).', outside);
   }
-  const pending = pendingProposal(record);
+  const pending = pendingManipulationProposal(record);
   if (pending) throw invalidTransition(`A platform-manipulation proposal (${pending.id}) waits for a reviewer's decision already.`);
   const proposal: ManipulationProposal = {
     id: env.newId('proposal'),

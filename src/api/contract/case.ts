@@ -279,6 +279,14 @@ export const ManipulationProposal = z.object({
 });
 export type ManipulationProposal = z.infer<typeof ManipulationProposal>;
 
+/**
+ * R3: the proposal waiting for a reviewer's decision (there is at most one). One definition for the
+ * backend's rules and listing and the designation page.
+ */
+export function pendingManipulationProposal(record: { manipulationProposals: readonly ManipulationProposal[] }): ManipulationProposal | null {
+  return record.manipulationProposals.find((proposal) => proposal.decision === null) ?? null;
+}
+
 /** The whole case as the server returns it. */
 const CaseDocumentShape = CaseContent.extend({
   id: Id,

@@ -24,7 +24,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useUserName } from '../../api/client/user-queries';
-import type { CaseDocument, ManipulationProposal } from '../../api/contract/case';
+import { pendingManipulationProposal, type CaseDocument, type ManipulationProposal } from '../../api/contract/case';
 import { ManipulationDecisionInput, ManipulationProposalInput } from '../../api/contract/requests';
 import { hasRole, type User } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
@@ -44,7 +44,7 @@ export function ManipulationSection({ caseDocument, me, now }: { caseDocument: C
   const track = useTrack(caseDocument, now);
   const proposals = caseDocument.manipulationProposals;
   if (!track && proposals.length === 0) return null;
-  const pending = proposals.find((proposal) => proposal.decision === null) ?? null;
+  const pending = pendingManipulationProposal(caseDocument);
   const decided = proposals.filter((proposal) => proposal.decision !== null).toReversed();
   return (
     <Paper component="section" aria-labelledby="manipulation-title" sx={{ p: 2 }} data-testid="manipulation-section">
