@@ -2,8 +2,9 @@
 // in that context's IndexedDB (as in `npm run dev`). Tests that need several users at once call
 // `openAs(userId)`: each call opens a new context wired to one Node-side store for the test, so the
 // contexts act as users of one server (src/backend/bridge-storage.ts).
+import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Download, type Page } from '@playwright/test';
 import { createStorageBridgeHost } from '../src/backend/bridge-storage';
 import { createMemoryStorage } from '../src/backend/memory-storage';
 import { SESSION_STORAGE_KEY } from '../src/app/session-store';
@@ -138,4 +139,10 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide: out };
   });
   expect(scrollWidth, `${page.url()} is wider than the window: ${wide.join(' | ')}`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Clicks the button that downloads a file; answers the download and its text. */
+export async function downloadText(page: Page, button: string): Promise<{ download: Download; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { download, text: await readFile(await download.path(), 'utf8') };
 }

@@ -2,12 +2,11 @@
 // accounts and applies actions; the analyst's own approval is refused; 31 days later the visibility
 // limits are expired and re-applied; the decision record downloads and parses with its schema;
 // every new screen passes axe.
-import { readFile } from 'node:fs/promises';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { emptyCaseContent, type CaseContent } from '../src/api/contract/case';
 import { DecisionRecord } from '../src/api/contract/decision-record';
 import { StatementsOfReasonsExport } from '../src/api/contract/decision-record-export';
-import { checkA11y, expect, expectOwnApprovalRefused, test, waitForMockBackend } from './fixtures';
+import { checkA11y, downloadText, expect, expectOwnApprovalRefused, test, waitForMockBackend } from './fixtures';
 
 const DAY_MS = 86_400_000;
 const NAME = 'Harbour Lantern Brigade';
@@ -62,11 +61,6 @@ async function createDraftAsAna(page: Page): Promise<string> {
     if (!updated.ok) throw new Error(`update failed: ${updated.status}`);
     return draft.id;
   }, recommendedContent());
-}
-
-async function downloadText(page: Page, button: string): Promise<{ download: Download; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { download, text: await readFile(await download.path(), 'utf8') };
 }
 
 async function applyAction(page: Page, action: string, target: { account?: string; ref?: string }, basis: string) {

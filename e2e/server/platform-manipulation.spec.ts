@@ -3,11 +3,9 @@
 // one account of the track on a draft case; Rui, who neither proposed it nor wrote the case, approves;
 // the suspension is in force without expiry, and the decision record and statements of reasons
 // (downloaded) rest on the R3 decision. Every screen on the way passes axe.
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { DecisionRecord } from '../../src/api/contract/decision-record';
 import { StatementsOfReasonsExport } from '../../src/api/contract/decision-record-export';
-import { checkA11y } from '../fixtures';
+import { checkA11y, downloadText } from '../fixtures';
 import { createCompleteCase } from './complete-case';
 import { expect, test } from './server-fixtures';
 
@@ -38,15 +36,11 @@ test('platform manipulation: proposed by an analyst, approved by another reviewe
   await checkA11y(rui, '/designations/:id after the R3 decision');
 
   // The decision record and the statements of reasons, without a designation.
-  const record = DecisionRecord.parse(JSON.parse(await downloadText(rui, 'Decision record (JSON)')));
+  const record = DecisionRecord.parse(JSON.parse((await downloadText(rui, 'Decision record (JSON)')).text));
   expect(record.designation).toBeNull();
   expect(record.rulesApplied).toEqual(['R3']);
   expect(record.actions.map((action) => [action.type, action.targetRef, action.expiresAt])).toEqual([['suspend-platform-manipulation', 'lantern_operator', null]]);
-  const sor = StatementsOfReasonsExport.parse(JSON.parse(await downloadText(rui, 'Statements of reasons (DSA, JSON)')));
+  const sor = StatementsOfReasonsExport.parse(JSON.parse((await downloadText(rui, 'Statements of reasons (DSA, JSON)')).text));
   expect(sor.statements.map((statement) => statement.decision_account)).toEqual(['DECISION_ACCOUNT_SUSPENDED']);
 });
 
-async function downloadText(page: Page, button: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return readFile(await download.path(), 'utf8');
-}
