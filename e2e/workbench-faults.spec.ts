@@ -92,8 +92,10 @@ test('a 500 on save is retried and nothing is lost', async ({ page }) => {
 test('two analysts edit the same case: the second sees both versions side by side and merges', async ({ openAs }) => {
   const ana = await openAs('ana', `/cases/${CASE}/overview`);
   const ben = await openAs('ben', `/cases/${CASE}/overview`);
-  await expect(questionOne(ana)).toBeVisible();
-  await expect(questionOne(ben)).toBeVisible();
+  // Two fresh browser contexts start side by side, each installing its workers and downloading the
+  // app shell for offline use: on a loaded 2-core machine the first case page took more than 10 s.
+  await expect(questionOne(ana)).toBeVisible({ timeout: 30_000 });
+  await expect(questionOne(ben)).toBeVisible({ timeout: 30_000 });
 
   await rightsField(ana).fill('Ana’s assessment of the rights at stake.');
   await expect(status(ana)).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });

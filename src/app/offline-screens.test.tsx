@@ -96,7 +96,7 @@ describe('a screen whose texts or code cannot load', () => {
     const network = { down: true };
     const Screen = lazyScreen(
       () => (network.down ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : Promise.resolve(() => <p>the audit trail</p>)),
-      reportAtOnce,
+      { policy: reportAtOnce },
     );
     await renderScreen(<Screen />, { down: false });
 
@@ -104,5 +104,35 @@ describe('a screen whose texts or code cannot load', () => {
     network.down = false;
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('the audit trail')).toBeVisible();
+  });
+});
+
+describe('a screen with its texts listed', () => {
+  it('asks for its code and every listed namespace before any of them arrives (one round trip, not one per component)', async () => {
+    const requested: string[] = [];
+    const arrivals: Array<() => void> = [];
+    /** Nothing arrives until the test lets it: what is asked for meanwhile was asked for in parallel. */
+    const held = <T,>(name: string, value: () => Promise<T>): Promise<T> => {
+      requested.push(name);
+      return new Promise<T>((resolve) => arrivals.push(() => resolve(value())));
+    };
+    const loadTexts = (language: Language, namespace: string) =>
+      namespace === 'common' || namespace === 'policy' ? loadNamespace(language, namespace) : held(namespace, () => loadNamespace(language, namespace));
+    const { i18n, ready } = createI18n('en', { loadTexts, retry: { startup: reportAtOnce, screen: reportAtOnce } });
+    await ready;
+    const Screen = lazyScreen(() => held('code', async () => CaseListTitle), { texts: ['cases', 'audit'], policy: reportAtOnce });
+    render(
+      <AppProviders i18n={i18n}>
+        <Suspense fallback={<PageLoading />}>
+          <Screen />
+        </Suspense>
+      </AppProviders>,
+    );
+
+    await vi.waitFor(() => expect(requested.toSorted()).toEqual(['audit', 'cases', 'code']));
+    expect(screen.getByText('Loading…')).toBeVisible();
+    await act(async () => arrivals.forEach((arrive) => arrive()));
+    expect(await screen.findByRole('heading', { name: 'Cases' })).toBeVisible();
+    expect(requested).toHaveLength(3);
   });
 });

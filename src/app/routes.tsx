@@ -12,19 +12,31 @@ import { NotFoundPage } from './not-found-page';
 import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
-const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute));
-const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage));
-const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute));
-const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage));
-const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage));
+const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute), {
+  texts: ['workspace', 'engine', 'submission', 'conversation', 'live'],
+});
+const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage), {
+  texts: ['review'],
+});
+const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute), {
+  texts: ['review', 'engine', 'conversation', 'live'],
+});
+const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage), {
+  texts: ['enforcement'],
+});
+const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage), {
+  texts: ['enforcement'],
+});
 const ImportCasePickerPage = lazyScreen(() =>
-  import('../features/activity-import/import-case-picker-page').then((m) => m.ImportCasePickerPage),
+  import('../features/activity-import/import-case-picker-page').then((m) => m.ImportCasePickerPage), { texts: ['activityImport'] },
 );
 const ActivityImportPage = lazyScreen(() =>
-  import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage),
+  import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage), { texts: ['activityImport'] },
 );
-const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage));
-const AdminUsersPage = lazyScreen(() => import('../features/accounts/admin-users-page').then((m) => m.AdminUsersPage));
+const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage), { texts: ['audit'] });
+const AdminUsersPage = lazyScreen(() => import('../features/accounts/admin-users-page').then((m) => m.AdminUsersPage), {
+  texts: ['accounts'],
+});
 
 export const routes: RouteObject[] = [
   {
