@@ -45,6 +45,7 @@ describe('audit diff', () => {
       ...content, id: 'case-1', version: 1, status: 'draft' as const, createdBy: 'ana', createdAt: '2026-03-02T09:00:00.000Z',
       updatedBy: 'ana', updatedAt: '2026-03-02T09:00:00.000Z', editorsSinceReview: ['ana'], authors: ['ana'], ownerId: 'ana', reviewerId: null, submission: null,
       contentAtLastReview: null, reviews: [], designation: null, accounts: [], enforcementActions: [], manipulationProposals: [],
+      reapplicationProposals: [], autoReapply: null,
     };
     const next = {
       ...base, version: 2, updatedAt: '2026-03-03T09:00:00.000Z', status: 'in_review' as const, contentAtLastReview: content,

@@ -31,6 +31,7 @@ import {
 import { diffCases } from './audit-diff';
 import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { decideManipulationEnforcement, proposeManipulationEnforcement } from './manipulation-rules';
+import { decideReapplication, proposeReapplications, setAutoReapply } from './reapplication-rules';
 import { listingWith } from './case-listing';
 import { buildDecisionRecord } from './decision-record-builder';
 import { createLiveUpdates, type LiveBus, type LiveListener } from './live-updates';
@@ -399,6 +400,12 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) =>
         decideManipulationEnforcement(record, context.params.proposalId, context.body, ruleEnv),
       ),
+    proposeReapplications: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => proposeReapplications(record, context.body, ruleEnv)),
+    decideReapplication: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => decideReapplication(record, context.params.proposalId, context.body, ruleEnv)),
+    setAutoReapply: async (context) =>
+      writeCase(context, context.params.caseId, (record, ruleEnv) => setAutoReapply(record, context.body, ruleEnv)),
     caseAudit: async ({ params, query }) => {
       await loadCase(params.caseId);
       const { items, total } = await deps.storage.queryAudit({ ...query, caseId: params.caseId });

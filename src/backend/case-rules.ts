@@ -135,6 +135,8 @@ export function createCase(input: z.output<typeof NewCaseInput>, env: RuleEnv): 
     accounts: [],
     enforcementActions: [],
     manipulationProposals: [],
+    reapplicationProposals: [],
+    autoReapply: null,
   };
   return { next, events: [{ type: 'case.created', reason: null }] };
 }

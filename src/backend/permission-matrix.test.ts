@@ -34,6 +34,26 @@ interface Row {
 }
 
 const owner = 'kim';
+
+/** A designated case whose limit on harbor_one expired (R15). */
+async function expiredLimit(kit: TestBackend) {
+  const doc = await caseIn(kit, 'designated', { owner, withAccount: true });
+  const applied = await kit.ok('applyAction', {
+    user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version,
+    body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+  });
+  kit.clock.advanceDays(31);
+  return { doc: applied, actionId: applied.enforcementActions[0]?.id ?? '' };
+}
+
+/** An import's finding: one post after the expiry that repeats the case's hashtag. */
+function continuation(actionId: string, at: string) {
+  return {
+    actionId,
+    handle: 'harbor_one',
+    activity: { posts: 1, firstAt: at, lastAt: at, fileName: 'activity.csv', examples: [{ postId: 'p-1', at, matches: [{ kind: 'hashtag' as const, value: '#harbor' }] }] },
+  };
+}
 const open = { anonymous: 401, analyst: 200, 'analyst-owner': 200, reviewer: 200, 'reviewer-owner': 200 };
 const adminOnly = { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 403, 'reviewer-owner': 403 };
 const none: Setup = async () => ({});
@@ -138,6 +158,34 @@ const MATRIX: Record<EndpointName, Row> = {
         ifMatch: applied.version,
         body: { reason: 'Appeal upheld: a fan account.' },
       };
+    },
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  proposeReapplications: {
+    setup: async (kit) => {
+      const { doc, actionId } = await expiredLimit(kit);
+      return { params: { caseId: doc.id }, ifMatch: doc.version, body: { findings: [continuation(actionId, kit.clock.now())] } };
+    },
+    expect: { ...open, anonymous: 401 },
+  },
+  decideReapplication: {
+    setup: async (kit) => {
+      const { doc, actionId } = await expiredLimit(kit);
+      const proposed = await kit.ok('proposeReapplications', {
+        user: 'ana', params: { caseId: doc.id }, ifMatch: doc.version, body: { findings: [continuation(actionId, kit.clock.now())] },
+      });
+      return {
+        params: { caseId: doc.id, proposalId: proposed.reapplicationProposals[0]?.id ?? '' },
+        ifMatch: proposed.version,
+        body: { outcome: 'apply', note: 'Continues the campaign.' },
+      };
+    },
+    expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
+  },
+  setAutoReapply: {
+    setup: async (kit) => {
+      const doc = await caseIn(kit, 'designated', { owner, withAccount: true });
+      return { params: { caseId: doc.id }, ifMatch: doc.version, body: { enabled: true } };
     },
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
   },

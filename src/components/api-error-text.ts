@@ -72,6 +72,10 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.manipulationNoAccounts');
     case 'manipulation.notInTrack':
       return t('field.manipulationNotInTrack');
+    case 'reapplication.notReapplicable':
+      return t('field.reapplicationNotReapplicable');
+    case 'reapplication.beforeExpiry':
+      return t('field.reapplicationBeforeExpiry');
     default:
       return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
   }

@@ -25,6 +25,9 @@ export const AuditEventType = z.enum([
   'case.manipulation-proposed',
   'case.manipulation-approved',
   'case.manipulation-rejected',
+  'case.reapplication-proposed',
+  'case.reapplication-dismissed',
+  'case.auto-reapply-set',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventType>;
 

@@ -287,6 +287,73 @@ export function pendingManipulationProposal(record: { manipulationProposals: rea
   return record.manipulationProposals.find((proposal) => proposal.decision === null) ?? null;
 }
 
+/** How many re-application proposals one import may send (R15). */
+export const MAX_REAPPLICATION_FINDINGS = 500;
+
+/** One post of the activity a re-application rests on, and what in it continues the group's behaviour. */
+export const ContinuationPost = z.object({
+  postId: shortText(200).min(1),
+  at: UtcTimestamp,
+  matches: z
+    .array(z.object({ kind: z.enum(['cluster', 'hashtag', 'keyword', 'link']), value: shortText(300).min(1) }))
+    .min(1)
+    .max(20),
+});
+export type ContinuationPost = z.infer<typeof ContinuationPost>;
+
+/** R15: the activity an import found by which an account continued the group's behaviour after its limit expired. */
+export const ContinuationActivity = z.object({
+  /** Matching posts after the expiry, all counted. */
+  posts: z.number().int().min(1),
+  firstAt: UtcTimestamp,
+  lastAt: UtcTimestamp,
+  /** The first of them, in time order. */
+  examples: z.array(ContinuationPost).min(1).max(10),
+  /** The imported file's name, as the analyst's browser read it. */
+  fileName: shortText(300),
+});
+export type ContinuationActivity = z.infer<typeof ContinuationActivity>;
+
+/** The id an automatic re-application is recorded under (R15: "applied by the system"). */
+export const SYSTEM_ACTOR_ID = 'system';
+
+/**
+ * R15 (interpretation 2026-12-06): a proposal to re-apply an expired visibility limit, made by an
+ * import whose activity shows the account continuing the behaviour. A reviewer applies or dismisses
+ * it; where the case allows automatic re-application the system applies it at once (`automatic`).
+ */
+export const ReapplicationProposal = z.object({
+  id: Id,
+  /** The expired action it would re-apply. */
+  actionId: Id,
+  handle: AccountHandle,
+  activity: ContinuationActivity,
+  /** Whose import found the activity. */
+  proposedBy: Id,
+  proposedAt: UtcTimestamp,
+  decision: z
+    .object({
+      outcome: z.enum(['applied', 'dismissed']),
+      /** A reviewer, or SYSTEM_ACTOR_ID for an automatic re-application. */
+      decidedBy: Id,
+      decidedAt: UtcTimestamp,
+      note: longText(5_000),
+      /** The re-applied action (`applied` only). */
+      reappliedActionId: z.nullable(Id),
+      automatic: z.boolean(),
+    })
+    .nullable(),
+});
+export type ReapplicationProposal = z.infer<typeof ReapplicationProposal>;
+
+/** R15: whether this case re-applies expired limits by itself when an import proposes it; set by a reviewer. */
+export const AutoReapplySetting = z.object({
+  enabled: z.boolean(),
+  setBy: Id,
+  setAt: UtcTimestamp,
+});
+export type AutoReapplySetting = z.infer<typeof AutoReapplySetting>;
+
 /** The whole case as the server returns it. */
 const CaseDocumentShape = CaseContent.extend({
   id: Id,
@@ -316,6 +383,10 @@ const CaseDocumentShape = CaseContent.extend({
   enforcementActions: z.array(EnforcementAction),
   /** R3: platform-manipulation proposals and their decisions, oldest first; none in cases stored before. */
   manipulationProposals: z.array(ManipulationProposal).default([]),
+  /** R15: re-application proposals from imports, oldest first; none in cases stored before. */
+  reapplicationProposals: z.array(ReapplicationProposal).default([]),
+  /** R15: automatic re-application; null until a reviewer first sets it (off). */
+  autoReapply: AutoReapplySetting.nullable().default(null),
 });
 
 /**

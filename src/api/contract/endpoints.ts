@@ -35,6 +35,9 @@ import {
   LiftActionInput,
   ManipulationDecisionInput,
   ManipulationProposalInput,
+  ReapplicationDecisionInput,
+  ReapplicationProposalsInput,
+  AutoReapplyInput,
   ProposalParams,
   SubmitInput,
 } from './requests';
@@ -147,6 +150,24 @@ export const endpoints = {
   decideManipulationEnforcement: endpoint({
     method: 'POST', path: '/api/cases/:caseId/manipulation-proposals/:proposalId/decision', params: ProposalParams,
     body: ManipulationDecisionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  /**
+   * R15: an import sends what it found: accounts whose visibility limit expired and which continue the
+   * group's behaviour. Each becomes a proposal, applied at once where the case allows it.
+   */
+  proposeReapplications: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/reapplication-proposals', params: CaseIdParams, body: ReapplicationProposalsInput,
+    response: CaseDocument, ifMatch: true, roles: anyRole, errors: writeErrors,
+  }),
+  /** R15: a reviewer re-applies the limit the proposal names, or dismisses the proposal. */
+  decideReapplication: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/reapplication-proposals/:proposalId/decision', params: ProposalParams,
+    body: ReapplicationDecisionInput, response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
+  }),
+  /** R15: a reviewer allows (or stops) automatic re-application on the case. */
+  setAutoReapply: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/reapplication-setting', params: CaseIdParams, body: AutoReapplyInput,
+    response: CaseDocument, ifMatch: true, roles: ['reviewer'], errors: writeErrors,
   }),
   /** Issue 12 §6: sets a case's owner (analysts) or reviewer (reviewers); an audited change of the case. */
   assignCase: endpoint({

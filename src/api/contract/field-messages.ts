@@ -22,6 +22,8 @@ export const CONTRACT_FIELD_MESSAGES = {
   'review.notAssociated': 'Only confirmed associations can be decided at a periodic review (R16).',
   'manipulation.noAccounts': 'Choose at least one account of the platform-manipulation track (R3).',
   'manipulation.notInTrack': 'Platform-manipulation enforcement is for accounts of the establishing technical signals only (R3).',
+  'reapplication.notReapplicable': 'Only an expired visibility limit on a confirmed account, not re-applied yet, can be re-applied (R15).',
+  'reapplication.beforeExpiry': 'Re-application rests on activity after the limit expired (R15).',
 } as const;
 
 export type ContractFieldMessage = keyof typeof CONTRACT_FIELD_MESSAGES;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AccountHandle, longText, shortText } from './primitives';
 import { Id } from './scalars';
 import { AssociationBasis, EnforcementActionType, EnforcementTarget } from './policy-terms';
-import { MAX_MANIPULATION_ACCOUNTS, MAX_RETURN_REQUESTS, ReviewDecisionKind } from './case';
+import { ContinuationActivity, MAX_MANIPULATION_ACCOUNTS, MAX_REAPPLICATION_FINDINGS, MAX_RETURN_REQUESTS, ReviewDecisionKind } from './case';
 import { ReturnRequestInput } from './conversation';
 
 /** R12/R10 must be answered before this is accepted. */
@@ -93,3 +93,26 @@ export const ManipulationDecisionInput = z.object({
   rationale: longText(10_000).trim().min(1, 'required'),
 });
 export type ManipulationDecisionInput = z.input<typeof ManipulationDecisionInput>;
+
+/**
+ * R15: what an import found, sent to the case: per account whose visibility limit expired, the
+ * expired action and the activity that continues the group's behaviour.
+ */
+export const ReapplicationProposalsInput = z.object({
+  findings: z
+    .array(z.object({ actionId: Id, handle: AccountHandle, activity: ContinuationActivity }))
+    .min(1)
+    .max(MAX_REAPPLICATION_FINDINGS),
+});
+export type ReapplicationProposalsInput = z.input<typeof ReapplicationProposalsInput>;
+
+/** R15: a reviewer applies a re-application proposal or dismisses it, saying why. */
+export const ReapplicationDecisionInput = z.object({
+  outcome: z.enum(['apply', 'dismiss']),
+  note: longText(5_000).trim().min(1, 'required'),
+});
+export type ReapplicationDecisionInput = z.input<typeof ReapplicationDecisionInput>;
+
+/** R15: a reviewer turns automatic re-application on or off for the case. */
+export const AutoReapplyInput = z.object({ enabled: z.boolean() });
+export type AutoReapplyInput = z.input<typeof AutoReapplyInput>;

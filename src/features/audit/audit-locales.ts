@@ -41,6 +41,9 @@ export const en = {
     'case.manipulation-proposed': 'Platform-manipulation enforcement proposed (R3)',
     'case.manipulation-approved': 'Platform-manipulation enforcement approved (R3)',
     'case.manipulation-rejected': 'Platform-manipulation enforcement rejected (R3)',
+    'case.reapplication-proposed': 'Re-application proposed from imported activity (R15)',
+    'case.reapplication-dismissed': 'Re-application proposal dismissed (R15)',
+    'case.auto-reapply-set': 'Automatic re-application changed (R15)',
   },
 } as const;
 
@@ -84,6 +87,9 @@ export const nl: LocaleShape<typeof en> = {
     'case.manipulation-proposed': 'Handhaving wegens platformmanipulatie voorgesteld (R3)',
     'case.manipulation-approved': 'Handhaving wegens platformmanipulatie goedgekeurd (R3)',
     'case.manipulation-rejected': 'Handhaving wegens platformmanipulatie afgewezen (R3)',
+    'case.reapplication-proposed': 'Opnieuw toepassen voorgesteld op basis van geïmporteerde activiteit (R15)',
+    'case.reapplication-dismissed': 'Voorstel tot opnieuw toepassen afgewezen (R15)',
+    'case.auto-reapply-set': 'Automatisch opnieuw toepassen gewijzigd (R15)',
   },
 };
 
@@ -127,5 +133,8 @@ export const tr: LocaleShape<typeof en> = {
     'case.manipulation-proposed': 'Platform manipülasyonu yaptırımı önerildi (R3)',
     'case.manipulation-approved': 'Platform manipülasyonu yaptırımı onaylandı (R3)',
     'case.manipulation-rejected': 'Platform manipülasyonu yaptırımı reddedildi (R3)',
+    'case.reapplication-proposed': 'İçe aktarılan etkinliğe dayanarak yeniden uygulama önerildi (R15)',
+    'case.reapplication-dismissed': 'Yeniden uygulama önerisi reddedildi (R15)',
+    'case.auto-reapply-set': 'Otomatik yeniden uygulama değiştirildi (R15)',
   },
 };

@@ -57,6 +57,8 @@ export function sampleDocument(content: CaseContent = sampleContent(), overrides
     accounts: [],
     enforcementActions: [],
     manipulationProposals: [],
+    reapplicationProposals: [],
+    autoReapply: null,
     ...overrides,
   };
 }
