@@ -2,6 +2,8 @@
 // enforcement, submission and audit features.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SYSTEM_ACTOR_ID } from '../contract/case';
 import { useUsers } from './case-queries';
 import { callApi } from './http-client';
 import { queryKeys } from './query-keys';
@@ -25,8 +27,15 @@ export function useSignInSession({ enabled = true }: { enabled?: boolean } = {})
   });
 }
 
-/** Maps a user id to the person's name; falls back to the id for someone not in the directory. */
+/**
+ * Maps a user id to the person's name; falls back to the id for someone not in the directory. An
+ * automatic re-application (R15) was applied by the system, which has a name of its own.
+ */
 export function useUserName(): (userId: string) => string {
   const users = useUsers();
-  return useCallback((userId: string) => users.data?.find((user) => user.id === userId)?.name ?? userId, [users.data]);
+  const { t } = useTranslation('common');
+  return useCallback(
+    (userId: string) => (userId === SYSTEM_ACTOR_ID ? t('user.system') : (users.data?.find((user) => user.id === userId)?.name ?? userId)),
+    [users.data, t],
+  );
 }

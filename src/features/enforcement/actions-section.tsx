@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserName } from '../../api/client/user-queries';
-import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
+import { SYSTEM_ACTOR_ID, type CaseDocument, type EnforcementAction } from '../../api/contract/case';
 import { DateTime } from '../../components/date-time';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { actionState, canLift, canReapply, type ActionState } from './action-rules';
@@ -108,7 +108,7 @@ function ActionRow({ action, now, reapplicable, liftable, onDecide }: ActionRowP
         {t(`policy:actionShort.${action.type}`)}
         {action.reappliesId && (
           <Typography variant="caption" component="span" sx={{ display: 'block' }}>
-            {t('actions.reapplies')}
+            {action.appliedBy === SYSTEM_ACTOR_ID ? t('actions.reappliedAutomatically') : t('actions.reapplies')}
           </Typography>
         )}
       </TableCell>

@@ -1,12 +1,31 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { CaseDocument } from '../../api/contract/case';
+import { mockBackend } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
 import { DesignationPage } from './designation-page';
 
 const GREY = 'case-grey-meridian';
 const EXPIRED = 'action-grey-relay-visibility';
 const routes = [{ path: '/designations/:caseId', element: <DesignationPage /> }];
+
+/** What an import of activity sends (R15): @grey_relay_07 repeats the case's hashtag after its limit expired. */
+async function importFinds(caseId: string, expiredActionId: string): Promise<void> {
+  const current = await mockBackend.handle({ method: 'GET', path: `/api/cases/${caseId}`, query: {}, headers: {}, userId: 'ana', body: undefined });
+  const at = new Date(Date.now() - 86_400_000).toISOString();
+  const sent = await mockBackend.handle({
+    method: 'POST', path: `/api/cases/${caseId}/reapplication-proposals`, query: {}, userId: 'ana',
+    headers: { 'if-match': `"${(current.body as CaseDocument).version}"` },
+    body: {
+      findings: [{
+        actionId: expiredActionId, handle: 'grey_relay_07',
+        activity: { posts: 4, firstAt: at, lastAt: at, fileName: 'week-12.csv', examples: [{ postId: 'p-77', at, matches: [{ kind: 'hashtag', value: '#greymeridian' }] }] },
+      }],
+    },
+  });
+  expect(sent.status).toBe(200);
+}
 
 /** Pastes instead of typing key by key: the page is large and jsdom is slow. */
 async function fill(user: UserEvent, field: HTMLElement, text: string) {
@@ -165,5 +184,50 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(await within(again).findByTestId('manipulation-decided')).toHaveTextContent(/Approved by Rui Takahashi on .* proposed by Ben Osei/);
     const actions = screen.getByRole('region', { name: /Enforcement actions/ });
     expect(within(actions).getByText('Suspend permanently (platform manipulation, R3)')).toBeVisible();
+  });
+
+  it('re-application from imported activity (R15): a reviewer sees the activity and re-applies the limit; an analyst only waits', async () => {
+    await importFinds(GREY, EXPIRED);
+    const first = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
+    const asAnalyst = await screen.findByRole('region', { name: 'Re-application from imported activity (R15)' });
+    const waiting = within(asAnalyst).getByTestId('reapplication-open');
+    expect(waiting).toHaveTextContent(/@grey_relay_07: limit expired on/);
+    expect(waiting).toHaveTextContent(/4 posts from .* in “week-12\.csv”/);
+    expect(within(waiting).getByText('repeats #greymeridian')).toBeVisible();
+    expect(within(waiting).getByText('A reviewer applies or dismisses this proposal.')).toBeVisible();
+    expect(within(asAnalyst).getByRole('switch', { name: /Re-apply automatically/ })).toBeDisabled();
+    first.unmount();
+
+    const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
+    const section = await screen.findByRole('region', { name: 'Re-application from imported activity (R15)' });
+    const form = within(section).getByRole('form', { name: 'Decision on @grey_relay_07' });
+    await user.click(within(form).getByRole('button', { name: 'Re-apply the limit' }));
+    expect(await within(form).findByText('Required')).toBeVisible();
+    await fill(user, within(form).getByRole('textbox', { name: /Why/ }), 'Back to posting the campaign hashtag.');
+    await user.click(within(form).getByRole('button', { name: 'Re-apply the limit' }));
+    expect(await within(section).findByTestId('reapplication-decided')).toHaveTextContent(/Re-applied.*by Rui Takahashi on.*Back to posting the campaign hashtag\./);
+    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    const reapplied = await within(actions).findByRole('row', { name: /Re-applies an expired action/ });
+    expect(within(reapplied).getByText('Active')).toBeVisible();
+    expect(within(reapplied).getByText(/^Back to posting the campaign hashtag\. \(R15: 4 post\(s\)/)).toBeVisible();
+  });
+
+  it('with automatic re-application on (a reviewer’s switch), the next import re-applies by itself, shown as the system’s', async () => {
+    const first = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'sam' });
+    const section = await screen.findByRole('region', { name: 'Re-application from imported activity (R15)' });
+    expect(within(section).getByTestId('auto-reapply-state')).toHaveTextContent('Off: each proposal waits for a reviewer.');
+    await first.user.click(within(section).getByRole('switch', { name: /Re-apply automatically/ }));
+    await waitFor(() => expect(within(section).getByTestId('auto-reapply-state')).toHaveTextContent(/On since .*, set by Samira Haddad/));
+    first.unmount();
+
+    await importFinds(GREY, EXPIRED);
+    renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'ana' });
+    const after = await screen.findByRole('region', { name: 'Re-application from imported activity (R15)' });
+    expect(within(after).queryByTestId('reapplication-open')).toBeNull();
+    expect(within(after).getByTestId('reapplication-decided')).toHaveTextContent(/Re-applied automatically.*by The system \(automatic\) on/);
+    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    const reapplied = within(actions).getByRole('row', { name: /Re-applied automatically \(R15\)/ });
+    expect(within(reapplied).getByText(/The system \(automatic\)/)).toBeVisible();
+    expect(within(reapplied).getByText(/^Re-applied automatically \(R15\): @grey_relay_07 continued/)).toBeVisible();
   });
 });

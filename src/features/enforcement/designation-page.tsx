@@ -1,7 +1,7 @@
 // The designation record page (/designations/:caseId): the approved designation (R17), account
 // association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19); for a case
 // without a designation, the actions the general Rules allow on it (R14). On either, the
-// platform-manipulation track's enforcement (R3).
+// platform-manipulation track's enforcement (R3), and re-application proposals from imports (R15).
 import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
@@ -20,6 +20,7 @@ import { ActionsSection } from './actions-section';
 import { DesignationRecordCard } from './designation-record-card';
 import { ExportsSection } from './exports-section';
 import { ManipulationSection } from './manipulation-section';
+import { ReapplicationSection } from './reapplication-section';
 
 export function DesignationPage() {
   const { caseId = '' } = useParams();
@@ -62,6 +63,7 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
           <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} now={now} />
           <ManipulationSection caseDocument={caseDocument} me={me} now={now} />
           <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={hasRole(me, 'reviewer')} />
+          <ReapplicationSection caseDocument={caseDocument} me={me} />
           <ExportsSection caseDocument={caseDocument} />
         </Stack>
       )}

@@ -11,6 +11,7 @@ import type {
   LiftActionInput,
   ManipulationDecisionInput,
   ManipulationProposalInput,
+  ReapplicationDecisionInput,
   ReapplyActionInput,
 } from '../../api/contract/requests';
 
@@ -72,5 +73,19 @@ export function useProposeManipulation(caseId: string, version: number) {
 export function useDecideManipulation(caseId: string, version: number) {
   return useCaseWrite(caseId, async ({ proposalId, body }: { proposalId: string; body: ManipulationDecisionInput }) =>
     (await callApi('decideManipulationEnforcement', { params: { caseId, proposalId }, body, ifMatch: version })).data,
+  );
+}
+
+/** R15: a reviewer re-applies the limit a proposal names, or dismisses the proposal. */
+export function useDecideReapplication(caseId: string, version: number) {
+  return useCaseWrite(caseId, async ({ proposalId, body }: { proposalId: string; body: ReapplicationDecisionInput }) =>
+    (await callApi('decideReapplication', { params: { caseId, proposalId }, body, ifMatch: version })).data,
+  );
+}
+
+/** R15: a reviewer turns automatic re-application on or off for the case. */
+export function useSetAutoReapply(caseId: string, version: number) {
+  return useCaseWrite(caseId, async (enabled: boolean) =>
+    (await callApi('setAutoReapply', { params: { caseId }, body: { enabled }, ifMatch: version })).data,
   );
 }
