@@ -5,11 +5,8 @@
 // action says who applied it (a reviewer or the system), when, on what basis, and until when; a
 // reviewer can lift an automatic one (R14) like any other.
 import type { z } from 'zod';
-import {
-  SYSTEM_ACTOR_ID,
-  type ContinuationActivity,
-  type ReapplicationProposal,
-} from '../api/contract/case';
+import type { ContinuationActivity, ReapplicationProposal } from '../api/contract/case';
+import { SYSTEM_ACTOR_ID } from '../api/contract/users';
 import type { AutoReapplyInput, ReapplicationDecisionInput, ReapplicationProposalsInput } from '../api/contract/requests';
 import { reapplicableLimits } from '../engine/reapplication';
 import { ApiFailure, invalidTransition, validationFailure } from './backend-errors';

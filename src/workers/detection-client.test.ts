@@ -1,6 +1,8 @@
 // The worker facade. jsdom has no Worker, so `createDetectionClient()` runs in this thread; a fake
 // Worker drives the same host through the message protocol to test the worker path.
 import { describe, expect, it } from 'vitest';
+import { ContinuationWatch, DetectionReport } from '../api/contract/detection';
+import type { ContinuationWatch as ContinuationWatchModel } from '../engine/detection/continuation';
 import { createDetectionClient } from './detection-client';
 import type { DetectionProgress } from './detection-client';
 import { createDetectionHost } from './detection-runner';
@@ -128,6 +130,42 @@ describe('createDetectionClient in jsdom (no Worker)', () => {
     expect(strict.report.settings.coRetweet.minCoItems).toBe(7);
     const loose = await client.redetect({ coRetweet: { minCoItems: 6 } }).result;
     expect(loose.status === 'done' && loose.report.clusters).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('lists the posts by which a watched account continues after its limit expired, also when re-run (R15)', async () => {
+    const client = createDetectionClient();
+    // r1 is a member of the retweet ring's cluster: its five posts after this instant fall in the cluster's window.
+    const expiredAt = new Date((T0 + 7_200 - 1) * 1000).toISOString();
+    const watch: ContinuationWatchModel = {
+      accounts: [
+        { handle: 'RING_R1', actionId: 'action-ring', expiredAt },
+        { handle: '@bg_0', actionId: 'action-bg', expiredAt: new Date((T0 + 100) * 1000).toISOString() },
+        { handle: 'bg_1', actionId: 'action-quiet', expiredAt },
+      ],
+      hashtags: [],
+      keywords: ['About My Day'],
+      links: [],
+    };
+    const result = await client.run({ kind: 'text', chunks: chunks(activityCsv(), 8_192) }, { watch }).result;
+    if (result.status !== 'done') throw new Error(`expected done, got ${result.status}`);
+    const clusterId = result.report.clusters[0]?.id ?? '';
+    const summary = result.report.continuations.map((f) => ({
+      handle: f.handle,
+      actionId: f.actionId,
+      posts: f.posts,
+      examples: f.examples.map((e) => e.matches.map((m) => `${m.kind}:${m.value}`).join(' ')),
+    }));
+    expect(summary).toEqual([
+      { handle: 'bg_0', actionId: 'action-bg', posts: 2, examples: ['keyword:About My Day', 'keyword:About My Day'] },
+      { handle: 'RING_R1', actionId: 'action-ring', posts: 5, examples: Array.from({ length: 5 }, () => `cluster:${clusterId}`) },
+    ]);
+    expect(ContinuationWatch.safeParse(watch).success).toBe(true);
+    expect(DetectionReport.parse(result.report).continuations).toEqual(result.report.continuations);
+    // A report stored before continuations existed still reads, with none.
+    expect(DetectionReport.parse({ ...result.report, continuations: undefined }).continuations).toEqual([]);
+    const again = await client.redetect({ coRetweet: { minCoItems: 6 } }).result;
+    expect(again.status === 'done' && again.report.continuations).toEqual(result.report.continuations);
     client.dispose();
   });
 

@@ -32,7 +32,8 @@ export interface DetectionClient {
   readonly mode: 'worker' | 'in-thread';
   /**
    * Reads, parses and analyses a file. An ArrayBuffer source is transferred to the worker (the
-   * caller's buffer is detached). Starting a job cancels the one in progress.
+   * caller's buffer is detached). Starting a job cancels the one in progress. `options.watch` (R15)
+   * goes to the job, and stays with the parsed file for later `redetect`s.
    */
   run(source: TransferableSource, options?: DetectionRunOptions): DetectionJob;
   /** Runs the detectors again with other settings on the last file this client parsed. */

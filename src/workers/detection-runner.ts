@@ -7,6 +7,7 @@ import { DETECTOR_NAMES } from '../engine/detection/settings';
 import { concatFingerprints } from '../engine/detection/text-fingerprints';
 import type { PrecomputedFingerprints, TextFingerprints } from '../engine/detection/text-fingerprints';
 import type { DetectionOutcome, DetectionPhase } from '../engine/detection/detect-coordination';
+import type { ContinuationWatch } from '../engine/detection/continuation';
 import { buildDetectionReport } from '../engine/detection/detection-report';
 import type { DetectionReport } from '../engine/detection/detection-report';
 import { DEFAULT_PARSE_LIMITS } from '../engine/detection/parse-types';
@@ -34,6 +35,8 @@ export interface DetectionJobOptions {
   parallelMinBytes?: number;
   /** Imports of at least this many posts run the text-free detectors of HELPER_DETECTORS on the helper (default 150,000). */
   parallelMinPosts?: number;
+  /** R15: the case's accounts whose visibility limit expired, and its markers; the report lists their continuing posts. */
+  watch?: ContinuationWatch;
 }
 
 export type DetectionProgress =
@@ -52,7 +55,7 @@ export type DetectionJobResult =
 /** Main thread -> worker. A new `start` cancels the job in progress. */
 export type DetectionRequest =
   | { type: 'start'; jobId: string; source: Exclude<DetectionSource, { kind: 'stream' }>; options: DetectionJobOptions }
-  /** Runs the detectors again, with other settings, on the file the last finished `start` parsed. */
+  /** Runs the detectors again, with other settings, on the file the last finished `start` parsed (and with its watch). */
   | { type: 'redetect'; jobId: string; settings: DetectorSettingsInput }
   | { type: 'cancel'; jobId: string };
 
@@ -204,7 +207,7 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     const parsed = parser.end();
     report();
     const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check, options.parallelMinPosts, partFingerprints);
-    return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues), parsed, twoThreads };
+    return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues, options.watch), parsed, twoThreads };
   } catch (error) {
     (part as { job: PartJob } | null)?.job.cancel();
     (partFingerprints as { job: PartJob } | null)?.job.cancel();
@@ -260,15 +263,21 @@ function byteSource(source: DetectionSource): ByteSource | null {
   };
 }
 
-/** Re-runs the detectors on an already parsed file (new settings, same posts). */
-export async function redetect(parsed: ParseResult, settings: DetectorSettingsInput, hooks: JobHooks = {}, maxIssues?: number): Promise<JobOutcome> {
+/** Re-runs the detectors on an already parsed file (new settings, same posts; `watch`: the one the file was parsed with). */
+export async function redetect(
+  parsed: ParseResult,
+  settings: DetectorSettingsInput,
+  hooks: JobHooks = {},
+  maxIssues?: number,
+  watch?: ContinuationWatch,
+): Promise<JobOutcome> {
   const yieldControl = hooks.yieldControl ?? macrotask;
   const check = (): void => {
     if (hooks.isCancelled?.()) throw new Cancelled();
   };
   try {
     const outcome = await detectWithHooks(parsed, settings, hooks, yieldControl, check);
-    return { status: 'done', report: buildDetectionReport(parsed, outcome, maxIssues), parsed };
+    return { status: 'done', report: buildDetectionReport(parsed, outcome, maxIssues, watch), parsed };
   } catch (error) {
     if (error instanceof Cancelled) return { status: 'cancelled' };
     return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -410,7 +419,8 @@ async function readBlobSlice(blob: Blob): Promise<Uint8Array> {
 
 /**
  * The worker's message handling, without the worker: `post` sends a response. The worker file
- * wires it to `self`; tests drive it directly. Keeps the last parsed file for `redetect`.
+ * wires it to `self`; tests drive it directly. Keeps the last parsed file, with the maxIssues and
+ * watch it was started with, for `redetect`.
  */
 export function createDetectionHost(
   post: (response: DetectionResponse) => void,
@@ -419,6 +429,7 @@ export function createDetectionHost(
   let current: { jobId: string; cancelled: boolean } | null = null;
   let lastParsed: ParseResult | null = null;
   let lastMaxIssues: number | undefined;
+  let lastWatch: ContinuationWatch | undefined;
 
   const finish = (jobId: string, outcome: JobOutcome): void => {
     if (outcome.status === 'done') post({ type: 'result', jobId, report: outcome.report });
@@ -444,13 +455,14 @@ export function createDetectionHost(
         post({ type: 'error', jobId: job.jobId, code: 'no-parsed-file', message: 'No file has been parsed yet.' });
         return;
       }
-      void redetect(lastParsed, request.settings, hooks, lastMaxIssues).then((outcome) => finish(job.jobId, outcome));
+      void redetect(lastParsed, request.settings, hooks, lastMaxIssues, lastWatch).then((outcome) => finish(job.jobId, outcome));
       return;
     }
     void runDetectionJob(request.source, request.options, hooks).then((outcome) => {
       if (outcome.status === 'done' && outcome.parsed) {
         lastParsed = outcome.parsed;
         lastMaxIssues = request.options.maxIssues;
+        lastWatch = request.options.watch;
       }
       finish(job.jobId, outcome);
     });

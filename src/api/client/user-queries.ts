@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SYSTEM_ACTOR_ID } from '../contract/case';
+import { SYSTEM_ACTOR_ID } from '../contract/users';
 import { useUsers } from './case-queries';
 import { callApi } from './http-client';
 import { queryKeys } from './query-keys';

@@ -10,6 +10,8 @@ import {
 } from './primitives';
 import { Id, UtcTimestamp } from './scalars';
 import { ReturnRequest } from './conversation';
+import { ContinuationFinding, ContinuationPost } from './continuation';
+import { MAX_CONTINUATION_EXAMPLES } from '../../engine/detection/continuation-limits';
 import {
   ActorKind,
   AssociationBasis,
@@ -290,32 +292,16 @@ export function pendingManipulationProposal(record: { manipulationProposals: rea
 /** How many re-application proposals one import may send (R15). */
 export const MAX_REAPPLICATION_FINDINGS = 500;
 
-/** One post of the activity a re-application rests on, and what in it continues the group's behaviour. */
-export const ContinuationPost = z.object({
-  postId: shortText(200).min(1),
-  at: UtcTimestamp,
-  matches: z
-    .array(z.object({ kind: z.enum(['cluster', 'hashtag', 'keyword', 'link']), value: shortText(300).min(1) }))
-    .min(1)
-    .max(20),
-});
-export type ContinuationPost = z.infer<typeof ContinuationPost>;
-
-/** R15: the activity an import found by which an account continued the group's behaviour after its limit expired. */
-export const ContinuationActivity = z.object({
-  /** Matching posts after the expiry, all counted. */
-  posts: z.number().int().min(1),
-  firstAt: UtcTimestamp,
-  lastAt: UtcTimestamp,
-  /** The first of them, in time order. */
-  examples: z.array(ContinuationPost).min(1).max(10),
+/**
+ * R15: the activity an import found by which an account continued the group's behaviour after its
+ * limit expired: the worker's finding (counts, period, first posts and what each matched) and the file.
+ */
+export const ContinuationActivity = ContinuationFinding.pick({ posts: true, firstAt: true, lastAt: true }).extend({
+  examples: z.array(ContinuationPost).min(1).max(MAX_CONTINUATION_EXAMPLES),
   /** The imported file's name, as the analyst's browser read it. */
   fileName: shortText(300),
 });
 export type ContinuationActivity = z.infer<typeof ContinuationActivity>;
-
-/** The id an automatic re-application is recorded under (R15: "applied by the system"). */
-export const SYSTEM_ACTOR_ID = 'system';
 
 /**
  * R15 (interpretation 2026-12-06): a proposal to re-apply an expired visibility limit, made by an

@@ -18,8 +18,10 @@ import type {
 import type { CoordinationCluster as CoordinationClusterModel } from '../../engine/detection/clustering';
 import type { DetectorRunSummary as DetectorRunSummaryModel } from '../../engine/detection/detect-coordination';
 import type { DetectionReport as DetectionReportModel, ParseSummary as ParseSummaryModel } from '../../engine/detection/detection-report';
+export { ContinuationFinding, ContinuationPost, ContinuationWatch } from './continuation';
 import { TECHNIQUES_BY_KIND } from '../../engine/policy-terms';
 import { SignalKind, SignalStrength, SignalTechnique } from './policy-terms';
+import { ContinuationFinding } from './continuation';
 import { UtcTimestamp } from './scalars';
 
 export const DetectorName = z.enum(DETECTOR_NAMES);
@@ -189,5 +191,7 @@ export const DetectionReport = z.object({
   settings: DetectorSettings,
   detectors: z.array(DetectorRunSummary),
   clusters: z.array(CoordinationCluster),
+  /** A report stored before R15's continuations has none. */
+  continuations: z.array(ContinuationFinding).max(10_000).default([]),
 }) satisfies z.ZodType<DetectionReportModel>;
 export type DetectionReport = z.infer<typeof DetectionReport>;

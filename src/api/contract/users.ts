@@ -28,3 +28,6 @@ export function hasRole(user: Pick<User, 'roles'> | null | undefined, role: Work
 }
 
 export const USER_HEADER = 'X-User-Id';
+
+/** The id an automatic re-application is recorded under (R15: "applied by the system"); nobody signs in as it. */
+export const SYSTEM_ACTOR_ID = 'system';

@@ -1,6 +1,8 @@
 // The documented JSON a detection run produces (the CLI prints it, the worker posts it, the API
 // contract schema in src/api/contract/detection.ts checks it). Plain data: no typed arrays.
 import type { CoordinationCluster } from './clustering';
+import { findContinuations } from './continuation';
+import type { ContinuationFinding, ContinuationWatch } from './continuation';
 import type { DetectionOutcome, DetectorRunSummary } from './detect-coordination';
 import type { ActivityFormat, ParseFatal, ParseIssue, ParseResult } from './parse-types';
 import type { DetectorSettings } from './settings';
@@ -31,6 +33,8 @@ export interface DetectionReport {
   settings: DetectorSettings;
   detectors: DetectorRunSummary[];
   clusters: CoordinationCluster[];
+  /** R15: accounts of the watch whose limit expired and which continue the group's behaviour (empty without a watch). */
+  continuations: ContinuationFinding[];
 }
 
 export function summariseParse(parse: ParseResult, maxIssues = parse.issues.length): ParseSummary {
@@ -48,7 +52,8 @@ export function summariseParse(parse: ParseResult, maxIssues = parse.issues.leng
   };
 }
 
-export function buildDetectionReport(parse: ParseResult, outcome: DetectionOutcome, maxIssues?: number): DetectionReport {
+/** `watch`: the case's accounts whose visibility limit expired, and its hashtags, keywords and links (R15). */
+export function buildDetectionReport(parse: ParseResult, outcome: DetectionOutcome, maxIssues?: number, watch?: ContinuationWatch): DetectionReport {
   const store = parse.store;
   return {
     version: DETECTION_REPORT_VERSION,
@@ -59,5 +64,6 @@ export function buildDetectionReport(parse: ParseResult, outcome: DetectionOutco
     settings: outcome.settings,
     detectors: outcome.runs,
     clusters: outcome.clusters,
+    continuations: watch === undefined || parse.fatal !== null ? [] : findContinuations(store, outcome.clusters, watch),
   };
 }

@@ -1,6 +1,7 @@
 // One import job over the detection client (src/workers/detection-client.ts): the file goes to the
 // Web Worker (or runs in this thread where there is none, as in jsdom), progress and cancel come
 // back, and the report becomes an ImportOutcome for the page.
+import type { ContinuationWatch } from '../../engine/detection/continuation';
 import type { DetectorSettings } from '../../engine/detection/settings';
 import { createDetectionClient, type DetectionClient, type DetectionJob, type DetectionProgress } from '../../workers/detection-client';
 import type { FileErrorCode } from './file-error-alert';
@@ -18,8 +19,9 @@ export interface ImportJob {
 }
 
 export interface ImportRunner {
-  run: (file: File, settings: DetectorSettings, onProgress: (progress: RunProgress) => void) => ImportJob;
-  /** Runs the detectors again on the file the last finished run parsed (the worker keeps its posts). */
+  /** `watch` (R15): the case's accounts whose visibility limit expired; the report lists the posts that continue the group's behaviour. */
+  run: (file: File, settings: DetectorSettings, onProgress: (progress: RunProgress) => void, watch?: ContinuationWatch) => ImportJob;
+  /** Runs the detectors again on the file the last finished run parsed (the worker keeps its posts and the run's watch). */
   redetect: (settings: DetectorSettings, onProgress: (progress: RunProgress) => void) => ImportJob | null;
   dispose: () => void;
 }
@@ -60,11 +62,11 @@ export function createImportRunner(create: () => DetectionClient = createDetecti
   };
 
   return {
-    run(file, settings, onProgress) {
+    run(file, settings, onProgress, watch) {
       client ??= create();
       const job = client.run(
         { kind: 'blob', blob: file },
-        { settings, onProgress: (progress) => onProgress(toRunProgress(progress, file.size)) },
+        { settings, watch, onProgress: (progress) => onProgress(toRunProgress(progress, file.size)) },
       );
       return track(job, { name: file.name, size: file.size });
     },
