@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { AuditEventType, FieldChange } from '../api/contract/audit';
 import {
+  designationInForce,
   emptyCaseContent,
   type AccountAssociation,
   type CaseContent,
@@ -71,9 +72,8 @@ export function contentOf(record: CaseContent): CaseContent {
   return structuredClone({ actor, questions, rightsRiskAssessment, harm, signals, settings });
 }
 
-export function designationInForce(record: StoredCase): boolean {
-  return record.status !== 'withdrawn' && record.designation !== null && record.designation.withdrawnAt === null;
-}
+/** One definition, in the contract: the designation page and the import use it too. */
+export { designationInForce };
 
 export function toStoredVerdict(verdict: Verdict): StoredVerdict {
   return {

@@ -340,6 +340,14 @@ export const AutoReapplySetting = z.object({
 });
 export type AutoReapplySetting = z.infer<typeof AutoReapplySetting>;
 
+/**
+ * A designation is in force from its approval until it is withdrawn (R17), also while a modification
+ * is under way. One definition for the backend's rules, the designation page and the import (R15).
+ */
+export function designationInForce(record: { status: z.infer<typeof CaseStatus>; designation: { withdrawnAt: string | null } | null }): boolean {
+  return record.status !== 'withdrawn' && record.designation !== null && record.designation.withdrawnAt === null;
+}
+
 /** The whole case as the server returns it. */
 const CaseDocumentShape = CaseContent.extend({
   id: Id,

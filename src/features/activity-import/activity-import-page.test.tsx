@@ -198,3 +198,44 @@ describe('ActivityImportPage', () => {
     expect(data.signals.filter((signal) => clusterIdOfSignal(signal) !== null)).toHaveLength(1);
   });
 });
+
+/** A day ago, after @grey_relay_07's limit expired: it posts the case's hashtag; an unrelated account too. */
+function continuedActivity(): File {
+  const at = Math.floor(Date.now() / 1000) - 86_400;
+  const rows = [
+    'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls,device_hash,ip_hash',
+    `9001,501,grey_relay_07,,,New list tonight #GreyMeridian,${at},,,`,
+    `9002,501,grey_relay_07,,,weather is fine,${at + 60},,,`,
+    `9003,777,someone_else,,,#GreyMeridian is trending,${at + 120},,,`,
+  ];
+  return new File([rows.join('\n')], 'week-12.csv', { type: 'text/csv' });
+}
+
+describe('ActivityImportPage on a designated case (R15)', () => {
+  const GREY = 'case-grey-meridian';
+  beforeEach(() => clearLastImport(GREY));
+
+  it('finds the account whose limit expired continuing the behaviour and sends the proposal to the case', async () => {
+    renderWithProviders(null, {
+      route: `/cases/${GREY}/import`,
+      routes: [{ path: '/cases/:caseId/import', element: <ActivityImportPage /> }],
+      userId: 'ana',
+    });
+    expect(await screen.findByText(/also looks for accounts whose visibility limit expired/)).toBeVisible();
+    await importFile(continuedActivity());
+    const notice = await screen.findByTestId('reapplication-notice');
+    await waitFor(() => expect(notice).toHaveTextContent('One account whose visibility limit expired continues the group’s behaviour: a re-application proposal waits for a reviewer (R15).'));
+    expect(within(notice).getByRole('link', { name: 'See the designation record' })).toHaveAttribute('href', `/designations/${GREY}`);
+
+    const stored = (await callApi('getCase', { params: { caseId: GREY } })).data;
+    expect(stored.reapplicationProposals).toEqual([
+      expect.objectContaining({
+        actionId: 'action-grey-relay-visibility',
+        handle: 'grey_relay_07',
+        proposedBy: 'ana',
+        decision: null,
+        activity: expect.objectContaining({ posts: 1, fileName: 'week-12.csv', examples: [expect.objectContaining({ postId: '9001', matches: [{ kind: 'hashtag', value: '#GreyMeridian' }] })] }),
+      }),
+    ]);
+  });
+});

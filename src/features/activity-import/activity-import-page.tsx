@@ -7,9 +7,12 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useCase } from '../../api/client/case-queries';
+import { designationInForce } from '../../api/contract/case';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
+import { continuationWatchFor } from './continuation-watch';
 import { ImportResults } from './import-results';
+import { ReapplicationNotice } from './reapplication-notice';
 import { ImportSetupForm } from './import-setup-form';
 import { useActivityImport } from './use-activity-import';
 
@@ -44,6 +47,7 @@ export function ActivityImportPage() {
       {caseDocument.status !== 'draft' && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('page.notDraft')}
+          {designationInForce(caseDocument) && ` ${t('reapplication.watching')}`}
         </Alert>
       )}
       {linkedCluster && activity.storageChecked && !activity.outcome && activity.run.status === 'idle' && (
@@ -53,10 +57,14 @@ export function ActivityImportPage() {
       )}
       <ImportSetupForm
         run={activity.run}
-        onStart={activity.start}
+        // R15: the case's expired limits as they are when the import starts.
+        onStart={(file, settings) => activity.start(file, settings, continuationWatchFor(caseDocument, new Date().toISOString()))}
         onRedetect={activity.canRedetect ? activity.redetect : null}
         onCancel={activity.cancel}
       />
+      {activity.outcome && activity.run.status !== 'running' && (
+        <ReapplicationNotice key={activity.outcome.finishedAt} caseDocument={caseDocument} outcome={activity.outcome} restored={activity.restored} />
+      )}
       {activity.outcome && activity.run.status !== 'running' && (
         <ImportResults
           caseId={caseId}

@@ -2,6 +2,7 @@
 // last finished import of the case restored from IndexedDB. The work itself runs in the detection
 // worker (through its client), so nothing here blocks the page.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { ContinuationWatch } from '../../engine/detection/continuation';
 import type { DetectorSettings } from '../../engine/detection/settings';
 import type { FileErrorCode } from './file-error-alert';
 import type { ImportOutcome } from './import-result';
@@ -22,7 +23,8 @@ export interface ActivityImport {
   /** The finished import shown on the page (this session's, or the one kept from before). */
   outcome: ImportOutcome | null;
   restored: boolean;
-  start: (file: File, settings: DetectorSettings) => void;
+  /** `watch` (R15): what a designated case's import looks for besides coordination. */
+  start: (file: File, settings: DetectorSettings, watch?: ContinuationWatch | null) => void;
   /** Detects again with other settings on the file already read (this session's import only). */
   redetect: (settings: DetectorSettings) => void;
   /** True when the shown result was read in this session, so `redetect` has its posts. */
@@ -111,10 +113,10 @@ export function useActivityImport(caseId: string): ActivityImport {
   );
 
   const start = useCallback(
-    (file: File, settings: DetectorSettings) => {
+    (file: File, settings: DetectorSettings, watch?: ContinuationWatch | null) => {
       runner.current ??= createImportRunner();
       const current = runner.current;
-      track((onProgress) => current.run(file, settings, onProgress), { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 });
+      track((onProgress) => current.run(file, settings, onProgress, watch ?? undefined), { stage: 'reading', bytes: 0, totalBytes: file.size, rows: 0, skipped: 0 });
     },
     [track],
   );

@@ -1,6 +1,6 @@
 // What the designation page needs to know about an action at a given instant (R14-R15). Expiry
 // itself comes from the engine's schedule, the same arithmetic the backend uses.
-import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
+import { designationInForce, type CaseDocument, type EnforcementAction } from '../../api/contract/case';
 import { EXPIRING_ACTION_TYPES, isActionActive } from '../../engine/schedule';
 
 export type ActionState = 'active' | 'expired' | 'ended';
@@ -27,9 +27,7 @@ export function canLift(action: EnforcementAction, now: string): boolean {
 }
 
 /** Actions are available while a designation is in force, also while a modification is under way. */
-export function designationInForce(caseDocument: CaseDocument): boolean {
-  return caseDocument.status !== 'withdrawn' && caseDocument.designation !== null && caseDocument.designation.withdrawnAt === null;
-}
+export { designationInForce };
 
 /** Associations are decided on a designation in force, but not while a modification awaits review. */
 export function associationsOpen(caseDocument: CaseDocument): boolean {
