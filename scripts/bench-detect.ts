@@ -15,6 +15,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { DetectionReport } from '../src/engine/detection/detection-report';
 import { runDetectionJob } from '../src/workers/detection-runner';
+import { findContinuations } from '../src/engine/detection/continuation';
+import { toIsoUtc } from '../src/engine/detection/timestamp';
 import type { DetectionProgress } from '../src/workers/detection-runner';
 import { startHelperThread } from './lib/helper-thread';
 import { PLANTED_KINDS, defaultSyntheticParams, generateSyntheticActivity } from './lib/synthetic-activity';
@@ -179,6 +181,17 @@ async function runOne(size: number, options: Options) {
   await helper?.close();
   if (job.status !== 'done') throw new Error(`the detection job ended ${job.status}${job.status === 'failed' ? `: ${job.message}` : ''}`);
   const outcome = job.report;
+  // R15: the import of a designated case also looks for 500 limited accounts continuing the behaviour
+  // (their posts after the file's midpoint, by cluster, hashtag, keyword or link), in one pass.
+  const continuation = (() => {
+    const store = job.parsed?.store;
+    if (!store) return { ms: 0, findings: 0 };
+    const expiredAt = toIsoUtc((store.minTime + store.maxTime) / 2);
+    const accounts = store.accountIds.slice(0, 500).map((id, index) => ({ handle: store.usernames[index] ?? `user-${id}`, actionId: `action-${index}`, expiredAt }));
+    const start = performance.now();
+    const findings = findContinuations(store, outcome.clusters, { accounts, hashtags: ['#news', '#vote'], keywords: ['council', 'market'], links: ['https://news.example.org/1'] });
+    return { ms: Math.round(performance.now() - start), findings: findings.length };
+  })();
   const parsed = { store: { size: outcome.posts, accountIds: { length: outcome.accounts } }, issueCount: outcome.parse.issueCount };
   if (!options.keep && !options.reuse) {
     rmSync(file);
@@ -204,6 +217,8 @@ async function runOne(size: number, options: Options) {
     peakHeapMb: Math.round(memory.heap / 2 ** 20),
     parseIssues: parsed.issueCount,
     clusters: outcome.clusters.length,
+    continuationMs: continuation.ms,
+    continuationFindings: continuation.findings,
     runs: outcome.detectors,
     twoThreads: job.twoThreads === true,
     ...scores,
@@ -243,6 +258,7 @@ async function main(): Promise<void> {
     out.write(`CPU time: ${r.cpuMs} ms (parse ${r.parseCpuMs} ms); load average during the run ${r.loadAverage.join(' / ')} on ${availableCores()} cores\n`);
     out.write(`phases wall/CPU ms (clustering includes building the report): ${Object.entries(r.phaseMs).map(([k, v]) => `${k} ${v}/${r.phaseCpuMs[k] ?? 0}`).join(', ')}\n`);
     out.write(`peak memory: rss ${r.peakRssMb} MiB, heapUsed ${r.peakHeapMb} MiB; parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
+    out.write(`R15 continuation (500 limited accounts, after the midpoint): ${r.continuationMs} ms, ${r.continuationFindings} accounts found continuing\n`);
     out.write(`edges per detector: ${r.runs.map((x) => `${x.detector} ${x.edges} (${x.candidatePairs} candidates)`).join(', ')}\n`);
     out.write(`overall: precision ${pct(r.overall.precision)}%  recall ${pct(r.overall.recall)}%  (${r.overall.truePositives}/${r.overall.flagged} flagged, ${r.overall.planted} planted)\n`);
     out.write('kind                   recall  precision(clusters led by its detector)  labelled-right\n');
