@@ -434,6 +434,18 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect(await storage.queryAudit({ caseId: 'case-z', page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
       });
 
+      it('filters the trail by a date range: from inclusive, to exclusive, compared as instants', async () => {
+        const storage = await subject.fresh();
+        await storage.reset(EMPTY_SEED, listingOf);
+        const record = await someCase();
+        const at = (id: string, instant: string) => ({ ...event(record.id, 1, id), at: instant });
+        await storage.putCase(record, null, [at('d-1', '2026-03-01T23:59:59.999Z'), at('d-2', '2026-03-02T00:00:00.000Z'), at('d-3', '2026-03-02T12:00:00.000Z'), at('d-4', '2026-03-03T00:00:00.000Z')], listingOf(record));
+        const range = { page: 1, pageSize: 50, from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' };
+        expect(ids(await storage.queryAudit(range))).toEqual(['d-3', 'd-2']);
+        expect(ids(await storage.queryAudit({ page: 1, pageSize: 50, from: '2026-03-02T12:00:00Z' }))).toEqual(['d-4', 'd-3']);
+        expect((await storage.queryAudit({ page: 1, pageSize: 50, to: '2026-03-02T00:00:00.000Z' })).total).toBe(1);
+      });
+
       it('filters the trail by a set of event types (the conversation), none when the set is empty', async () => {
         const storage = await queryStore();
         const some = await storage.queryAudit({ caseId: 'case-b', types: ['case.submitted', 'case.commented'], page: 1, pageSize: 50 });

@@ -99,7 +99,9 @@ export function queryAuditInMemory(events: readonly AuditEvent[], query: AuditPa
       (!query.type || event.type === query.type) &&
       (!query.types || query.types.includes(event.type)) &&
       (!query.actorId || event.actorId === query.actorId) &&
-      (!query.mentioned || (event.mentions?.includes(query.mentioned) ?? false)),
+      (!query.mentioned || (event.mentions?.includes(query.mentioned) ?? false)) &&
+      (!query.from || Date.parse(event.at) >= Date.parse(query.from)) &&
+      (!query.to || Date.parse(event.at) < Date.parse(query.to)),
   );
   return pageOf(rows.toReversed(), query.page, query.pageSize);
 }

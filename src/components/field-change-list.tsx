@@ -18,6 +18,7 @@ import {
   VerdictOutcome,
 } from '../api/contract/policy-terms';
 import { formatDateTime } from './date-time';
+import type { en as FieldChangeTexts } from './field-change-locales';
 import { visuallyHidden } from './visually-hidden';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -38,6 +39,27 @@ function termLabel(path: string, value: string, t: ChangeT): string | null {
   if (path === 'status' && CaseStatus.safeParse(value).success) return t(`policy:status.${CaseStatus.parse(value)}`);
   if (path === 'verdict' && VerdictOutcome.safeParse(value).success) return t(`policy:verdict.${VerdictOutcome.parse(value)}`);
   return null;
+}
+
+type FieldKey = keyof (typeof FieldChangeTexts)['field'];
+
+/** One segment of a change's path: `harm`, or `signals[sig-12]` (an item by its id or handle). */
+const PATH_SEGMENT = /(?:^|\.)([^.[]+)(?:\[([^\]]*)\])?/g;
+
+/**
+ * A change's path in words (issue 15 §2): `harm.informational.severity` reads "Harm › informational ›
+ * severity", `signals[sig-12].strength` "Signal sig-12 › strength", `accounts[grey_relay_07]` "Account
+ * @grey_relay_07". A name without a label (a field added later) stays as it is written.
+ */
+export function fieldPathLabel(path: string, t: ChangeT, hasLabel: (key: string) => boolean): string {
+  const isFieldKey = (key: string): key is FieldKey => hasLabel(`fieldChange:field.${key}`);
+  const labels = [...path.matchAll(PATH_SEGMENT)].map(([, name = '', id]) => {
+    const key = name === '$order' ? 'order' : name;
+    const label = isFieldKey(key) ? t(`field.${key}`) : name;
+    if (id === undefined) return label;
+    return name === 'accounts' ? `${label} @${id}` : `${label} ${id}`;
+  });
+  return labels.length > 0 ? labels.join(' › ') : path;
 }
 
 export function formatChangeValue(path: string, value: unknown, t: ChangeT, language: string): string {
@@ -65,9 +87,9 @@ function ChangeRow({ change }: { change: FieldChange }) {
   const added = change.before === null && typeof change.after === 'object' && change.after !== null;
   const removed = change.after === null && typeof change.before === 'object' && change.before !== null;
   return (
-    <Box component="li" sx={{ py: 0.5, overflowWrap: 'anywhere' }}>
-      <Box component="code" sx={{ fontWeight: 600 }}>
-        {change.path}
+    <Box component="li" sx={{ py: 0.5, overflowWrap: 'anywhere' }} data-path={change.path}>
+      <Box component="span" sx={{ fontWeight: 600 }}>
+        {fieldPathLabel(change.path, t, (key) => i18n.exists(key))}
       </Box>
       {': '}
       {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language)}</span>}

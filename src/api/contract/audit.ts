@@ -72,6 +72,10 @@ export const AuditQuery = AuditPageParams.extend({
   actorId: z.optional(Id),
   /** Comments mentioning this person (issue 12 §8). */
   mentioned: z.optional(Id),
+  /** Events at or after this instant (issue 15 §2: a date range). */
+  from: z.optional(UtcTimestamp),
+  /** Events before this instant (exclusive), so a day's range is [its midnight, the next). */
+  to: z.optional(UtcTimestamp),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
 

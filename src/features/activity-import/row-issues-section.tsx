@@ -15,7 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseIssue } from '../../engine/detection/parse-types';
 import { formatNumber } from './import-format';
-import { downloadText, issuesToCsv } from './issues-csv';
+import { downloadFile } from '../../components/download-file';
+import { issuesToCsv } from './issues-csv';
 
 export const SHOWN_ISSUES = 100;
 const PAGE_SIZE = 25;
@@ -30,7 +31,7 @@ export function RowIssuesSection({ caseId, issues, issueCount }: { caseId: strin
   const download = () => {
     const header = [t('issues.csvHeader.row'), t('issues.csvHeader.field'), t('issues.csvHeader.reason'), t('issues.csvHeader.action')];
     const csv = issuesToCsv(header, issues.map((issue) => ({ ...issue, action: t(`issues.outcome.${issue.action}`) })));
-    downloadText(t('issues.fileName', { case: caseId }), csv);
+    downloadFile(t('issues.fileName', { case: caseId }), 'text/csv;charset=utf-8', csv, { byteOrderMark: true });
   };
 
   return (

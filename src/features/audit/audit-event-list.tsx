@@ -1,5 +1,6 @@
-// One trail, newest first: who did what, when, why, and every field it changed (R19). Overrides (R8)
-// stand out so a reader finds them without filtering.
+// One trail, newest first: each event as a sentence (who did what, in the reader's language), when,
+// why, and every field it changed in words, with the stored record behind a toggle (R19, issue 15 §2).
+// Overrides (R8) stand out so a reader finds them without filtering.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -14,6 +15,7 @@ import { useUserName } from '../../api/client/user-queries';
 import type { AuditEvent } from '../../api/contract/audit';
 import { DateTime } from '../../components/date-time';
 import { FieldChangeList } from '../../components/field-change-list';
+import { auditSentence } from './audit-sentence';
 
 const PAGE = 50;
 
@@ -44,9 +46,11 @@ export function AuditEventList({ events, caseNames }: AuditEventListProps) {
 }
 
 function AuditEventItem({ event, caseName, showCase }: { event: AuditEvent; caseName: string | undefined; showCase: boolean }) {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation(['audit', 'policy']);
   const userName = useUserName();
+  const [raw, setRaw] = useState(false);
   const override = event.type === 'case.override';
+  const rawId = `audit-raw-${event.id}`;
   return (
     <Paper
       component="li"
@@ -54,13 +58,13 @@ function AuditEventItem({ event, caseName, showCase }: { event: AuditEvent; case
       data-testid="audit-event"
       sx={{ p: 1.5, mb: 1, borderLeftWidth: 4, borderLeftColor: override ? 'warning.main' : 'divider' }}
     >
+      <Typography sx={{ fontWeight: 'medium', overflowWrap: 'anywhere' }} data-testid="audit-sentence">
+        {auditSentence(event, { t, userName, language: i18n.language })}
+      </Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
         <Chip size="small" color={override ? 'warning' : 'default'} label={t(`type.${event.type}`)} />
         <Typography variant="body2" component="span">
           <DateTime value={event.at} />
-        </Typography>
-        <Typography variant="body2" component="span">
-          {t('by', { name: userName(event.actorId) })}
         </Typography>
         {showCase && (
           <Link component={RouterLink} to={`/cases/${event.caseId}`} variant="body2">
@@ -70,6 +74,9 @@ function AuditEventItem({ event, caseName, showCase }: { event: AuditEvent; case
         <Typography variant="caption" color="text.secondary">
           {t('version', { version: event.caseVersion, seq: event.seq })}
         </Typography>
+        <Button size="small" aria-expanded={raw} aria-controls={rawId} onClick={() => setRaw((shown) => !shown)}>
+          {raw ? t('hideRaw') : t('showRaw')}
+        </Button>
       </Stack>
       {event.reason && (
         <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
@@ -79,6 +86,17 @@ function AuditEventItem({ event, caseName, showCase }: { event: AuditEvent; case
       {event.changes.length > 0 && (
         <Box sx={{ mt: 0.5 }}>
           <FieldChangeList changes={event.changes} initial={8} />
+        </Box>
+      )}
+      {raw && (
+        <Box
+          component="pre"
+          id={rawId}
+          aria-label={t('rawLabel', { seq: event.seq })}
+          tabIndex={0}
+          sx={{ mt: 1, mb: 0, p: 1, bgcolor: 'action.hover', fontSize: 12, maxHeight: 320, overflow: 'auto', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+        >
+          {JSON.stringify(event, null, 2)}
         </Box>
       )}
     </Paper>

@@ -12,7 +12,7 @@ import { Link as RouterLink } from 'react-router';
 import type { CaseDocument } from '../../api/contract/case';
 import { ErrorAlert } from '../../components/error-alert';
 import { actionsToCsv } from './csv-export';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../components/download-file';
 import { useFetchDecisionRecord } from './enforcement-queries';
 import { buildStatementsOfReasons } from './statement-of-reasons';
 

@@ -154,9 +154,10 @@ describe('CaseReviewPage', { timeout: 45_000 }, () => {
     renderWithProviders(null, { route: `/review/${COPPER}`, routes, userId: 'sam' });
     const changes = await screen.findByRole('region', { name: 'What changed since the last review' });
     expect(within(changes).getByText('4 fields changed since the last review decision.')).toBeVisible();
-    const severity = within(changes).getByText('harm.informational.severity').closest('li');
-    expect(severity).toHaveTextContent('harm.informational.severity: High → changed to Moderate');
-    expect(within(changes).getByText('harm.informational.rubric.magnitude')).toBeVisible();
+    const severity = within(changes).getByText('Harm › informational › severity').closest('li');
+    expect(severity).toHaveTextContent('Harm › informational › severity: High → changed to Moderate');
+    expect(severity).toHaveAttribute('data-path', 'harm.informational.severity');
+    expect(within(changes).getByText('Harm › informational › rubric › magnitude')).toBeVisible();
   });
 
   it('holds a due periodic review: withdrawal warns which actions end, needs a rationale, is confirmed in a dialog naming them, and is recorded', async () => {

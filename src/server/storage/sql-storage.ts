@@ -348,6 +348,9 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       if (query.types) conditions.push(query.types.length === 0 ? 'false' : `type IN (${query.types.map((type) => params.add(type)).join(', ')})`);
       if (query.actorId) conditions.push(`actor_id = ${params.add(query.actorId)}`);
       if (query.mentioned) conditions.push(`mentions @> ARRAY[${params.add(query.mentioned)}]::text[]`);
+      // `at` is stored as the ISO text it was written with; compared as instants.
+      if (query.from) conditions.push(`at::timestamptz >= ${params.add(query.from)}::timestamptz`);
+      if (query.to) conditions.push(`at::timestamptz < ${params.add(query.to)}::timestamptz`);
       return pageQuery(db, AuditRow, AUDIT_COLUMNS, 'audit_events', whereClause(conditions), 'seq DESC', params, query);
     },
     appendEvents: (events) =>
