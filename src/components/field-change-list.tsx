@@ -9,6 +9,8 @@ import type { FieldChange } from '../api/contract/audit';
 import {
   ActorKind,
   CaseStatus,
+  EnforcementActionType,
+  EnforcementTarget,
   EvidenceState,
   Observed,
   Severity,
@@ -38,6 +40,12 @@ function termLabel(path: string, value: string, t: ChangeT): string | null {
   if (path.startsWith('signals') && last === 'kind' && SignalKind.safeParse(value).success) return t(`policy:signalKindShort.${SignalKind.parse(value)}`);
   if (path === 'status' && CaseStatus.safeParse(value).success) return t(`policy:status.${CaseStatus.parse(value)}`);
   if (path === 'verdict' && VerdictOutcome.safeParse(value).success) return t(`policy:verdict.${VerdictOutcome.parse(value)}`);
+  if (path.startsWith('enforcementActions') && last === 'type' && EnforcementActionType.safeParse(value).success) {
+    return t(`policy:actionShort.${EnforcementActionType.parse(value)}`);
+  }
+  if (path.startsWith('enforcementActions') && last === 'target' && EnforcementTarget.safeParse(value).success) {
+    return t(`policy:target.${EnforcementTarget.parse(value)}`);
+  }
   return null;
 }
 
@@ -62,7 +70,12 @@ export function fieldPathLabel(path: string, t: ChangeT, hasLabel: (key: string)
   return labels.length > 0 ? labels.join(' › ') : path;
 }
 
-export function formatChangeValue(path: string, value: unknown, t: ChangeT, language: string): string {
+/**
+ * A value in words: policy terms by their labels, instants in the reader's language, and an item that
+ * was added or removed as its fields in words ("Action: Limit visibility; target: grey_relay_07; …")
+ * rather than its JSON. `hasLabel` tells which field names have a label (i18n.exists).
+ */
+export function formatChangeValue(path: string, value: unknown, t: ChangeT, language: string, hasLabel: (key: string) => boolean = () => false): string {
   if (value === null || value === undefined || value === '') return t('empty');
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'number') return value.toLocaleString(language);
@@ -78,33 +91,44 @@ export function formatChangeValue(path: string, value: unknown, t: ChangeT, lang
       return value.map((item) => formatChangeValue(path, item, t, language)).join(', ');
     }
   }
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const isFieldKey = (key: string): key is FieldKey => hasLabel(`fieldChange:field.${key}`);
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([key, item]) => key !== 'id' && item !== null && item !== '' && !(Array.isArray(item) && item.length === 0))
+      .map(([key, item]) => `${isFieldKey(key) ? t(`field.${key}`) : key}: ${formatChangeValue(`${path}.${key}`, item, t, language, hasLabel)}`);
+    if (parts.length > 0) {
+      const text = parts.join('; ');
+      return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+    }
+  }
   const json = JSON.stringify(value);
   return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT)}…` : json;
 }
 
 function ChangeRow({ change }: { change: FieldChange }) {
   const { t, i18n } = useTranslation(['fieldChange', 'policy']);
+  const hasLabel = (key: string) => i18n.exists(key);
   const added = change.before === null && typeof change.after === 'object' && change.after !== null;
   const removed = change.after === null && typeof change.before === 'object' && change.before !== null;
   return (
     <Box component="li" sx={{ py: 0.5, overflowWrap: 'anywhere' }} data-path={change.path}>
       <Box component="span" sx={{ fontWeight: 600 }}>
-        {fieldPathLabel(change.path, t, (key) => i18n.exists(key))}
+        {fieldPathLabel(change.path, t, hasLabel)}
       </Box>
       {': '}
-      {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language)}</span>}
-      {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language)}</span>}
+      {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel)}</span>}
+      {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel)}</span>}
       {!added && !removed && (
         <>
           <Box component="span" sx={{ color: 'text.secondary' }}>
-            {formatChangeValue(change.path, change.before, t, i18n.language)}
+            {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel)}
           </Box>
           <span aria-hidden="true"> → </span>
           <Box component="span" sx={visuallyHidden}>
             {` ${t('changedTo')} `}
           </Box>
           <Box component="span" sx={{ fontWeight: 600 }}>
-            {formatChangeValue(change.path, change.after, t, i18n.language)}
+            {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel)}
           </Box>
         </>
       )}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../api/contract/audit';
 import { createI18n } from '../../app/i18n';
 import { resources } from '../../app/i18n-resources';
-import { fieldPathLabel } from '../../components/field-change-list';
+import { fieldPathLabel, formatChangeValue } from '../../components/field-change-list';
 import type { Language } from '../../i18n/locale-shape';
 import { auditSentence } from './audit-sentence';
 
@@ -77,5 +77,12 @@ describe('fieldPathLabel', () => {
     expect(label('accounts[grey.relay_07]')).toBe('Account @grey.relay_07');
     expect(label('signals.$order')).toBe('Signal › order');
     expect(label('someNewField')).toBe('someNewField');
+  });
+
+  it('reads an added item as its fields in words, policy terms by their labels, not as JSON', () => {
+    const text = formatChangeValue('enforcementActions[action-9]', LIMIT, t, 'en', (key) => i18n.exists(key));
+    expect(text).toMatch(/^type: Limit visibility; kind of target: Account; target: grey_relay_07; basis: Amplifies\.; /);
+    expect(text).toContain('expires: Jan 5, 2027');
+    expect(text).not.toMatch(/[{}"]|limit-visibility|action-9/);
   });
 });
