@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useUserName } from '../../api/client/user-queries';
 import type { AuditEvent } from '../../api/contract/audit';
-import { DateTime } from '../../components/date-time';
+import { RelativeTime } from '../../components/date-time';
 import { FieldChangeList } from '../../components/field-change-list';
 import { auditSentence } from './audit-sentence';
 
@@ -64,7 +64,7 @@ function AuditEventItem({ event, caseName, showCase }: { event: AuditEvent; case
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
         <Chip size="small" color={override ? 'warning' : 'default'} label={t(`type.${event.type}`)} />
         <Typography variant="body2" component="span">
-          <DateTime value={event.at} />
+          <RelativeTime value={event.at} />
         </Typography>
         {showCase && (
           <Link component={RouterLink} to={`/cases/${event.caseId}`} variant="body2">
