@@ -149,7 +149,9 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             </Stack>
           </Stack>
           <Typography color="text.secondary" sx={{ mb: 2 }}>
-            {t(`policy:actorKind.${caseDocument.actor.kind}`)} · {t('header.version', { version: caseDocument.version })} ·{' '}
+            {t(`policy:actorKind.${caseDocument.actor.kind}`)} ·{' '}
+            {/* While the case is edited, the save status names the version (issue 15 §8: it showed twice). */}
+            {!editable && <>{t('header.version', { version: caseDocument.version })} · </>}
             {t('header.owner', { name: caseDocument.ownerId ? userName(caseDocument.ownerId) : t('header.nobody') })} ·{' '}
             {t('header.reviewer', { name: caseDocument.reviewerId ? userName(caseDocument.reviewerId) : t('header.nobody') })}
           </Typography>

@@ -105,6 +105,8 @@ describe('CaseWorkspacePage', () => {
     await user.type(rights(), ' Reviewed.');
     await waitFor(() => expect(status()).toHaveAttribute('data-status', 'saved'), { timeout: 5_000 });
     expect(status()).toHaveTextContent(`version ${before.version + 1}`);
+    // The version once, in the save status, not again in the header (issue 15 §8).
+    expect(screen.getAllByText(new RegExp(`version ${before.version + 1}\\b`, 'i'))).toHaveLength(1);
     const after = await serverCase();
     expect(after.version).toBe(before.version + 1);
     expect(after.actor.name).toBe('Clearwater Week 2');
