@@ -180,10 +180,10 @@ test('analyst submits, reviewer approves, associates and acts; limits expire aft
   await expect(laterActions.getByRole('row', { name: /Limit visibility.*@lantern_amplifier/ })).toContainText('Expired');
   await checkA11y(later, '/designations/:caseId after 31 days');
 
-  await laterActions.getByRole('button', { name: 'Re-apply Limit visibility on lantern_amplifier' }).click();
-  const reapply = later.getByRole('dialog', { name: /Re-apply “Limit visibility” on lantern_amplifier/ });
+  await laterActions.getByRole('button', { name: 'Re-apply Limit visibility on @lantern_amplifier' }).click();
+  const reapply = later.getByRole('dialog', { name: /Re-apply “Limit visibility” on @lantern_amplifier/ });
   await reapply.getByRole('textbox', { name: /Justification/ }).fill('Posted a new target list this morning.');
-  await reapply.getByRole('button', { name: 'Re-apply…' }).click();
+  await reapply.getByRole('button', { name: 'Re-apply' }).click();
   await expect(reapply).toBeHidden();
   const renewed = laterActions.getByRole('row', { name: /Re-applies an expired action/ });
   await expect(renewed).toContainText('Active');

@@ -76,8 +76,12 @@ export function fieldErrorText(message: string | undefined, t: TFunction<'common
       return t('field.reapplicationNotReapplicable');
     case 'reapplication.beforeExpiry':
       return t('field.reapplicationBeforeExpiry');
-    default:
-      return /too big|too long|<=/i.test(message) ? t('field.tooLong') : t('field.invalid');
+    default: {
+      // zod's "Too big: expected string to have <=5000 characters": say the limit (issue 15 §8).
+      const limit = /<=\s*(\d+)/.exec(message)?.[1];
+      if (limit) return t('field.tooLongMax', { max: Number(limit) });
+      return /too big|too long/i.test(message) ? t('field.tooLong') : t('field.invalid');
+    }
   }
 }
 

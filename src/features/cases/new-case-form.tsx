@@ -1,6 +1,7 @@
 // The new-case form: react-hook-form over the contract's NewCaseInput (list fields typed as comma text).
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -75,7 +76,8 @@ export function NewCaseDialog({
 
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="new-case-title">
-      <form onSubmit={submit} noValidate>
+      {/* A flex column, so the content scrolls between a title and actions that stay in view (issue 15 §8). */}
+      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '1 1 auto' }}>
         <DialogTitle id="new-case-title">{t('form.title')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 2 }}>
@@ -147,7 +149,7 @@ export function NewCaseDialog({
             {formState.isSubmitting ? t('form.submitting') : t('form.submit')}
           </Button>
         </DialogActions>
-      </form>
+      </Box>
     </Dialog>
   );
 }

@@ -40,7 +40,8 @@ export function ActionReasonDialog({ kind, caseDocument, action, onClose }: Acti
   const mutation = kind === 'reapply' ? reapply : lift;
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(ReasonForm), defaultValues: { text: '' } });
   const { register, handleSubmit, formState } = form;
-  const words = { action: t(`policy:actionShort.${action.type}`), target: action.targetRef };
+  // Handles always with their @ (issue 15 §8).
+  const words = { action: t(`policy:actionShort.${action.type}`), target: action.target === 'account' ? `@${action.targetRef}` : action.targetRef };
 
   const submit = handleSubmit(async ({ text }) => {
     try {
@@ -79,7 +80,8 @@ export function ActionReasonDialog({ kind, caseDocument, action, onClose }: Acti
         <DialogActions>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="contained" color={kind === 'lift' ? 'warning' : 'primary'} disabled={formState.isSubmitting}>
-            {t(kind === 'reapply' ? 'actions.reapply' : 'actions.lift')}
+            {/* No ellipsis here: nothing follows the click but the action itself. */}
+            {t(kind === 'reapply' ? 'actions.reapplyConfirm' : 'actions.liftConfirm')}
           </Button>
         </DialogActions>
       </form>

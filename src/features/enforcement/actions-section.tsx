@@ -103,6 +103,7 @@ function ActionRow({ action, now, reapplicable, liftable, onDecide }: ActionRowP
   const { t } = useTranslation(['enforcement', 'policy']);
   const userName = useUserName();
   const state = actionState(action, now);
+  const shownTarget = action.target === 'account' ? `@${action.targetRef}` : action.targetRef;
   return (
     <TableRow data-testid={`action-row-${action.id}`} data-state={state}>
       <TableCell>
@@ -114,7 +115,7 @@ function ActionRow({ action, now, reapplicable, liftable, onDecide }: ActionRowP
         )}
       </TableCell>
       <TableCell>
-        {t(`policy:target.${action.target}`)}: {action.target === 'account' ? `@${action.targetRef}` : action.targetRef}
+        {t(`policy:target.${action.target}`)}: {shownTarget}
       </TableCell>
       <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>{action.basis}</TableCell>
       <TableCell>
@@ -136,12 +137,12 @@ function ActionRow({ action, now, reapplicable, liftable, onDecide }: ActionRowP
       </TableCell>
       <TableCell>
         {reapplicable && (
-          <Button size="small" onClick={() => onDecide('reapply')} aria-label={t('actions.reapplyLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
+          <Button size="small" onClick={() => onDecide('reapply')} aria-label={t('actions.reapplyLabel', { action: t(`policy:actionShort.${action.type}`), target: shownTarget })}>
             {t('actions.reapply')}
           </Button>
         )}
         {liftable && (
-          <Button size="small" color="warning" onClick={() => onDecide('lift')} aria-label={t('actions.liftLabel', { action: t(`policy:actionShort.${action.type}`), target: action.targetRef })}>
+          <Button size="small" color="warning" onClick={() => onDecide('lift')} aria-label={t('actions.liftLabel', { action: t(`policy:actionShort.${action.type}`), target: shownTarget })}>
             {t('actions.lift')}
           </Button>
         )}

@@ -101,12 +101,12 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(expired).toHaveAttribute('data-state', 'expired');
     expect(within(expired).getByText('Expired')).toBeVisible();
 
-    await user.click(within(expired).getByRole('button', { name: 'Re-apply Limit visibility on grey_relay_07' }));
-    const dialog = await screen.findByRole('dialog', { name: /Re-apply “Limit visibility” on grey_relay_07/ });
-    await user.click(within(dialog).getByRole('button', { name: 'Re-apply…' }));
+    await user.click(within(expired).getByRole('button', { name: 'Re-apply Limit visibility on @grey_relay_07' }));
+    const dialog = await screen.findByRole('dialog', { name: /Re-apply “Limit visibility” on @grey_relay_07/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Re-apply' }));
     expect(await within(dialog).findByText('Required')).toBeVisible();
     await fill(user, within(dialog).getByRole('textbox', { name: /Justification/ }), 'Posted a new target list yesterday.');
-    await user.click(within(dialog).getByRole('button', { name: 'Re-apply…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Re-apply' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const reapplied = await within(actions).findByRole('row', { name: /Re-applies an expired action/ });
     expect(within(reapplied).getByText('Active')).toBeVisible();
@@ -123,10 +123,10 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     const lift = within(active).getByRole('button', { name: /^Lift / });
     await user.click(lift);
     const dialog = await screen.findByRole('dialog', { name: /^Lift “/ });
-    await user.click(within(dialog).getByRole('button', { name: 'Lift…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lift' }));
     expect(await within(dialog).findByText('Required')).toBeVisible();
     await fill(user, within(dialog).getByRole('textbox', { name: /Reason for lifting/ }), 'Appeal upheld: a parody account.');
-    await user.click(within(dialog).getByRole('button', { name: 'Lift…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lift' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const rowId = active.getAttribute('data-testid') ?? '';
     await waitFor(() => expect(within(actions).getByTestId(rowId)).toHaveAttribute('data-state', 'ended'));

@@ -44,6 +44,7 @@ export const en = {
   field: {
     required: 'Required',
     tooLong: 'Too long',
+    tooLongMax: 'Too long: at most {{max, number}} characters',
     invalid: 'Not valid',
     httpOnly: 'Only http:// and https:// links are allowed.',
     handleFormat: 'Use letters, digits, _ . or - only.',
@@ -122,6 +123,7 @@ export const nl: LocaleShape<typeof en> = {
   field: {
     required: 'Verplicht',
     tooLong: 'Te lang',
+    tooLongMax: 'Te lang: hoogstens {{max, number}} tekens',
     invalid: 'Niet geldig',
     httpOnly: 'Alleen links met http:// en https:// zijn toegestaan.',
     handleFormat: 'Gebruik alleen letters, cijfers, _ . of -.',
@@ -200,6 +202,7 @@ export const tr: LocaleShape<typeof en> = {
   field: {
     required: 'Zorunlu',
     tooLong: 'Çok uzun',
+    tooLongMax: 'Çok uzun: en fazla {{max, number}} karakter',
     invalid: 'Geçerli değil',
     httpOnly: 'Yalnızca http:// ve https:// bağlantılarına izin verilir.',
     handleFormat: 'Yalnızca harf, rakam, _ . veya - kullanın.',
