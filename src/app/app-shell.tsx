@@ -19,7 +19,8 @@ import { useCaseList, useUsers } from '../api/client/case-queries';
 import { useOnline } from '../api/client/online-status';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '../i18n/locale-shape';
 import { PageLoading } from '../components/page-loading';
-import { isCaseTab } from '../features/case-workspace/workspace-tabs';
+import { CASE_TABS, isCaseTab } from '../features/case-workspace/workspace-tabs';
+import { KeyboardShortcuts } from '../features/command-palette/keyboard-shortcuts';
 import { useSignInSession } from '../api/client/user-queries';
 import type { WorkbenchRole } from '../api/contract/users';
 import { useIdentityMode } from './identity-mode';
@@ -58,6 +59,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const identity = useIdentityMode();
   const signedInRoles = useSignedInRoles();
+  const navItems = NAV_ITEMS.filter((item) => item.roles.some((role) => signedInRoles.includes(role)));
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -76,7 +78,7 @@ export function AppShell() {
             {t('appName')}
           </Typography>
           <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
-            {NAV_ITEMS.filter((item) => item.roles.some((role) => signedInRoles.includes(role))).map((item) => (
+            {navItems.map((item) => (
               <Button
                 key={item.to}
                 component={NavLink}
@@ -132,6 +134,8 @@ export function AppShell() {
           </Suspense>
         </RouteErrorBoundary>
       </Box>
+      {/* Issue 15 §5: Ctrl/Cmd-K, `g c` / `g r` / `g a`, `j` / `k`, `?`; the dialogs load when first opened. */}
+      <KeyboardShortcuts caseTabs={CASE_TABS} allowedPaths={navItems.map((item) => item.to)} />
     </Box>
   );
 }

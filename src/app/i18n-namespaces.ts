@@ -21,6 +21,7 @@ const NAMESPACE_FILES = {
   conversation: '../features/conversation/conversation-locales.ts',
   notifications: '../features/notifications/notifications-locales.ts',
   live: '../features/live/live-locales.ts',
+  commandPalette: '../features/command-palette/command-palette-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

@@ -176,7 +176,9 @@ function QueueTable({ rows, now, columns, caption, empty, rowTestId }: {
         </TableHead>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.id} hover data-testid={rowTestId}>
+            // `j` / `k` move the focus to the row's link and Enter opens it (features/command-palette/row-navigation.ts:
+            // a focused link is what screen readers announce well); the row shows where the focus is.
+            <TableRow key={row.id} hover data-testid={rowTestId} data-keyboard-row="" sx={{ '&:focus-within': { bgcolor: 'action.selected' } }}>
               {columns.map((column) => (
                 <TableCell key={column.header} align={column.align}>{column.cell(row, now)}</TableCell>
               ))}
