@@ -5,6 +5,8 @@ import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { useUserName } from '../api/client/user-queries';
 import type { FieldChange } from '../api/contract/audit';
 import {
   ActorKind,
@@ -46,8 +48,16 @@ function termLabel(path: string, value: string, t: ChangeT): string | null {
   if (path.startsWith('enforcementActions') && last === 'target' && EnforcementTarget.safeParse(value).success) {
     return t(`policy:target.${EnforcementTarget.parse(value)}`);
   }
+  const decision = DecisionKindWord.safeParse(value);
+  if ((last === 'decision' || last === 'outcome') && decision.success) return t(`decisionKind.${decision.data}`);
   return null;
 }
+
+/** The words of a decision as the trail stores them (review decisions, R3 and R15 proposals). */
+const DecisionKindWord = z.enum(['approve', 'return', 'reject', 'apply', 'dismiss', 'applied', 'dismissed']);
+
+/** Fields that hold a person's id: shown by the person's name. */
+const PERSON_FIELD = /(By|^ownerId|^reviewerId|^actorId)$/;
 
 type FieldKey = keyof (typeof FieldChangeTexts)['field'];
 
@@ -75,11 +85,19 @@ export function fieldPathLabel(path: string, t: ChangeT, hasLabel: (key: string)
  * was added or removed as its fields in words ("Action: Limit visibility; target: grey_relay_07; …")
  * rather than its JSON. `hasLabel` tells which field names have a label (i18n.exists).
  */
-export function formatChangeValue(path: string, value: unknown, t: ChangeT, language: string, hasLabel: (key: string) => boolean = () => false): string {
+export function formatChangeValue(
+  path: string,
+  value: unknown,
+  t: ChangeT,
+  language: string,
+  hasLabel: (key: string) => boolean = () => false,
+  userName: (userId: string) => string = (userId) => userId,
+): string {
   if (value === null || value === undefined || value === '') return t('empty');
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'number') return value.toLocaleString(language);
   if (typeof value === 'string') {
+    if (PERSON_FIELD.test(path.split('.').pop() ?? '')) return userName(value);
     const term = termLabel(path, value, t);
     if (term) return term;
     if (ISO_INSTANT.test(value)) return formatDateTime(value, language);
@@ -88,14 +106,14 @@ export function formatChangeValue(path: string, value: unknown, t: ChangeT, lang
   if (Array.isArray(value)) {
     if (value.length === 0) return t('empty');
     if (value.every((item) => typeof item !== 'object' || item === null)) {
-      return value.map((item) => formatChangeValue(path, item, t, language)).join(', ');
+      return value.map((item) => formatChangeValue(path, item, t, language, hasLabel, userName)).join(', ');
     }
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
     const isFieldKey = (key: string): key is FieldKey => hasLabel(`fieldChange:field.${key}`);
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([key, item]) => key !== 'id' && item !== null && item !== '' && !(Array.isArray(item) && item.length === 0))
-      .map(([key, item]) => `${isFieldKey(key) ? t(`field.${key}`) : key}: ${formatChangeValue(`${path}.${key}`, item, t, language, hasLabel)}`);
+      .map(([key, item]) => `${isFieldKey(key) ? t(`field.${key}`) : key}: ${formatChangeValue(`${path}.${key}`, item, t, language, hasLabel, userName)}`);
     if (parts.length > 0) {
       const text = parts.join('; ');
       return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
@@ -108,6 +126,7 @@ export function formatChangeValue(path: string, value: unknown, t: ChangeT, lang
 function ChangeRow({ change }: { change: FieldChange }) {
   const { t, i18n } = useTranslation(['fieldChange', 'policy']);
   const hasLabel = (key: string) => i18n.exists(key);
+  const userName = useUserName();
   const added = change.before === null && typeof change.after === 'object' && change.after !== null;
   const removed = change.after === null && typeof change.before === 'object' && change.before !== null;
   return (
@@ -116,19 +135,19 @@ function ChangeRow({ change }: { change: FieldChange }) {
         {fieldPathLabel(change.path, t, hasLabel)}
       </Box>
       {': '}
-      {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel)}</span>}
-      {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel)}</span>}
+      {added && <span>({t('added')}) {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel, userName)}</span>}
+      {removed && <span>({t('removed')}) {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel, userName)}</span>}
       {!added && !removed && (
         <>
           <Box component="span" sx={{ color: 'text.secondary' }}>
-            {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel)}
+            {formatChangeValue(change.path, change.before, t, i18n.language, hasLabel, userName)}
           </Box>
           <span aria-hidden="true"> → </span>
           <Box component="span" sx={visuallyHidden}>
             {` ${t('changedTo')} `}
           </Box>
           <Box component="span" sx={{ fontWeight: 600 }}>
-            {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel)}
+            {formatChangeValue(change.path, change.after, t, i18n.language, hasLabel, userName)}
           </Box>
         </>
       )}

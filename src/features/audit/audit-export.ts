@@ -44,7 +44,7 @@ export function trailToCsv(events: readonly AuditEvent[], context: CsvContext): 
     event.changes
       .map(
         (change) =>
-          `${fieldPathLabel(change.path, context.changeT, context.hasLabel)}: ${formatChangeValue(change.path, change.before, context.changeT, context.language, context.hasLabel)} → ${formatChangeValue(change.path, change.after, context.changeT, context.language, context.hasLabel)}`,
+          `${fieldPathLabel(change.path, context.changeT, context.hasLabel)}: ${formatChangeValue(change.path, change.before, context.changeT, context.language, context.hasLabel, context.userName)} → ${formatChangeValue(change.path, change.after, context.changeT, context.language, context.hasLabel, context.userName)}`,
       )
       .join('\n'),
   ]);

@@ -85,4 +85,10 @@ describe('fieldPathLabel', () => {
     expect(text).toContain('expires: Jan 5, 2027');
     expect(text).not.toMatch(/[{}"]|limit-visibility|action-9/);
   });
+
+  it('reads a decision by its words and people by their names', () => {
+    const review = { decision: 'approve', decidedBy: 'sam', decidedAt: '2026-08-29T02:49:00.000Z', rationale: 'Meets the threshold.' };
+    const text = formatChangeValue('reviews.0', review, t, 'en', (key) => i18n.exists(key), (id) => (id === 'sam' ? 'Samira Haddad' : id));
+    expect(text).toMatch(/^decision: approved; decided by: Samira Haddad; decided on: Aug 2[89], 2026, [^;]+; rationale: Meets the threshold\.$/);
+  });
 });
