@@ -2,7 +2,8 @@
 // English or on a raw translation key. What counts as English: the English text of every key whose
 // Dutch (or Turkish) text differs, of three words or more, cut at its first placeholder; what
 // counts as a raw key: any key of any namespace written out ("list.title"). Data (case names,
-// evidence an analyst typed) is not translated and is not in the texts, so it is not checked.
+// evidence an analyst typed) is not translated and is not in the texts, so it is not checked. Each
+// screen's screenshot (Dutch in the light theme, Turkish in the dark one) goes to the run's report.
 import type { Page } from '@playwright/test';
 import { resources } from '../src/app/i18n-resources';
 import { SESSION_STORAGE_KEY } from '../src/app/session-store';
@@ -60,14 +61,15 @@ async function visibleText(page: Page): Promise<string> {
 test('every screen in Dutch and in Turkish: no English text left, no raw key', async ({ openAs }) => {
   test.setTimeout(240_000);
   const problems: string[] = [];
-  for (const user of [...new Set(SCREENS.map((screen) => screen.user))]) {
+  for (const user of new Set(SCREENS.map((screen) => screen.user))) {
     const page = await openAs(user, '/cases');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
     for (const language of ['nl', 'tr'] as const) {
       const english = englishLeftovers(language);
       await page.evaluate(
-        ({ key, userId, lang }) => localStorage.setItem(key, JSON.stringify({ state: { userId, language: lang, colorMode: 'light' }, version: 0 })),
-        { key: SESSION_STORAGE_KEY, userId: user, lang: language },
+        ({ key, userId, lang, mode }) => localStorage.setItem(key, JSON.stringify({ state: { userId, language: lang, colorMode: mode }, version: 0 })),
+        // Dutch in the light theme, Turkish in the dark one: the screenshots show both.
+        { key: SESSION_STORAGE_KEY, userId: user, lang: language, mode: language === 'tr' ? 'dark' : 'light' },
       );
       await page.reload();
       for (const screen of SCREENS.filter((candidate) => candidate.user === user)) {
@@ -81,6 +83,8 @@ test('every screen in Dutch and in Turkish: no English text left, no raw key', a
         await expect(page.locator('html'), where).toHaveAttribute('lang', language);
         const text = await visibleText(page);
         for (const phrase of english) if (text.includes(phrase)) problems.push(`${where}: English "${phrase}"`);
+        // Issue 15: a screenshot of each screen in the run's artifacts (the HTML report), for a reviewer to look at.
+        await test.info().attach(`${language}${screen.path.replaceAll('/', '-')}.png`, { body: await page.screenshot(), contentType: 'image/png' });
         for (const key of RAW_KEYS) if (new RegExp(`(^|[\\s(])${key.replaceAll('.', '\\.')}($|[\\s).,:])`).test(text)) problems.push(`${where}: raw key ${key}`);
       }
     }
