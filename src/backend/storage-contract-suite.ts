@@ -67,11 +67,13 @@ interface QueryCaseSpec {
   submittedAt: string | null;
   actorId: string;
   listing: CaseListing;
+  signalCount: number;
   actions: { id: string; expiresAt: string | null; ended?: boolean }[];
 }
 
 const listing = (
   priority: number, band: CaseListing['priorityBand'], nextReviewAt: string | null = null, returned = false, manipulationPending = false,
+  patch: Partial<Pick<CaseListing, 'verdict' | 'ownerId' | 'reviewerId'>> = {},
 ): CaseListing => ({
   verdict: priority > 5 ? 'recommended' : 'not-recommended',
   priority,
@@ -81,17 +83,20 @@ const listing = (
   ownerId: 'ana',
   reviewerId: priority > 5 ? 'rui' : null,
   manipulationPending,
+  ...patch,
 });
 
 /**
  * Five cases whose every sort column differs in a known way: names in mixed case (sorted lower-cased),
- * instants written with different precision, ties on priority (broken by id), missing values.
+ * instants written with different precision, ties on priority (broken by id), missing values (case-e
+ * has no owner: a case stored before cases had owners), each verdict, 0 to 3 signals.
  */
 const QUERY_CASES: QueryCaseSpec[] = [
   {
     id: 'case-a', name: 'alpha crew', kind: 'group', status: 'in_review', hashtags: ['#Harbour'], actorId: 'ana',
     // The storage filters on the listing as the backend computed it; "returned" here tests that filter only.
-    updatedAt: '2026-03-02T09:00:00.5Z', submittedAt: '2026-03-01T09:00:00Z', listing: listing(4, 'informational', null, true),
+    updatedAt: '2026-03-02T09:00:00.5Z', submittedAt: '2026-03-01T09:00:00Z', signalCount: 2,
+    listing: listing(4, 'informational', null, true, false, { ownerId: 'kim', reviewerId: 'ben' }),
     actions: [
       { id: 'act-a1', expiresAt: '2026-04-01T00:00:00.000Z' },
       { id: 'act-a2', expiresAt: '2026-04-30T23:59:59.999Z' },
@@ -101,22 +106,24 @@ const QUERY_CASES: QueryCaseSpec[] = [
   },
   {
     id: 'case-b', name: 'Bravo Net', kind: 'campaign', status: 'in_review', hashtags: [], actorId: 'rui',
-    updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z', listing: listing(9.5, 'safety'),
+    updatedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-01T08:00:00.000Z', signalCount: 0, listing: listing(9.5, 'safety'),
     actions: [{ id: 'act-b1', expiresAt: '2026-05-01T00:00:00.000Z' }],
   },
   {
     id: 'case-c', name: 'charlie', kind: 'movement', status: 'designated', hashtags: ['#harbourwatch'], actorId: 'ana',
-    updatedAt: '2026-03-03T00:00:00Z', submittedAt: null, listing: listing(4, 'none', '2026-05-01T00:00:00.000Z', false, true),
+    updatedAt: '2026-03-03T00:00:00Z', submittedAt: null, signalCount: 1,
+    listing: listing(4, 'none', '2026-05-01T00:00:00.000Z', false, true, { ownerId: 'sam' }),
     actions: [{ id: 'act-c1', expiresAt: '2026-04-15T12:00:00Z' }, { id: 'act-c0', expiresAt: '2026-03-31T23:59:59.999Z' }],
   },
   {
     id: 'case-d', name: 'Delta', kind: 'campaign', status: 'in_review', hashtags: [], actorId: 'rui',
-    updatedAt: '2026-03-04T00:00:00.000001Z', submittedAt: '2026-03-01T08:30:00Z', listing: listing(9.5, 'safety'),
+    updatedAt: '2026-03-04T00:00:00.000001Z', submittedAt: '2026-03-01T08:30:00Z', signalCount: 3, listing: listing(9.5, 'safety'),
     actions: [],
   },
   {
     id: 'case-e', name: 'echo', kind: 'group', status: 'designated', hashtags: [], actorId: 'ana',
-    updatedAt: '2026-03-01T00:00:00Z', submittedAt: null, listing: listing(0, 'none', '2026-06-15T00:00:00Z'),
+    updatedAt: '2026-03-01T00:00:00Z', submittedAt: null, signalCount: 0,
+    listing: listing(0, 'none', '2026-06-15T00:00:00Z', false, false, { verdict: 'incomplete', ownerId: null }),
     actions: [],
   },
 ];
@@ -128,7 +135,7 @@ function fixtureCase(template: StoredCase, spec: QueryCaseSpec): StoredCase {
     version: 1,
     status: spec.status,
     actor: { ...template.actor, name: spec.name, kind: spec.kind, aliases: [], hashtags: spec.hashtags, keywords: [], trendTerms: [] },
-    signals: [],
+    signals: signalsFor(template, spec),
     updatedAt: spec.updatedAt,
     submission: spec.submittedAt === null ? null : submissionAt(template, spec.submittedAt),
     enforcementActions: spec.actions.map((action) => ({
@@ -137,6 +144,13 @@ function fixtureCase(template: StoredCase, spec: QueryCaseSpec): StoredCase {
       endedAt: action.ended ? '2026-03-20T00:00:00.000Z' : null, endedReason: action.ended ? 'withdrawn' : null,
     })),
   };
+}
+
+/** `signalCount` copies of the template's first signal, each with an id of its own. */
+function signalsFor(template: StoredCase, spec: QueryCaseSpec): StoredCase['signals'] {
+  const [signal] = template.signals;
+  if (!signal && spec.signalCount > 0) throw new Error('the template case has no signal to copy');
+  return signal ? Array.from({ length: spec.signalCount }, (_, index) => ({ ...structuredClone(signal), id: `${spec.id}-signal-${index}` })) : [];
 }
 
 function submissionAt(template: StoredCase, submittedAt: string): StoredCase['submission'] {
@@ -375,6 +389,29 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect(ids(await storage.queryCases(query({ sort: 'submittedAt', dir: 'asc' })))).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
         expect(ids(await storage.queryCases(query({ sort: 'submittedAt', dir: 'desc' })))).toEqual(['case-a', 'case-d', 'case-b', 'case-c', 'case-e']);
         expect(ids(await storage.queryCases(query({ sort: 'nextReviewAt', dir: 'asc' })))).toEqual(['case-c', 'case-e', 'case-a', 'case-b', 'case-d']);
+      });
+
+      it('sorts by the policy\'s order of kinds, statuses and verdicts, by signal count and by the people\'s ids (issue 15 §6)', async () => {
+        const storage = await queryStore();
+        const order = async (sort: CasePageQuery['sort'], dir: CasePageQuery['dir']) => ids(await storage.queryCases(query({ sort, dir })));
+        // group, movement, campaign (policy-terms.ts), not the alphabet.
+        expect(await order('actorKind', 'asc')).toEqual(['case-a', 'case-e', 'case-c', 'case-b', 'case-d']);
+        expect(await order('actorKind', 'desc')).toEqual(['case-b', 'case-d', 'case-c', 'case-a', 'case-e']);
+        // draft, in review, designated, rejected, withdrawn.
+        expect(await order('status', 'asc')).toEqual(['case-a', 'case-b', 'case-d', 'case-c', 'case-e']);
+        expect(await order('status', 'desc')).toEqual(['case-c', 'case-e', 'case-a', 'case-b', 'case-d']);
+        // recommended, not recommended, incomplete.
+        expect(await order('verdict', 'asc')).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
+        expect(await order('verdict', 'desc')).toEqual(['case-e', 'case-a', 'case-c', 'case-b', 'case-d']);
+        expect(await order('signalCount', 'desc')).toEqual(['case-d', 'case-a', 'case-c', 'case-b', 'case-e']);
+        expect(await order('signalCount', 'asc')).toEqual(['case-b', 'case-e', 'case-c', 'case-a', 'case-d']);
+        // case-e has no owner, case-c and case-e no reviewer: last either way.
+        expect(await order('ownerId', 'asc')).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
+        expect(await order('ownerId', 'desc')).toEqual(['case-c', 'case-a', 'case-b', 'case-d', 'case-e']);
+        expect(await order('reviewerId', 'asc')).toEqual(['case-a', 'case-b', 'case-d', 'case-c', 'case-e']);
+        expect(await order('reviewerId', 'desc')).toEqual(['case-b', 'case-d', 'case-a', 'case-c', 'case-e']);
+        const page = await storage.queryCases(query({ sort: 'signalCount', dir: 'desc', pageSize: 2, page: 2 }));
+        expect([ids(page), page.items.map((row) => row.signalCount), page.total]).toEqual([['case-c', 'case-b'], [1, 0], 5]);
       });
 
       it('answers the review queue (R11 priority, then longest waiting) and the due queue (R17)', async () => {

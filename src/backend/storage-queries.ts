@@ -1,10 +1,12 @@
 // The seam's queries answered in memory, for the storages that hold everything at hand (memory,
 // IndexedDB). The SQL storage answers the same queries in SQL; the contract suite holds both to the
 // same answers, so the orders here are the SQL ones: rows without a sort value last in either
-// direction, ties by id in code-unit order, names compared lower-cased.
+// direction, ties by id in code-unit order, names compared lower-cased, the policy's terms (kind,
+// status, verdict) in the order policy-terms.ts lists them, people by id.
 import type { AuditEvent } from '../api/contract/audit';
 import type { CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction } from '../api/contract/expiring-actions';
+import { ACTOR_KINDS, CASE_STATUSES, VERDICT_OUTCOMES } from '../engine/policy-terms';
 import { caseSearchText } from './case-search';
 import { caseSummary } from './case-listing';
 import type {
@@ -36,6 +38,9 @@ const instant = (value: string | null) => (value === null ? null : Date.parse(va
 
 type SortValue = number | string | null;
 
+/** A term's place in the policy's list (the SQL storage ranks with the same lists). */
+const rank = (terms: readonly string[], term: string) => terms.indexOf(term);
+
 function sortValue(row: CaseSummary, sort: Exclude<CasePageQuery['sort'], 'queue'>): SortValue {
   switch (sort) {
     case 'priority':
@@ -48,6 +53,19 @@ function sortValue(row: CaseSummary, sort: Exclude<CasePageQuery['sort'], 'queue
       return instant(row.submittedAt);
     case 'nextReviewAt':
       return instant(row.nextReviewAt);
+    case 'actorKind':
+      return rank(ACTOR_KINDS, row.actorKind);
+    case 'status':
+      return rank(CASE_STATUSES, row.status);
+    case 'verdict':
+      return rank(VERDICT_OUTCOMES, row.verdict);
+    case 'signalCount':
+      return row.signalCount;
+    // By id: the storage holds no names (they are in the identity store); ids are short and stable.
+    case 'ownerId':
+      return row.ownerId;
+    case 'reviewerId':
+      return row.reviewerId;
   }
 }
 

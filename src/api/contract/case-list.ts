@@ -4,8 +4,26 @@ import { z } from 'zod/mini';
 import { ActorKind, CaseStatus, PriorityBand, VerdictOutcome } from './policy-terms';
 import { Id, UtcTimestamp } from './scalars';
 
-/** `queue`: the review queue's order (R11 priority first, then the longest-waiting submission). */
-export const CASE_LIST_SORTS = ['priority', 'updatedAt', 'name', 'submittedAt', 'nextReviewAt', 'queue'] as const;
+/**
+ * A sort names the CaseSummary field it orders by. `actorKind`, `status` and `verdict` follow the
+ * policy's order of their terms (policy-terms.ts), not the alphabet of any language; `ownerId` and
+ * `reviewerId` the person's id. `queue`: the review queue's order (R11 priority first, then the
+ * longest-waiting submission).
+ */
+export const CASE_LIST_SORTS = [
+  'priority',
+  'updatedAt',
+  'name',
+  'submittedAt',
+  'nextReviewAt',
+  'actorKind',
+  'status',
+  'verdict',
+  'signalCount',
+  'ownerId',
+  'reviewerId',
+  'queue',
+] as const;
 
 export const CaseListQuery = z.object({
   status: z.optional(CaseStatus),

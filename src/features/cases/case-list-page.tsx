@@ -1,11 +1,14 @@
-// The case list: server-side sort, filters and pages, all kept in the URL so a view can be shared.
+// The case list: server-side sort, filters and pages, all kept in the URL so a view can be shared, and
+// views saved under a name (issue 15 §6, saved-views.ts).
 import AddIcon from '@mui/icons-material/Add';
+import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -16,60 +19,74 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { z } from 'zod/mini';
 import { useCaseList } from '../../api/client/case-queries';
 import { useCurrentUser, useUserName } from '../../api/client/user-queries';
-import { ActorKind, PriorityBand } from '../../api/contract/policy-terms';
-import { CaseListQuery } from '../../api/contract/case-list';
+import { CaseListQuery, type CaseSummary } from '../../api/contract/case-list';
 import { RelativeTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { SearchField } from '../../components/search-field';
 import { TablePager } from '../../components/table-pager';
-import { ACTOR_KINDS, CASE_STATUSES, PRIORITY_BANDS } from '../../engine/policy-terms';
+import { useNow } from '../../components/use-now';
+import { ACTOR_KINDS, PRIORITY_BANDS } from '../../engine/policy-terms';
 import { StatusChip, VerdictChip } from '../../components/case-chips';
+import {
+  hasFilters,
+  listSearchParams,
+  OptionalActorKind,
+  OptionalPriorityBand,
+  OptionalStatus,
+  PAGE_SIZES,
+  readListQuery,
+  StatusFilter,
+  useSavedViews,
+  viewHref,
+  viewParams,
+  withoutFilters,
+  type ListSort,
+  type ListUrlQuery,
+  type SortDirection,
+} from './saved-views';
 
 // The form (react-hook-form, dialog, checkbox) loads when first wanted, not with the list; pointing at
 // the button starts the download.
 const loadNewCaseForm = () => import('./new-case-form');
 const NewCaseDialog = lazy(() => loadNewCaseForm().then((m) => ({ default: m.NewCaseDialog })));
+// The same for the dialog that names a view.
+const loadSaveViewDialog = () => import('./save-view-dialog');
+const SaveViewDialog = lazy(() => loadSaveViewDialog().then((m) => ({ default: m.SaveViewDialog })));
 
-const SORTABLE = ['name', 'priority', 'updatedAt'] as const;
-type SortColumn = (typeof SORTABLE)[number];
-const PAGE_SIZES = [10, 25, 50, 100] as const;
+/**
+ * The columns, each sortable. The first click sorts the way one reads the column first: the highest
+ * priority, the most signals and the newest change first; names and people A to Z; the policy's terms
+ * (kind, status, verdict) in the policy's order. Owner and reviewer sort by the person's id.
+ */
+const COLUMNS = [
+  { sort: 'name', label: 'name', first: 'asc' },
+  { sort: 'actorKind', label: 'actorKind', first: 'asc' },
+  { sort: 'status', label: 'status', first: 'asc' },
+  { sort: 'verdict', label: 'verdict', first: 'asc' },
+  { sort: 'priority', label: 'priority', first: 'desc' },
+  { sort: 'signalCount', label: 'signals', first: 'desc', align: 'right' },
+  { sort: 'ownerId', label: 'owner', first: 'asc' },
+  { sort: 'reviewerId', label: 'reviewer', first: 'asc' },
+  { sort: 'updatedAt', label: 'updatedAt', first: 'desc' },
+] as const satisfies readonly { sort: ListSort; label: string; first: SortDirection; align?: 'right' }[];
+type Column = (typeof COLUMNS)[number];
 
-/** The status filter: a case status, or "returned" (drafts back with the analyst after a return, issue 12 §2). */
-const StatusFilter = z.enum([...CASE_STATUSES, 'returned']);
-const OptionalStatus = z.optional(StatusFilter);
-const OptionalActorKind = z.optional(ActorKind);
-const OptionalPriorityBand = z.optional(PriorityBand);
-
-/** The URL is input: parse it, and drop what does not fit rather than fail. (zod/mini: see scalars.ts.) */
-const UrlQuery = z.object({
-  status: z.catch(OptionalStatus, undefined),
-  actorKind: z.catch(OptionalActorKind, undefined),
-  priorityBand: z.catch(OptionalPriorityBand, undefined),
-  q: z.catch(z.optional(z.string().check(z.maxLength(200))), undefined),
-  /** "My cases" and "Assigned to me": whoever opens the link (issue 12 §6). */
-  mine: z.catch(z.optional(z.enum(['1'])), undefined),
-  assigned: z.catch(z.optional(z.enum(['1'])), undefined),
-  sort: z.catch(z.enum(SORTABLE), 'updatedAt'),
-  dir: z.catch(z.enum(['asc', 'desc']), 'desc'),
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z.catch(
-    z.coerce.number().check(z.int(), z.refine((n) => PAGE_SIZES.some((size) => size === n))),
-    25,
-  ),
-});
+/** R17: a designation whose periodic review was due before `now` and is not recorded yet. */
+function reviewOverdue(row: CaseSummary, now: string): boolean {
+  return row.status === 'designated' && row.nextReviewAt !== null && Date.parse(row.nextReviewAt) < Date.parse(now);
+}
 
 export function CaseListPage() {
   const { t } = useTranslation(['cases', 'policy', 'common']);
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const query = UrlQuery.parse(Object.fromEntries(searchParams));
+  const query = readListQuery(searchParams);
   const me = useCurrentUser();
   const userName = useUserName();
   const { status, mine, assigned, ...rest } = query;
@@ -83,25 +100,30 @@ export function CaseListPage() {
     }),
   );
   const personName = (userId: string | null) => (userId === null ? '—' : userId === myId ? t('list.you') : userName(userId));
+  const now = useNow();
+  const filtered = hasFilters(query);
   const [creating, setCreating] = useState(false);
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
 
-  const update = (patch: Partial<z.output<typeof UrlQuery>>) => {
-    const next = { ...query, page: 1, ...patch };
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    setSearchParams(params, { replace: true });
+  const update = (patch: Partial<ListUrlQuery>) => {
+    setSearchParams(listSearchParams({ ...query, page: 1, ...patch }), { replace: true });
   };
 
-  const columnLabel = (column: SortColumn) => t(`list.columns.${column}`);
+  // The button that was pressed goes away with the filters: the focus goes to the page's title.
+  const clearFilters = () => {
+    setSearchParams(listSearchParams(withoutFilters(query)), { replace: true });
+    titleRef.current?.focus();
+  };
+
+  const columnLabel = (column: Pick<Column, 'label'>) => t(`list.columns.${column.label}`);
+  const sortedBy = COLUMNS.find((column) => column.sort === query.sort) ?? { label: 'updatedAt' };
 
   return (
     <Container maxWidth="xl" sx={{ py: 3 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
-        <Typography variant="h4" component="h1">
+        <Typography variant="h4" component="h1" ref={titleRef} tabIndex={-1} sx={{ outline: 'none' }}>
           {t('list.title')}
         </Typography>
         <Button
@@ -150,7 +172,13 @@ export function CaseListPage() {
             control={<Checkbox checked={assigned === '1'} onChange={(event) => update({ assigned: event.target.checked ? '1' : undefined })} />}
             label={t('list.assignedToMe')}
           />
+          {filtered && (
+            <Button onClick={clearFilters} sx={{ alignSelf: { xs: 'flex-start', md: 'center' }, flexShrink: 0 }}>
+              {t('list.clearFilters')}
+            </Button>
+          )}
         </Box>
+        <SavedViewsBar userId={myId} currentView={viewParams(query)} pageSize={query.pageSize} />
       </Paper>
 
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
@@ -158,19 +186,13 @@ export function CaseListPage() {
       <TableContainer component={Paper}>
         <Table size="small" aria-busy={list.isFetching}>
           <caption style={{ captionSide: 'top', padding: 8 }}>
-            {t('list.caption', { column: columnLabel(query.sort) })}
+            {t('list.caption', { column: columnLabel(sortedBy) })}
           </caption>
           <TableHead>
             <TableRow>
-              <SortableHeader column="name" query={query} label={columnLabel('name')} onSort={update} />
-              <TableCell>{t('list.columns.actorKind')}</TableCell>
-              <TableCell>{t('list.columns.status')}</TableCell>
-              <TableCell>{t('list.columns.verdict')}</TableCell>
-              <SortableHeader column="priority" query={query} label={columnLabel('priority')} onSort={update} />
-              <TableCell align="right">{t('list.columns.signals')}</TableCell>
-              <TableCell>{t('list.columns.owner')}</TableCell>
-              <TableCell>{t('list.columns.reviewer')}</TableCell>
-              <SortableHeader column="updatedAt" query={query} label={columnLabel('updatedAt')} onSort={update} />
+              {COLUMNS.map((column) => (
+                <SortableHeader key={column.sort} column={column} query={query} label={columnLabel(column)} onSort={update} />
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -185,7 +207,10 @@ export function CaseListPage() {
                 </TableCell>
                 <TableCell>{t(`policy:actorKind.${row.actorKind}`)}</TableCell>
                 <TableCell>
-                  <StatusChip status={row.status} returned={row.returned} />
+                  <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+                    <StatusChip status={row.status} returned={row.returned} />
+                    {reviewOverdue(row, now) && <Chip size="small" variant="outlined" color="error" label={t('list.overdueReview')} />}
+                  </Box>
                 </TableCell>
                 <TableCell>
                   <VerdictChip outcome={row.verdict} />
@@ -203,14 +228,21 @@ export function CaseListPage() {
             ))}
             {list.data && list.data.items.length === 0 && (
               <TableRow>
-                <TableCell colSpan={9}>{t('list.empty')}</TableCell>
+                <TableCell colSpan={COLUMNS.length}>
+                  {t('list.empty')}
+                  {filtered && (
+                    <Button size="small" onClick={clearFilters} sx={{ ml: 1 }}>
+                      {t('list.clearFilters')}
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
             )}
             {/* Offline before the first answer: the query waits for the network (TanStack Query's
                 onlineManager) and fetches by itself when it returns. */}
             {!list.data && list.fetchStatus === 'paused' && (
               <TableRow>
-                <TableCell colSpan={9}>{t('list.offline')}</TableCell>
+                <TableCell colSpan={COLUMNS.length}>{t('list.offline')}</TableCell>
               </TableRow>
             )}
           </TableBody>
@@ -249,24 +281,117 @@ export function CaseListPage() {
   );
 }
 
+/** The person's saved views: each a link that applies it, a button that removes it, and "Save view…". */
+function SavedViewsBar({ userId, currentView, pageSize }: { userId: string | undefined; currentView: string; pageSize: number }) {
+  const { t } = useTranslation('cases');
+  const savedViews = useSavedViews(userId);
+  const [naming, setNaming] = useState(false);
+  // Stays mounted once opened, so the dialog can animate out.
+  const [namingWanted, setNamingWanted] = useState(false);
+  const [viewStatus, setViewStatus] = useState('');
+  const saveViewRef = useRef<HTMLButtonElement>(null);
+  const viewsTitleId = useId();
+
+  const saveView = (name: string) => {
+    setNaming(false);
+    setViewStatus(savedViews.save({ name, params: currentView }) ? t('views.saved', { name }) : t('views.notSaved'));
+  };
+
+  // The pressed button goes away with its view: the focus goes to "Save view…".
+  const removeView = (name: string) => {
+    setViewStatus(savedViews.remove(name) ? t('views.removed', { name }) : t('views.notSaved'));
+    saveViewRef.current?.focus();
+  };
+
+  return (
+    <Box
+      component="section"
+      aria-labelledby={viewsTitleId}
+      sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mt: 2 }}
+    >
+      <Typography id={viewsTitleId} variant="subtitle2" component="h2">
+        {t('views.title')}
+      </Typography>
+      {savedViews.views.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('views.none')}
+        </Typography>
+      ) : (
+        <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, listStyle: 'none', m: 0, p: 0 }}>
+          {savedViews.views.map((view) => {
+            const active = view.params === currentView;
+            return (
+              <Box component="li" key={view.name} sx={{ display: 'inline-flex', alignItems: 'center' }}>
+                {/* A link: one click applies the view, and it can be opened in a new tab or shared. */}
+                <Chip
+                  component={RouterLink}
+                  to={viewHref(view, pageSize)}
+                  clickable
+                  label={view.name}
+                  color={active ? 'primary' : 'default'}
+                  variant={active ? 'filled' : 'outlined'}
+                  aria-current={active ? 'page' : undefined}
+                />
+                <IconButton size="small" aria-label={t('views.remove', { name: view.name })} onClick={() => removeView(view.name)}>
+                  <CloseIcon fontSize="small" />
+                </IconButton>
+              </Box>
+            );
+          })}
+        </Box>
+      )}
+      <Button
+        ref={saveViewRef}
+        size="small"
+        variant="outlined"
+        disabled={!savedViews.ready}
+        onPointerEnter={() => void loadSaveViewDialog()}
+        onFocus={() => void loadSaveViewDialog()}
+        onClick={() => {
+          setNamingWanted(true);
+          setNaming(true);
+        }}
+      >
+        {t('views.save')}
+      </Button>
+      <Typography component="output" aria-live="polite" variant="body2" color="text.secondary">
+        {viewStatus}
+      </Typography>
+      {/* In a portal: where it is written here does not matter. */}
+      {namingWanted && (
+        <Suspense fallback={null}>
+          <SaveViewDialog
+            open={naming}
+            names={savedViews.views.map((view) => view.name)}
+            onClose={() => setNaming(false)}
+            onSave={saveView}
+          />
+        </Suspense>
+      )}
+    </Box>
+  );
+}
+
 function SortableHeader({
   column,
   query,
   label,
   onSort,
 }: {
-  column: SortColumn;
-  query: { sort: SortColumn; dir: 'asc' | 'desc' };
+  column: Column;
+  query: { sort: ListSort; dir: SortDirection };
   label: string;
-  onSort: (patch: { sort: SortColumn; dir: 'asc' | 'desc' }) => void;
+  onSort: (patch: { sort: ListSort; dir: SortDirection }) => void;
 }) {
-  const active = query.sort === column;
+  const active = query.sort === column.sort;
+  const flipped = query.dir === 'asc' ? 'desc' : 'asc';
+  // sortDirection puts aria-sort on the header cell of the column the list is sorted by.
   return (
-    <TableCell sortDirection={active ? query.dir : false}>
+    <TableCell sortDirection={active ? query.dir : false} align={'align' in column ? column.align : undefined}>
       <TableSortLabel
         active={active}
-        direction={active ? query.dir : 'asc'}
-        onClick={() => onSort({ sort: column, dir: active && query.dir === 'asc' ? 'desc' : 'asc' })}
+        direction={active ? query.dir : column.first}
+        onClick={() => onSort({ sort: column.sort, dir: active ? flipped : column.first })}
       >
         {label}
       </TableSortLabel>

@@ -9,6 +9,7 @@ import { AuditEvent } from '../../api/contract/audit';
 import { CaseSummary } from '../../api/contract/case-list';
 import { ExpiringAction } from '../../api/contract/expiring-actions';
 import { caseSearchText } from '../../backend/case-search';
+import { ACTOR_KINDS, CASE_STATUSES, VERDICT_OUTCOMES } from '../../engine/policy-terms';
 import {
   StoredCase,
   type BackendStorage,
@@ -196,13 +197,29 @@ function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/**
+ * A term's place in the policy's list, as the in-memory storages rank it (storage-queries.ts). The
+ * terms are the policy's own constants, never input; they are checked to be plain words all the same.
+ */
+function rankOf(column: string, terms: readonly string[]): string {
+  if (!terms.every((term) => /^[a-z_-]+$/.test(term))) throw new Error(`not a plain term in ${terms.join(', ')}`);
+  return `array_position(ARRAY[${terms.map((term) => `'${term}'`).join(', ')}]::text[], ${column})`;
+}
+
 // Names in code-unit order (COLLATE "C"), like the in-memory storages; ties by id, nulls last.
+// Owner and reviewer sort by the person's id: names live in the identity store, not beside the case.
 const SORT_COLUMNS: Record<Exclude<CasePageQuery['sort'], 'queue'>, string> = {
   priority: 'priority',
   updatedAt: 'updated_at',
   name: 'lower(name) COLLATE "C"',
   submittedAt: 'submitted_at',
   nextReviewAt: 'next_review_at',
+  actorKind: rankOf('actor_kind', ACTOR_KINDS),
+  status: rankOf('status', CASE_STATUSES),
+  verdict: rankOf('verdict', VERDICT_OUTCOMES),
+  signalCount: 'signal_count',
+  ownerId: `(listing->>'ownerId') COLLATE "C"`,
+  reviewerId: `(listing->>'reviewerId') COLLATE "C"`,
 };
 
 function caseOrder(query: CasePageQuery): string {
