@@ -1,6 +1,9 @@
 // The frame around every page: skip link, top bar (navigation, identity, language, theme), main landmark.
+// Below `md` the top bar is one line (issue 15 §7): a menu button, the app's name and the bell; the
+// navigation and the settings open in a drawer.
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
+import MenuIcon from '@mui/icons-material/Menu';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -12,7 +15,8 @@ import InputLabel from '@mui/material/InputLabel';
 import NativeSelect from '@mui/material/NativeSelect';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense } from 'react';
+import { useTheme } from '@mui/material/styles';
+import { lazy, Suspense, useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCaseList, useUsers } from '../api/client/case-queries';
@@ -38,6 +42,9 @@ const NotificationsButton = lazy(() =>
 // Issue 12 §7: the live stream, loaded apart like the bell, only for someone signed in.
 const LiveUpdates = lazy(() => import('../features/live/live-updates').then((module) => ({ default: module.LiveUpdates })));
 
+// Issue 15 §7: the small screens' menu drawer, loaded when first opened (the Drawer brings Modal and FocusTrap).
+const AppMenuDrawer = lazy(() => import('./app-menu-drawer').then((module) => ({ default: module.AppMenuDrawer })));
+
 const StorageNotice = import.meta.env.VITE_MSW === 'true'
   ? lazy(() => import('./storage-notice').then((module) => ({ default: module.StorageNotice })))
   : null;
@@ -60,6 +67,29 @@ export function AppShell() {
   const identity = useIdentityMode();
   const signedInRoles = useSignedInRoles();
   const navItems = NAV_ITEMS.filter((item) => item.roles.some((role) => signedInRoles.includes(role)));
+  const compact = useSmallScreen();
+  const identityControls =
+    identity === 'demo-picker' ? (
+      <>
+        <UserSwitcher />
+        {DemoDataReset && (
+          <Suspense fallback={null}>
+            <DemoDataReset />
+          </Suspense>
+        )}
+      </>
+    ) : (
+      <Suspense fallback={null}>
+        <SignedInUser />
+      </Suspense>
+    );
+  // Only for someone signed in: asking who is signed in before that would count as a session ending.
+  const liveParts = signedInRoles.length > 0 && (
+    <Suspense fallback={null}>
+      <NotificationsButton />
+      <LiveUpdates />
+    </Suspense>
+  );
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Box
@@ -73,47 +103,30 @@ export function AppShell() {
         {t('skipToContent')}
       </Box>
       <AppBar position="sticky" color="default" elevation={1} sx={{ '@media print': { display: 'none' } }}>
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
-          <Typography variant="h6" component="p" sx={{ fontWeight: 700, mr: 2 }} title={t('appTitle')}>
-            {t('appName')}
-          </Typography>
-          <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
-            {navItems.map((item) => (
-              <Button
-                key={item.to}
-                component={NavLink}
-                to={item.to}
-                color="inherit"
-                sx={{ '&.active': { color: 'primary.main', fontWeight: 700, textDecoration: 'underline', textUnderlineOffset: 6 } }}
-              >
-                {item.to === '/review' ? <ReviewNavLabel /> : t(item.key)}
-              </Button>
-            ))}
-          </Box>
-          {identity === 'demo-picker' ? (
-            <>
-              <UserSwitcher />
-              {DemoDataReset && (
-                <Suspense fallback={null}>
-                  <DemoDataReset />
-                </Suspense>
-              )}
-            </>
-          ) : (
-            <Suspense fallback={null}>
-              <SignedInUser />
-            </Suspense>
-          )}
-          {/* Only for someone signed in: asking who is signed in before that would count as a session ending. */}
-          {signedInRoles.length > 0 && (
-            <Suspense fallback={null}>
-              <NotificationsButton />
-              <LiveUpdates />
-            </Suspense>
-          )}
-          <LanguageSwitcher />
-          <ColorModeToggle />
-        </Toolbar>
+        {compact ? (
+          <CompactTopBar
+            navItems={navItems}
+            live={liveParts}
+            settings={
+              <>
+                {identityControls}
+                <LanguageSwitcher />
+                <ColorModeToggle labelled />
+              </>
+            }
+          />
+        ) : (
+          <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+            <AppName />
+            <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, flexGrow: 1, flexWrap: 'wrap' }}>
+              <NavButtons items={navItems} />
+            </Box>
+            {identityControls}
+            {liveParts}
+            <LanguageSwitcher />
+            <ColorModeToggle />
+          </Toolbar>
+        )}
         <OfflineBanner />
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, outline: 'none' }}>
@@ -137,6 +150,117 @@ export function AppShell() {
       {/* Issue 15 §5: Ctrl/Cmd-K, `g c` / `g r` / `g a`, `j` / `k`, `?`; the dialogs load when first opened. */}
       <KeyboardShortcuts caseTabs={CASE_TABS} allowedPaths={navItems.map((item) => item.to)} />
     </Box>
+  );
+}
+
+/**
+ * Below the theme's `md`, read at once (the first render already has this screen's top bar) and
+ * followed as the window changes. Not MUI's useMediaQuery: this costs the first page 0.6 kB less.
+ */
+function useSmallScreen(): boolean {
+  const query = useTheme().breakpoints.down('md').replace(/^@media\s*/, '');
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (typeof window.matchMedia !== 'function') return () => undefined;
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches, () => false);
+}
+
+type NavItem = (typeof NAV_ITEMS)[number];
+
+/** The app's name; on one line that gives way to the bell when it must (`compact`). */
+function AppName({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation('common');
+  return (
+    <Typography
+      variant="h6"
+      component="p"
+      noWrap={compact}
+      sx={compact ? { fontWeight: 700, flexGrow: 1, minWidth: 0 } : { fontWeight: 700, mr: 2 }}
+      title={t('appTitle')}
+    >
+      {t('appName')}
+    </Typography>
+  );
+}
+
+/** The screens this person may open; in the small screens' drawer as a column, each closing it. */
+function NavButtons({ items, column = false, onNavigate }: { items: readonly NavItem[]; column?: boolean; onNavigate?: () => void }) {
+  const { t } = useTranslation('common');
+  return items.map((item) => (
+    <Button
+      key={item.to}
+      component={NavLink}
+      to={item.to}
+      color="inherit"
+      onClick={onNavigate}
+      sx={[
+        { '&.active': { color: 'primary.main', fontWeight: 700, textDecoration: 'underline', textUnderlineOffset: 6 } },
+        column && { justifyContent: 'flex-start', py: 1.25 },
+      ]}
+    >
+      {item.to === '/review' ? <ReviewNavLabel /> : t(item.key)}
+    </Button>
+  ));
+}
+
+const APP_MENU_ID = 'app-menu';
+
+/**
+ * Below `md`: one line of at most 64 px (it took 265 px of a 390 px screen, issue 15 §7). The menu
+ * button opens the navigation and the settings in a drawer; the bell stays in view.
+ */
+function CompactTopBar({ navItems, settings, live }: { navItems: readonly NavItem[]; settings: ReactNode; live: ReactNode }) {
+  const { t } = useTranslation('common');
+  const [open, setOpen] = useState(false);
+  // The drawer's code is fetched on the first wish for it (a hover or a focus is enough), then kept.
+  const [wanted, setWanted] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Toolbar sx={{ gap: 1 }}>
+        <IconButton
+          edge="start"
+          color="inherit"
+          aria-label={t('menu.open')}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-controls={open ? APP_MENU_ID : undefined}
+          onPointerEnter={() => setWanted(true)}
+          onFocus={() => setWanted(true)}
+          onClick={(event) => {
+            // Where the drawer gives the focus back when it closes (Safari does not focus a clicked button).
+            event.currentTarget.focus();
+            setWanted(true);
+            setOpen(true);
+          }}
+        >
+          <MenuIcon />
+        </IconButton>
+        <AppName compact />
+        {live}
+      </Toolbar>
+      {wanted && (
+        <Suspense fallback={null}>
+          <AppMenuDrawer
+            id={APP_MENU_ID}
+            open={open}
+            onClose={close}
+            navigation={
+              <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+                <NavButtons items={navItems} column onNavigate={close} />
+              </Box>
+            }
+            settings={settings}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 
@@ -262,11 +386,20 @@ function LanguageSwitcher() {
   );
 }
 
-function ColorModeToggle() {
+/** The theme's switch: an icon in the top bar, with its words in the small screens' drawer. */
+function ColorModeToggle({ labelled = false }: { labelled?: boolean }) {
   const { t } = useTranslation('common');
   const colorMode = useSession((s) => s.colorMode);
   const toggle = useSession((s) => s.toggleColorMode);
   const label = colorMode === 'light' ? t('theme.toggleToDark') : t('theme.toggleToLight');
+  const icon = colorMode === 'light' ? <DarkModeIcon /> : <LightModeIcon />;
+  if (labelled) {
+    return (
+      <Button onClick={toggle} color="inherit" startIcon={icon} sx={{ textTransform: 'none' }}>
+        {label}
+      </Button>
+    );
+  }
   return (
     // A native title, not MUI's Tooltip: that one brings Popper.js (about 14 kB gzip) to every page.
     <IconButton onClick={toggle} aria-label={label} title={label} color="inherit">

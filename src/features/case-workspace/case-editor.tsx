@@ -1,5 +1,6 @@
 // The case form and its layout: one react-hook-form over the whole CaseContent (its signals held as one
-// SignalList), the tabs, the save status, the designation panel beside them, and the conflict view.
+// SignalList), the tabs, the save status, the designation panel beside them (in a drawer below `lg`,
+// opened from a bottom bar showing its verdict below `md`), and the conflict view.
 import GavelIcon from '@mui/icons-material/Gavel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,6 +19,7 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import type { CaseDocument } from '../../api/contract/case';
 import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
+import { createLiveVerdictStore } from '../../components/verdict/live-verdict';
 import { AccountsTab } from './accounts-tab';
 import { contentOf, toCaseFormValues, type CaseFormValues } from './case-content';
 import { caseFormResolver } from './case-form-resolver';
@@ -33,6 +35,7 @@ import { latestReturn } from '../../api/contract/conversation';
 import { DecisionBanner } from './decision-banner';
 import { ReadOnlyNotice } from './read-only-notice';
 import { SaveStatusIndicator } from './save-status';
+import { BOTTOM_BAR_SPACE, VerdictBottomBar } from './verdict-bottom-bar';
 import { startFrom, useCaseAutosave } from './use-case-autosave';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
 import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
@@ -74,7 +77,9 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   const userName = useUserName();
   const navigate = useNavigate();
   const theme = useTheme();
-  const wide = useMediaQuery(theme.breakpoints.up('lg'));
+  // Read at once (noSsr), so the first render already has the layout of this screen.
+  const wide = useMediaQuery(theme.breakpoints.up('lg'), { noSsr: true });
+  const compact = useMediaQuery(theme.breakpoints.down('md'), { noSsr: true });
   const caseId = caseDocument.id;
   // While the edits kept on this device are still being read, nothing may be typed over them.
   const editable = !draftPending && caseDocument.status === 'draft' && hasRole(user, 'analyst');
@@ -97,6 +102,8 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   // …once the cache holds the server's version it is about (its update lands a tick after the status).
   const conflictOpen = inConflict && postponedConflict !== conflictVersion && caseDocument.version >= (conflictVersion ?? 0);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // The panel's verdict, for the bottom bar that sums it up on small screens.
+  const [liveVerdict] = useState(createLiveVerdictStore);
 
   // A newer server version while nothing is unsent (someone else saved, or the case changed state):
   // show it, so the next edit starts from what is there now.
@@ -125,12 +132,14 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   // own form subscriptions, not with every new server version the autosave brings back.
   const tabContent = useMemo(() => <Content key={replaced} />, [Content, replaced]);
 
-  const panelProps = renderDesignationPanel ? { render: renderDesignationPanel, caseDocument, focusField } : null;
+  const panelProps = renderDesignationPanel ? { render: renderDesignationPanel, caseDocument, focusField, liveVerdict } : null;
+  // Small screens: one way to the panel, the bar at the bottom; between `md` and `lg`, the header's button.
+  const bottomBar = panelProps !== null && compact;
 
   return (
     <WorkspaceContext.Provider value={workspace}>
       <FormProvider {...form}>
-        <Container maxWidth={false} sx={{ py: 3, maxWidth: 1920 }}>
+        <Container maxWidth={false} sx={{ py: 3, maxWidth: 1920, ...(bottomBar && { pb: `calc(24px + ${BOTTOM_BAR_SPACE})` }) }}>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 1 }}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minWidth: 0 }}>
               <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
@@ -141,7 +150,7 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <SaveStatusIndicator autosave={autosave} onShowField={focusField} onOpenConflict={() => setPostponedConflict(null)} />
               {renderHeaderActions && <HeaderActions autosave={autosave} render={renderHeaderActions} showField={focusField} />}
-              {panelProps && !wide && (
+              {panelProps && !wide && !bottomBar && (
                 <Button variant="outlined" startIcon={<GavelIcon />} onClick={() => setDrawerOpen(true)}>
                   {t('panel.open')}
                 </Button>
@@ -188,7 +197,11 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
             {panelProps && wide && <DesignationPanelAside {...panelProps} />}
           </Box>
           {footer}
-          {panelProps && !wide && <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} {...panelProps} />}
+          {panelProps && !wide && (
+            // Kept mounted under the bottom bar: the panel, shut, still computes the verdict the bar shows.
+            <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} keepMounted={bottomBar} {...panelProps} />
+          )}
+          {bottomBar && <VerdictBottomBar store={liveVerdict} onOpen={() => setDrawerOpen(true)} />}
           {conflictOpen && (
             <ConflictDialog
               key={caseDocument.version}

@@ -1,12 +1,15 @@
 // The case page against the MSW node server: autosave round trip, the conflict view, restored and
-// corrupt local drafts, the panel's live content and focusField, read-only cases.
+// corrupt local drafts, the panel's live content and focusField, read-only cases, the small screens' bottom bar.
 import { screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCase } from '../../api/client/case-queries';
 import { callApi, setApiUser } from '../../api/client/http-client';
 import { queryKeys } from '../../api/client/query-keys';
 import { AppShell } from '../../app/app-shell';
+import { NOW } from '../../engine/test-fixtures';
+import { DesignationPanel } from '../designation/designation-panel';
 import { renderWithProviders } from '../../test/render';
 import { CaseWorkspacePage, type RenderDesignationPanel } from './case-workspace-page';
 import { contentOf } from './case-content';
@@ -287,5 +290,72 @@ describe('CaseWorkspacePage on a narrow screen', () => {
     await user.click(within(drawer).getByRole('button', { name: 'Go to rights' }));
     await waitFor(() => expect(rights()).toHaveFocus());
     expect(screen.queryByRole('button', { name: 'Go to rights' })).not.toBeInTheDocument();
+  });
+});
+
+/** The app's panel (features may meet in a test): the bar must show the verdict it computed. */
+const livePanel: RenderDesignationPanel = ({ content, focusField }) => <DesignationPanel content={content} now={NOW} onFocusField={focusField} />;
+
+function LiveRoute() {
+  const { caseId = '', tab } = useParams();
+  const query = useCase(caseId);
+  const [storage] = useState(memoryDraftStorage);
+  if (!query.data) return <p>Loading case</p>;
+  return <CaseWorkspacePage caseDocument={query.data} tab={tab} renderDesignationPanel={livePanel} draftStorage={storage} />;
+}
+
+describe('CaseWorkspacePage on a small screen', () => {
+  beforeEach(() => {
+    // Below `md`: jsdom answers the `max-width` queries only.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }));
+    return () => vi.unstubAllGlobals();
+  });
+
+  it('shows the panel’s verdict in a bottom bar, the one way to the panel, which opens it and gets the focus back', async () => {
+    const { user } = renderWithProviders(null, {
+      route: `/cases/${CASE}/overview`,
+      routes: [{ path: '/cases/:caseId/:tab', element: <LiveRoute /> }],
+      userId: 'ana',
+    });
+    const bar = await screen.findByRole('button', { name: /^Designation panel: / }, { timeout: 5_000 });
+    // The header's button is gone: the bar is the one way to the panel.
+    expect(screen.queryByRole('button', { name: 'Designation panel' })).toBeNull();
+
+    await user.click(bar);
+    const drawer = await screen.findByRole('dialog', { name: 'Designation' });
+    const outcome = within(drawer).getByTestId('verdict-outcome');
+    const verdict = outcome.querySelector('.MuiAlertTitle-root')?.textContent ?? '';
+    expect(verdict).not.toBe('');
+    expect(bar).toHaveAccessibleName(`Designation panel: ${verdict}`);
+    expect(bar).toHaveTextContent(verdict);
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Designation' })).toBeNull());
+    expect(bar).toHaveFocus();
+  });
+
+  it('follows the verdict as the analyst types, without opening the panel', async () => {
+    const { user } = renderWithProviders(null, {
+      route: `/cases/${CASE}/overview`,
+      routes: [{ path: '/cases/:caseId/:tab', element: <LiveRoute /> }],
+      userId: 'ana',
+    });
+    const bar = await screen.findByRole('button', { name: /^Designation panel: / }, { timeout: 5_000 });
+    expect(bar).toHaveAccessibleName('Designation panel: Not recommended');
+    // Emptying a required answer leaves the case incomplete (R10): the bar says so, and says it aloud.
+    await user.clear(rights());
+    await waitFor(() => expect(bar).toHaveAccessibleName('Designation panel: Incomplete'));
+    expect(bar).toHaveTextContent('Incomplete');
+    const bottomBar = bar.parentElement ?? document.body;
+    expect(within(bottomBar).getByText('Verdict changed: Incomplete')).toBeInTheDocument();
   });
 });

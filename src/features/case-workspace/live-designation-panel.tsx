@@ -10,6 +10,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseContent, CaseDocument } from '../../api/contract/case';
+import { LiveVerdictContext, type LiveVerdictStore } from '../../components/verdict/live-verdict';
 import { fromCaseFormValues, type CaseFormValues } from './case-content';
 
 export interface DesignationPanelArgs {
@@ -22,17 +23,25 @@ export interface DesignationPanelArgs {
 
 export type RenderDesignationPanel = (args: DesignationPanelArgs) => ReactNode;
 
-function LivePanelContent({ render, caseDocument, focusField }: { render: RenderDesignationPanel; caseDocument: CaseDocument; focusField: (path: string) => void }) {
+interface LivePanelProps {
+  render: RenderDesignationPanel;
+  caseDocument: CaseDocument;
+  focusField: (path: string) => void;
+  /** Where the panel publishes its verdict for the page (the bottom bar on small screens). */
+  liveVerdict: LiveVerdictStore;
+}
+
+function LivePanelContent({ render, caseDocument, focusField, liveVerdict }: LivePanelProps) {
   const { getValues, subscribe } = useFormContext<CaseFormValues>();
   const [content, setContent] = useState<CaseContent>(() => fromCaseFormValues(getValues()));
   useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => setContent(fromCaseFormValues(values)) }), [subscribe]);
   // Rendered with the keystroke, not deferred: the engine takes well under a millisecond and the
   // verdict view re-renders only when the verdict changes, so the panel keeps up within a frame.
-  return <>{render({ content, caseDocument, focusField })}</>;
+  return <LiveVerdictContext.Provider value={liveVerdict}>{render({ content, caseDocument, focusField })}</LiveVerdictContext.Provider>;
 }
 
 /** Beside the tabs: a plain sticky column (the panel brings its own landmark and heading). */
-export function DesignationPanelAside(props: { render: RenderDesignationPanel; caseDocument: CaseDocument; focusField: (path: string) => void }) {
+export function DesignationPanelAside(props: LivePanelProps) {
   return (
     <Box
       sx={{ position: 'sticky', top: 88, alignSelf: 'start', maxHeight: 'calc(100vh - 104px)', overflowY: 'auto' }}
@@ -42,17 +51,27 @@ export function DesignationPanelAside(props: { render: RenderDesignationPanel; c
   );
 }
 
-export function DesignationPanelDrawer({ open, onClose, ...props }: { open: boolean; onClose: () => void; render: RenderDesignationPanel; caseDocument: CaseDocument; focusField: (path: string) => void }) {
+/**
+ * The panel in a drawer from the right. `keepMounted`: the panel stays rendered while the drawer is shut
+ * (hidden from everyone), so what sums up its verdict meanwhile (the bottom bar) has one to show.
+ */
+export function DesignationPanelDrawer({ open, onClose, keepMounted = false, ...props }: { open: boolean; onClose: () => void; keepMounted?: boolean } & LivePanelProps) {
   const { t } = useTranslation(['workspace', 'common']);
   return (
-    <Drawer anchor="right" open={open} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 420 }, p: 2 }, 'aria-label': t('panel.label') } }}>
+    <Drawer
+      anchor="right"
+      open={open}
+      onClose={onClose}
+      keepMounted={keepMounted}
+      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 420 }, p: 2 }, role: 'dialog', 'aria-modal': true, 'aria-label': t('panel.label') } }}
+    >
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
         <Typography variant="h6" component="h2">{t('panel.label')}</Typography>
         <IconButton onClick={onClose} aria-label={t('common:actions.close')}>
           <CloseIcon />
         </IconButton>
       </Stack>
-      {open && <LivePanelContent {...props} />}
+      {(open || keepMounted) && <LivePanelContent {...props} />}
     </Drawer>
   );
 }

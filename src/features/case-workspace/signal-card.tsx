@@ -19,7 +19,12 @@ import { LANES, laneOf, techniqueFitsLane, type LaneId } from './board-model';
 import { SafeLink, linkHost } from './safe-link';
 import { formatWindow } from './signal-format';
 
-export const CARD_HEIGHT = 176;
+/**
+ * Room for every row at its tallest: a two-line title, the pills, two lines of account handles, the
+ * window, and the sources beside the actions. (At 176 px a two-line title pushed the actions out of
+ * the card, and the handles shrank to "@meridi…" on a 390 px screen: issue 15 §7.)
+ */
+export const CARD_HEIGHT = 200;
 export const SIGNAL_DRAG_TYPE = 'application/x-cha-signal';
 const SHOWN_ACCOUNTS = 3;
 
@@ -65,7 +70,13 @@ export function signalCardStyles(theme: Theme) {
     '& .cha-card__line': { ...theme.typography.caption, margin: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
     '& .cha-card__muted': { color: theme.palette.text.secondary },
     '& .cha-card__line a': { color: theme.palette.primary.main },
-    '& .cha-card__actions': { display: 'flex', justifyContent: 'flex-end', marginTop: 'auto' },
+    // Handles are read whole: they wrap onto a second line instead of shrinking to an ellipsis (one
+    // longer than the card, the rare exception, still ends in one, with the handle in its title).
+    '& .cha-card__accounts': { flexWrap: 'wrap', rowGap: theme.spacing(0.5), maxHeight: 48, alignContent: 'flex-start' },
+    '& .cha-card__accounts .cha-pill': { flexShrink: 0, maxWidth: '100%', boxSizing: 'border-box' },
+    '& .cha-card__footer': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), marginTop: 'auto', minWidth: 0 },
+    '& .cha-card__footer .cha-card__line': { flex: '1 1 auto', minWidth: 0 },
+    '& .cha-card__actions': { display: 'flex', flexShrink: 0 },
     '& .cha-pill': pill,
     '& .cha-pill--sufficient': { backgroundColor: theme.palette.success.main, color: theme.palette.success.contrastText, borderColor: theme.palette.success.main },
     '& .cha-pill--corroborated': { backgroundColor: theme.palette.info.main, color: theme.palette.info.contrastText, borderColor: theme.palette.info.main },
@@ -123,9 +134,9 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
           </span>
         )}
       </div>
-      <ul className="cha-card__row" aria-label={t('board.accountsOf', { count: signal.accounts.length })}>
+      <ul className="cha-card__row cha-card__accounts" aria-label={t('board.accountsOf', { count: signal.accounts.length })}>
         {signal.accounts.slice(0, SHOWN_ACCOUNTS).map((account) => (
-          <li key={account} className="cha-pill">@{account}</li>
+          <li key={account} className="cha-pill" title={`@${account}`}>@{account}</li>
         ))}
         {signal.accounts.length > SHOWN_ACCOUNTS && (
           <li className="cha-pill">{t('board.moreAccounts', { count: signal.accounts.length - SHOWN_ACCOUNTS })}</li>
@@ -135,53 +146,55 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
       <p className="cha-card__line cha-card__muted" title={window ?? undefined}>
         {window ? t('board.window', { window }) : t('board.noWindow')}
       </p>
-      <p className="cha-card__line">
-        {signal.sources[0] ? (
-          <>
-            {t('board.sources', { count: signal.sources.length })}{' '}
-            <SafeLink href={signal.sources[0]} plain>{linkHost(signal.sources[0])}</SafeLink>
-          </>
-        ) : (
-          t('board.noSources')
-        )}
-      </p>
-      {!readOnly && (
-        <div className="cha-card__actions">
-          <IconButton size="small" title={t('board.edit')} aria-label={t('board.editSignal', { name })} onClick={() => onEdit(signal.id)}>
-            <EditIcon fontSize="small" />
-          </IconButton>
-          <IconButton
-            size="small"
-            data-move-button
-            title={t('board.moveTo')}
-            aria-label={t('board.moveSignal', { name })}
-            aria-haspopup="menu"
-            aria-controls={menuAnchor ? menuId : undefined}
-            aria-expanded={menuAnchor ? true : undefined}
-            onClick={(event) => setMenuAnchor(event.currentTarget)}
-          >
-            <DriveFileMoveIcon fontSize="small" />
-          </IconButton>
-          <IconButton size="small" title={t('board.remove')} aria-label={t('board.removeSignal', { name })} onClick={() => onRemove(signal.id)}>
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-          {menuAnchor && (
-            <Menu id={menuId} anchorEl={menuAnchor} open onClose={() => setMenuAnchor(null)}>
-              {LANES.filter((lane) => lane.id !== laneOf(signal)).map((lane) => (
-                <MenuItem
-                  key={lane.id}
-                  onClick={() => {
-                    setMenuAnchor(null);
-                    onMove(signal.id, lane.id);
-                  }}
-                >
-                  {t('board.moveToLane', { kind: t(`policy:signalKindShort.${lane.kind}`), observed: t(`policy:observed.${lane.observed}`) })}
-                </MenuItem>
-              ))}
-            </Menu>
+      <div className="cha-card__footer">
+        <p className="cha-card__line">
+          {signal.sources[0] ? (
+            <>
+              {t('board.sources', { count: signal.sources.length })}{' '}
+              <SafeLink href={signal.sources[0]} plain>{linkHost(signal.sources[0])}</SafeLink>
+            </>
+          ) : (
+            t('board.noSources')
           )}
-        </div>
-      )}
+        </p>
+        {!readOnly && (
+          <div className="cha-card__actions">
+            <IconButton size="small" title={t('board.edit')} aria-label={t('board.editSignal', { name })} onClick={() => onEdit(signal.id)}>
+              <EditIcon fontSize="small" />
+            </IconButton>
+            <IconButton
+              size="small"
+              data-move-button
+              title={t('board.moveTo')}
+              aria-label={t('board.moveSignal', { name })}
+              aria-haspopup="menu"
+              aria-controls={menuAnchor ? menuId : undefined}
+              aria-expanded={menuAnchor ? true : undefined}
+              onClick={(event) => setMenuAnchor(event.currentTarget)}
+            >
+              <DriveFileMoveIcon fontSize="small" />
+            </IconButton>
+            <IconButton size="small" title={t('board.remove')} aria-label={t('board.removeSignal', { name })} onClick={() => onRemove(signal.id)}>
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+            {menuAnchor && (
+              <Menu id={menuId} anchorEl={menuAnchor} open onClose={() => setMenuAnchor(null)}>
+                {LANES.filter((lane) => lane.id !== laneOf(signal)).map((lane) => (
+                  <MenuItem
+                    key={lane.id}
+                    onClick={() => {
+                      setMenuAnchor(null);
+                      onMove(signal.id, lane.id);
+                    }}
+                  >
+                    {t('board.moveToLane', { kind: t(`policy:signalKindShort.${lane.kind}`), observed: t(`policy:observed.${lane.observed}`) })}
+                  </MenuItem>
+                ))}
+              </Menu>
+            )}
+          </div>
+        )}
+      </div>
     </article>
   );
 });

@@ -5,7 +5,7 @@ import type { LocaleShape } from '../../i18n/locale-shape';
 export const en = {
   tabs: { label: 'Case sections', overview: 'Overview', harm: 'Harm', evidence: 'Evidence board', accounts: 'Accounts' },
   header: { version: 'Version {{version}}', owner: 'Owner: {{name}}', reviewer: 'Reviewer: {{name}}', nobody: 'nobody yet' },
-  panel: { label: 'Designation', open: 'Designation panel' },
+  panel: { label: 'Designation', open: 'Designation panel', openWithVerdict: 'Designation panel: {{verdict}}' },
   tags: {
     help: 'Press Enter or type a comma to add an entry.',
     entries: 'Entries of {{label}}',
@@ -238,7 +238,7 @@ export const en = {
 export const nl: LocaleShape<typeof en> = {
   tabs: { label: 'Onderdelen van de zaak', overview: 'Overzicht', harm: 'Schade', evidence: 'Bewijsbord', accounts: 'Accounts' },
   header: { version: 'Versie {{version}}', owner: 'Eigenaar: {{name}}', reviewer: 'Beoordelaar: {{name}}', nobody: 'nog niemand' },
-  panel: { label: 'Aanduiding', open: 'Aanduidingspaneel' },
+  panel: { label: 'Aanduiding', open: 'Aanduidingspaneel', openWithVerdict: 'Aanduidingspaneel: {{verdict}}' },
   tags: {
     help: 'Druk op Enter of typ een komma om toe te voegen.',
     entries: 'Items van {{label}}',
@@ -471,7 +471,7 @@ export const nl: LocaleShape<typeof en> = {
 export const tr: LocaleShape<typeof en> = {
   tabs: { label: 'Vaka bölümleri', overview: 'Genel bakış', harm: 'Zarar', evidence: 'Kanıt panosu', accounts: 'Hesaplar' },
   header: { version: 'Sürüm {{version}}', owner: 'Sahip: {{name}}', reviewer: 'İnceleyici: {{name}}', nobody: 'henüz kimse' },
-  panel: { label: 'Belirleme', open: 'Belirleme paneli' },
+  panel: { label: 'Belirleme', open: 'Belirleme paneli', openWithVerdict: 'Belirleme paneli: {{verdict}}' },
   tags: {
     help: 'Eklemek için Enter’a basın veya virgül yazın.',
     entries: '{{label}} girdileri',

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { buildCase, NOW, recommendedCase, technicalSignal } from '../../engine/test-fixtures';
 import { renderWithProviders } from '../../test/render';
+import { createLiveVerdictStore, LiveVerdictContext } from '../../components/verdict/live-verdict';
 import { DesignationPanel } from './designation-panel';
 import type { CaseContentModel } from '../../engine/case-model';
 
@@ -81,6 +82,20 @@ describe('DesignationPanel', () => {
     expect(live).toHaveTextContent('');
     await user.click(screen.getByRole('button', { name: 'new verdict' }));
     expect(live).toHaveTextContent('Verdict changed: Designation recommended');
+  });
+
+  it('publishes the verdict it shows for the page (the bottom bar on small screens), and withdraws it when gone', async () => {
+    const store = createLiveVerdictStore();
+    const { unmount } = renderWithProviders(
+      <LiveVerdictContext.Provider value={store}>
+        <DesignationPanel content={recommendedCase()} now={NOW} onFocusField={vi.fn<(path: string) => void>()} />
+      </LiveVerdictContext.Provider>,
+    );
+    expect(screen.getByTestId('verdict-outcome')).toHaveTextContent('Designation recommended');
+    await waitFor(() => expect(store.getState().verdict?.outcome).toBe('recommended'));
+    expect(store.getState().verdict?.ruleIds).toEqual(expect.arrayContaining(['R2', 'R7', 'R13']));
+    unmount();
+    expect(store.getState().verdict).toBeNull();
   });
 
   it('speaks Dutch policy terms in Dutch', () => {

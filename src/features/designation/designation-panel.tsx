@@ -1,6 +1,7 @@
 // The live designation panel: the engine's verdict for the case as it stands in the form, recomputed
 // in the browser on every change (no network round trip).
 import { useLayoutEffect, useMemo } from 'react';
+import { usePublishLiveVerdict } from '../../components/verdict/live-verdict';
 import { VerdictView } from '../../components/verdict/verdict-view';
 import type { CaseContentModel } from '../../engine/case-model';
 import { evaluate } from '../../engine/evaluate';
@@ -26,6 +27,8 @@ export function DesignationPanel({ content, now, onFocusField }: DesignationPane
     performance.mark(PANEL_COMMIT_MARK);
     // oxlint-disable-next-line react/exhaustive-effect-dependencies -- the mark times each new content
   }, [content]);
+  // The case page's summaries of it (the bottom bar on small screens) show this verdict, not one of their own.
+  usePublishLiveVerdict(verdict);
   return <VerdictView verdict={verdict} onFocusField={onFocusField} live />;
 }
 
