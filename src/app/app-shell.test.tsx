@@ -4,21 +4,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../i18n/locale-shape';
 import { renderWithProviders } from '../test/render';
+import { stubScreenWidth } from '../test/screen-width';
 import { AppShell } from './app-shell';
 
-/** jsdom has no media queries of its own: a small screen answers `max-width` queries, a wide one `min-width` ones. */
-function screenWidth(kind: 'small' | 'wide') {
-  vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: query.includes(kind === 'small' ? 'max-width' : 'min-width'),
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  }));
-}
 
 function renderShell(language: Language = 'en') {
   return renderWithProviders(null, {
@@ -42,7 +30,7 @@ afterEach(() => {
 
 describe('the top bar on a small screen', () => {
   it('holds the navigation and the settings in a menu that gives the focus back when it closes', async () => {
-    screenWidth('small');
+    stubScreenWidth('small');
     const { user, router } = renderShell();
     const banner = screen.getByRole('banner');
     expect(within(banner).queryByRole('navigation')).toBeNull();
@@ -82,7 +70,7 @@ describe('the top bar on a small screen', () => {
     ['nl', 'Menu', 'Menu sluiten', 'Instellingen'],
     ['tr', 'Menü', 'Menüyü kapat', 'Ayarlar'],
   ] as const)('speaks %s', async (language, button, close, settings) => {
-    screenWidth('small');
+    stubScreenWidth('small');
     const { user } = renderShell(language);
     await user.click(within(screen.getByRole('banner')).getByRole('button', { name: button }));
     const menu = await screen.findByRole('dialog', { name: button });
@@ -93,7 +81,7 @@ describe('the top bar on a small screen', () => {
 
 describe('the top bar on a wide screen', () => {
   it('shows the navigation and the settings inline, with no menu button', () => {
-    screenWidth('wide');
+    stubScreenWidth('wide');
     renderShell();
     const banner = screen.getByRole('banner');
     expect(within(banner).getByRole('navigation', { name: 'Main navigation' })).toBeVisible();

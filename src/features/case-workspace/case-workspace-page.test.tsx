@@ -11,6 +11,7 @@ import { AppShell } from '../../app/app-shell';
 import { NOW } from '../../engine/test-fixtures';
 import { DesignationPanel } from '../designation/designation-panel';
 import { renderWithProviders } from '../../test/render';
+import { stubScreenWidth } from '../../test/screen-width';
 import { CaseWorkspacePage, type RenderDesignationPanel } from './case-workspace-page';
 import { contentOf } from './case-content';
 import { fieldId } from './field-ids';
@@ -85,17 +86,8 @@ async function saveAsBen(change: (content: ReturnType<typeof contentOf>) => void
 
 describe('CaseWorkspacePage', () => {
   beforeEach(() => {
-    // A wide screen, so the panel sits beside the tabs (jsdom has no media queries of its own).
-    vi.stubGlobal('matchMedia', (query: string) => ({
-      matches: query.includes('min-width'),
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }));
+    // A wide screen, so the panel sits beside the tabs.
+    stubScreenWidth('wide');
     return () => vi.unstubAllGlobals();
   });
 
@@ -306,17 +298,8 @@ function LiveRoute() {
 
 describe('CaseWorkspacePage on a small screen', () => {
   beforeEach(() => {
-    // Below `md`: jsdom answers the `max-width` queries only.
-    vi.stubGlobal('matchMedia', (query: string) => ({
-      matches: query.includes('max-width'),
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }));
+    // Below `md`: the bottom bar instead of the panel beside the tabs.
+    stubScreenWidth('small');
     return () => vi.unstubAllGlobals();
   });
 
