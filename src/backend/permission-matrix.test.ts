@@ -191,17 +191,8 @@ const MATRIX: Record<EndpointName, Row> = {
   },
   reapplyAction: {
     setup: async (kit) => {
-      const doc = await caseIn(kit, 'designated', { owner, withAccount: true });
-      const applied = await kit.ok('applyAction', {
-        user: 'rui', params: { caseId: doc.id }, ifMatch: doc.version,
-        body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
-      });
-      kit.clock.advanceDays(31);
-      return {
-        params: { caseId: doc.id, actionId: applied.enforcementActions[0]?.id ?? '' },
-        ifMatch: applied.version,
-        body: { justification: 'Continues.' },
-      };
+      const { doc, actionId } = await expiredLimit(kit);
+      return { params: { caseId: doc.id, actionId }, ifMatch: doc.version, body: { justification: 'Continues.' } };
     },
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
   },
