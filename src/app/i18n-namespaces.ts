@@ -22,6 +22,7 @@ const NAMESPACE_FILES = {
   notifications: '../features/notifications/notifications-locales.ts',
   live: '../features/live/live-locales.ts',
   commandPalette: '../features/command-palette/command-palette-locales.ts',
+  caseTimeline: '../components/case-timeline/case-timeline-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

@@ -13,7 +13,7 @@ import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
 const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute), {
-  texts: ['workspace', 'engine', 'submission', 'conversation', 'live'],
+  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline'],
 });
 const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage), {
   texts: ['review'],
@@ -22,7 +22,7 @@ const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.Revi
   texts: ['review', 'engine', 'conversation', 'live'],
 });
 const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage), {
-  texts: ['enforcement'],
+  texts: ['enforcement', 'caseTimeline'],
 });
 const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage), {
   texts: ['enforcement'],

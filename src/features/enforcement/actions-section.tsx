@@ -46,9 +46,10 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('actions.intro', { days: caseDocument.settings.visibilityLimitDays })}
       </Typography>
-      <TableContainer>
+      {/* Scrolls sideways on a phone: a region that takes the focus, so the keyboard can scroll it (WCAG 2.1.1). */}
+      <TableContainer component="section" tabIndex={0} aria-labelledby="actions-caption">
         <Table size="small">
-          <caption>{t('actions.caption')}</caption>
+          <caption id="actions-caption">{t('actions.caption')}</caption>
           <TableHead>
             <TableRow>
               <TableCell>{t('actions.columns.action')}</TableCell>

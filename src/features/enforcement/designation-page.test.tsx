@@ -182,7 +182,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     await fill(user, within(again).getByRole('textbox', { name: /Rationale/ }), 'The booster pool is automated.');
     await user.click(within(again).getByRole('button', { name: 'Record the decision' }));
     expect(await within(again).findByTestId('manipulation-decided')).toHaveTextContent(/Approved by Rui Takahashi on .* proposed by Ben Osei/);
-    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    const actions = screen.getByRole('region', { name: /^Enforcement actions \(R14/ });
     expect(within(actions).getByText('Suspend permanently (platform manipulation, R3)')).toBeVisible();
   });
 
@@ -206,7 +206,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     await fill(user, within(form).getByRole('textbox', { name: /Why/ }), 'Back to posting the campaign hashtag.');
     await user.click(within(form).getByRole('button', { name: 'Re-apply the limit' }));
     expect(await within(section).findByTestId('reapplication-decided')).toHaveTextContent(/Re-applied.*by Rui Takahashi on.*Back to posting the campaign hashtag\./);
-    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    const actions = screen.getByRole('region', { name: /^Enforcement actions \(R14/ });
     const reapplied = await within(actions).findByRole('row', { name: /Re-applies an expired action/ });
     expect(within(reapplied).getByText('Active')).toBeVisible();
     expect(within(reapplied).getByText(/^Back to posting the campaign hashtag\. \(R15: 4 post\(s\)/)).toBeVisible();
@@ -225,7 +225,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     const after = await screen.findByRole('region', { name: 'Re-application from imported activity (R15)' });
     expect(within(after).queryByTestId('reapplication-open')).toBeNull();
     expect(within(after).getByTestId('reapplication-decided')).toHaveTextContent(/Re-applied automatically.*by The system \(automatic\) on/);
-    const actions = screen.getByRole('region', { name: /Enforcement actions/ });
+    const actions = screen.getByRole('region', { name: /^Enforcement actions \(R14/ });
     const reapplied = within(actions).getByRole('row', { name: /Re-applied automatically \(R15\)/ });
     expect(within(reapplied).getByText(/The system \(automatic\)/)).toBeVisible();
     expect(within(reapplied).getByText(/^Re-applied automatically \(R15\): @grey_relay_07 continued/)).toBeVisible();

@@ -1,7 +1,8 @@
 // The designation record page (/designations/:caseId): the approved designation (R17), account
 // association (R16), enforcement actions with their expiry (R14-R15) and the exports (R19); for a case
 // without a designation, the actions the general Rules allow on it (R14). On either, the
-// platform-manipulation track's enforcement (R3), and re-application proposals from imports (R15).
+// platform-manipulation track's enforcement (R3), re-application proposals from imports (R15), and the
+// case timeline (issue 16 §2).
 import Alert from '@mui/material/Alert';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
@@ -13,6 +14,7 @@ import type { CaseDocument } from '../../api/contract/case';
 import { hasRole, type User } from '../../api/contract/users';
 import { StatusChip } from '../../components/case-chips';
 import { CaseForUser } from '../../components/case-for-user';
+import { CaseTimeline } from '../../components/case-timeline/case-timeline';
 import { useNow } from '../../components/use-now';
 import { associationsOpen, designationInForce } from './action-rules';
 import { AccountsSection } from './accounts-section';
@@ -55,11 +57,14 @@ function Designation({ caseDocument, me }: { caseDocument: CaseDocument; me: Use
           <ManipulationSection caseDocument={caseDocument} me={me} now={now} />
           {/* R14: the general Rules' actions do not wait for a designation. */}
           <ActionsSection caseDocument={caseDocument} now={now} open={false} canAct={hasRole(me, 'reviewer')} />
+          <CaseTimeline source={caseDocument} now={now} />
           {r3Approved && <ExportsSection caseDocument={caseDocument} />}
         </Stack>
       ) : (
         <Stack spacing={2}>
           <DesignationRecordCard caseDocument={caseDocument} designation={designation} now={now} />
+          {/* Issue 16 §2: signals, harm, decisions, enforcement and periodic reviews on one axis. */}
+          <CaseTimeline source={caseDocument} now={now} />
           <AccountsSection caseDocument={caseDocument} open={associationsOpen(caseDocument)} now={now} />
           <ManipulationSection caseDocument={caseDocument} me={me} now={now} />
           <ActionsSection caseDocument={caseDocument} now={now} open={designationInForce(caseDocument)} canAct={hasRole(me, 'reviewer')} />
