@@ -3,6 +3,7 @@
 // two contexts share one database like two users of one server. Both sides validate what crosses
 // the bridge with zod: each is input to the other.
 import { z } from 'zod';
+import { PivotCase } from '../api/contract/account-pivot';
 import { AuditEvent } from '../api/contract/audit';
 import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';
@@ -50,6 +51,7 @@ export const BRIDGE_PAYLOADS = {
   queryAudit: z.object({ query: AuditStorageQuery }),
   appendEvents: z.object({ events: z.array(NewAuditEventSchema) }),
   queryExpiringActions: z.object({ query: ExpiringActionsQuery }),
+  casesWithAccounts: z.object({ handles: z.array(z.string()), exceptCaseId: z.string().nullable(), perHandle: z.number().int().min(1) }),
   listAudit: z.object({}),
   reset: SeedWithListings,
 } as const;
@@ -74,6 +76,9 @@ export const BRIDGE_RESULTS = {
   queryAudit: pageOf(AuditEvent),
   appendEvents: z.array(AuditEvent),
   queryExpiringActions: pageOf(ExpiringAction),
+  casesWithAccounts: z.array(
+    PivotCase.extend({ handle: z.string(), caseCount: z.number().int(), designationCount: z.number().int() }),
+  ),
   listAudit: z.array(AuditEvent),
   reset: z.null(),
 } as const satisfies Record<StorageOp, z.core.$ZodType>;
@@ -113,6 +118,7 @@ export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
     queryAudit: (query) => send('queryAudit', { query }),
     appendEvents: (events) => send('appendEvents', { events }),
     queryExpiringActions: (query) => send('queryExpiringActions', { query }),
+    casesWithAccounts: (handles, exceptCaseId, perHandle) => send('casesWithAccounts', { handles: [...handles], exceptCaseId, perHandle }),
     listAudit: () => send('listAudit', {}),
     reset: async (seed, listingOf) => {
       await send('reset', withListings(seed, listingOf));
@@ -158,6 +164,10 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
         return storage.appendEvents((input as z.output<typeof BRIDGE_PAYLOADS.appendEvents>).events);
       case 'queryExpiringActions':
         return storage.queryExpiringActions((input as z.output<typeof BRIDGE_PAYLOADS.queryExpiringActions>).query);
+      case 'casesWithAccounts': {
+        const { handles, exceptCaseId, perHandle } = input as z.output<typeof BRIDGE_PAYLOADS.casesWithAccounts>;
+        return storage.casesWithAccounts(handles, exceptCaseId, perHandle);
+      }
       case 'listAudit':
         return storage.listAudit();
       case 'reset': {

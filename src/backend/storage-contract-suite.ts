@@ -506,6 +506,50 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         const paged = await storage.queryExpiringActions({ ...window, page: 2, pageSize: 2 });
         expect([paged.items.map((item) => item.action.id), paged.total]).toEqual([['act-a2'], 3]);
       });
+
+      it('finds the other cases that name an account, in signals, associations or actions, case-blind (issue 16 §4)', async () => {
+        const storage = await subject.fresh();
+        await storage.reset(EMPTY_SEED, listingOf);
+        const base = await someCase();
+        const signal = base.signals[0];
+        if (!signal) throw new Error('the demo case has no signal');
+        const pivotCase = (id: string, updatedAt: string, names: { signals?: string[]; associations?: string[]; actions?: string[]; designated?: boolean }): StoredCase => ({
+          ...structuredClone(base),
+          id,
+          version: 1,
+          updatedAt,
+          status: names.designated ? 'designated' : 'draft',
+          signals: names.signals ? [{ ...signal, id: `sig-${id}`, accounts: names.signals }] : [],
+          accounts: (names.associations ?? []).map((handle) => ({
+            handle, status: 'confirmed' as const, basis: [], note: '', primaryUseFinding: false, decidedBy: 'rui', decidedAt: T0,
+          })),
+          enforcementActions: (names.actions ?? []).map((targetRef, index) => ({
+            id: `act-${id}-${index}`, type: 'limit-visibility' as const, target: 'account' as const, targetRef, basis: 'R14', appliedBy: 'rui',
+            appliedAt: T0, expiresAt: null, reappliesId: null, endedAt: null, endedReason: null,
+          })),
+          designation: names.designated
+            ? { approvedBy: 'rui', approvedAt: T0, firstApprovedAt: T0, rationale: 'R7', nextReviewAt: '2026-09-01T00:00:00.000Z', lastReviewedAt: T0, withdrawnAt: null, withdrawnBy: null, withdrawalRationale: null }
+            : null,
+        });
+        await put(storage, pivotCase('pivot-a', '2026-03-01T00:00:00.000Z', { signals: ['Harbor_One', 'x_one'] }), null, []);
+        await put(storage, pivotCase('pivot-b', '2026-01-01T00:00:00.000Z', { associations: ['harbor_one'], designated: true }), null, []);
+        const withAction = pivotCase('pivot-c', '2026-02-01T00:00:00.000Z', { actions: ['HARBOR_ONE'] });
+        await put(storage, withAction, null, []);
+        await put(storage, pivotCase('pivot-d', '2026-04-01T00:00:00.000Z', { signals: ['someone_else'] }), null, []);
+
+        const refs = await storage.casesWithAccounts(['harbor_one', 'x_one', 'nobody'], 'pivot-a', 20);
+        // Designations in force first, then the latest changed; the asking case itself left out.
+        expect(refs).toEqual([
+          { handle: 'harbor_one', caseId: 'pivot-b', caseName: base.actor.name, status: 'designated', designated: true, caseCount: 2, designationCount: 1 },
+          { handle: 'harbor_one', caseId: 'pivot-c', caseName: base.actor.name, status: 'draft', designated: false, caseCount: 2, designationCount: 1 },
+        ]);
+        expect((await storage.casesWithAccounts(['HARBOR_ONE'], null, 1)).map((ref) => [ref.caseId, ref.caseCount])).toEqual([['pivot-b', 3]]);
+        expect(await storage.casesWithAccounts([], null, 20)).toEqual([]);
+
+        // A write that drops the action drops the case from the account's cases.
+        await put(storage, { ...withAction, version: 2, enforcementActions: [] }, 1, []);
+        expect((await storage.casesWithAccounts(['harbor_one'], null, 20)).map((ref) => ref.caseId)).toEqual(['pivot-b', 'pivot-a']);
+      });
     });
 
     it('serves the backend rules, and a second handle sees what the first wrote (a reload, another process)', async () => {

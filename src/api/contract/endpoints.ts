@@ -1,6 +1,7 @@
 // The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
 // backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
 import type { z } from 'zod';
+import { AccountParams, AccountPivot, CrossCaseAccounts } from './account-pivot';
 import { AuditEvent, AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { CommentInput, ConversationQuery, RequestParams, RequestTickInput, ReturnRequestList } from './conversation';
@@ -173,6 +174,14 @@ export const endpoints = {
   assignCase: endpoint({
     method: 'POST', path: '/api/cases/:caseId/assignment', params: CaseIdParams, body: AssignmentInput, response: CaseDocument,
     ifMatch: true, errors: writeErrors,
+  }),
+  /** Issue 16 §4: the case's accounts that appear in other cases or designations, with the first of them. */
+  crossCaseAccounts: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/cross-case-accounts', params: CaseIdParams, response: CrossCaseAccounts, errors: ['not-found'],
+  }),
+  /** Issue 16 §4: the account page — every case the account appears in and what each holds about it. */
+  accountPivot: endpoint({
+    method: 'GET', path: '/api/accounts/:handle', params: AccountParams, response: AccountPivot, errors: ['validation'],
   }),
   /** R19: the case's trail, newest first, a page at a time. */
   caseAudit: endpoint({

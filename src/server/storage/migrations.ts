@@ -225,6 +225,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_events_mentions ON audit_events USING gin (mentions);
     `,
   },
+  {
+    version: 6,
+    name: 'the accounts each case names, for cross-case pivots (issue 16 §4)',
+    sql: `
+      -- One row per case and account it names (backend/account-pivot.ts, accountHandlesOf): its
+      -- signals' accounts, its decided associations and its actions on accounts, lower-cased.
+      CREATE TABLE case_account_refs (
+        case_id text NOT NULL REFERENCES cases (id),
+        handle text NOT NULL,
+        PRIMARY KEY (case_id, handle)
+      );
+      CREATE INDEX case_account_refs_handle ON case_account_refs (handle, case_id);
+      INSERT INTO case_account_refs (case_id, handle)
+        SELECT c.id, lower(h.handle) FROM cases c,
+          jsonb_array_elements(c.document->'signals') AS s (signal),
+          jsonb_array_elements_text(s.signal->'accounts') AS h (handle)
+        UNION SELECT case_id, lower(handle) FROM case_accounts
+        UNION SELECT case_id, lower(target_ref) FROM enforcement_actions WHERE item->>'target' = 'account'
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../../engine/evaluate';
 import { caseIn, createTestBackend, T0 } from '../../backend/backend-test-kit';
+import { accountHandlesOf } from '../../backend/account-pivot';
 import { listingWith } from '../../backend/case-listing';
 import { buildDemoSeed } from '../../backend/demo-data';
 import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';
@@ -141,6 +142,27 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     const comment = await kit.call('commentOnCase', { user: 'ana', params: { caseId: doc.id }, body: { text: '@Rui Takahashi see the log.', mentions: ['rui'] } });
     expect(comment.status).toBe(201);
     expect((await storage.queryAudit({ mentioned: 'rui', page: 1, pageSize: 10 })).items.map((event) => event.reason)).toEqual(['@Rui Takahashi see the log.']);
+  });
+
+  it('migration 6 indexes the accounts of cases stored before it: signals, associations and actions (issue 16 §4)', async () => {
+    const db = await open();
+    toClose.push(db);
+    await migrate(db);
+    const storage = createSqlStorage(db, { allowReset: true });
+    const kit = createTestBackend({ storage });
+    const designated = await caseIn(kit, 'designated', { withAccount: true });
+    const applied = await kit.ok('applyAction', {
+      user: 'rui', params: { caseId: designated.id }, ifMatch: designated.version,
+      body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+    });
+    const handles = accountHandlesOf(applied);
+    expect(handles.length).toBeGreaterThan(1);
+    // As a server before migration 6 had it: no index of accounts.
+    await db.run('DROP TABLE case_account_refs');
+    await db.run('DELETE FROM schema_migrations WHERE version = 6');
+    expect(await migrate(db)).toEqual([6]);
+    const refs = await storage.casesWithAccounts(handles, null, 20);
+    expect(refs.map((ref) => [ref.handle, ref.caseId, ref.designated])).toEqual(handles.map((handle) => [handle, designated.id, true]));
   });
 });
 

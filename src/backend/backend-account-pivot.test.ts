@@ -1,0 +1,49 @@
+// Issue 16 §4, cross-case pivots through the backend rules (the mock and the server alike): a case's
+// accounts found in other cases and designations, and the account page.
+import { describe, expect, it } from 'vitest';
+import { accountHandlesOf } from './account-pivot';
+import { caseIn, contentOfDoc, createTestBackend } from './backend-test-kit';
+
+describe('cross-case pivots (issue 16 §4)', () => {
+  it('marks the accounts of a case that appear in other cases, designations first, with the totals', async () => {
+    const kit = createTestBackend();
+    const designated = await caseIn(kit, 'designated', { withAccount: true });
+    const draft = await caseIn(kit, 'draft');
+    // A third case names one of the accounts only through an action on it (R14), in capitals.
+    const other = await caseIn(kit, 'draft');
+    const unrelated = await kit.ok('updateCase', {
+      user: 'ana', params: { caseId: other.id }, ifMatch: other.version,
+      body: { ...contentOfDoc(other), signals: other.signals.map((signal) => ({ ...signal, accounts: ['someone_else'] })) },
+    });
+
+    const marks = await kit.ok('crossCaseAccounts', { user: 'ana', params: { caseId: draft.id } });
+    expect(marks.accounts.map((account) => [account.handle, account.caseCount, account.designationCount, account.cases.map((ref) => ref.caseId)])).toEqual(
+      accountHandlesOf(draft).map((handle) => [handle, 1, 1, [designated.id]]),
+    );
+    expect(marks.accounts[0]?.cases[0]).toEqual({ caseId: designated.id, caseName: designated.actor.name, status: 'designated', designated: true });
+    // The case that names none of them has no marks.
+    expect(await kit.ok('crossCaseAccounts', { user: 'ana', params: { caseId: unrelated.id } })).toEqual({ accounts: [] });
+  });
+
+  it('lists on the account page what each case holds about the account: signals, association, actions (R14-R16)', async () => {
+    const kit = createTestBackend();
+    const designated = await caseIn(kit, 'designated', { withAccount: true });
+    const applied = await kit.ok('applyAction', {
+      user: 'rui', params: { caseId: designated.id }, ifMatch: designated.version,
+      body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
+    });
+    const draft = await caseIn(kit, 'draft');
+
+    const page = await kit.ok('accountPivot', { user: 'rui', params: { handle: '@Harbor_One' } });
+    expect(page.handle).toBe('harbor_one');
+    expect(page.moreCases).toBe(0);
+    expect(page.cases.map((entry) => [entry.caseId, entry.designated, entry.signalCount, entry.association?.status ?? null, entry.actions.length])).toEqual([
+      [designated.id, true, 1, 'confirmed', 1],
+      [draft.id, false, 1, null, 0],
+    ]);
+    expect(page.cases[0]?.actions[0]).toMatchObject({ id: applied.enforcementActions[0]?.id, type: 'limit-visibility', endedAt: null });
+    // An account nobody names has an empty page, not an error; a malformed handle is refused.
+    expect(await kit.ok('accountPivot', { user: 'ana', params: { handle: 'nobody_here' } })).toEqual({ handle: 'nobody_here', cases: [], moreCases: 0 });
+    expect((await kit.call('accountPivot', { user: 'ana', params: { handle: 'no spaces' } })).status).toBe(400);
+  });
+});
