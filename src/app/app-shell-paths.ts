@@ -6,7 +6,7 @@
  * one of these gets the precached index.html; any other navigation (the API, a server page such as a
  * sign-in, a file) goes to the network untouched. routes.test.ts fails when a route is missing here.
  */
-export const APP_ROUTE_SEGMENTS = ['cases', 'review', 'designations', 'audit', 'import', 'admin', 'set-password'] as const;
+export const APP_ROUTE_SEGMENTS = ['cases', 'review', 'designations', 'accounts', 'audit', 'import', 'admin', 'set-password'] as const;
 
 /** Requests under this prefix are the server's: never cached, never answered with index.html. */
 export const API_PREFIX = '/api/';

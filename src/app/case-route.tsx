@@ -1,6 +1,6 @@
 // Composes the case page: the workspace feature owns the tabs and the form; the app slots in the
 // live designation panel, submission and the links to review and designation record, the case
-// timeline and the case's audit trail (features never import each other).
+// timeline, its accounts found in other cases and the case's audit trail (features never import each other).
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -17,6 +17,7 @@ import { rolesAllow } from '../api/contract/endpoints';
 import { useCurrentUser } from '../api/client/user-queries';
 import { useAssignCase } from '../api/client/assignment';
 import { hasRole } from '../api/contract/users';
+import { CrossCaseAccountsPanel } from '../components/account-pivot/cross-case-accounts';
 import { CaseTimeline } from '../components/case-timeline/case-timeline';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
@@ -66,6 +67,8 @@ export function CaseRoute() {
         <>
           {/* Issue 16 §2: what the saved case dates, on one axis. */}
           <CaseTimeline source={caseDocument} now={now} />
+          {/* Issue 16 §4: its accounts that other cases or designations name too. */}
+          <CrossCaseAccountsPanel caseId={caseDocument.id} />
           <CaseConversation caseDocument={caseDocument} canComment={rolesAllow(me.data, 'commentOnCase')} />
           <CaseHistory caseId={caseDocument.id} />
         </>

@@ -13,16 +13,16 @@ import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
 const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute), {
-  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline'],
+  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline', 'accountPivot'],
 });
 const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage), {
   texts: ['review'],
 });
 const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute), {
-  texts: ['review', 'engine', 'conversation', 'live'],
+  texts: ['review', 'engine', 'conversation', 'live', 'caseTimeline', 'accountPivot'],
 });
 const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage), {
-  texts: ['enforcement', 'caseTimeline'],
+  texts: ['enforcement', 'caseTimeline', 'accountPivot'],
 });
 const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage), {
   texts: ['enforcement'],
@@ -34,6 +34,9 @@ const ActivityImportPage = lazyScreen(() =>
   import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage), { texts: ['activityImport'] },
 );
 const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage), { texts: ['audit'] });
+const AccountPage = lazyScreen(() => import('../features/account-pivot/account-page').then((m) => m.AccountPage), {
+  texts: ['accountPivot'],
+});
 const AdminUsersPage = lazyScreen(() => import('../features/accounts/admin-users-page').then((m) => m.AdminUsersPage), {
   texts: ['accounts'],
 });
@@ -58,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'designations/:caseId', element: <DesignationPage /> },
       { path: 'designations/:caseId/report', element: <DecisionReportPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'accounts/:handle', element: <AccountPage /> },
       { path: 'import', element: <ImportCasePickerPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       // The session gate shows the set-password page here, signed in or not (server-session.tsx).

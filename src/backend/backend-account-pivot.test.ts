@@ -1,8 +1,21 @@
 // Issue 16 §4, cross-case pivots through the backend rules (the mock and the server alike): a case's
 // accounts found in other cases and designations, and the account page.
 import { describe, expect, it } from 'vitest';
+import { AccountPivot, CrossCaseAccounts } from '../api/contract/account-pivot';
 import { accountHandlesOf } from './account-pivot';
-import { caseIn, contentOfDoc, createTestBackend } from './backend-test-kit';
+import { caseIn, contentOfDoc, createTestBackend, type TestBackend } from './backend-test-kit';
+
+async function marksOf(kit: TestBackend, caseId: string): Promise<CrossCaseAccounts> {
+  const answer = await kit.call('crossCaseAccounts', { user: 'ana', params: { caseId } });
+  expect(answer.status).toBe(200);
+  return CrossCaseAccounts.parse(answer.body);
+}
+
+async function accountPage(kit: TestBackend, handle: string): Promise<AccountPivot> {
+  const answer = await kit.call('accountPivot', { user: 'rui', params: { handle } });
+  expect(answer.status).toBe(200);
+  return AccountPivot.parse(answer.body);
+}
 
 describe('cross-case pivots (issue 16 §4)', () => {
   it('marks the accounts of a case that appear in other cases, designations first, with the totals', async () => {
@@ -16,13 +29,13 @@ describe('cross-case pivots (issue 16 §4)', () => {
       body: { ...contentOfDoc(other), signals: other.signals.map((signal) => ({ ...signal, accounts: ['someone_else'] })) },
     });
 
-    const marks = await kit.ok('crossCaseAccounts', { user: 'ana', params: { caseId: draft.id } });
+    const marks = await marksOf(kit, draft.id);
     expect(marks.accounts.map((account) => [account.handle, account.caseCount, account.designationCount, account.cases.map((ref) => ref.caseId)])).toEqual(
       accountHandlesOf(draft).map((handle) => [handle, 1, 1, [designated.id]]),
     );
     expect(marks.accounts[0]?.cases[0]).toEqual({ caseId: designated.id, caseName: designated.actor.name, status: 'designated', designated: true });
     // The case that names none of them has no marks.
-    expect(await kit.ok('crossCaseAccounts', { user: 'ana', params: { caseId: unrelated.id } })).toEqual({ accounts: [] });
+    expect(await marksOf(kit, unrelated.id)).toEqual({ accounts: [] });
   });
 
   it('lists on the account page what each case holds about the account: signals, association, actions (R14-R16)', async () => {
@@ -34,7 +47,7 @@ describe('cross-case pivots (issue 16 §4)', () => {
     });
     const draft = await caseIn(kit, 'draft');
 
-    const page = await kit.ok('accountPivot', { user: 'rui', params: { handle: '@Harbor_One' } });
+    const page = await accountPage(kit, '@Harbor_One');
     expect(page.handle).toBe('harbor_one');
     expect(page.moreCases).toBe(0);
     expect(page.cases.map((entry) => [entry.caseId, entry.designated, entry.signalCount, entry.association?.status ?? null, entry.actions.length])).toEqual([
@@ -43,7 +56,7 @@ describe('cross-case pivots (issue 16 §4)', () => {
     ]);
     expect(page.cases[0]?.actions[0]).toMatchObject({ id: applied.enforcementActions[0]?.id, type: 'limit-visibility', endedAt: null });
     // An account nobody names has an empty page, not an error; a malformed handle is refused.
-    expect(await kit.ok('accountPivot', { user: 'ana', params: { handle: 'nobody_here' } })).toEqual({ handle: 'nobody_here', cases: [], moreCases: 0 });
+    expect(await accountPage(kit, 'nobody_here')).toEqual({ handle: 'nobody_here', cases: [], moreCases: 0 });
     expect((await kit.call('accountPivot', { user: 'ana', params: { handle: 'no spaces' } })).status).toBe(400);
   });
 });

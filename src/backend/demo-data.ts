@@ -271,8 +271,9 @@ function tidewaterPledge(now: string): CaseContent {
     signals: [
       signal('sig-tw-copy', {
         kind: 'technical', technique: 'copy-paste-amplification', strength: 'moderate', evidenceState: 'unverified', origin: 'detected',
-        description: 'Identical replies with the same typo from accounts created the same week.',
-        accounts: ['tide_pledger', 'ferry_truth_22', 'coastline_voice'],
+        description: 'Identical replies with the same typo from accounts created the same week, and from @meridian_echo of the Grey Meridian network.',
+        // @meridian_echo is also in Grey Meridian's signals: the demo's cross-case pivot (issue 16 §4).
+        accounts: ['tide_pledger', 'ferry_truth_22', 'coastline_voice', 'meridian_echo'],
         window: { start: day(now, -5), end: day(now, -3) },
       }),
     ],

@@ -378,7 +378,9 @@ export async function createServer(options: CreateServerOptions): Promise<Create
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     // App routes (/cases/…, /review, …) are the SPA's: index.html, whose router shows them.
-    const appRoute = (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path);
+    // An account page's handle may end in ".something" (handles allow dots): still the SPA's.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(path) && !path.startsWith('/accounts/');
+    const appRoute = (request.method === 'GET' || request.method === 'HEAD') && !looksLikeFile;
     if (appRoute && existsSync(indexHtml)) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html', root);
     }

@@ -19,6 +19,10 @@ export const queryKeys = {
     returnRequests: (caseId: string) => ['cases', 'detail', caseId, 'requests'] as const,
     /** Issue 12 §7: who has the case open (this tab's heartbeat answers it; the live stream updates it). */
     presence: (caseId: string) => ['cases', 'detail', caseId, 'presence'] as const,
+    /** Issue 16 §4: the case's accounts found in other cases (any case write may change them). */
+    crossCaseAccounts: (caseId: string) => ['cases', 'detail', caseId, 'cross-case-accounts'] as const,
+    /** Issue 16 §4: every case one account appears in. */
+    account: (handle: string) => ['cases', 'account', handle.toLowerCase()] as const,
   },
   audit: (query: AuditQuery) => ['audit', query] as const,
   /** Prefix of every overall-trail query: a case write invalidates them all. */

@@ -1,6 +1,6 @@
 // Issue 16 §4, cross-case pivots: an account that appears in another case or designation — in a
-// coordination signal (R1-R2), an association decided for the actor (R16), or an enforcement action on
-// it (R14-R15). Handles are compared without regard to case, as the platform compares them.
+// coordination signal (R1-R2), an association decided for the actor (R16), or an enforcement action
+// on the account (R14-R15). Handles are compared without regard to case, as the platform does.
 import { z } from 'zod';
 import { AccountAssociation, EnforcementAction } from './case';
 import { AccountHandle } from './primitives';

@@ -11,6 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme, type Theme } from '@mui/material/styles';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,6 +123,17 @@ function laneColour(theme: Theme, item: TimelineItem): string {
 
 const percent = (value: number) => `${(value * 100).toFixed(3)}%`;
 
+/** The axis labels: day and month, with the year on the first label and where the year changes. */
+function tickTexts(ticks: readonly string[], language: string): string[] {
+  const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const withYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return ticks.map((tick, index) => {
+    const year = tick.slice(0, 4);
+    const previous = index > 0 ? ticks[index - 1]?.slice(0, 4) : null;
+    return (year === previous ? dayMonth : withYear).format(new Date(tick));
+  });
+}
+
 /**
  * The chart: a lane per track, marks placed by percentage so the SVG follows the width of its column
  * without measuring it. To assistive technology it is a figure whose label says what the table holds,
@@ -137,7 +149,10 @@ function TimelineChart({ items, domain, now, describe, label }: {
   const { t, i18n } = useTranslation('caseTimeline');
   const theme = useTheme();
   const nowAt = axisPosition(now, domain);
-  const ticks = axisTicks(domain);
+  // Fewer labels on a phone, where five dates do not fit side by side.
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+  const ticks = axisTicks(domain, narrow ? 3 : 5);
+  const tickLabels = tickTexts(ticks, i18n.language);
   const lanes = TIMELINE_LANES.map((lane) => ({ lane, ...laneMarks(items, lane) })).filter(({ marks }) => marks.length > 0);
   return (
     <Box component="figure" aria-label={label} sx={{ m: 0,  display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: '12rem minmax(0, 1fr)' }, columnGap: 2, rowGap: 0.5 }}>
@@ -146,7 +161,7 @@ function TimelineChart({ items, domain, now, describe, label }: {
         return (
           <LaneRow key={lane} lane={lane} hidden={hidden}>
             <svg width="100%" height={height} aria-hidden="true" style={{ display: 'block', overflow: 'visible' }}>
-              <line x1="0" x2="100%" y1={height / 2} y2={height / 2} stroke={theme.palette.divider} />
+              <line x1="0" x2="100%" y1={height - 1} y2={height - 1} stroke={theme.palette.divider} />
               <line x1={percent(nowAt)} x2={percent(nowAt)} y1="0" y2={height} stroke={theme.palette.text.secondary} strokeDasharray="2 2" />
               {marks.map(({ item, row }) => (
                 <Mark
@@ -164,11 +179,11 @@ function TimelineChart({ items, domain, now, describe, label }: {
       })}
       <Box sx={{ display: { xs: 'none', sm: 'block' } }} />
       <svg width="100%" height="20" aria-hidden="true" style={{ display: 'block', overflow: 'visible' }}>
-        {ticks.map((tick) => {
+        {ticks.map((tick, index) => {
           const at = axisPosition(tick, domain);
           return (
             <text key={tick} x={percent(at)} y="14" fontSize="11" fill={theme.palette.text.secondary} textAnchor={at < 0.06 ? 'start' : at > 0.94 ? 'end' : 'middle'}>
-              {formatDateTime(tick, i18n.language, true)}
+              {tickLabels[index]}
             </text>
           );
         })}

@@ -14,8 +14,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCrossCaseAccounts } from '../../api/client/account-pivot-queries';
 import { useUserName } from '../../api/client/user-queries';
 import type { AccountAssociation, CaseDocument } from '../../api/contract/case';
+import { CrossCaseMark } from '../../components/account-pivot/cross-case-accounts';
 import { DateTime } from '../../components/date-time';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { lastActivity, needsRecencyReview } from '../../engine/association-recency';
@@ -27,6 +29,7 @@ const STATUS_COLOR = { suggested: 'info', confirmed: 'success', rejected: 'defau
 export function AccountsSection({ caseDocument, open, now }: { caseDocument: CaseDocument; open: boolean; now: string }) {
   const { t } = useTranslation(['enforcement', 'policy']);
   const userName = useUserName();
+  const crossCase = useCrossCaseAccounts(caseDocument.id);
   const [deciding, setDeciding] = useState<AccountAssociation | null>(null);
   const accounts = caseDocument.accounts.toSorted(
     (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.handle.localeCompare(b.handle),
@@ -65,7 +68,11 @@ export function AccountsSection({ caseDocument, open, now }: { caseDocument: Cas
               const toReview = needsRecencyReview(account, activity, now, caseDocument.settings.reviewIntervalDays);
               return (
               <TableRow key={account.handle} data-testid={`account-row-${account.handle}`}>
-                <TableCell>@{account.handle}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  @{account.handle}
+                  {/* Issue 16 §4: the account in other cases or designations. */}
+                  <CrossCaseMark account={crossCase.byHandle.get(account.handle.toLowerCase())} />
+                </TableCell>
                 <TableCell>
                   <Chip size="small" color={STATUS_COLOR[account.status]} label={t(`accounts.status.${account.status}`)} />
                 </TableCell>

@@ -1,0 +1,28 @@
+// Issue 16 §4, cross-case pivots: the case's accounts found in other cases, and the account page's
+// cases. Under the `cases` key, so any case write (here or, through the live stream, elsewhere)
+// refreshes them.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { CrossCaseAccounts } from '../contract/account-pivot';
+import { callApi } from './http-client';
+import { queryKeys } from './query-keys';
+
+export type CrossCaseAccount = CrossCaseAccounts['accounts'][number];
+
+/** The case's accounts that appear in other cases, by lower-cased handle; empty while loading or on failure. */
+export function useCrossCaseAccounts(caseId: string) {
+  const query = useQuery({
+    queryKey: queryKeys.cases.crossCaseAccounts(caseId),
+    queryFn: async ({ signal }) => (await callApi('crossCaseAccounts', { params: { caseId }, signal })).data,
+    staleTime: 30_000,
+  });
+  const byHandle = useMemo(() => new Map((query.data?.accounts ?? []).map((account) => [account.handle, account])), [query.data]);
+  return { ...query, byHandle };
+}
+
+export function useAccountPivot(handle: string) {
+  return useQuery({
+    queryKey: queryKeys.cases.account(handle),
+    queryFn: async ({ signal }) => (await callApi('accountPivot', { params: { handle }, signal })).data,
+  });
+}
