@@ -1,5 +1,5 @@
 // Issue 16 §4, cross-case pivots: @meridian_echo is named by the Tidewater draft and by the Grey
-// Meridian designation. The draft's page lists it under "Accounts in other cases", the account page
+// Meridian designation. The draft's page lists it under "Shared with other cases", the account page
 // lists both cases, and the designation record marks the account in its accounts table. By keyboard,
 // axe clean, no sideways scroll at 1440 and 390 px.
 import { checkA11y, expect, expectNoSidewaysScroll, test, waitForMockBackend } from './fixtures';
@@ -10,9 +10,9 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     await page.goto('/cases/case-tidewater-pledge');
     await waitForMockBackend(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
-    const panel = page.getByRole('region', { name: 'Accounts in other cases' });
+    const panel = page.getByRole('region', { name: 'Shared with other cases' });
     await panel.scrollIntoViewIfNeeded();
-    await expect(panel.getByRole('listitem')).toHaveText('@meridian_echo in 1 other case, 1 designation: Grey Meridian (designation in force)');
+    await expect(panel.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveText('@meridian_echo in 1 other case, 1 designation: Grey Meridian (designation in force)');
     await expectNoSidewaysScroll(page);
     await checkA11y(page, `the case page with accounts in other cases at ${viewport.width} px`);
 

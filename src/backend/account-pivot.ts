@@ -1,19 +1,22 @@
-// Issue 16 §4, cross-case pivots: where an account appears across cases. One definition of "the
-// accounts of a case" (its signals' accounts, R1-R2; its decided associations, R16; its actions on
-// accounts, R14-R15) for every storage — the SQL storage keeps it in an index table — and the answers
-// of the two endpoints, built from what the storage found.
+// Issue 16 §4, cross-case pivots: where an account, a link or a hashtag appears across cases. One
+// definition of what a case names (pivotValuesOf) for every storage — the SQL storage keeps it in an
+// index table — and the answers of the two endpoints, built from what the storage found.
 import {
   MAX_PIVOT_CASES_PER_ACCOUNT,
+  PIVOT_KINDS,
   type AccountPivot,
   type CrossCaseAccounts,
   type PivotCase,
+  type PivotKind,
 } from '../api/contract/account-pivot';
 import { designationInForce } from '../api/contract/case';
+import { normaliseUrl } from '../engine/detection/url-normalise';
 import type { StoredCase } from './storage';
 
-/** An account (lower-cased) and one other case it appears in, with the account's totals over all cases. */
-export interface AccountCaseRef extends PivotCase {
-  handle: string;
+/** A value (as compared) and one other case it appears in, with the value's totals over all cases. */
+export interface CaseRef extends PivotCase {
+  kind: PivotKind;
+  value: string;
   caseCount: number;
   designationCount: number;
 }
@@ -23,13 +26,47 @@ export function accountKey(handle: string): string {
   return handle.toLowerCase();
 }
 
+/** A value as the pivots compare it; null for one that names nothing (an empty or non-http link). */
+export function pivotKey(kind: PivotKind, raw: string): string | null {
+  switch (kind) {
+    case 'account':
+      return accountKey(raw);
+    case 'link':
+      return normaliseUrl(raw);
+    case 'hashtag': {
+      const tag = raw.trim().replace(/^#+/, '').toLowerCase();
+      return tag === '' ? null : `#${tag}`;
+    }
+  }
+}
+
+const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What the case names, by kind: each value once, as compared, in code-unit order. */
+export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 'enforcementActions' | 'harm' | 'actor'>): Record<PivotKind, string[]> {
+  const found = { account: new Set<string>(), link: new Set<string>(), hashtag: new Set<string>() } satisfies Record<PivotKind, Set<string>>;
+  const add = (kind: PivotKind, raw: string) => {
+    const key = pivotKey(kind, raw);
+    if (key !== null) found[kind].add(key);
+  };
+  for (const signal of record.signals) {
+    for (const handle of signal.accounts) add('account', handle);
+    for (const source of signal.sources) add('link', source);
+  }
+  for (const association of record.accounts) add('account', association.handle);
+  for (const action of record.enforcementActions) if (action.target === 'account') add('account', action.targetRef);
+  for (const assessment of Object.values(record.harm)) for (const evidence of assessment.evidence) add('link', evidence.link);
+  for (const hashtag of record.actor.hashtags) add('hashtag', hashtag);
+  return {
+    account: [...found.account].toSorted(codeUnitOrder),
+    link: [...found.link].toSorted(codeUnitOrder),
+    hashtag: [...found.hashtag].toSorted(codeUnitOrder),
+  };
+}
+
 /** Every account the case names, lower-cased, each once, in code-unit order. */
-export function accountHandlesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 'enforcementActions'>): string[] {
-  const handles = new Set<string>();
-  for (const signal of record.signals) for (const handle of signal.accounts) handles.add(accountKey(handle));
-  for (const association of record.accounts) handles.add(accountKey(association.handle));
-  for (const action of record.enforcementActions) if (action.target === 'account') handles.add(accountKey(action.targetRef));
-  return [...handles].toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export function accountHandlesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 'enforcementActions' | 'harm' | 'actor'>): string[] {
+  return pivotValuesOf(record).account;
 }
 
 export function pivotCaseOf(record: StoredCase): PivotCase {
@@ -37,51 +74,53 @@ export function pivotCaseOf(record: StoredCase): PivotCase {
 }
 
 /**
- * The storages' answer, worked out in memory (the SQL storage answers the same in SQL): per handle,
- * the cases other than `exceptCaseId` it appears in — designations in force first, then the latest
- * changed, then by id — at most `perHandle` of them, with the totals; in handle order.
+ * The storages' answer, worked out in memory (the SQL storage answers the same in SQL): per value of
+ * `kind`, the cases other than `exceptCaseId` naming it — designations in force first, then the latest
+ * changed, then by id — at most `perValue` of them, with the totals; in value order.
  */
-export function accountCaseRefsInMemory(
+export function caseRefsInMemory(
   records: Iterable<StoredCase>,
-  handles: readonly string[],
+  kind: PivotKind,
+  values: readonly string[],
   exceptCaseId: string | null,
-  perHandle = MAX_PIVOT_CASES_PER_ACCOUNT,
-): AccountCaseRef[] {
-  const wanted = new Set(handles.map(accountKey));
-  const byHandle = new Map<string, { record: StoredCase; pivot: PivotCase }[]>();
+  perValue = MAX_PIVOT_CASES_PER_ACCOUNT,
+): CaseRef[] {
+  const wanted = new Set(values.flatMap((raw) => pivotKey(kind, raw) ?? []));
+  const byValue = new Map<string, { record: StoredCase; pivot: PivotCase }[]>();
   for (const record of records) {
     if (record.id === exceptCaseId) continue;
     const pivot = pivotCaseOf(record);
-    for (const handle of accountHandlesOf(record)) {
-      if (!wanted.has(handle)) continue;
-      const list = byHandle.get(handle) ?? [];
+    for (const value of pivotValuesOf(record)[kind]) {
+      if (!wanted.has(value)) continue;
+      const list = byValue.get(value) ?? [];
       list.push({ record, pivot });
-      byHandle.set(handle, list);
+      byValue.set(value, list);
     }
   }
-  const refs: AccountCaseRef[] = [];
-  for (const handle of [...byHandle.keys()].toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const cases = (byHandle.get(handle) ?? []).toSorted(
+  const refs: CaseRef[] = [];
+  for (const value of [...byValue.keys()].toSorted(codeUnitOrder)) {
+    const cases = (byValue.get(value) ?? []).toSorted(
       (a, b) =>
         Number(b.pivot.designated) - Number(a.pivot.designated) ||
         Date.parse(b.record.updatedAt) - Date.parse(a.record.updatedAt) ||
-        (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
+        codeUnitOrder(a.record.id, b.record.id),
     );
     const designationCount = cases.filter((entry) => entry.pivot.designated).length;
-    for (const { pivot } of cases.slice(0, perHandle)) refs.push({ handle, ...pivot, caseCount: cases.length, designationCount });
+    for (const { pivot } of cases.slice(0, perValue)) refs.push({ kind, value, ...pivot, caseCount: cases.length, designationCount });
   }
   return refs;
 }
 
-/** The case page's marks: each of its accounts found elsewhere, with the first cases and the totals. */
-export function crossCaseAccountsOf(refs: readonly AccountCaseRef[]): CrossCaseAccounts {
-  const accounts = new Map<string, CrossCaseAccounts['accounts'][number]>();
-  for (const { handle, caseCount, designationCount, ...pivot } of refs) {
-    const entry = accounts.get(handle) ?? { handle, cases: [], caseCount, designationCount };
+/** The case page's marks: each value found elsewhere, with the first cases and the totals, by kind. */
+export function crossCaseRefsOf(refs: readonly CaseRef[]): CrossCaseAccounts {
+  const grouped = { account: new Map(), link: new Map(), hashtag: new Map() } satisfies Record<PivotKind, Map<string, CrossCaseAccounts['accounts'][number]>>;
+  for (const { kind, value, caseCount, designationCount, ...pivot } of refs) {
+    const entry = grouped[kind].get(value) ?? { value, cases: [], caseCount, designationCount };
     entry.cases.push(pivot);
-    accounts.set(handle, entry);
+    grouped[kind].set(value, entry);
   }
-  return { accounts: [...accounts.values()] };
+  const [accounts, links, hashtags] = PIVOT_KINDS.map((kind) => [...grouped[kind].values()]);
+  return { accounts: accounts ?? [], links: links ?? [], hashtags: hashtags ?? [] };
 }
 
 /** What one case holds about the account, for the account page. */

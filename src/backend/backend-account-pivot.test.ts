@@ -2,7 +2,7 @@
 // accounts found in other cases and designations, and the account page.
 import { describe, expect, it } from 'vitest';
 import { AccountPivot, CrossCaseAccounts } from '../api/contract/account-pivot';
-import { accountHandlesOf } from './account-pivot';
+import { accountHandlesOf, pivotValuesOf } from './account-pivot';
 import { caseIn, contentOfDoc, createTestBackend, type TestBackend } from './backend-test-kit';
 
 async function marksOf(kit: TestBackend, caseId: string): Promise<CrossCaseAccounts> {
@@ -22,7 +22,7 @@ describe('cross-case pivots (issue 16 §4)', () => {
     const kit = createTestBackend();
     const designated = await caseIn(kit, 'designated', { withAccount: true });
     const draft = await caseIn(kit, 'draft');
-    // A third case names one of the accounts only through an action on it (R14), in capitals.
+    // A third case whose signals name someone else.
     const other = await caseIn(kit, 'draft');
     const unrelated = await kit.ok('updateCase', {
       user: 'ana', params: { caseId: other.id }, ifMatch: other.version,
@@ -30,12 +30,16 @@ describe('cross-case pivots (issue 16 §4)', () => {
     });
 
     const marks = await marksOf(kit, draft.id);
-    expect(marks.accounts.map((account) => [account.handle, account.caseCount, account.designationCount, account.cases.map((ref) => ref.caseId)])).toEqual(
+    expect(marks.accounts.map((account) => [account.value, account.caseCount, account.designationCount, account.cases.map((ref) => ref.caseId)])).toEqual(
       accountHandlesOf(draft).map((handle) => [handle, 1, 1, [designated.id]]),
     );
     expect(marks.accounts[0]?.cases[0]).toEqual({ caseId: designated.id, caseName: designated.actor.name, status: 'designated', designated: true });
-    // The case that names none of them has no marks.
-    expect(await marksOf(kit, unrelated.id)).toEqual({ accounts: [] });
+    // The case that names none of them has no account marks; its links and hashtags (the same content) are marked.
+    const unrelatedMarks = await marksOf(kit, unrelated.id);
+    expect(unrelatedMarks.accounts).toEqual([]);
+    const values = pivotValuesOf(unrelated);
+    expect(unrelatedMarks.links.map((link) => [link.value, link.caseCount])).toEqual(values.link.map((link) => [link, 2]));
+    expect(unrelatedMarks.hashtags.map((tag) => [tag.value, tag.caseCount])).toEqual(values.hashtag.map((tag) => [tag, 2]));
   });
 
   it('lists on the account page what each case holds about the account: signals, association, actions (R14-R16)', async () => {

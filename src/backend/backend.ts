@@ -3,7 +3,7 @@
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
-import { MAX_ACCOUNT_PAGE_CASES, MAX_PIVOT_ACCOUNTS, MAX_PIVOT_CASES_PER_ACCOUNT } from '../api/contract/account-pivot';
+import { MAX_ACCOUNT_PAGE_CASES, MAX_PIVOT_ACCOUNTS, MAX_PIVOT_CASES_PER_ACCOUNT, PIVOT_KINDS } from '../api/contract/account-pivot';
 import type { AuditEvent } from '../api/contract/audit';
 import { CONVERSATION_EVENT_TYPES, latestReturn } from '../api/contract/conversation';
 import type { StorageHealth } from '../api/contract/storage-health';
@@ -29,7 +29,7 @@ import {
   type RuleEnv,
   type Transition,
 } from './case-rules';
-import { accountHandlesOf, accountInCase, accountKey, crossCaseAccountsOf } from './account-pivot';
+import { accountInCase, accountKey, crossCaseRefsOf, pivotValuesOf } from './account-pivot';
 import { diffCases } from './audit-diff';
 import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { decideManipulationEnforcement, proposeManipulationEnforcement } from './manipulation-rules';
@@ -410,11 +410,14 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) => setAutoReapply(record, context.body, ruleEnv)),
     crossCaseAccounts: async ({ params }) => {
       const record = await loadCase(params.caseId);
-      const handles = accountHandlesOf(record).slice(0, MAX_PIVOT_ACCOUNTS);
-      return { body: crossCaseAccountsOf(await deps.storage.casesWithAccounts(handles, record.id, MAX_PIVOT_CASES_PER_ACCOUNT)) };
+      const values = pivotValuesOf(record);
+      const found = await Promise.all(
+        PIVOT_KINDS.map((kind) => deps.storage.casesWithRefs(kind, values[kind].slice(0, MAX_PIVOT_ACCOUNTS), record.id, MAX_PIVOT_CASES_PER_ACCOUNT)),
+      );
+      return { body: crossCaseRefsOf(found.flat()) };
     },
     accountPivot: async ({ params }) => {
-      const refs = await deps.storage.casesWithAccounts([params.handle], null, MAX_ACCOUNT_PAGE_CASES);
+      const refs = await deps.storage.casesWithRefs('account', [params.handle], null, MAX_ACCOUNT_PAGE_CASES);
       const records = await Promise.all(refs.map((ref) => deps.storage.getCase(ref.caseId)));
       const cases = records.filter((record): record is StoredCase => record !== null).map((record) => accountInCase(record, params.handle));
       return { body: { handle: accountKey(params.handle), cases, moreCases: Math.max(0, (refs[0]?.caseCount ?? 0) - cases.length) } };

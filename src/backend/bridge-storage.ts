@@ -3,7 +3,7 @@
 // two contexts share one database like two users of one server. Both sides validate what crosses
 // the bridge with zod: each is input to the other.
 import { z } from 'zod';
-import { PivotCase } from '../api/contract/account-pivot';
+import { PIVOT_KINDS, PivotCase } from '../api/contract/account-pivot';
 import { AuditEvent } from '../api/contract/audit';
 import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';
@@ -51,7 +51,7 @@ export const BRIDGE_PAYLOADS = {
   queryAudit: z.object({ query: AuditStorageQuery }),
   appendEvents: z.object({ events: z.array(NewAuditEventSchema) }),
   queryExpiringActions: z.object({ query: ExpiringActionsQuery }),
-  casesWithAccounts: z.object({ handles: z.array(z.string()), exceptCaseId: z.string().nullable(), perHandle: z.number().int().min(1) }),
+  casesWithRefs: z.object({ kind: z.enum(PIVOT_KINDS), values: z.array(z.string()), exceptCaseId: z.string().nullable(), perValue: z.number().int().min(1) }),
   listAudit: z.object({}),
   reset: SeedWithListings,
 } as const;
@@ -76,8 +76,8 @@ export const BRIDGE_RESULTS = {
   queryAudit: pageOf(AuditEvent),
   appendEvents: z.array(AuditEvent),
   queryExpiringActions: pageOf(ExpiringAction),
-  casesWithAccounts: z.array(
-    PivotCase.extend({ handle: z.string(), caseCount: z.number().int(), designationCount: z.number().int() }),
+  casesWithRefs: z.array(
+    PivotCase.extend({ kind: z.enum(PIVOT_KINDS), value: z.string(), caseCount: z.number().int(), designationCount: z.number().int() }),
   ),
   listAudit: z.array(AuditEvent),
   reset: z.null(),
@@ -118,7 +118,7 @@ export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
     queryAudit: (query) => send('queryAudit', { query }),
     appendEvents: (events) => send('appendEvents', { events }),
     queryExpiringActions: (query) => send('queryExpiringActions', { query }),
-    casesWithAccounts: (handles, exceptCaseId, perHandle) => send('casesWithAccounts', { handles: [...handles], exceptCaseId, perHandle }),
+    casesWithRefs: (kind, values, exceptCaseId, perValue) => send('casesWithRefs', { kind, values: [...values], exceptCaseId, perValue }),
     listAudit: () => send('listAudit', {}),
     reset: async (seed, listingOf) => {
       await send('reset', withListings(seed, listingOf));
@@ -164,9 +164,9 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
         return storage.appendEvents((input as z.output<typeof BRIDGE_PAYLOADS.appendEvents>).events);
       case 'queryExpiringActions':
         return storage.queryExpiringActions((input as z.output<typeof BRIDGE_PAYLOADS.queryExpiringActions>).query);
-      case 'casesWithAccounts': {
-        const { handles, exceptCaseId, perHandle } = input as z.output<typeof BRIDGE_PAYLOADS.casesWithAccounts>;
-        return storage.casesWithAccounts(handles, exceptCaseId, perHandle);
+      case 'casesWithRefs': {
+        const { kind, values, exceptCaseId, perValue } = input as z.output<typeof BRIDGE_PAYLOADS.casesWithRefs>;
+        return storage.casesWithRefs(kind, values, exceptCaseId, perValue);
       }
       case 'listAudit':
         return storage.listAudit();

@@ -20,7 +20,7 @@ import {
   type PutCaseResult,
   type StorageSeed,
 } from './storage';
-import { accountCaseRefsInMemory } from './account-pivot';
+import { caseRefsInMemory } from './account-pivot';
 import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
 
 /**
@@ -264,7 +264,7 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
         return numbered;
       }),
     queryExpiringActions: async (query) => queryExpiringActionsInMemory(await listCases(), query),
-    casesWithAccounts: async (handles, exceptCaseId, perHandle) => accountCaseRefsInMemory(await listCases(), handles, exceptCaseId, perHandle),
+    casesWithRefs: async (kind, values, exceptCaseId, perValue) => caseRefsInMemory(await listCases(), kind, values, exceptCaseId, perValue),
     listAudit,
     reset: (seed, listingOf) =>
       write(store, async (objects) => {

@@ -1,7 +1,7 @@
 // In-memory storage for Node (tests, the MSW node server, the Playwright harness's shared store).
 // Every value is cloned in and out, so no caller can change a stored case or event behind its back.
 import type { AuditEvent } from '../api/contract/audit';
-import { accountCaseRefsInMemory } from './account-pivot';
+import { caseRefsInMemory } from './account-pivot';
 import {
   lastSeqOf,
   numberEvents,
@@ -68,8 +68,8 @@ export function createMemoryStorage(): BackendStorage {
     async queryExpiringActions(query) {
       return structuredClone(queryExpiringActionsInMemory([...cases.values()].map((stored) => stored.record), query));
     },
-    async casesWithAccounts(handles, exceptCaseId, perHandle) {
-      return accountCaseRefsInMemory([...cases.values()].map((stored) => stored.record), handles, exceptCaseId, perHandle);
+    async casesWithRefs(kind, values, exceptCaseId, perValue) {
+      return caseRefsInMemory([...cases.values()].map((stored) => stored.record), kind, values, exceptCaseId, perValue);
     },
     async listAudit() {
       return structuredClone(audit);

@@ -507,7 +507,7 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect([paged.items.map((item) => item.action.id), paged.total]).toEqual([['act-a2'], 3]);
       });
 
-      it('finds the other cases that name an account, in signals, associations or actions, case-blind (issue 16 §4)', async () => {
+      it('finds the other cases that name an account (signals, associations, actions), a link or a hashtag, compared as the pivots compare them (issue 16 §4)', async () => {
         const storage = await subject.fresh();
         await storage.reset(EMPTY_SEED, listingOf);
         const base = await someCase();
@@ -537,18 +537,29 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         await put(storage, withAction, null, []);
         await put(storage, pivotCase('pivot-d', '2026-04-01T00:00:00.000Z', { signals: ['someone_else'] }), null, []);
 
-        const refs = await storage.casesWithAccounts(['harbor_one', 'x_one', 'nobody'], 'pivot-a', 20);
+        const refs = await storage.casesWithRefs('account', ['harbor_one', 'x_one', 'nobody'], 'pivot-a', 20);
         // Designations in force first, then the latest changed; the asking case itself left out.
         expect(refs).toEqual([
-          { handle: 'harbor_one', caseId: 'pivot-b', caseName: base.actor.name, status: 'designated', designated: true, caseCount: 2, designationCount: 1 },
-          { handle: 'harbor_one', caseId: 'pivot-c', caseName: base.actor.name, status: 'draft', designated: false, caseCount: 2, designationCount: 1 },
+          { kind: 'account', value: 'harbor_one', caseId: 'pivot-b', caseName: base.actor.name, status: 'designated', designated: true, caseCount: 2, designationCount: 1 },
+          { kind: 'account', value: 'harbor_one', caseId: 'pivot-c', caseName: base.actor.name, status: 'draft', designated: false, caseCount: 2, designationCount: 1 },
         ]);
-        expect((await storage.casesWithAccounts(['HARBOR_ONE'], null, 1)).map((ref) => [ref.caseId, ref.caseCount])).toEqual([['pivot-b', 3]]);
-        expect(await storage.casesWithAccounts([], null, 20)).toEqual([]);
+        expect((await storage.casesWithRefs('account', ['@HARBOR_ONE'.slice(1)], null, 1)).map((ref) => [ref.caseId, ref.caseCount])).toEqual([['pivot-b', 3]]);
+        expect(await storage.casesWithRefs('account', [], null, 20)).toEqual([]);
 
         // A write that drops the action drops the case from the account's cases.
         await put(storage, { ...withAction, version: 2, enforcementActions: [] }, 1, []);
-        expect((await storage.casesWithAccounts(['harbor_one'], null, 20)).map((ref) => ref.caseId)).toEqual(['pivot-b', 'pivot-a']);
+        expect((await storage.casesWithRefs('account', ['harbor_one'], null, 20)).map((ref) => ref.caseId)).toEqual(['pivot-b', 'pivot-a']);
+
+        // Links in their canonical form (tracking dropped, http and https alike), hashtags case-blind with their #.
+        const linked = pivotCase('pivot-e', '2026-05-01T00:00:00.000Z', { signals: ['y_one'] });
+        await put(storage, {
+          ...linked,
+          signals: linked.signals.map((item) => ({ ...item, sources: ['https://www.example.org/pledge/?utm_source=x'] })),
+          actor: { ...linked.actor, hashtags: ['#TidePledge'] },
+        }, null, []);
+        expect((await storage.casesWithRefs('link', ['http://example.org/pledge'], null, 20)).map((ref) => [ref.value, ref.caseId])).toEqual([['example.org/pledge', 'pivot-e']]);
+        expect((await storage.casesWithRefs('hashtag', ['tidepledge'], null, 20)).map((ref) => [ref.value, ref.caseId])).toEqual([['#tidepledge', 'pivot-e']]);
+        expect(await storage.casesWithRefs('hashtag', ['#TidePledge'], 'pivot-e', 20)).toEqual([]);
       });
     });
 

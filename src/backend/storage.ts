@@ -9,7 +9,8 @@ import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
 import { PriorityBand, VerdictOutcome } from '../api/contract/policy-terms';
 import { UtcTimestamp } from '../api/contract/scalars';
-import type { AccountCaseRef } from './account-pivot';
+import type { PivotKind } from '../api/contract/account-pivot';
+import type { CaseRef } from './account-pivot';
 import type { QuarantinedRecord } from '../api/contract/storage-health';
 
 /**
@@ -100,11 +101,11 @@ export interface BackendStorage {
   /** A page of the actions expiring in a window, soonest first. */
   queryExpiringActions(query: ExpiringActionsQuery): Promise<Page<ExpiringAction>>;
   /**
-   * Issue 16 §4: for each of `handles` (compared lower-cased), the cases other than `exceptCaseId`
-   * that name the account (accountHandlesOf) — designations in force first, then the latest changed,
-   * then by id — at most `perHandle` per handle, with the handle's totals; in handle order.
+   * Issue 16 §4: for each of `values` of `kind` (compared as pivotKey makes them), the cases other
+   * than `exceptCaseId` that name it (pivotValuesOf) — designations in force first, then the latest
+   * changed, then by id — at most `perValue` per value, with the value's totals; in value order.
    */
-  casesWithAccounts(handles: readonly string[], exceptCaseId: string | null, perHandle: number): Promise<AccountCaseRef[]>;
+  casesWithRefs(kind: PivotKind, values: readonly string[], exceptCaseId: string | null, perValue: number): Promise<CaseRef[]>;
   /** The whole trail, oldest first: for export and tests. Screens use queryAudit. */
   listAudit(): Promise<AuditEvent[]>;
   /** Drops everything and writes `seed` (dev reset). */

@@ -9,14 +9,17 @@ import { queryKeys } from './query-keys';
 
 export type CrossCaseAccount = CrossCaseAccounts['accounts'][number];
 
-/** The case's accounts that appear in other cases, by lower-cased handle; empty while loading or on failure. */
+/**
+ * The case's accounts, links and hashtags that appear in other cases; `byHandle` finds an account by
+ * its lower-cased handle (empty while loading or on failure).
+ */
 export function useCrossCaseAccounts(caseId: string) {
   const query = useQuery({
     queryKey: queryKeys.cases.crossCaseAccounts(caseId),
     queryFn: async ({ signal }) => (await callApi('crossCaseAccounts', { params: { caseId }, signal })).data,
     staleTime: 30_000,
   });
-  const byHandle = useMemo(() => new Map((query.data?.accounts ?? []).map((account) => [account.handle, account])), [query.data]);
+  const byHandle = useMemo(() => new Map((query.data?.accounts ?? []).map((account) => [account.value, account])), [query.data]);
   return { ...query, byHandle };
 }
 

@@ -1,13 +1,18 @@
-// Issue 16 §4, cross-case pivots: an account that appears in another case or designation — in a
-// coordination signal (R1-R2), an association decided for the actor (R16), or an enforcement action
-// on the account (R14-R15). Handles are compared without regard to case, as the platform does.
+// Issue 16 §4, cross-case pivots: an account, a link or a hashtag that appears in another case or
+// designation. An account appears in a coordination signal (R1-R2), an association decided for the
+// actor (R16) or an enforcement action on it (R14-R15); a link as a harm evidence item's link (R5-R6)
+// or a signal's source; a hashtag among the actor's hashtags (§1 of the policy). Handles and hashtags
+// are compared without regard to case, links in their canonical form (co-link detection's).
 import { z } from 'zod';
 import { AccountAssociation, EnforcementAction } from './case';
 import { AccountHandle } from './primitives';
 import { CaseStatus } from './policy-terms';
 import { Id } from './scalars';
 
-/** How many other cases one lookup names per account, and how many accounts of a case it answers for. */
+export const PIVOT_KINDS = ['account', 'link', 'hashtag'] as const;
+export type PivotKind = (typeof PIVOT_KINDS)[number];
+
+/** How many other cases one lookup names per value, and how many values of each kind of a case it answers for. */
 export const MAX_PIVOT_CASES_PER_ACCOUNT = 20;
 export const MAX_PIVOT_ACCOUNTS = 5_000;
 /** How many cases the account page lists. */
@@ -22,20 +27,22 @@ export const PivotCase = z.object({
 });
 export type PivotCase = z.infer<typeof PivotCase>;
 
-/** The case's accounts that appear in other cases, each with the first of those cases and how many there are. */
+/** One value of the case found in other cases: the first of those cases, and how many there are. */
+export const CrossCaseValue = z.object({
+  /** As compared: a lower-cased handle, a canonical link (`host/path?query`), a lower-cased `#hashtag`. */
+  value: z.string(),
+  cases: z.array(PivotCase).max(MAX_PIVOT_CASES_PER_ACCOUNT),
+  /** Other cases in all, and how many of them are designations in force. */
+  caseCount: z.number().int().min(1),
+  designationCount: z.number().int().min(0),
+});
+export type CrossCaseValue = z.infer<typeof CrossCaseValue>;
+
+/** The case's accounts, links and hashtags that appear in other cases. */
 export const CrossCaseAccounts = z.object({
-  accounts: z
-    .array(
-      z.object({
-        /** Lower-cased. */
-        handle: z.string(),
-        cases: z.array(PivotCase).max(MAX_PIVOT_CASES_PER_ACCOUNT),
-        /** Other cases in all, and how many of them are designations in force. */
-        caseCount: z.number().int().min(1),
-        designationCount: z.number().int().min(0),
-      }),
-    )
-    .max(MAX_PIVOT_ACCOUNTS),
+  accounts: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
+  links: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
+  hashtags: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
 });
 export type CrossCaseAccounts = z.infer<typeof CrossCaseAccounts>;
 

@@ -1,5 +1,5 @@
-// Strings of the cross-case pivots (issue 16 §4): the marks beside accounts, the case page's panel and
-// the account page.
+// Strings of the cross-case pivots (issue 16 §4): the marks beside accounts, the case page's panel of
+// what other cases share, and the account page.
 import type { LocaleShape } from '../../i18n/locale-shape';
 
 export const en = {
@@ -9,12 +9,16 @@ export const en = {
   markDesignations_other: '{{cases}}, {{count}} designations',
   markLabel: '@{{handle}} appears {{what}}: open the account’s page',
   panel: {
-    heading: 'Accounts in other cases',
-    intro: 'Accounts this case names (in its signals, associations or actions) that other cases or designations name too.',
-    none: 'None of this case’s accounts appears in another case.',
-    failed: 'Could not look up the accounts in other cases.',
-    more_one: 'and {{count}} more account',
-    more_other: 'and {{count}} more accounts',
+    heading: 'Shared with other cases',
+    intro: 'Accounts, links and hashtags of this case that other cases or designations name too: accounts in signals, associations or actions, links of harm evidence and signal sources, the actor’s hashtags.',
+    none: 'Nothing in this case appears in another case.',
+    failed: 'Could not look up what other cases share with this one.',
+    kind: { accounts: 'Accounts', links: 'Links', hashtags: 'Hashtags' },
+    more: {
+      accounts_one: 'and {{count}} more account', accounts_other: 'and {{count}} more accounts',
+      links_one: 'and {{count}} more link', links_other: 'and {{count}} more links',
+      hashtags_one: 'and {{count}} more hashtag', hashtags_other: 'and {{count}} more hashtags',
+    },
     designated: 'designation in force',
     moreCases_one: 'and {{count}} more case',
     moreCases_other: 'and {{count}} more cases',
@@ -48,12 +52,16 @@ export const nl: LocaleShape<typeof en> = {
   markDesignations_other: '{{cases}}, {{count}} aanduidingen',
   markLabel: '@{{handle}} komt voor {{what}}: open de pagina van het account',
   panel: {
-    heading: 'Accounts in andere zaken',
-    intro: 'Accounts die deze zaak noemt (in signalen, koppelingen of maatregelen) en die andere zaken of aanduidingen ook noemen.',
-    none: 'Geen van de accounts van deze zaak komt in een andere zaak voor.',
-    failed: 'De accounts in andere zaken konden niet worden opgezocht.',
-    more_one: 'en nog {{count}} account',
-    more_other: 'en nog {{count}} accounts',
+    heading: 'Gedeeld met andere zaken',
+    intro: 'Accounts, links en hashtags van deze zaak die andere zaken of aanduidingen ook noemen: accounts in signalen, koppelingen of maatregelen, links van schadebewijs en bronnen van signalen, de hashtags van de actor.',
+    none: 'Niets in deze zaak komt in een andere zaak voor.',
+    failed: 'Kon niet opzoeken wat andere zaken met deze zaak delen.',
+    kind: { accounts: 'Accounts', links: 'Links', hashtags: 'Hashtags' },
+    more: {
+      accounts_one: 'en nog {{count}} account', accounts_other: 'en nog {{count}} accounts',
+      links_one: 'en nog {{count}} link', links_other: 'en nog {{count}} links',
+      hashtags_one: 'en nog {{count}} hashtag', hashtags_other: 'en nog {{count}} hashtags',
+    },
     designated: 'aanduiding van kracht',
     moreCases_one: 'en nog {{count}} zaak',
     moreCases_other: 'en nog {{count}} zaken',
@@ -87,12 +95,16 @@ export const tr: LocaleShape<typeof en> = {
   markDesignations_other: '{{cases}}, {{count}} belirleme',
   markLabel: '@{{handle}} {{what}} geçiyor: hesabın sayfasını aç',
   panel: {
-    heading: 'Başka vakalardaki hesaplar',
-    intro: 'Bu vakanın (sinyallerinde, ilişkilendirmelerinde veya işlemlerinde) andığı ve başka vakaların veya belirlemelerin de andığı hesaplar.',
-    none: 'Bu vakanın hesaplarından hiçbiri başka bir vakada geçmiyor.',
-    failed: 'Başka vakalardaki hesaplar aranamadı.',
-    more_one: 've {{count}} hesap daha',
-    more_other: 've {{count}} hesap daha',
+    heading: 'Başka vakalarla ortak',
+    intro: 'Bu vakanın başka vakaların veya belirlemelerin de andığı hesapları, bağlantıları ve hashtagleri: sinyallerdeki, ilişkilendirmelerdeki veya işlemlerdeki hesaplar, zarar kanıtlarının bağlantıları ve sinyal kaynakları, aktörün hashtagleri.',
+    none: 'Bu vakadaki hiçbir şey başka bir vakada geçmiyor.',
+    failed: 'Başka vakaların bu vakayla neyi paylaştığı aranamadı.',
+    kind: { accounts: 'Hesaplar', links: 'Bağlantılar', hashtags: 'Hashtagler' },
+    more: {
+      accounts_one: 've {{count}} hesap daha', accounts_other: 've {{count}} hesap daha',
+      links_one: 've {{count}} bağlantı daha', links_other: 've {{count}} bağlantı daha',
+      hashtags_one: 've {{count}} hashtag daha', hashtags_other: 've {{count}} hashtag daha',
+    },
     designated: 'yürürlükte belirleme',
     moreCases_one: 've {{count}} vaka daha',
     moreCases_other: 've {{count}} vaka daha',

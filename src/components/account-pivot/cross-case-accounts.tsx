@@ -1,6 +1,6 @@
 // Issue 16 §4: an account that appears in another case or designation is marked where it appears —
-// a small link "in 2 other cases, 1 designation" to the account's page — and the case page lists all
-// such accounts of the case in one panel.
+// a small link "in 2 other cases, 1 designation" to the account's page — and the case page lists in
+// one panel every account, link and hashtag of the case that other cases name too.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -33,25 +33,25 @@ export function CrossCaseMark({ account }: { account: CrossCaseAccount | undefin
   return (
     <Chip
       component={RouterLink}
-      to={`/accounts/${encodeURIComponent(account.handle)}`}
+      to={`/accounts/${encodeURIComponent(account.value)}`}
       clickable
       size="small"
       variant="outlined"
       color={account.designationCount > 0 ? 'error' : 'default'}
       label={what}
-      aria-label={t('markLabel', { handle: account.handle, what })}
+      aria-label={t('markLabel', { handle: account.value, what })}
       sx={{ ml: 1, maxWidth: '100%' }}
     />
   );
 }
 
-/** The case page's panel: each of the case's accounts found in other cases, with the first of those cases. */
+/** The case page's panel: each of the case's accounts, links and hashtags found in other cases, with the first of those cases. */
 export function CrossCaseAccountsPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation('accountPivot');
   const headingId = useId();
   const query = useCrossCaseAccounts(caseId);
-  const markText = useMarkText();
-  const accounts = query.data?.accounts ?? [];
+  const found = query.data;
+  const none = found !== undefined && found.accounts.length + found.links.length + found.hashtags.length === 0;
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2, mt: 2 }}>
       <Typography variant="h6" component="h2" id={headingId}>
@@ -61,34 +61,59 @@ export function CrossCaseAccountsPanel({ caseId }: { caseId: string }) {
         {t('panel.intro')}
       </Typography>
       {query.isError && <Alert severity="warning">{t('panel.failed')}</Alert>}
-      {query.isSuccess && accounts.length === 0 && <Typography variant="body2">{t('panel.none')}</Typography>}
-      {accounts.length > 0 && (
-        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-          {accounts.slice(0, PANEL_ACCOUNTS).map((account) => (
-            <Box component="li" key={account.handle} sx={{ mb: 0.5, overflowWrap: 'anywhere' }}>
-              <Link component={RouterLink} to={`/accounts/${encodeURIComponent(account.handle)}`} sx={{ fontWeight: 600 }}>
-                @{account.handle}
-              </Link>{' '}
-              {markText(account)}:{' '}
-              {account.cases.map((ref, index) => (
-                <span key={ref.caseId}>
-                  {index > 0 && ', '}
-                  <Link component={RouterLink} to={`/cases/${ref.caseId}`}>
-                    {ref.caseName}
-                  </Link>
-                  {ref.designated && ` (${t('panel.designated')})`}
-                </span>
-              ))}
-              {account.caseCount > account.cases.length && ` ${t('panel.moreCases', { count: account.caseCount - account.cases.length })}`}
-            </Box>
-          ))}
-          {accounts.length > PANEL_ACCOUNTS && (
-            <Box component="li" sx={{ listStyle: 'none' }}>
-              {t('panel.more', { count: accounts.length - PANEL_ACCOUNTS })}
-            </Box>
-          )}
-        </Box>
+      {none && <Typography variant="body2">{t('panel.none')}</Typography>}
+      {found && (
+        <>
+          <ValueList kind="accounts" values={found.accounts} />
+          <ValueList kind="links" values={found.links} />
+          <ValueList kind="hashtags" values={found.hashtags} />
+        </>
       )}
     </Paper>
+  );
+}
+
+function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags'; values: readonly CrossCaseAccount[] }) {
+  const { t } = useTranslation('accountPivot');
+  const markText = useMarkText();
+  const headingId = useId();
+  if (values.length === 0) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3" id={headingId} sx={{ mt: 1 }}>
+        {t(`panel.kind.${kind}`)}
+      </Typography>
+      <Box component="ul" aria-labelledby={headingId} sx={{ m: 0, pl: 2.5 }}>
+        {values.slice(0, PANEL_ACCOUNTS).map((entry) => (
+          <Box component="li" key={entry.value} sx={{ mb: 0.5, overflowWrap: 'anywhere' }}>
+            {kind === 'accounts' ? (
+              <Link component={RouterLink} to={`/accounts/${encodeURIComponent(entry.value)}`} sx={{ fontWeight: 600 }}>
+                @{entry.value}
+              </Link>
+            ) : (
+              <Box component="span" sx={{ fontWeight: 600 }}>
+                {entry.value}
+              </Box>
+            )}{' '}
+            {markText(entry)}:{' '}
+            {entry.cases.map((ref, index) => (
+              <span key={ref.caseId}>
+                {index > 0 && ', '}
+                <Link component={RouterLink} to={`/cases/${ref.caseId}`}>
+                  {ref.caseName}
+                </Link>
+                {ref.designated && ` (${t('panel.designated')})`}
+              </span>
+            ))}
+            {entry.caseCount > entry.cases.length && ` ${t('panel.moreCases', { count: entry.caseCount - entry.cases.length })}`}
+          </Box>
+        ))}
+        {values.length > PANEL_ACCOUNTS && (
+          <Box component="li" sx={{ listStyle: 'none' }}>
+            {t(`panel.more.${kind}`, { count: values.length - PANEL_ACCOUNTS })}
+          </Box>
+        )}
+      </Box>
+    </>
   );
 }

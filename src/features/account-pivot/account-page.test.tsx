@@ -16,8 +16,8 @@ const routes = [
 describe('cross-case pivots on screen (issue 16 §4)', () => {
   it('the case page’s panel names the account and the designation that names it too, and leads to the account page', async () => {
     const { user } = renderWithProviders(null, { route: '/cases/case-tidewater-pledge', routes });
-    const panel = await screen.findByRole('region', { name: 'Accounts in other cases' });
-    const item = await within(panel).findByRole('listitem');
+    const panel = await screen.findByRole('region', { name: 'Shared with other cases' });
+    const item = within(await within(panel).findByRole('list', { name: 'Accounts' })).getByRole('listitem');
     expect(item).toHaveTextContent('@meridian_echo in 1 other case, 1 designation: Grey Meridian (designation in force)');
     expect(within(item).getByRole('link', { name: 'Grey Meridian' })).toHaveAttribute('href', '/cases/case-grey-meridian');
     await user.click(within(item).getByRole('link', { name: '@meridian_echo' }));

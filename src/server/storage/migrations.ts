@@ -3,12 +3,15 @@
 // processes starting at once on one PostgreSQL migrate once. A migration is never edited once
 // released: a change to the schema is a new entry at the end.
 import { z } from 'zod';
-import { SqlInt, type SqlDatabase } from './sql-database';
+import { SqlInt, type SqlDatabase, type SqlQueryable } from './sql-database';
+import { streamCases, writeCaseRefs } from './sql-storage';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL alone cannot do (a rule of the backend's), run after `sql` in the same transaction. */
+  run?: (tx: SqlQueryable) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -227,24 +230,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'the accounts each case names, for cross-case pivots (issue 16 §4)',
+    name: 'the accounts, links and hashtags each case names, for cross-case pivots (issue 16 §4)',
     sql: `
-      -- One row per case and account it names (backend/account-pivot.ts, accountHandlesOf): its
-      -- signals' accounts, its decided associations and its actions on accounts, lower-cased.
-      CREATE TABLE case_account_refs (
+      -- One row per case and value it names (backend/account-pivot.ts, pivotValuesOf), as compared:
+      -- lower-cased handles, canonical links, lower-cased hashtags.
+      CREATE TABLE case_refs (
         case_id text NOT NULL REFERENCES cases (id),
-        handle text NOT NULL,
-        PRIMARY KEY (case_id, handle)
+        kind text NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (case_id, kind, value)
       );
-      CREATE INDEX case_account_refs_handle ON case_account_refs (handle, case_id);
-      INSERT INTO case_account_refs (case_id, handle)
-        SELECT c.id, lower(h.handle) FROM cases c,
-          jsonb_array_elements(c.document->'signals') AS s (signal),
-          jsonb_array_elements_text(s.signal->'accounts') AS h (handle)
-        UNION SELECT case_id, lower(handle) FROM case_accounts
-        UNION SELECT case_id, lower(target_ref) FROM enforcement_actions WHERE item->>'target' = 'account'
-        ON CONFLICT DO NOTHING;
+      CREATE INDEX case_refs_value ON case_refs (kind, value, case_id);
     `,
+    // Cases stored before: their values are worked out by the same rule the writes use (links need
+    // the co-link canonical form, which SQL does not have).
+    run: async (tx) => {
+      for await (const record of streamCases(tx)) await writeCaseRefs(tx, record);
+    },
   },
 ];
 
@@ -273,6 +275,7 @@ export async function migrate(db: SqlDatabase, migrations: readonly Migration[] 
       const rows = await tx.rows(AppliedRow, 'SELECT version FROM schema_migrations WHERE version = $1', [migration.version]);
       if (rows.length > 0) return false;
       await tx.script(migration.sql);
+      await migration.run?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       return true;
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../../engine/evaluate';
 import { caseIn, createTestBackend, T0 } from '../../backend/backend-test-kit';
-import { accountHandlesOf } from '../../backend/account-pivot';
+import { pivotValuesOf } from '../../backend/account-pivot';
 import { listingWith } from '../../backend/case-listing';
 import { buildDemoSeed } from '../../backend/demo-data';
 import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';
@@ -144,7 +144,7 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     expect((await storage.queryAudit({ mentioned: 'rui', page: 1, pageSize: 10 })).items.map((event) => event.reason)).toEqual(['@Rui Takahashi see the log.']);
   });
 
-  it('migration 6 indexes the accounts of cases stored before it: signals, associations and actions (issue 16 §4)', async () => {
+  it('migration 6 indexes what cases stored before it name: accounts of signals, associations and actions, hashtags (issue 16 §4)', async () => {
     const db = await open();
     toClose.push(db);
     await migrate(db);
@@ -155,14 +155,16 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
       user: 'rui', params: { caseId: designated.id }, ifMatch: designated.version,
       body: { type: 'limit-visibility', target: 'account', targetRef: 'harbor_one', basis: 'Amplifies.' },
     });
-    const handles = accountHandlesOf(applied);
-    expect(handles.length).toBeGreaterThan(1);
-    // As a server before migration 6 had it: no index of accounts.
-    await db.run('DROP TABLE case_account_refs');
+    const values = pivotValuesOf(applied);
+    expect(values.account.length).toBeGreaterThan(1);
+    expect(values.hashtag).toEqual(['#harborwatch']);
+    // As a server before migration 6 had it: no index of what cases name.
+    await db.run('DROP TABLE case_refs');
     await db.run('DELETE FROM schema_migrations WHERE version = 6');
     expect(await migrate(db)).toEqual([6]);
-    const refs = await storage.casesWithAccounts(handles, null, 20);
-    expect(refs.map((ref) => [ref.handle, ref.caseId, ref.designated])).toEqual(handles.map((handle) => [handle, designated.id, true]));
+    const refs = await storage.casesWithRefs('account', values.account, null, 20);
+    expect(refs.map((ref) => [ref.value, ref.caseId, ref.designated])).toEqual(values.account.map((handle) => [handle, designated.id, true]));
+    expect((await storage.casesWithRefs('hashtag', ['#HarborWatch'], null, 20)).map((ref) => ref.caseId)).toEqual([designated.id]);
   });
 });
 

@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { AuditEvent } from '../../api/contract/audit';
 import { CaseSummary } from '../../api/contract/case-list';
-import { PivotCase } from '../../api/contract/account-pivot';
+import { PIVOT_KINDS, PivotCase } from '../../api/contract/account-pivot';
 import { ExpiringAction } from '../../api/contract/expiring-actions';
-import { accountHandlesOf } from '../../backend/account-pivot';
+import { pivotKey, pivotValuesOf } from '../../backend/account-pivot';
 import { caseSearchText } from '../../backend/case-search';
 import { ACTOR_KINDS, CASE_STATUSES, VERDICT_OUTCOMES } from '../../engine/policy-terms';
 import {
@@ -58,7 +58,7 @@ const AuditRow = AuditEvent.extend({ seq: SqlInt.pipe(AuditEvent.shape.seq), men
 ).pipe(AuditEvent);
 const SummaryRow = z.object({ summary: z.unknown() }).transform((row) => row.summary).pipe(CaseSummary);
 const ExpiringRow = ExpiringAction;
-const AccountCaseRefRow = PivotCase.extend({ handle: z.string(), caseCount: SqlInt, designationCount: SqlInt });
+const CaseRefRow = PivotCase.extend({ kind: z.enum(PIVOT_KINDS), value: z.string(), caseCount: SqlInt, designationCount: SqlInt });
 
 const SELECT_CASE = `SELECT c.document,
     COALESCE((SELECT jsonb_agg(a.item ORDER BY a.position) FROM case_accounts a WHERE a.case_id = c.id), '[]'::jsonb) AS accounts,
@@ -149,15 +149,22 @@ async function writeChildren(tx: SqlQueryable, record: StoredCase): Promise<void
     [record.id, JSON.stringify(record.enforcementActions)],
   );
   await tx.run('DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $2', [record.id, record.enforcementActions.length]);
-  // Issue 16 §4: the accounts the case names, for the cross-case pivots; only the difference is written.
-  const handles = JSON.stringify(accountHandlesOf(record));
+  await writeCaseRefs(tx, record);
+}
+
+/** Issue 16 §4: the values the case names, for the cross-case pivots; only the difference is written. */
+export async function writeCaseRefs(tx: SqlQueryable, record: StoredCase): Promise<void> {
+  const values = pivotValuesOf(record);
+  const rows = JSON.stringify(PIVOT_KINDS.flatMap((kind) => values[kind].map((value) => [kind, value])));
   await tx.run(
-    `DELETE FROM case_account_refs WHERE case_id = $1 AND handle NOT IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-    [record.id, handles],
+    `DELETE FROM case_refs WHERE case_id = $1
+       AND (kind, value) NOT IN (SELECT r->>0, r->>1 FROM jsonb_array_elements($2::jsonb) AS r)`,
+    [record.id, rows],
   );
   await tx.run(
-    `INSERT INTO case_account_refs (case_id, handle) SELECT $1, h FROM jsonb_array_elements_text($2::jsonb) AS h ON CONFLICT DO NOTHING`,
-    [record.id, handles],
+    `INSERT INTO case_refs (case_id, kind, value) SELECT $1, r->>0, r->>1 FROM jsonb_array_elements($2::jsonb) AS r
+     ON CONFLICT DO NOTHING`,
+    [record.id, rows],
   );
 }
 
@@ -405,24 +412,25 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
         query,
       );
     },
-    async casesWithAccounts(handles, exceptCaseId, perHandle) {
-      if (handles.length === 0) return [];
+    async casesWithRefs(kind, values, exceptCaseId, perValue) {
+      const keys = [...new Set(values.flatMap((raw) => pivotKey(kind, raw) ?? []))];
+      if (keys.length === 0) return [];
       // A designation is in force exactly while the listing has a next review (case-listing.ts).
       return db.rows(
-        AccountCaseRefRow,
-        `SELECT handle, case_id AS "caseId", name AS "caseName", status, designated,
+        CaseRefRow,
+        `SELECT kind, value, case_id AS "caseId", name AS "caseName", status, designated,
            case_count AS "caseCount", designation_count AS "designationCount"
          FROM (
-           SELECT r.handle, c.id AS case_id, c.name, c.status, c.next_review_at IS NOT NULL AS designated,
-             row_number() OVER (PARTITION BY r.handle ORDER BY c.next_review_at IS NOT NULL DESC, c.updated_at DESC, c.id COLLATE "C") AS n,
-             count(*) OVER (PARTITION BY r.handle) AS case_count,
-             count(*) FILTER (WHERE c.next_review_at IS NOT NULL) OVER (PARTITION BY r.handle) AS designation_count
-           FROM case_account_refs r JOIN cases c ON c.id = r.case_id
-           WHERE r.handle IN (SELECT lower(jsonb_array_elements_text($1::jsonb))) AND r.case_id IS DISTINCT FROM $2
+           SELECT r.kind, r.value, c.id AS case_id, c.name, c.status, c.next_review_at IS NOT NULL AS designated,
+             row_number() OVER (PARTITION BY r.value ORDER BY c.next_review_at IS NOT NULL DESC, c.updated_at DESC, c.id COLLATE "C") AS n,
+             count(*) OVER (PARTITION BY r.value) AS case_count,
+             count(*) FILTER (WHERE c.next_review_at IS NOT NULL) OVER (PARTITION BY r.value) AS designation_count
+           FROM case_refs r JOIN cases c ON c.id = r.case_id
+           WHERE r.kind = $1 AND r.value IN (SELECT jsonb_array_elements_text($2::jsonb)) AND r.case_id IS DISTINCT FROM $3
          ) AS ranked
-         WHERE n <= $3
-         ORDER BY handle COLLATE "C", n`,
-        [JSON.stringify(handles), exceptCaseId, perHandle],
+         WHERE n <= $4
+         ORDER BY value COLLATE "C", n`,
+        [kind, JSON.stringify(keys), exceptCaseId, perValue],
       );
     },
     async listAudit() {
@@ -432,7 +440,7 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
       if (!options.allowReset) throw new ResetRefusedError();
       await db.transaction(async (tx) => {
         await tx.run(`SELECT set_config('cha.allow_audit_truncate', 'on', true)`);
-        await tx.run('TRUNCATE audit_events, case_account_refs, case_accounts, enforcement_actions, cases, storage_meta');
+        await tx.run('TRUNCATE audit_events, case_refs, case_accounts, enforcement_actions, cases, storage_meta');
         await writeSeed(tx, seed, listingOf);
       });
     },
