@@ -52,6 +52,12 @@ function severity(page: Page, category: string, level: string) {
   return page.getByRole('group', { name: `Severity of ${category} harm` }).getByRole('radio', { name: level, exact: true });
 }
 
+/** Each category has its own sub-tab in the harm tab (issue 15 §4): open it, then rate. */
+async function rate(page: Page, category: string, level: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${category}:`) }).click();
+  await severity(page, category, level).check();
+}
+
 test('the panel switches from incomplete to not recommended to recommended as severities change', async ({ page }) => {
   const caseId = await seedCase(page);
   await page.goto(`/cases/${caseId}/harm`);
@@ -61,10 +67,10 @@ test('the panel switches from incomplete to not recommended to recommended as se
   await expect(outcome).toContainText('Incomplete');
   await expect(panel.getByTestId('missing-inputs')).toContainText('Rate the severity of Physical harm.');
 
-  await severity(page, 'Physical', 'None').check();
-  await severity(page, 'Psychological', 'Low').check();
+  await rate(page, 'Physical', 'None');
+  await rate(page, 'Psychological', 'Low');
   await expect(outcome).toContainText('Incomplete');
-  await severity(page, 'Informational', 'Moderate').check();
+  await rate(page, 'Informational', 'Moderate');
 
   // R6a: a moderate rating rests on evidence. The missing input leads to the category's evidence list.
   await expect(outcome).toContainText('Incomplete');
@@ -79,7 +85,7 @@ test('the panel switches from incomplete to not recommended to recommended as se
   await expect(panel.getByTestId('threshold')).toContainText('one category at high, or 1 more category at moderate');
   await expect(outcome.getByLabel(/^R7: /)).toBeVisible();
 
-  await severity(page, 'Physical', 'High').check();
+  await rate(page, 'Physical', 'High');
   await expect(outcome).toContainText('Designation recommended');
   for (const rule of ['R2', 'R7', 'R13']) await expect(outcome.getByLabel(new RegExp(`^${rule}: `))).toBeVisible();
   await expect(panel.getByTestId('threshold')).toContainText('at least one category is rated high');

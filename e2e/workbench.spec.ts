@@ -22,10 +22,19 @@ function harmForm(page: Page, category: string): Locator {
   return page.getByTestId(`harm-form-${category.toLowerCase()}`);
 }
 
+/** Each harm category has its own sub-tab (issue 15 §4), named with its severity: "Physical: Not rated". */
+async function openCategory(page: Page, category: string): Promise<Locator> {
+  await page.getByRole('tab', { name: new RegExp(`^${category}:`) }).click();
+  return harmForm(page, category);
+}
+
 async function answerRubric(form: Locator, levels: [string, string, string]): Promise<void> {
   const criteria = ['Magnitude of harm', 'Sources', 'Likelihood if left unchecked'];
   for (const [index, criterion] of criteria.entries()) {
-    await form.getByRole('group', { name: criterion, exact: true }).getByRole('radio', { name: new RegExp(`^${levels[index]}:`) }).check();
+    // A segmented control per criterion (R6): choosing the chosen level again would clear it.
+    const level = form.getByRole('group', { name: criterion, exact: true }).getByRole('button', { name: `${criterion}: ${levels[index]}`, exact: true });
+    await level.click();
+    await expect(level).toHaveAttribute('aria-pressed', 'true');
   }
 }
 
@@ -75,9 +84,9 @@ test('a new analyst builds a complete case from nothing, sees it recommended, re
   await page.getByLabel(/Risks of applying this policy, including impacts on speech/).fill('Designation limits the coordinated abuse, not opinions about the harbour.');
   await saved(page);
 
-  // Harm: three forms.
+  // Harm: three forms, one sub-tab each.
   await page.getByRole('tab', { name: 'Harm' }).click();
-  const physical = harmForm(page, 'Physical');
+  const physical = await openCategory(page, 'Physical');
   await physical.getByRole('checkbox', { name: 'Violence' }).check();
   await physical.getByRole('button', { name: 'Add Physical evidence item' }).click();
   await physical.getByLabel('What happened').fill('Inspector’s car vandalised after a call to action.');
@@ -89,7 +98,7 @@ test('a new analyst builds a complete case from nothing, sees it recommended, re
   await expect(page.getByTestId('suggestion-physical')).toContainText('The rubric suggests: High.');
   await physical.getByRole('group', { name: 'Severity of Physical harm' }).getByRole('radio', { name: 'High', exact: true }).check();
 
-  const psychological = harmForm(page, 'Psychological');
+  const psychological = await openCategory(page, 'Psychological');
   await psychological.getByRole('checkbox', { name: 'Private information' }).check();
   await answerRubric(psychological, ['Moderate', 'Moderate', 'Moderate']);
   await psychological.getByRole('button', { name: 'Use suggestion' }).click();
@@ -100,7 +109,7 @@ test('a new analyst builds a complete case from nothing, sees it recommended, re
   await psychological.getByLabel('What happened').fill('Inspector’s home address posted with a call to visit.');
   await expect(page.getByTestId('missing-inputs').getByRole('button', { name: psychologicalEvidence })).toBeHidden();
 
-  const informational = harmForm(page, 'Informational');
+  const informational = await openCategory(page, 'Informational');
   await informational.getByRole('checkbox', { name: 'Synthetic and manipulated media' }).check();
   await informational.getByRole('button', { name: 'Add Informational evidence item' }).click();
   await informational.getByLabel('What happened').fill('A doctored clip of the inspector, shared as genuine.');
@@ -141,7 +150,7 @@ test('a new analyst builds a complete case from nothing, sees it recommended, re
   await page.getByRole('tab', { name: 'Harm' }).click();
   await expect(harmForm(page, 'Physical').getByLabel('What happened')).toHaveValue(/vandalised/);
   await expect(harmForm(page, 'Physical').getByRole('link', { name: /news\.example/ })).toHaveAttribute('rel', 'noopener noreferrer');
-  await expect(harmForm(page, 'Informational').getByRole('textbox', { name: 'Justification' })).toHaveValue(/regional news/);
+  await expect((await openCategory(page, 'Informational')).getByRole('textbox', { name: 'Justification' })).toHaveValue(/regional news/);
   await expect(page.getByTestId('matrix-psychological-moderate')).toContainText('Chosen');
   await page.getByRole('tab', { name: 'Accounts' }).click();
   await expect(page.getByRole('heading', { name: 'Accounts referenced by signals: 3' })).toBeVisible();
@@ -220,7 +229,8 @@ test('every tab of the workbench passes axe, and so do the signal dialog and a r
   test.setTimeout(150_000);
   for (const tab of ['overview', 'harm', 'evidence', 'accounts']) {
     await page.goto(`/cases/case-clearwater-week/${tab}`);
-    await expect(page.getByRole('tab', { selected: true })).toBeVisible();
+    // The case's own tabs: the harm tab has a selected category sub-tab of its own (issue 15 §4).
+    await expect(page.getByRole('tablist', { name: 'Case sections' }).getByRole('tab', { selected: true })).toBeVisible();
     await expect(page.getByTestId('designation-panel')).toBeVisible();
     await checkA11y(page, `${tab} tab`);
   }

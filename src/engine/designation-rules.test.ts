@@ -10,6 +10,8 @@ import {
   R5_policyAreasOutsideCategory,
   R6a_ratingNeedsEvidence,
   R7_meetsThreshold,
+  R7_thresholdBreakdown,
+  thresholdBreakdown,
   R8_decisionIsOverride,
   R9_activismBlocks,
   R9_countedSeverities,
@@ -215,6 +217,39 @@ describe('R7: one category high, or two at moderate or higher (categories, not e
     expect(reason(verdict, 'reason.R7.metHigh')?.params).toEqual({ highCategories: 1, categories: 'informational' });
     const two = run(buildCase({ severities: { physical: 'moderate', informational: 'moderate' } }));
     expect(reason(two, 'reason.R7.metModerate')?.params).toEqual({ moderateOrHigherCategories: 2, categories: 'physical,informational' });
+  });
+});
+
+describe('R7 category by category (the severity matrix draws it): which ratings count toward the threshold', () => {
+  const noCredible = { physical: 0, psychological: 0, informational: 0 };
+  const allCredible = { physical: 1, psychological: 1, informational: 1 };
+
+  it.each<[SeverityByCategory, boolean, 'one-high' | 'two-moderate' | null, string[], string[]]>([
+    [sev('none', 'high', 'low'), true, 'one-high', ['psychological'], ['psychological']],
+    [sev('moderate', null, 'high'), true, 'one-high', ['informational'], ['physical', 'informational']],
+    [sev('moderate', 'moderate', 'low'), true, 'two-moderate', [], ['physical', 'psychological']],
+    [sev('moderate', 'low', null), false, null, [], ['physical']],
+    [sev(null, null, null), false, null, [], []],
+  ])('%o → met %s (%s), high %o, moderate or higher %o', (severities, met, clause, high, moderateOrHigher) => {
+    const breakdown = R7_thresholdBreakdown(severities, noCredible, false);
+    expect(breakdown).toMatchObject({ met, clause, high, moderateOrHigher, notCounted: [] });
+    // The answer is R7's own, not a second implementation of it.
+    expect({ met: breakdown.met, clause: breakdown.clause, margin: breakdown.margin }).toEqual(R7_meetsThreshold(severities));
+    expect(thresholdBreakdown).toBe(R7_thresholdBreakdown);
+  });
+
+  it('R9: with the activism flag, a rated category without credible evidence is not counted, and is named', () => {
+    const severities = sev('high', 'moderate', 'low');
+    const credible = { physical: 0, psychological: 1, informational: 0 };
+    expect(R7_thresholdBreakdown(severities, credible, true)).toEqual({
+      met: false, clause: null, margin: { moderateCategoriesNeeded: 1, orOneHigh: true },
+      high: [], moderateOrHigher: ['psychological'], notCounted: ['physical', 'informational'],
+    });
+    // Without the flag, or with credible evidence everywhere, every rating counts.
+    expect(R7_thresholdBreakdown(severities, credible, false)).toMatchObject({ met: true, clause: 'one-high', high: ['physical'], notCounted: [] });
+    expect(R7_thresholdBreakdown(severities, allCredible, true)).toMatchObject({ met: true, clause: 'one-high', notCounted: [] });
+    // An unrated or `none` category is never "not counted": there is nothing to count.
+    expect(R7_thresholdBreakdown(sev(null, 'none', 'moderate'), noCredible, true).notCounted).toEqual(['informational']);
   });
 });
 

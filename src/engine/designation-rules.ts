@@ -130,8 +130,41 @@ export function R9_countedSeverities(
   return counted;
 }
 
+/** R7 category by category: which ratings count toward the threshold, and which R9 leaves out. */
+export interface ThresholdBreakdown extends ThresholdResult {
+  /** The counted categories at `high`, in the policy's order: any one of them meets R7 ("one high"). */
+  high: HarmCategory[];
+  /** The counted categories at `moderate` or higher (the `high` ones too), in the policy's order: two meet R7. */
+  moderateOrHigher: HarmCategory[];
+  /** Rated categories (`low` or above) R9 does not count: activism flag set, no evidence from a credible source. */
+  notCounted: HarmCategory[];
+}
+
+/**
+ * R7 (over the ratings R9 counts) with the categories behind the answer, for what draws the threshold
+ * on the harm ratings (the severity matrix). The answer itself is R7_meetsThreshold's, over
+ * R9_countedSeverities: the same as the verdict's `threshold` for the same case.
+ */
+export function R7_thresholdBreakdown(
+  severities: SeverityByCategory,
+  credibleEvidenceItems: Readonly<Record<HarmCategory, number>>,
+  activismContext: boolean,
+): ThresholdBreakdown {
+  const counted = R9_countedSeverities(severities, credibleEvidenceItems, activismContext);
+  const atLeast = (floor: Severity) => HARM_CATEGORIES.filter((category) => severityAtLeast(counted[category], floor));
+  return {
+    ...R7_meetsThreshold(counted),
+    high: atLeast('high'),
+    moderateOrHigher: atLeast('moderate'),
+    notCounted: HARM_CATEGORIES.filter((category) => severityAtLeast(severities[category], 'low') && counted[category] === null),
+  };
+}
+
 /** The UI's name for R7. */
 export const meetsThreshold = R7_meetsThreshold;
+
+/** The UI's name for R7 category by category (components call lower-case functions). */
+export const thresholdBreakdown = R7_thresholdBreakdown;
 
 export type ReviewDecisionKind = 'approve' | 'return' | 'reject';
 

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseContentArb, categoryArb, nowArb, shuffled } from './case-arbitraries';
 import type { CaseContentModel, HarmAssessmentModel } from './case-model';
+import { R7_thresholdBreakdown } from './designation-rules';
 import { evaluate } from './evaluate';
 import { HARM_CATEGORIES, SEVERITIES } from './policy-terms';
 import type { HarmCategory, Severity } from './policy-terms';
@@ -205,6 +206,28 @@ describe('engine properties', () => {
         let otherHarm = content;
         for (const category of HARM_CATEGORIES) otherHarm = withSeverity(otherHarm, category, { severity });
         expect(run(otherHarm).platformManipulationTrack).toEqual(verdict.platformManipulationTrack);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('R7_thresholdBreakdown answers as the verdict does, and names the categories behind it', () => {
+    fc.assert(
+      fc.property(anyCase, fc.boolean(), (content, activism) => {
+        const flagged = { ...content, actor: { ...content.actor, activismContext: activism } };
+        const verdict = run(flagged);
+        const severities = Object.fromEntries(HARM_CATEGORIES.map((c) => [c, flagged.harm[c].severity])) as Record<HarmCategory, Severity | null>;
+        const credible = Object.fromEntries(HARM_CATEGORIES.map((c) => [c, flagged.harm[c].evidence.filter((item) => item.credibleSource).length])) as Record<HarmCategory, number>;
+        const breakdown = R7_thresholdBreakdown(severities, credible, activism);
+        expect({ met: breakdown.met, clause: breakdown.clause, margin: breakdown.margin }).toEqual(verdict.threshold);
+        // One high, or two at moderate or higher, among the categories that count.
+        expect(breakdown.met).toBe(breakdown.high.length >= 1 || breakdown.moderateOrHigher.length >= 2);
+        for (const category of breakdown.high) expect(breakdown.moderateOrHigher).toContain(category);
+        for (const row of verdict.harm) {
+          // A category counted toward R7 is one the verdict counts (R9).
+          expect(!breakdown.moderateOrHigher.includes(row.category) || row.countsTowardThreshold).toBe(true);
+          expect(breakdown.notCounted.includes(row.category)).toBe(!row.countsTowardThreshold && row.severity !== null && row.severity !== 'none');
+        }
       }),
       { numRuns: NUM_RUNS },
     );

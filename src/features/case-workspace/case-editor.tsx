@@ -38,7 +38,7 @@ import { SaveStatusIndicator } from './save-status';
 import { BOTTOM_BAR_SPACE, VerdictBottomBar } from './verdict-bottom-bar';
 import { startFrom, useCaseAutosave } from './use-case-autosave';
 import type { DraftReadResult, DraftStorage } from './draft-storage';
-import { WorkspaceContext, type WorkspaceContextValue } from './workspace-context';
+import { WorkspaceContext, createSectionStore, showSectionOf, type WorkspaceContextValue } from './workspace-context';
 import { CASE_TABS, caseTabPath, type CaseTab } from './workspace-tabs';
 import { useStore } from 'zustand';
 
@@ -104,6 +104,8 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
   const [drawerOpen, setDrawerOpen] = useState(false);
   // The panel's verdict, for the bottom bar that sums it up on small screens.
   const [liveVerdict] = useState(createLiveVerdictStore);
+  // Which sub-tab shows (the harm tab's category, issue 15 §4): kept across tab switches, moved by focusField.
+  const [sections] = useState(createSectionStore);
 
   // A newer server version while nothing is unsent (someone else saved, or the case changed state):
   // show it, so the next edit starts from what is there now.
@@ -119,13 +121,15 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
       setDrawerOpen(false);
       const target = tabForField(path);
       if (target !== tab) void navigate(caseTabPath(caseId, target));
+      showSectionOf(sections, path);
       scheduleFocus(path);
     },
-    [caseId, navigate, tab],
+    [caseId, navigate, tab, sections],
   );
+  const hasPanel = renderDesignationPanel !== undefined;
   const workspace = useMemo<WorkspaceContextValue>(
-    () => ({ caseId, readOnly: !editable, focusField, networkLinkForSignal }),
-    [caseId, editable, focusField, networkLinkForSignal],
+    () => ({ caseId, readOnly: !editable, focusField, networkLinkForSignal, sections, liveVerdict: hasPanel ? liveVerdict : null }),
+    [caseId, editable, focusField, networkLinkForSignal, sections, liveVerdict, hasPanel],
   );
   const Content = TAB_CONTENT[tab];
   // The same element while the tab and the content's origin stay: the fields re-render through their
@@ -185,7 +189,10 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
           )}
           <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: panelProps ? 'minmax(0, 1fr) 400px' : 'minmax(0, 1fr)' } }}>
             <Box sx={{ minWidth: 0 }}>
-              <Tabs value={tab} aria-label={t('tabs.label')} variant="scrollable" allowScrollButtonsMobile>
+              {/* Scroll arrows only on narrow screens, where four tabs may not fit. From md up they fit
+                  (about 470 px in a column of at least 720), and MUI's overflow check (an IntersectionObserver
+                  at a 99 % threshold) must not put arrows beside them (issue 15 §8); the strip still scrolls. */}
+              <Tabs value={tab} aria-label={t('tabs.label')} variant="scrollable" scrollButtons={compact ? 'auto' : false} allowScrollButtonsMobile>
                 {CASE_TABS.map((id) => (
                   <Tab key={id} id={`case-tab-${id}`} value={id} label={t(`tabs.${id}`)} component={RouterLink} to={caseTabPath(caseId, id)} aria-controls="case-tabpanel" />
                 ))}
@@ -198,8 +205,8 @@ export function CaseEditor({ caseDocument, tab, user, draft, localDraftUnreadabl
           </Box>
           {footer}
           {panelProps && !wide && (
-            // Kept mounted under the bottom bar: the panel, shut, still computes the verdict the bar shows.
-            <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} keepMounted={bottomBar} {...panelProps} />
+            // Kept mounted: the panel, shut, still computes the verdict the bottom bar and the harm tab show.
+            <DesignationPanelDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} keepMounted {...panelProps} />
           )}
           {bottomBar && <VerdictBottomBar store={liveVerdict} onOpen={() => setDrawerOpen(true)} />}
           {conflictOpen && (

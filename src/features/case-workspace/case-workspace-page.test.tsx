@@ -231,14 +231,36 @@ describe('CaseWorkspacePage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/harm`));
     const group = await screen.findByRole('group', { name: 'Severity of Physical harm' });
     await waitFor(() => expect(group).toContainElement(document.activeElement as HTMLElement));
+    expect(screen.getByRole('tab', { name: /^Physical:/ })).toHaveAttribute('aria-selected', 'true');
     await user.click(screen.getByRole('button', { name: 'Go to rights' }));
     await waitFor(() => expect(rights()).toHaveFocus());
-    // R6a's missing input ("add harm evidence") lands in the category's evidence list.
+    // R6a's missing input ("add harm evidence") lands in the category's evidence list, its sub-tab opened first (issue 15 §4).
     await user.click(screen.getByRole('button', { name: 'Go to psychological evidence' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE}/harm`));
+    expect(screen.getByRole('tab', { name: /^Psychological:/ })).toHaveAttribute('aria-selected', 'true');
     const evidence = document.getElementById('field-harm--psychological--evidence');
     expect(evidence).not.toBeNull();
+    expect(evidence).toBeVisible();
     await waitFor(() => expect(evidence).toContainElement(document.activeElement as HTMLElement));
+    // The sub-tab stays where the jump left it across top-level tab switches.
+    await user.click(screen.getByRole('button', { name: 'Go to rights' }));
+    await waitFor(() => expect(rights()).toHaveFocus());
+    await user.click(await tabLink('Harm'));
+    expect(await screen.findByRole('tab', { name: /^Psychological:/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows the live panel’s verdict beside the severity matrix, as the panel computed it (issue 15 §4)', async () => {
+    renderWithProviders(null, {
+      route: `/cases/${CASE}/harm`,
+      routes: [{ path: '/cases/:caseId/:tab', element: <LiveRoute /> }],
+      userId: 'ana',
+    });
+    const beside = await screen.findByRole('region', { name: 'Live verdict' }, { timeout: 5_000 });
+    const panelOutcome = await screen.findByTestId('verdict-outcome');
+    const verdict = panelOutcome.querySelector('.MuiAlertTitle-root')?.textContent ?? '';
+    expect(verdict).not.toBe('');
+    await waitFor(() => expect(beside).toHaveTextContent(verdict));
+    expect(beside).toHaveAttribute('data-outcome', screen.getByTestId('designation-panel').getAttribute('data-outcome') ?? 'none');
   });
 
   it('redirects an unknown tab to the overview', async () => {

@@ -1,5 +1,6 @@
 // CaseContent dot paths (`harm.physical.severity`) to DOM ids and tabs: the designation panel lists
 // missing inputs by path, and `focusField` must find the input that path names.
+import { HARM_CATEGORIES, type HarmCategory } from '../../engine/policy-terms';
 import type { CaseTab } from './workspace-tabs';
 
 /** The DOM id of the control for a CaseContent path: `harm.physical.severity` -> `field-harm--physical--severity`. */
@@ -22,6 +23,13 @@ export function tabForField(path: string): CaseTab {
   }
 }
 
+/** Which harm category's sub-tab shows the field at `path` (`harm.psychological.evidence` -> psychological), or null. */
+export function harmCategoryForField(path: string): HarmCategory | null {
+  const [head, category] = path.split('.');
+  if (head !== 'harm') return null;
+  return HARM_CATEGORIES.find((entry) => entry === category) ?? null;
+}
+
 /** `a.b.c` -> [`a.b.c`, `a.b`, `a`]: when a path has no control of its own, its nearest ancestor's is used. */
 export function pathAndAncestors(path: string): string[] {
   const parts = path.split('.');
@@ -30,14 +38,17 @@ export function pathAndAncestors(path: string): string[] {
 
 const FOCUSABLE = 'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Focuses the control for `path` (or its nearest ancestor's); a group (radios, checkboxes) focuses its checked or first control. */
+/**
+ * Focuses the control for `path` (or its nearest ancestor's); a group (radios, checkboxes, a segmented
+ * control) focuses its checked or pressed control, else its first.
+ */
 export function focusFieldElement(path: string, root: Document = document): boolean {
   for (const candidate of pathAndAncestors(path)) {
     const element = root.getElementById(fieldId(candidate));
     if (!element) continue;
     const target = element.matches(FOCUSABLE) || (element.tabIndex === -1 && element.hasAttribute('tabindex'))
       ? element
-      : (element.querySelector<HTMLElement>('input:checked') ?? element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
+      : (element.querySelector<HTMLElement>('input:checked, button[aria-pressed="true"]:not([disabled])') ?? element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
     target.scrollIntoView?.({ block: 'center' });
     target.focus({ preventScroll: true });
     return root.activeElement === target;

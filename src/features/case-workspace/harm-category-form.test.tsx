@@ -5,13 +5,13 @@ import { HarmTab } from './harm-tab';
 import { HarnessProbe, WorkspaceFormHarness } from './workspace-test-harness';
 import { sampleContent, sampleSignal } from './workspace-test-fixtures';
 
-function renderHarm(probe = new HarnessProbe(), content = sampleContent()) {
+function renderHarm(probe = new HarnessProbe(), content = sampleContent(), readOnly = false) {
   const result = renderWithProviders(
-    <WorkspaceFormHarness content={content} probe={probe}>
+    <WorkspaceFormHarness content={content} probe={probe} readOnly={readOnly}>
       <HarmTab />
     </WorkspaceFormHarness>,
   );
-  return { ...result, form, criterion, probe };
+  return { ...result, form, criterion, level, probe, openCategory };
 }
 
 const evidenceItem = (id: string, description: string) => ({ id, description, observed: 'on-platform' as const, date: null, source: 'Local paper', link: '', credibleSource: true });
@@ -24,27 +24,79 @@ function criterion(category: string, name: string): HTMLElement {
   return within(form(category)).getByRole('group', { name });
 }
 
-describe('HarmCategoryForm', () => {
-  it('words the rubric as the policy does and shows the engine’s suggestion', async () => {
-    const { user, form, criterion } = renderHarm();
-    const magnitude = criterion('physical', 'Magnitude of harm');
-    expect(within(magnitude).getByRole('radio', { name: /^High: The harms caused by individuals\/supporters are extreme/ })).toBeInTheDocument();
-    expect(within(form('physical')).getByTestId('suggestion-physical')).toHaveTextContent('No suggestion yet');
+/** One level of a criterion's segmented control (R6): its name says the criterion and the level. */
+function level(category: string, name: string, levelName: 'Low' | 'Moderate' | 'High'): HTMLElement {
+  return within(criterion(category, name)).getByRole('button', { name: `${name}: ${levelName}` });
+}
 
-    await user.click(within(magnitude).getByRole('radio', { name: /^High:/ }));
-    await user.click(within(criterion('physical', 'Sources')).getByRole('radio', { name: /^High:/ }));
+/** Each category has its own sub-tab (issue 15 §4): a hidden one's form is not reachable by role. */
+async function openCategory(user: ReturnType<typeof renderWithProviders>['user'], label: string): Promise<void> {
+  await user.click(screen.getByRole('tab', { name: new RegExp(`^${label}:`) }));
+}
+
+describe('HarmCategoryForm', () => {
+  it('words the rubric as the policy does, each level a compact button, and shows the engine’s suggestion (R6)', async () => {
+    const { user, form, level, probe } = renderHarm();
+    const high = level('physical', 'Magnitude of harm', 'High');
+    // The short label shows; the policy's wording of the level describes the button.
+    expect(high).toHaveTextContent(/^High$/);
+    expect(high).toHaveAccessibleDescription(/^The harms caused by individuals\/supporters are extreme/);
+    expect(high).toHaveAttribute('aria-pressed', 'false');
+    expect(within(form('physical')).getByTestId('suggestion-physical')).toHaveTextContent('No suggestion yet');
+    expect(screen.getByTestId('criterion-wording-physical-magnitude')).toHaveTextContent('Not answered yet');
+
+    await user.click(high);
+    expect(high).toHaveAttribute('aria-pressed', 'true');
+    // The chosen level's wording shows under the control.
+    expect(screen.getByTestId('criterion-wording-physical-magnitude')).toHaveTextContent(/^The harms caused by individuals\/supporters are extreme/);
+    await user.click(level('physical', 'Sources', 'High'));
     // Two criteria agree: the median is already certain.
     expect(screen.getByTestId('suggestion-physical')).toHaveTextContent('The rubric suggests: High.');
-    await user.click(within(criterion('physical', 'Likelihood if left unchecked')).getByRole('radio', { name: /^Low:/ }));
+    await user.click(level('physical', 'Likelihood if left unchecked', 'Low'));
     expect(screen.getByTestId('suggestion-physical')).toHaveTextContent('The rubric suggests: High.');
-    await user.click(within(criterion('physical', 'Sources')).getByRole('radio', { name: /^Low:/ }));
+    await user.click(level('physical', 'Sources', 'Low'));
     expect(screen.getByTestId('suggestion-physical')).toHaveTextContent('The rubric suggests: Low.');
+    expect(probe.values?.harm.physical.rubric).toEqual({ magnitude: 'high', sources: 'low', likelihood: 'low' });
+  });
+
+  it('choosing the chosen level again clears the answer to “not answered” (null)', async () => {
+    const { user, level, probe } = renderHarm();
+    await user.click(level('physical', 'Sources', 'Moderate'));
+    expect(probe.values?.harm.physical.rubric.sources).toBe('moderate');
+    await user.click(level('physical', 'Sources', 'Moderate'));
+    expect(probe.values?.harm.physical.rubric.sources).toBeNull();
+    expect(level('physical', 'Sources', 'Moderate')).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByTestId('criterion-wording-physical-sources')).toHaveTextContent('Not answered yet');
+  });
+
+  it('reaches the levels with the arrow keys: one tab stop per criterion', async () => {
+    const { user, level, probe } = renderHarm();
+    level('physical', 'Magnitude of harm', 'Low').focus();
+    await user.keyboard('{ArrowRight}');
+    expect(level('physical', 'Magnitude of harm', 'Moderate')).toHaveFocus();
+    await user.keyboard(' ');
+    expect(probe.values?.harm.physical.rubric.magnitude).toBe('moderate');
+    // Only one level of the group is in the tab order.
+    const tabbable = ['Low', 'Moderate', 'High'].filter((name) => level('physical', 'Magnitude of harm', name as 'Low').tabIndex === 0);
+    expect(tabbable).toEqual(['Moderate']);
+  });
+
+  it('disables the rubric in a read-only case', () => {
+    const content = sampleContent();
+    content.harm.physical.rubric.magnitude = 'high';
+    const { level } = renderHarm(new HarnessProbe(), content, true);
+    expect(level('physical', 'Magnitude of harm', 'High')).toBeDisabled();
+    expect(level('physical', 'Magnitude of harm', 'High')).toHaveAttribute('aria-pressed', 'true');
+    expect(level('physical', 'Sources', 'Low')).toBeDisabled();
+    // The chosen wording is still there to read.
+    expect(screen.getByTestId('criterion-wording-physical-magnitude')).toHaveTextContent(/^The harms caused by individuals\/supporters are extreme/);
   });
 
   it('asks for a justification when the severity differs from the suggestion (R6), and not otherwise', async () => {
-    const { user, form, criterion, probe } = renderHarm();
+    const { user, form, level, probe, openCategory } = renderHarm();
+    await openCategory(user, 'Psychological');
     for (const name of ['Magnitude of harm', 'Sources', 'Likelihood if left unchecked']) {
-      await user.click(within(criterion('psychological', name)).getByRole('radio', { name: /^Moderate:/ }));
+      await user.click(level('psychological', name, 'Moderate'));
     }
     const severity = within(form('psychological')).getByRole('group', { name: 'Severity of Psychological harm' });
     await user.click(within(severity).getByRole('radio', { name: 'Moderate' }));
@@ -67,9 +119,10 @@ describe('HarmCategoryForm', () => {
   });
 
   it('"Use suggestion" sets the severity to the rubric’s', async () => {
-    const { user, form, criterion, probe } = renderHarm();
+    const { user, form, level, probe, openCategory } = renderHarm();
+    await openCategory(user, 'Informational');
     for (const name of ['Magnitude of harm', 'Sources']) {
-      await user.click(within(criterion('informational', name)).getByRole('radio', { name: /^Low:/ }));
+      await user.click(level('informational', name, 'Low'));
     }
     await user.click(within(form('informational')).getByRole('button', { name: 'Use suggestion' }));
     expect(probe.values?.harm.informational.severity).toBe('low');
@@ -126,8 +179,9 @@ describe('HarmCategoryForm', () => {
     expect(notice).toHaveTextContent('Physical evidence item 1 restored.');
   });
 
-  it('lists only the category’s own policy areas (R5)', () => {
-    const { form } = renderHarm();
+  it('lists only the category’s own policy areas (R5)', async () => {
+    const { user, form, openCategory } = renderHarm();
+    await openCategory(user, 'Informational');
     const areas = within(within(form('informational')).getByRole('group', { name: 'Policy areas concerned (R5)' })).getAllByRole('checkbox');
     expect(areas.map((box) => box.closest('label')?.textContent)).toEqual([
       'Civic integrity',

@@ -1,5 +1,6 @@
-// One harm category's assessment (R5-R6): its policy areas, evidence, the rubric, the severity, and a
-// justification that is required when the severity differs from the rubric's suggestion.
+// One harm category's assessment (R5-R6), shown in its sub-tab of the harm tab: its policy areas,
+// evidence, the rubric, the severity, and a justification that is required when the severity differs
+// from the rubric's suggestion.
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -26,13 +27,13 @@ export function HarmCategoryForm({ category }: { category: HarmCategory }) {
   const headingId = `harm-${category}-heading`;
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2 }} data-testid={`harm-form-${category}`}>
-      <Typography variant="h5" component="h3" id={headingId}>
+      <Typography variant="h6" component="h3" id={headingId}>
         {t(`policy:harmCategory.${category}`)}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t(`policy:harmCategoryDescription.${category}`)}
       </Typography>
-      <Stack spacing={3}>
+      <Stack spacing={2.5}>
         <PolicyAreasField category={category} />
         <EvidenceItemsField category={category} />
         <Divider />

@@ -1,6 +1,9 @@
-// R6: the three rubric criteria, each answered low / moderate / high in the policy's own words, the
-// rubric's suggested severity (computed by the engine), and the analyst's chosen severity.
+// R6: the three rubric criteria, each a compact segmented control (low / moderate / high, the policy's
+// own wording of each level in its tooltip, in its description and under the control once chosen;
+// choosing the chosen level again clears the answer), the rubric's suggested severity (computed by the
+// engine), and the analyst's chosen severity (issue 15 §4).
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -8,9 +11,13 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { visuallyHidden } from '../../components/visually-hidden';
 import { RUBRIC_CRITERIA, RUBRIC_LEVELS, SEVERITIES, type HarmCategory, type RubricCriterion, type RubricLevel, type Severity } from '../../engine/policy-terms';
 import { suggestSeverity } from '../../engine/severity-rubric';
 import { fieldId } from './field-ids';
@@ -22,7 +29,7 @@ const NOT_ANSWERED = '';
 export function RubricFieldset({ category }: { category: HarmCategory }) {
   const { t } = useTranslation(['workspace', 'policy']);
   return (
-    <Stack spacing={2}>
+    <Stack spacing={1.5}>
       <Typography variant="body2" color="text.secondary">
         {t('harm.rubricIntro')}
       </Typography>
@@ -34,39 +41,64 @@ export function RubricFieldset({ category }: { category: HarmCategory }) {
   );
 }
 
+/**
+ * One criterion (R6): an exclusive ToggleButtonGroup (one tab stop, arrow keys between the levels).
+ * Each button is named "criterion: level" and described by the policy's wording of that level.
+ */
 function CriterionField({ category, criterion }: { category: HarmCategory; criterion: RubricCriterion }) {
   const { t } = useTranslation(['workspace', 'policy']);
   const { readOnly } = useWorkspace();
   const name = `harm.${category}.rubric.${criterion}` as const;
   const { field } = useController<CaseFormValues, typeof name>({ name });
   const id = fieldId(name);
+  const criterionLabel = t(`policy:rubricCriterion.${criterion}`);
+  const wordingId = (level: RubricLevel) => `${id}-${level}-wording`;
   return (
-    <FormControl component="fieldset" id={id}>
-      <FormLabel component="legend" sx={{ fontWeight: 600 }}>
-        {t(`policy:rubricCriterion.${criterion}`)}
+    <FormControl component="fieldset" id={id} data-testid={`criterion-${category}-${criterion}`}>
+      <FormLabel component="legend" sx={{ fontWeight: 600, mb: 0.5 }}>
+        {criterionLabel}
       </FormLabel>
-      <RadioGroup
-        name={field.name}
-        value={field.value ?? NOT_ANSWERED}
-        onChange={(event) => field.onChange(event.target.value === NOT_ANSWERED ? null : (event.target.value as RubricLevel))}
-        onBlur={field.onBlur}
-      >
-        {RUBRIC_LEVELS.map((level) => (
-          <FormControlLabel
-            key={level}
-            value={level}
-            disabled={readOnly}
-            control={<Radio size="small" />}
-            sx={{ alignItems: 'flex-start', mb: 0.5, '& .MuiRadio-root': { pt: 0.25 } }}
-            label={
-              <span>
-                <strong>{t(`policy:severity.${level}`)}</strong>: {t(`policy:rubric.${criterion}.${level}`)}
-              </span>
-            }
-          />
-        ))}
-        <FormControlLabel value={NOT_ANSWERED} disabled={readOnly} control={<Radio size="small" />} label={t('harm.notAnswered')} />
-      </RadioGroup>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={{ xs: 0.5, md: 2 }} sx={{ alignItems: { md: 'center' } }}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          color="primary"
+          value={field.value}
+          disabled={readOnly}
+          // Choosing the chosen level again gives null: "not answered" stays possible.
+          onChange={(_event, value: RubricLevel | null) => field.onChange(value)}
+          onBlur={field.onBlur}
+          sx={{ flexShrink: 0, alignSelf: { xs: 'flex-start', md: 'center' } }}
+        >
+          {RUBRIC_LEVELS.map((level) => {
+            const button = (
+              <ToggleButton
+                key={level}
+                value={level}
+                aria-label={t('harm.criterionLevel', { criterion: criterionLabel, level: t(`policy:severity.${level}`) })}
+                aria-describedby={wordingId(level)}
+                sx={{ px: 1.5, minWidth: 88, textTransform: 'none' }}
+              >
+                {t(`policy:severity.${level}`)}
+              </ToggleButton>
+            );
+            // A disabled button fires no events for a tooltip; read-only shows the chosen wording below.
+            return readOnly ? button : (
+              <Tooltip key={level} title={t(`policy:rubric.${criterion}.${level}`)} describeChild enterDelay={300}>
+                {button}
+              </Tooltip>
+            );
+          })}
+        </ToggleButtonGroup>
+        <Typography variant="body2" color="text.secondary" data-testid={`criterion-wording-${category}-${criterion}`} sx={{ minWidth: 0 }}>
+          {field.value ? t(`policy:rubric.${criterion}.${field.value}`) : t('harm.notAnswered')}
+        </Typography>
+      </Stack>
+      {RUBRIC_LEVELS.map((level) => (
+        <Box key={level} component="span" id={wordingId(level)} sx={visuallyHidden}>
+          {t(`policy:rubric.${criterion}.${level}`)}
+        </Box>
+      ))}
     </FormControl>
   );
 }
