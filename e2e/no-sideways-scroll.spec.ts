@@ -1,6 +1,8 @@
 // Issue 15 §1: no screen scrolls sideways. Every screen of the mock backend's workbench, as an analyst
-// and as a reviewer, at 1440 and 390 px: the document is never wider than the window (wide tables
-// scroll inside their own frame). On failure the message names the elements that stick out.
+// and as a reviewer, at 1440, 900 and 390 px: the document is never wider than the window (wide tables
+// scroll inside their own frame). On failure the message names the elements that stick out. 900 px is
+// the narrowest window with the full top bar and row layouts (md), where the case list's filters were
+// 915 px wide (issue 15 §1).
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSidewaysScroll, test, waitForMockBackend } from './fixtures';
@@ -30,7 +32,7 @@ async function visit(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 }
 
-for (const width of [1440, 390]) {
+for (const width of [1440, 900, 390]) {
   test(`no screen scrolls sideways at ${width} px`, async ({ page }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width, height: 900 });
@@ -39,6 +41,12 @@ for (const width of [1440, 390]) {
     for (const path of ANALYST_SCREENS) {
       await visit(page, path);
       await test.step(`${path} at ${width} px`, () => expectNoSidewaysScroll(page));
+      // The case's four tabs fit from 900 px up: no scroll arrows beside them, whichever tab is open (issue 15 §8).
+      if (width >= 900 && path.startsWith('/cases/')) {
+        const caseTabs = page.locator('.MuiTabs-root', { has: page.getByRole('tablist', { name: 'Case sections' }) });
+        await expect(caseTabs.getByRole('tab')).toHaveCount(4);
+        await expect(caseTabs.locator('.MuiTabs-scrollButtons'), `${path}: scroll arrows beside the case tabs`).toHaveCount(0);
+      }
     }
     // The case history open, and an import's results.
     await visit(page, '/cases/case-grey-meridian/overview');

@@ -9,9 +9,10 @@ import Box from '@mui/material/Box';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { get, useController, useFormContext, useFormState, type FieldError, type FieldPathByValue } from 'react-hook-form';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { fieldId } from './field-ids';
 import { useWorkspace } from './workspace-context';
-import type { CaseFormValues } from './case-content';
+import { CaseContentFormSchema, type CaseFormValues } from './case-content';
 
 type TextPath = FieldPathByValue<CaseFormValues, string>;
 
@@ -33,17 +34,20 @@ export interface FormTextFieldProps {
  * from a form change to the panel's commit, issue 3). It re-renders only when its own error changes.
  * A reset of the form must remount the fields (CaseEditor keys the tab on the autosave's count of
  * replaced contents), so each input shows its new value and MUI floats the label over it.
+ * A multiline field (long free text) shows its count of characters against the contract's limit
+ * (issue 15 §8); the count watches the value itself, so typing re-renders that line and not the field.
  */
 export function FormTextField({ name, label, helperText, required, multiline, minRows, type = 'text', warning }: FormTextFieldProps) {
   const { readOnly } = useWorkspace();
   const { fieldError } = useErrorText();
-  const { register } = useFormContext<CaseFormValues>();
+  const { register, control } = useFormContext<CaseFormValues>();
   // Only the errors are read, so only they subscribe: not "validating", "dirty" or "touched", which
   // change on keystrokes once the field has been left.
   const { errors } = useFormState<CaseFormValues>({ name, exact: true });
   const error: FieldError | undefined = get(errors, name);
   const message = fieldError(error?.message) ?? warning ?? undefined;
   const { ref, ...registered } = register(name);
+  const shownHelp = message ?? helperText;
   return (
     <TextField
       id={fieldId(name)}
@@ -56,7 +60,9 @@ export function FormTextField({ name, label, helperText, required, multiline, mi
       type={type}
       fullWidth
       error={!!message}
-      helperText={message ?? helperText}
+      helperText={
+        multiline && !readOnly ? <FormCharacterCount control={control} name={name} max={caseTextMaxLength(name)} helperText={shownHelp} /> : shownHelp
+      }
       sx={multiline ? growWithContent(minRows ?? 1) : undefined}
       slotProps={{
         input: multiline ? { inputComponent: 'textarea' } : undefined,
@@ -66,6 +72,35 @@ export function FormTextField({ name, label, helperText, required, multiline, mi
     />
   );
 }
+
+/**
+ * The contract's limit for a text of the case form, found by its path in the form's schema
+ * (`questions.risksOfApplying`, `harm.physical.evidence.3.description`): one limit, the contract's.
+ * Kept per path with the array indexes left out, so a list of 300 evidence items looks it up once.
+ */
+export function caseTextMaxLength(path: string): number {
+  const key = path.replaceAll(/\.\d+(?=\.|$)/g, '.#');
+  let max = maxLengths.get(key);
+  if (max === undefined) {
+    let schema: SchemaLike | undefined = CaseContentFormSchema as SchemaLike;
+    for (const segment of key.split('.')) {
+      while (schema && !schema.shape && !schema.element && schema.unwrap) schema = schema.unwrap() as SchemaLike;
+      schema = (segment === '#' ? schema?.element : schema?.shape?.[segment]) as SchemaLike | undefined;
+    }
+    if (!schema) throw new Error(`caseTextMaxLength: no field ${path} in the case form`);
+    max = maxLengthOf(schema);
+    maxLengths.set(key, max);
+  }
+  return max;
+}
+/** What the walk above reads of a zod schema: an object's shape, an array's element, a wrapper's inner schema. */
+interface SchemaLike {
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  unwrap?: () => unknown;
+  maxLength?: number | null;
+}
+const maxLengths = new Map<string, number>();
 
 /**
  * A multiline field grows with its text through CSS (`field-sizing: content`), not MUI's autosize:

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { CoordinationSignal } from '../../api/contract/case';
 import { AccountHandle } from '../../api/contract/primitives';
 import { useErrorText } from '../../components/api-error-text';
+import { CharacterCount, maxLengthOf } from '../../components/character-count';
 import {
   EVIDENCE_STATES,
   OBSERVED,
@@ -67,6 +68,8 @@ function formPath(path: readonly PropertyKey[]): string {
   if (head === 'accounts') return 'accounts';
   return path.map(String).join('.');
 }
+
+const DESCRIPTION_MAX_LENGTH = maxLengthOf(CoordinationSignal.shape.description);
 
 /** Validates with the contract's CoordinationSignal, so the dialog accepts exactly what the server does. */
 export const signalResolver: Resolver<SignalFormValues, unknown, CoordinationSignal> = async (values) => {
@@ -179,7 +182,18 @@ export function SignalDialog({ initial, mode, onClose, onSave }: SignalDialogPro
               name="description"
               // The ref on the input, so a refused submit focuses the description itself.
               render={({ field: { ref, ...field } }) => (
-                <TextField id="signal-description" fullWidth multiline minRows={2} required label={t('signal.description')} {...field} inputRef={ref} error={!!errors.description} helperText={fieldError(errors.description?.message)} />
+                <TextField
+                  id="signal-description"
+                  fullWidth
+                  multiline
+                  minRows={2}
+                  required
+                  label={t('signal.description')}
+                  {...field}
+                  inputRef={ref}
+                  error={!!errors.description}
+                  helperText={<CharacterCount length={field.value.length} max={DESCRIPTION_MAX_LENGTH} helperText={fieldError(errors.description?.message)} />}
+                />
               )}
             />
             <Controller

@@ -68,6 +68,12 @@ describe('CaseListPage', () => {
     expect(await screen.findByText('No case matches these filters.')).toBeVisible();
   });
 
+  it('/cases?new=1 (the command palette’s "New case") opens the new-case form, and the flag leaves the URL (issue 15 §5)', async () => {
+    const { router } = renderWithProviders(null, { routes, route: '/cases?new=1&status=draft' });
+    expect(await screen.findByRole('dialog', { name: 'Open a new case' })).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe('?status=draft'));
+  });
+
   it('lists the cases from the backend with status, verdict and priority', async () => {
     renderWithProviders(null, { routes, route: '/cases' });
     expect(await screen.findByRole('link', { name: 'Copper Lantern Collective' })).toBeInTheDocument();

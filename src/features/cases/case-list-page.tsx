@@ -19,7 +19,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useCaseList } from '../../api/client/case-queries';
@@ -54,6 +54,8 @@ import {
 // The form (react-hook-form, dialog, checkbox) loads when first wanted, not with the list; pointing at
 // the button starts the download.
 const loadNewCaseForm = () => import('./new-case-form');
+/** The query parameter that opens the new-case form on arrival. */
+const NEW_CASE_PARAM = 'new';
 const NewCaseDialog = lazy(() => loadNewCaseForm().then((m) => ({ default: m.NewCaseDialog })));
 // The same for the dialog that names a view.
 const loadSaveViewDialog = () => import('./save-view-dialog');
@@ -106,6 +108,21 @@ export function CaseListPage() {
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  // `/cases?new=1` (the command palette's "New case", issue 15 §5) opens the form; the flag then leaves the URL.
+  const asksForForm = searchParams.get(NEW_CASE_PARAM) === '1';
+  useEffect(() => {
+    if (!asksForForm) return;
+    setFormWanted(true);
+    setCreating(true);
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(NEW_CASE_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [asksForForm, setSearchParams]);
 
   const update = (patch: Partial<ListUrlQuery>) => {
     setSearchParams(listSearchParams({ ...query, page: 1, ...patch }), { replace: true });
@@ -141,7 +158,8 @@ export function CaseListPage() {
       </Box>
 
       <Paper component="section" aria-label={t('list.title')} sx={{ p: 2, mb: 2 }}>
-        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, gap: 2 }}>
+        {/* In a row from md up, wrapping: search, three filters and two checkboxes are about 915 px, more than a 900 px window has. */}
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', md: 'row' }, flexWrap: 'wrap', alignItems: { md: 'center' }, gap: 2 }}>
           <SearchField label={t('list.search')} value={query.q ?? ''} onChange={(q) => update({ q: q || undefined })} />
           <FilterSelect
             anyLabel={t('list.any')}

@@ -23,6 +23,7 @@ import { NewCaseInput } from '../../api/contract/case';
 import { TagList } from '../../api/contract/primitives';
 import { ACTOR_KINDS } from '../../engine/policy-terms';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 
 const commaList = z
   .string()
@@ -32,6 +33,7 @@ const commaList = z
 export const NewCaseFormSchema = z.object({
   actor: NewCaseInput.shape.actor.extend({ aliases: commaList, geographies: commaList, languages: commaList }),
 });
+const PURPOSE_MAX_LENGTH = maxLengthOf(NewCaseInput.shape.actor.shape.purpose);
 type NewCaseFormInput = z.input<typeof NewCaseFormSchema>;
 type NewCaseFormOutput = z.output<typeof NewCaseFormSchema>;
 
@@ -123,7 +125,9 @@ export function NewCaseDialog({
               minRows={2}
               {...register('actor.purpose')}
               error={!!errors?.purpose}
-              helperText={err(errors?.purpose?.message) ?? t('form.purposeHelp')}
+              helperText={
+                <FormCharacterCount control={control} name="actor.purpose" max={PURPOSE_MAX_LENGTH} helperText={err(errors?.purpose?.message) ?? t('form.purposeHelp')} />
+              }
             />
             <TextField label={t('form.aliases')} {...register('actor.aliases')} helperText={err(errors?.aliases?.message) ?? t('form.listHelp')} error={!!errors?.aliases} />
             <TextField label={t('form.geographies')} {...register('actor.geographies')} helperText={err(errors?.geographies?.message) ?? t('form.listHelp')} error={!!errors?.geographies} />

@@ -128,14 +128,15 @@ describe('the command palette', () => {
     expect(all.at(-1)).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('"New case" goes to the case list (its form opens from the list’s button)', async () => {
-    const { user, path } = renderShell('/audit');
+  it('"New case" goes to the case list asking it to open its form (issue 15 §5)', async () => {
+    const { user, path, router } = renderShell('/audit');
     await user.keyboard('{Control>}k{/Control}');
     await palette();
     await user.keyboard('new case');
     expect(await screen.findByRole('option', { name: /^New case/ })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(path()).toBe('/cases'));
+    expect(router.state.location.search).toBe('?new=1');
   });
 
   it('on a case page, switches the case’s tab', async () => {

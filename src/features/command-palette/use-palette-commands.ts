@@ -63,7 +63,7 @@ export function usePaletteCommands({ search, caseTabs, allowedPaths, onClose, on
   }
   // The case list opens its form from its button only (it reads no `?new=1`): this goes there and says so.
   if (allowedPaths.includes('/cases')) {
-    commands.push({ id: 'new-case', group: 'create', label: t('commands.newCase'), description: t('commands.newCaseDescription'), run: goTo('/cases') });
+    commands.push({ id: 'new-case', group: 'create', label: t('commands.newCase'), description: t('commands.newCaseDescription'), run: goTo('/cases?new=1') });
   }
   const openCase = caseOnPage(pathname, caseTabs);
   if (openCase) {

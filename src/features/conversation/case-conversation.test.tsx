@@ -41,6 +41,8 @@ describe('CaseConversation (issue 12 §1)', () => {
     await user.selectOptions(pick, 'rui');
     expect(box).toHaveValue('Could @Rui Takahashi ');
     expect(box).toHaveFocus();
+    // The count follows the text however it changed, against the contract's limit for a comment.
+    expect(screen.getByTestId('character-count')).toHaveTextContent('21 / 5,000');
     await user.type(box, 'check the archive?');
     expect(screen.getByTestId('comment-mentions')).toHaveTextContent('Mentions Rui Takahashi: their notifications will show this comment.');
     await user.click(screen.getByRole('button', { name: 'Comment' }));

@@ -20,6 +20,7 @@ import { CommentInput, type ConversationEventType } from '../../api/contract/con
 import { useUsers } from '../../api/client/case-queries';
 import { useCurrentUser, useUserName } from '../../api/client/user-queries';
 import { useErrorText } from '../../components/api-error-text';
+import { CharacterCount, maxLengthOf } from '../../components/character-count';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
@@ -119,6 +120,8 @@ function ConversationEntry({ event, returned }: { event: AuditEvent; returned: R
   );
 }
 
+const COMMENT_MAX_LENGTH = maxLengthOf(CommentInput.shape.text);
+
 function CommentComposer({ caseId }: { caseId: string }) {
   const { t } = useTranslation('conversation');
   const { fieldError } = useErrorText();
@@ -155,7 +158,7 @@ function CommentComposer({ caseId }: { caseId: string }) {
         minRows={2}
         fullWidth
         error={Boolean(textError)}
-        helperText={textError ? fieldError(textError) : t('composerHelp')}
+        helperText={<CharacterCount length={text.length} max={COMMENT_MAX_LENGTH} helperText={textError ? fieldError(textError) : t('composerHelp')} />}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();

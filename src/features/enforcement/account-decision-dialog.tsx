@@ -23,8 +23,11 @@ import type { z } from 'zod';
 import type { AccountAssociation, CaseDocument } from '../../api/contract/case';
 import { AccountDecisionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { ASSOCIATION_BASES } from '../../engine/policy-terms';
 import { useDecideAccount } from './enforcement-queries';
+
+const NOTE_MAX_LENGTH = maxLengthOf(AccountDecisionInput.shape.note);
 
 const AccountDecisionForm = AccountDecisionInput.superRefine((value, ctx) => {
   if (value.status === 'confirmed' && value.basis.length === 0) {
@@ -134,7 +137,9 @@ export function AccountDecisionDialog({ caseDocument, account, onClose }: Accoun
               minRows={2}
               {...register('note')}
               error={!!formState.errors.note}
-              helperText={fieldError(formState.errors.note?.message) ?? t('accounts.noteHelp')}
+              helperText={
+                <FormCharacterCount control={control} name="note" max={NOTE_MAX_LENGTH} helperText={fieldError(formState.errors.note?.message) ?? t('accounts.noteHelp')} />
+              }
             />
             {decide.error && (
               <Alert severity="error" role="alert">

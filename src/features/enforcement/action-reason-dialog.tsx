@@ -16,12 +16,15 @@ import { z } from 'zod';
 import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
 import { LiftActionInput, ReapplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { useLiftAction, useReapplyAction } from './enforcement-queries';
 
 export type ActionReasonKind = 'reapply' | 'lift';
 
 /** One text field either way: the re-application's justification or the lift's reason. */
 const ReasonForm = z.object({ text: ReapplyActionInput.shape.justification });
+/** The re-application's justification and the lift's reason have one limit in the contract; the smaller, should they ever differ. */
+const TEXT_MAX_LENGTH = Math.min(maxLengthOf(ReapplyActionInput.shape.justification), maxLengthOf(LiftActionInput.shape.reason));
 type FormInput = z.input<typeof ReasonForm>;
 type FormOutput = z.output<typeof ReasonForm>;
 
@@ -39,7 +42,7 @@ export function ActionReasonDialog({ kind, caseDocument, action, onClose }: Acti
   const lift = useLiftAction(caseDocument.id, caseDocument.version);
   const mutation = kind === 'reapply' ? reapply : lift;
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(ReasonForm), defaultValues: { text: '' } });
-  const { register, handleSubmit, formState } = form;
+  const { control, register, handleSubmit, formState } = form;
   // Handles always with their @ (issue 15 §8).
   const words = { action: t(`policy:actionShort.${action.type}`), target: action.target === 'account' ? `@${action.targetRef}` : action.targetRef };
 
@@ -69,7 +72,14 @@ export function ActionReasonDialog({ kind, caseDocument, action, onClose }: Acti
             label={t(kind === 'reapply' ? 'actions.justification' : 'actions.liftReason')}
             {...register('text')}
             error={!!formState.errors.text}
-            helperText={fieldError(formState.errors.text?.message) ?? t(kind === 'reapply' ? 'actions.justificationHelp' : 'actions.liftReasonHelp')}
+            helperText={
+              <FormCharacterCount
+                control={control}
+                name="text"
+                max={TEXT_MAX_LENGTH}
+                helperText={fieldError(formState.errors.text?.message) ?? t(kind === 'reapply' ? 'actions.justificationHelp' : 'actions.liftReasonHelp')}
+              />
+            }
           />
           {mutation.error && (
             <Alert severity="error" role="alert" sx={{ mt: 2 }}>

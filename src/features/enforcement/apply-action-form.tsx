@@ -20,9 +20,12 @@ import type { CaseDocument } from '../../api/contract/case';
 import { EnforcementActionType } from '../../api/contract/policy-terms';
 import { ApplyActionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { ACTION_TARGETS, type EnforcementActionType as ActionTypeName } from '../../engine/policy-terms';
 import { DESIGNATION_ACTION_TYPES, EXPIRING_ACTION_TYPES, GENERAL_RULES_ACTION_TYPES, generalRulesAccounts, needsDesignation } from '../../engine/schedule';
 import { useApplyAction } from './enforcement-queries';
+
+const BASIS_MAX_LENGTH = maxLengthOf(ApplyActionInput.shape.basis);
 
 const ApplyActionForm = ApplyActionInput.superRefine((value, ctx) => {
   if (!ACTION_TARGETS[value.type].includes(value.target)) ctx.addIssue({ code: 'custom', path: ['target'], message: 'action.targetMismatch' });
@@ -201,7 +204,9 @@ export function ApplyActionFormView({ caseDocument, generalRulesOnly = false }: 
           minRows={2}
           {...register('basis')}
           error={!!formState.errors.basis}
-          helperText={fieldError(formState.errors.basis?.message) ?? t('actions.basisHelp')}
+          helperText={
+            <FormCharacterCount control={control} name="basis" max={BASIS_MAX_LENGTH} helperText={fieldError(formState.errors.basis?.message) ?? t('actions.basisHelp')} />
+          }
         />
         {apply.error && !(apply.error instanceof ApiError && apply.error.code === 'validation') && (
           <Alert severity="error" role="alert">

@@ -81,6 +81,8 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
     // Prevent recommendations for @meridian_echo (confirmed in the seed).
     const form = within(actions).getByRole('form', { name: 'Apply an action' });
+    // The policy's wording, a full stop, then the expiry (issue 15 §8: "…on timelines Expires automatically").
+    expect(within(form).getByText(/on timelines\. Expires automatically after 30 days \(R15\)\.$/)).toBeVisible();
     await user.click(within(form).getByRole('combobox', { name: 'Action' }));
     await user.click(await screen.findByRole('option', { name: 'Prevent recommendations' }));
     await user.click(within(form).getByRole('combobox', { name: 'Confirmed account' }));
@@ -101,11 +103,17 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(expired).toHaveAttribute('data-state', 'expired');
     expect(within(expired).getByText('Expired')).toBeVisible();
 
-    await user.click(within(expired).getByRole('button', { name: 'Re-apply Limit visibility on @grey_relay_07' }));
+    // An ellipsis on the button that opens the dialog, none on the dialog's own (issue 15 §8).
+    const opener = within(expired).getByRole('button', { name: 'Re-apply Limit visibility on @grey_relay_07' });
+    expect(opener).toHaveTextContent(/^Re-apply…$/);
+    await user.click(opener);
     const dialog = await screen.findByRole('dialog', { name: /Re-apply “Limit visibility” on @grey_relay_07/ });
+    expect(within(dialog).getByRole('button', { name: 'Re-apply' })).toHaveTextContent(/^Re-apply$/);
     await user.click(within(dialog).getByRole('button', { name: 'Re-apply' }));
     expect(await within(dialog).findByText('Required')).toBeVisible();
     await fill(user, within(dialog).getByRole('textbox', { name: /Justification/ }), 'Posted a new target list yesterday.');
+    // The count against the contract's limit for a re-application's justification.
+    expect(within(dialog).getByTestId('character-count')).toHaveTextContent('35 / 5,000');
     await user.click(within(dialog).getByRole('button', { name: 'Re-apply' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const reapplied = await within(actions).findByRole('row', { name: /Re-applies an expired action/ });

@@ -28,6 +28,7 @@ import { pendingManipulationProposal, type CaseDocument, type ManipulationPropos
 import { ManipulationDecisionInput, ManipulationProposalInput } from '../../api/contract/requests';
 import { hasRole, type User } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { evaluate } from '../../engine/evaluate';
@@ -125,7 +126,7 @@ function ProposeForm({ caseDocument, accounts }: { caseDocument: CaseDocument; a
           minRows={2}
           {...register('basis')}
           error={Boolean(formState.errors.basis)}
-          helperText={fieldError(formState.errors.basis?.message)}
+          helperText={<FormCharacterCount control={control} name="basis" max={BASIS_MAX_LENGTH} helperText={fieldError(formState.errors.basis?.message)} />}
         />
         {propose.error && <ErrorAlert error={propose.error} />}
         <Box>
@@ -139,6 +140,8 @@ function ProposeForm({ caseDocument, accounts }: { caseDocument: CaseDocument; a
 }
 
 type DecisionFields = z.input<typeof ManipulationDecisionInput>;
+const BASIS_MAX_LENGTH = maxLengthOf(ManipulationProposalInput.shape.basis);
+const RATIONALE_MAX_LENGTH = maxLengthOf(ManipulationDecisionInput.shape.rationale);
 
 function PendingProposal({ caseDocument, proposal, me }: { caseDocument: CaseDocument; proposal: ManipulationProposal; me: User }) {
   const { t } = useTranslation('enforcement');
@@ -200,7 +203,14 @@ function PendingProposal({ caseDocument, proposal, me }: { caseDocument: CaseDoc
               minRows={2}
               {...register('rationale')}
               error={Boolean(formState.errors.rationale)}
-              helperText={fieldError(formState.errors.rationale?.message) ?? t('manipulation.rationaleHelp')}
+              helperText={
+                <FormCharacterCount
+                  control={control}
+                  name="rationale"
+                  max={RATIONALE_MAX_LENGTH}
+                  helperText={fieldError(formState.errors.rationale?.message) ?? t('manipulation.rationaleHelp')}
+                />
+              }
             />
             {decide.error && <ErrorAlert error={decide.error} />}
             <Box>

@@ -20,6 +20,7 @@ import type { CaseDocument, ContinuationActivity, ReapplicationProposal } from '
 import { ReapplicationDecisionInput } from '../../api/contract/requests';
 import { hasRole, type User } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { DateTime, formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { useDecideReapplication, useSetAutoReapply } from './enforcement-queries';
@@ -182,6 +183,7 @@ function DecidedFacts({ caseDocument, proposal }: { caseDocument: CaseDocument; 
 }
 
 const NoteFields = ReapplicationDecisionInput.pick({ note: true });
+const NOTE_MAX_LENGTH = maxLengthOf(NoteFields.shape.note);
 
 function DecisionForm({ caseDocument, proposal }: { caseDocument: CaseDocument; proposal: ReapplicationProposal }) {
   const { t } = useTranslation('enforcement');
@@ -191,7 +193,7 @@ function DecisionForm({ caseDocument, proposal }: { caseDocument: CaseDocument; 
     resolver: zodResolver(NoteFields),
     defaultValues: { note: '' },
   });
-  const { register, handleSubmit, formState } = form;
+  const { control, register, handleSubmit, formState } = form;
   const decideWith = (outcome: 'apply' | 'dismiss') =>
     handleSubmit(async ({ note }) => {
       try {
@@ -212,7 +214,7 @@ function DecisionForm({ caseDocument, proposal }: { caseDocument: CaseDocument; 
           minRows={2}
           {...register('note')}
           error={Boolean(formState.errors.note)}
-          helperText={fieldError(formState.errors.note?.message)}
+          helperText={<FormCharacterCount control={control} name="note" max={NOTE_MAX_LENGTH} helperText={fieldError(formState.errors.note?.message)} />}
         />
         {decide.error && <ErrorAlert error={decide.error} />}
         <Stack direction="row" spacing={1}>

@@ -20,24 +20,32 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../api/client/http-client';
 import { MAX_RETURN_REQUESTS, ReviewDecisionKind, type CaseDocument } from '../../api/contract/case';
+import { ReturnRequestInput } from '../../api/contract/conversation';
 import { DecisionFields } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import type { VerdictOutcome } from '../../engine/policy-terms';
 import { useDecideCase } from './review-queries';
 import { decisionIsOverride } from '../../engine/designation-rules';
 import { isModification, type DecisionBlock } from './review-rules';
 import { ReturnRequestsField } from './return-requests-field';
 
+/** The contract's limits, for the counters and the form's own checks. */
+const RATIONALE_MAX_LENGTH = maxLengthOf(DecisionFields.shape.rationale);
+const OVERRIDE_MAX_LENGTH = maxLengthOf(DecisionFields.shape.overrideJustification);
+
 function decisionFormSchema(outcome: VerdictOutcome) {
   return DecisionFields.extend({
-    overrideJustification: z.string().max(10_000),
+    overrideJustification: z.string().max(OVERRIDE_MAX_LENGTH),
     // Checked only when they go with the decision: a return (issue 12 §2).
     requests: z.array(z.object({ text: z.string(), target: z.string() })).max(MAX_RETURN_REQUESTS, 'request.tooMany'),
   }).superRefine((value, ctx) => {
     if (value.decision === 'return') {
+      // Each request's text by the contract's own rule, so its messages (required, "Too long: at most
+      // 1,000 characters") are the server's.
       value.requests.forEach((request, index) => {
-        if (request.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['requests', index, 'text'], message: 'required' });
-        else if (request.text.length > 1_000) ctx.addIssue({ code: 'custom', path: ['requests', index, 'text'], message: 'too long' });
+        const text = ReturnRequestInput.shape.text.safeParse(request.text);
+        if (!text.success) ctx.addIssue({ code: 'custom', path: ['requests', index, 'text'], message: text.error.issues[0]?.message ?? 'required' });
       });
     }
     if (decisionIsOverride(outcome, value.decision) && value.overrideJustification.trim() === '') {
@@ -160,7 +168,14 @@ export function DecisionForm({ caseDocument, blocks, onDecided, chosen = null }:
               minRows={3}
               {...register('rationale')}
               error={!!formState.errors.rationale}
-              helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
+              helperText={
+                <FormCharacterCount
+                  control={control}
+                  name="rationale"
+                  max={RATIONALE_MAX_LENGTH}
+                  helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
+                />
+              }
             />
             {decision === 'return' && (
               <FormProvider {...form}>
@@ -183,7 +198,14 @@ export function DecisionForm({ caseDocument, blocks, onDecided, chosen = null }:
                   minRows={3}
                   {...register('overrideJustification')}
                   error={!!formState.errors.overrideJustification}
-                  helperText={fieldError(formState.errors.overrideJustification?.message) ?? t('decision.override.help')}
+                  helperText={
+                    <FormCharacterCount
+                      control={control}
+                      name="overrideJustification"
+                      max={OVERRIDE_MAX_LENGTH}
+                      helperText={fieldError(formState.errors.overrideJustification?.message) ?? t('decision.override.help')}
+                    />
+                  }
                 />
               </Box>
             )}

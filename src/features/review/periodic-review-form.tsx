@@ -28,6 +28,7 @@ import { z } from 'zod';
 import type { CaseDocument, EnforcementAction } from '../../api/contract/case';
 import { PeriodicReviewInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { DateTime, formatDateTime } from '../../components/date-time';
 import { associationsToReview, lastActivity } from '../../engine/association-recency';
 import { DESIGNATION_ACTION_TYPES, endedByWithdrawal, isActionActive, isReviewDue } from '../../engine/schedule';
@@ -52,6 +53,7 @@ const PeriodicReviewFields = z
 type PeriodicFormInput = z.input<typeof PeriodicReviewFields>;
 type PeriodicFormOutput = z.output<typeof PeriodicReviewFields>;
 const OUTCOMES = PeriodicReviewInput.shape.outcome.options;
+const RATIONALE_MAX_LENGTH = maxLengthOf(PeriodicReviewInput.shape.rationale);
 
 function requestOf(values: PeriodicFormOutput): PeriodicReviewInput {
   return {
@@ -179,7 +181,14 @@ export function PeriodicReviewForm({ caseDocument, now, allowed, onReviewed }: P
               minRows={3}
               {...register('rationale')}
               error={!!formState.errors.rationale}
-              helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
+              helperText={
+                <FormCharacterCount
+                  control={control}
+                  name="rationale"
+                  max={RATIONALE_MAX_LENGTH}
+                  helperText={fieldError(formState.errors.rationale?.message) ?? t('decision.rationaleHelp')}
+                />
+              }
             />
             <Box>
               <Button type="submit" variant="contained" disabled={!allowed || formState.isSubmitting} aria-describedby={allowed ? undefined : 'periodic-blocked'}>

@@ -11,7 +11,9 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Controller, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MAX_RETURN_REQUESTS } from '../../api/contract/case';
+import { ReturnRequestInput } from '../../api/contract/conversation';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { HARM_CATEGORIES } from '../../engine/policy-terms';
 
 /** The form's shape of one request: '' = no particular field. */
@@ -19,6 +21,8 @@ export interface RequestFormValue {
   text: string;
   target: string;
 }
+
+const REQUEST_TEXT_MAX_LENGTH = maxLengthOf(ReturnRequestInput.shape.text);
 
 const QUESTION_TARGETS = ['identifiableGroup', 'coordinatedActivity', 'harmAcrossCategories', 'risksOfApplying'] as const;
 const HARM_PARTS = ['severity', 'evidence', 'justification'] as const;
@@ -72,7 +76,7 @@ export function ReturnRequestsField() {
                 size="small"
                 fullWidth
                 error={Boolean(error?.text)}
-                helperText={fieldError(error?.text?.message)}
+                helperText={<FormCharacterCount control={control} name={`requests.${index}.text`} max={REQUEST_TEXT_MAX_LENGTH} helperText={fieldError(error?.text?.message)} />}
               />
               <Controller
                 control={control}

@@ -24,6 +24,7 @@ import type { CaseDocument } from '../../api/contract/case';
 import { SubmitInput } from '../../api/contract/requests';
 import { hasRole } from '../../api/contract/users';
 import { useErrorText } from '../../components/api-error-text';
+import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
 import { VerdictChip } from '../../components/case-chips';
 import { DateTime } from '../../components/date-time';
 import { useNow } from '../../components/use-now';
@@ -98,6 +99,7 @@ export function SubmitForReviewButton({ caseDocument, unsavedChanges = false, re
 }
 
 type SubmitFormInput = z.input<typeof SubmitInput>;
+const NOTE_MAX_LENGTH = maxLengthOf(SubmitInput.shape.note);
 type SubmitFormOutput = z.output<typeof SubmitInput>;
 
 function SubmitDialog({ caseDocument, onClose, onShowField }: { caseDocument: CaseDocument; onClose: () => void; onShowField?: (path: string) => void }) {
@@ -166,7 +168,13 @@ function SubmitDialog({ caseDocument, onClose, onShowField }: { caseDocument: Ca
               </Typography>
               <VerdictChip outcome={preview.outcome} />
             </Box>
-            <TextField label={t('note')} helperText={t('noteHelp')} multiline minRows={2} {...form.register('note')} />
+            <TextField
+              label={t('note')}
+              helperText={<FormCharacterCount control={form.control} name="note" max={NOTE_MAX_LENGTH} helperText={t('noteHelp')} />}
+              multiline
+              minRows={2}
+              {...form.register('note')}
+            />
             {submit.error && !(submit.error instanceof ApiError && submit.error.code === 'validation') && (
               <Alert severity="error" role="alert">
                 {apiError(submit.error)}

@@ -42,6 +42,11 @@ export const en = {
     boundaryBody: 'An unexpected error stopped this view. Your unsaved work is kept locally.',
     reload: 'Reload the page',
   },
+  characterCount: {
+    shown: '{{length, number}} / {{max, number}}',
+    over: 'Over the limit of {{max, number}} characters',
+    within: 'Within the limit of {{max, number}} characters again',
+  },
   field: {
     required: 'Required',
     tooLong: 'Too long',
@@ -122,6 +127,11 @@ export const nl: LocaleShape<typeof en> = {
     boundaryBody: 'Een onverwachte fout stopte deze weergave. Je niet-opgeslagen werk is lokaal bewaard.',
     reload: 'Pagina opnieuw laden',
   },
+  characterCount: {
+    shown: '{{length, number}} / {{max, number}}',
+    over: 'Over de grens van {{max, number}} tekens',
+    within: 'Weer binnen de grens van {{max, number}} tekens',
+  },
   field: {
     required: 'Verplicht',
     tooLong: 'Te lang',
@@ -201,6 +211,11 @@ export const tr: LocaleShape<typeof en> = {
     boundaryTitle: 'Sayfanın bu bölümü başarısız oldu',
     boundaryBody: 'Beklenmeyen bir hata bu görünümü durdurdu. Kaydedilmemiş çalışmanız yerel olarak saklanıyor.',
     reload: 'Sayfayı yeniden yükle',
+  },
+  characterCount: {
+    shown: '{{length, number}} / {{max, number}}',
+    over: '{{max, number}} karakter sınırı aşıldı',
+    within: 'Yeniden {{max, number}} karakter sınırının içinde',
   },
   field: {
     required: 'Zorunlu',
