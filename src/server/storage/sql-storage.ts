@@ -156,14 +156,14 @@ async function writeChildren(tx: SqlQueryable, record: StoredCase): Promise<void
 export async function writeCaseRefs(tx: SqlQueryable, record: StoredCase): Promise<void> {
   const values = pivotValuesOf(record);
   const rows = JSON.stringify(PIVOT_KINDS.flatMap((kind) => values[kind].map((value) => [kind, value])));
+  // One round trip: the rows no longer named go, the new ones come (the two parts see the same snapshot).
   await tx.run(
-    `DELETE FROM case_refs WHERE case_id = $1
-       AND (kind, value) NOT IN (SELECT r->>0, r->>1 FROM jsonb_array_elements($2::jsonb) AS r)`,
-    [record.id, rows],
-  );
-  await tx.run(
-    `INSERT INTO case_refs (case_id, kind, value) SELECT $1, r->>0, r->>1 FROM jsonb_array_elements($2::jsonb) AS r
-     ON CONFLICT DO NOTHING`,
+    `WITH wanted AS (SELECT r->>0 AS kind, r->>1 AS value FROM jsonb_array_elements($2::jsonb) AS r),
+       gone AS (
+         DELETE FROM case_refs AS c WHERE c.case_id = $1
+           AND NOT EXISTS (SELECT 1 FROM wanted AS w WHERE w.kind = c.kind AND w.value = c.value)
+       )
+     INSERT INTO case_refs (case_id, kind, value) SELECT $1, kind, value FROM wanted ON CONFLICT DO NOTHING`,
     [record.id, rows],
   );
 }
