@@ -68,10 +68,12 @@ describe('CaseListPage', () => {
     expect(await screen.findByText('No case matches these filters.')).toBeVisible();
   });
 
-  it('/cases?new=1 (the command palette’s "New case") opens the new-case form, and the flag leaves the URL (issue 15 §5)', async () => {
-    const { router } = renderWithProviders(null, { routes, route: '/cases?new=1&status=draft' });
-    expect(await screen.findByRole('dialog', { name: 'Open a new case' })).toBeInTheDocument();
+  it('/cases?new=1 (the command palette’s "New case") opens the new-case form; closing it takes the flag out of the URL (issue 15 §5)', async () => {
+    const { router, user } = renderWithProviders(null, { routes, route: '/cases?new=1&status=draft' });
+    const dialog = await screen.findByRole('dialog', { name: 'Open a new case' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(router.state.location.search).toBe('?status=draft'));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Open a new case' })).not.toBeInTheDocument());
   });
 
   it('lists the cases from the backend with status, verdict and priority', async () => {

@@ -19,7 +19,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useCaseList } from '../../api/client/case-queries';
@@ -108,21 +108,16 @@ export function CaseListPage() {
   // Stays mounted once opened, so the dialog can animate out.
   const [formWanted, setFormWanted] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  // `/cases?new=1` (the command palette's "New case", issue 15 §5) opens the form; the flag then leaves the URL.
+  // `/cases?new=1` (the command palette's "New case", issue 15 §5) shows the form while the flag is in
+  // the URL; closing the form takes the flag out.
   const asksForForm = searchParams.get(NEW_CASE_PARAM) === '1';
-  useEffect(() => {
+  const closeForm = () => {
+    setCreating(false);
     if (!asksForForm) return;
-    setFormWanted(true);
-    setCreating(true);
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.delete(NEW_CASE_PARAM);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [asksForForm, setSearchParams]);
+    const next = new URLSearchParams(searchParams);
+    next.delete(NEW_CASE_PARAM);
+    setSearchParams(next, { replace: true });
+  };
 
   const update = (patch: Partial<ListUrlQuery>) => {
     setSearchParams(listSearchParams({ ...query, page: 1, ...patch }), { replace: true });
@@ -283,11 +278,11 @@ export function CaseListPage() {
         </Typography>
       </Box>
 
-      {formWanted && (
+      {(formWanted || asksForForm) && (
         <Suspense fallback={null}>
           <NewCaseDialog
-            open={creating}
-            onClose={() => setCreating(false)}
+            open={creating || asksForForm}
+            onClose={closeForm}
             onCreated={(caseId) => {
               setCreating(false);
               void navigate(`/cases/${caseId}/overview`);
