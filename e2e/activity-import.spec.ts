@@ -92,7 +92,7 @@ test('a malformed file shows its invalid rows and offers them all as CSV', async
   expect(download.suggestedFilename()).toBe(`import-errors-${CASE_ID}.csv`);
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('"row","field","reason","outcome"');
+  expect(lines[0]).toBe('"row","field","reason","outcome","code"');
   expect(lines).toHaveLength(7);
 });
 

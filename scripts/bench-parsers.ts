@@ -4,6 +4,7 @@
 // instead of milliseconds. Figures only: nothing here fails (speed goals live in benchmarks, not
 // in tests; the tests count scanned characters instead).
 import { createActivityParser } from '../src/engine/detection/activity-parser';
+import { describeParseIssue } from '../src/engine/detection/parse-messages';
 
 const HEADER = 'message_id,user_id,username,repost_id,reply_id,message,timestamp,urls';
 
@@ -64,7 +65,7 @@ function run(text: string, chunk: number): { ms: number; summary: string } {
   const stop = result.issues.find((issue) => issue.action === 'stopped');
   const summary = result.fatal
     ? `fatal ${result.fatal.code}`
-    : `${result.format}: ${result.rowsImported} imported, ${result.rowsSkipped} skipped${stop ? `, stopped (${stop.reason.slice(0, 60)})` : ''}`;
+    : `${result.format}: ${result.rowsImported} imported, ${result.rowsSkipped} skipped${stop ? `, stopped (${describeParseIssue(stop).slice(0, 60)})` : ''}`;
   return { ms, summary };
 }
 

@@ -5,6 +5,7 @@
 // cannot be read or is not a usable activity file. Never prints a stack trace.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { DetectorSettingsInput } from '../src/api/contract/detection';
+import { describeParseIssue, describeParseNote } from '../src/engine/detection/parse-messages';
 import { resolveDetectorSettings, withWindow } from '../src/engine/detection/settings';
 import type { DetectorSettingsInput as SettingsInput } from '../src/engine/detection/settings';
 import { runDetectionJob } from '../src/workers/detection-runner';
@@ -118,11 +119,11 @@ async function main(): Promise<number> {
     `${args.file}: ${parse.format} — ${n(parse.rowsRead)} rows read, ${n(parse.rowsImported)} imported, ${n(parse.rowsSkipped)} skipped` +
       `${parse.truncated ? ' (stopped early)' : ''}; ${n(report.posts)} posts by ${n(report.accounts)} accounts.\n`,
   );
-  for (const note of parse.notes) err.write(`note: ${note}\n`);
+  for (const note of parse.notes) err.write(`note: ${describeParseNote(note)}\n`);
   if (parse.issueCount > 0) {
     err.write(`${n(parse.issueCount)} row issue(s)${parse.issueCount > 10 ? ', the first 10' : ''}:\n`);
     for (const issue of parse.issues.slice(0, 10)) {
-      err.write(`  row ${issue.row}${issue.field ? `, ${issue.field}` : ''}: ${issue.reason} (${issue.action})\n`);
+      err.write(`  row ${issue.row}${issue.field ? `, ${issue.field}` : ''}: ${describeParseIssue(issue)} (${issue.action})\n`);
     }
   }
   const flagged = report.clusters.reduce((sum, c) => sum + c.accounts.length, 0);

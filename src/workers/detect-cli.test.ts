@@ -43,7 +43,11 @@ describe('npm run detect', () => {
     expect(report.clusters.map((c) => c.accounts.map((a) => a.id).toSorted())).toEqual([['r1', 'r2', 'r3', 'r4']]);
     expect(report.settings.coRetweet.windowSeconds).toBe(60);
     expect(run.stderr).toContain('1 row issue(s):');
-    expect(run.stderr).toContain('timestamp: not a timestamp');
+    // The summary is in English (describeParseIssue); the JSON has the code and its params.
+    expect(run.stderr).toContain('  row 1626, timestamp: not a timestamp: "not-a-time" (epoch seconds or ISO 8601, between 1990 and 2100) (row-skipped)\n');
+    expect(report.parse.issues).toEqual([
+      { row: 1626, field: 'timestamp', code: 'not-a-timestamp', params: { preview: '"not-a-time"' }, action: 'row-skipped' },
+    ]);
     expect(run.stderr).toContain('1 cluster(s), 4 account(s).');
   }, 60_000);
 

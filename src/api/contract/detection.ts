@@ -2,8 +2,15 @@
 // what the worker posts, what a settings form or file may contain. Checked against the engine's
 // types (`satisfies`), so the documented JSON and the code cannot drift apart.
 import { z } from 'zod';
-import { ACTIVITY_FORMATS, PARSE_FATAL_CODES } from '../../engine/detection/parse-types';
-import type { ParseFatal as ParseFatalModel, ParseIssue as ParseIssueModel } from '../../engine/detection/parse-types';
+import { ACTIVITY_FORMATS, ISSUE_ACTIONS, JSON_SYNTAX_PROBLEMS, JSON_VALUE_TYPES, PARSE_FATAL_CODES } from '../../engine/detection/parse-types';
+import type {
+  ParseFatal as ParseFatalModel,
+  ParseFatalDetail as ParseFatalDetailModel,
+  ParseIssue as ParseIssueModel,
+  ParseIssueCode,
+  ParseIssueParamsByCode,
+  ParseNote as ParseNoteModel,
+} from '../../engine/detection/parse-types';
 import { DETECTOR_NAMES } from '../../engine/detection/settings';
 import type {
   CoActionSettings as CoActionSettingsModel,
@@ -117,14 +124,88 @@ export type DetectorSettingsInput = z.infer<typeof DetectorSettingsInput>;
 
 // --- the report --------------------------------------------------------------------------------
 
-export const ParseIssue = z.object({
-  row: z.number().int().min(0),
-  field: z.string().nullable(),
-  reason: z.string(),
-  action: z.enum(['row-skipped', 'field-dropped', 'stopped']),
-}) satisfies z.ZodType<ParseIssueModel>;
+const IssueAction = z.enum(ISSUE_ACTIONS);
+const limit = z.number().int().min(0);
+const shortText = z.string().max(1_000);
+const noParams = z.strictObject({});
 
-export const ParseFatal = z.object({ code: ParseFatalCode, message: z.string() }) satisfies z.ZodType<ParseFatalModel>;
+/** One row issue of one code; the params are those the code's wording needs (parse-types.ts). */
+function issueOf<C extends ParseIssueCode>(code: C, params: z.ZodType<ParseIssueParamsByCode[C]>) {
+  return z.object({ row: z.number().int().min(0), field: z.string().max(200).nullable(), code: z.literal(code), params, action: IssueAction });
+}
+
+const CodedParseIssue = z.discriminatedUnion('code', [
+  issueOf('wrong-field-count', z.object({ expected: limit, found: limit })),
+  issueOf('record-too-long', z.object({ limit })),
+  issueOf('unterminated-quote', noParams),
+  issueOf('line-too-long', z.object({ limit })),
+  issueOf('too-deep', z.object({ limit })),
+  issueOf('invalid-json', z.object({ preview: shortText })),
+  issueOf('not-a-json-object', noParams),
+  issueOf('tweet-too-long', z.object({ limit })),
+  issueOf('duplicate-message-id', z.object({ id: shortText })),
+  issueOf('missing-required', noParams),
+  issueOf('missing-timestamp', noParams),
+  issueOf('not-a-timestamp', z.object({ preview: shortText })),
+  issueOf('not-text', noParams),
+  issueOf('too-long', z.object({ limit })),
+  issueOf('nul-character', noParams),
+  issueOf('not-an-integer-id', noParams),
+  issueOf('wrong-type', z.object({ found: z.enum(JSON_VALUE_TYPES) })),
+  issueOf('invalid-id', z.object({ preview: shortText })),
+  issueOf('invalid-username', z.object({ preview: shortText })),
+  issueOf('invalid-identifier', z.object({ limit })),
+  issueOf('invalid-urls', noParams),
+  issueOf('too-many-urls', z.object({ limit })),
+  issueOf('not-http-urls', z.object({ count: limit, preview: shortText })),
+  issueOf('stopped-incomplete-json', noParams),
+  issueOf('stopped-malformed-json', z.object({ offset: limit, problem: z.enum(JSON_SYNTAX_PROBLEMS) })),
+  issueOf('stopped-internal-error', z.object({ message: shortText })),
+  issueOf('legacy-reason', z.object({ reason: z.string().max(5_000) })),
+]);
+/** A type error when a code has no schema above. */
+export const EVERY_ISSUE_CODE_HAS_A_SCHEMA: Exclude<ParseIssueCode, z.infer<typeof CodedParseIssue>['code']> extends never ? true : never = true;
+
+/**
+ * Reports stored before issues had codes (IndexedDB, last-import-storage.ts) have `{row, field,
+ * reason, action}`: read as `legacy-reason`, so the page still shows their English reason.
+ */
+function fromLegacyIssue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'code' in value || !('reason' in value)) return value;
+  const { reason, ...rest } = value as { reason: unknown };
+  return { ...rest, code: 'legacy-reason', params: { reason } };
+}
+
+export const ParseIssue = z.preprocess(fromLegacyIssue, CodedParseIssue) satisfies z.ZodType<ParseIssueModel>;
+
+export const ParseFatalDetail = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('empty') }),
+  z.object({ kind: z.literal('nul-bytes') }),
+  z.object({ kind: z.literal('not-utf8') }),
+  z.object({ kind: z.literal('control-characters') }),
+  z.object({ kind: z.literal('json-array-not-v2') }),
+  z.object({ kind: z.literal('json-not-recognised') }),
+  z.object({ kind: z.literal('first-line-too-long') }),
+  z.object({ kind: z.literal('no-csv-header') }),
+  z.object({ kind: z.literal('missing-columns'), missing: z.array(shortText).max(20), found: z.array(shortText).max(20) }),
+  z.object({ kind: z.literal('too-large'), limit }),
+  z.object({ kind: z.literal('no-posts') }),
+  z.object({ kind: z.literal('no-row-valid'), rows: limit }),
+  z.object({ kind: z.literal('stopped'), issue: ParseIssue }),
+]) satisfies z.ZodType<ParseFatalDetailModel>;
+
+/** A report stored before notes had codes has English strings: read as `legacy-note`. */
+export const ParseNote = z.preprocess(
+  (value) => (typeof value === 'string' ? { code: 'legacy-note', text: value } : value),
+  z.discriminatedUnion('code', [
+    z.object({ code: z.enum(['no-message-column', 'no-urls-column', 'no-repost-id-column', 'no-reply-id-column']) }),
+    z.object({ code: z.literal('row-limit'), limit }),
+    z.object({ code: z.literal('legacy-note'), text: z.string().max(5_000) }),
+  ]),
+) satisfies z.ZodType<ParseNoteModel>;
+
+/** `detail` is absent in reports stored before it existed (the page then shows `message`). */
+export const ParseFatal = z.object({ code: ParseFatalCode, message: z.string(), detail: ParseFatalDetail.optional() }) satisfies z.ZodType<ParseFatalModel>;
 
 export const ParseSummary = z.object({
   format: ActivityFormat.nullable(),
@@ -134,7 +215,7 @@ export const ParseSummary = z.object({
   rowsImported: z.number().int().min(0),
   rowsSkipped: z.number().int().min(0),
   truncated: z.boolean(),
-  notes: z.array(z.string()),
+  notes: z.array(ParseNote).max(100),
   issueCount: z.number().int().min(0),
   issues: z.array(ParseIssue),
 }) satisfies z.ZodType<ParseSummaryModel>;

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActivityParser, parseActivity } from './activity-parser';
+import { describeParseIssue, describeParseNote } from './parse-messages';
 import type { ParseLimits, ParseResult } from './parse-types';
 import { chunksOf, countReads, snapshot, splitAt } from './parse-test-kit';
 
@@ -37,7 +38,8 @@ describe('format detection (by content, never by name)', () => {
     expect(r.store.devices).toEqual(['d1']);
     expect(r.store.ips).toEqual(['ip1']);
     expect(r.store.refIds).toEqual(['9']);
-    expect(r.notes).toContain('No urls column: co-link detection has no data.');
+    expect(r.notes).toContainEqual({ code: 'no-urls-column' });
+    expect(r.notes.map(describeParseNote)).toContain('No urls column: co-link detection has no data.');
   });
 
   it('detects tab- and semicolon-separated files from the header', () => {
@@ -54,7 +56,7 @@ describe('format detection (by content, never by name)', () => {
     expect(r.format).toBe('ndjson');
     expect(r.store.postIds).toEqual(['1', '2']);
     expect(r.store.urls).toEqual(['a.example/x']);
-    expect(r.issues).toEqual([{ row: 2, field: null, reason: 'invalid JSON: "{not json"', action: 'row-skipped' }]);
+    expect(r.issues).toEqual([{ row: 2, field: null, code: 'invalid-json', params: { preview: '"{not json"' }, action: 'row-skipped' }]);
   });
 
   it('reads a Twitter API v2 response: usernames from includes.users, references, entity URLs', () => {
@@ -84,7 +86,7 @@ describe('format detection (by content, never by name)', () => {
     const text = `{"data":[{"id":"1","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"a","x":${deep}},{"id":"3","author_id":"2","created_at":"2021-01-01T00:00:00Z","text":"b"}]}`;
     const r = parseActivity(text);
     expect(r.store.postIds).toEqual(['3']);
-    expect(r.issues).toEqual([{ row: 1, field: null, reason: 'nested deeper than 32 levels', action: 'row-skipped' }]);
+    expect(r.issues).toEqual([{ row: 1, field: null, code: 'too-deep', params: { limit: 32 }, action: 'row-skipped' }]);
   });
 });
 
@@ -106,7 +108,7 @@ describe('streaming: every split point gives the same result', () => {
     const whole = parseChunks([text], { maxRecordChars: 100 });
     const pieces = parseChunks(text.match(/.{1,37}/gs) ?? [], { maxRecordChars: 100 });
     expect(snapshot(pieces)).toEqual(snapshot(whole));
-    expect(whole.issues).toEqual([{ row: 1, field: null, reason: 'line longer than 100 characters', action: 'row-skipped' }]);
+    expect(whole.issues).toEqual([{ row: 1, field: null, code: 'line-too-long', params: { limit: 100 }, action: 'row-skipped' }]);
     expect(whole.store.postIds).toEqual(['2']);
   });
 });
@@ -205,9 +207,9 @@ describe('whole-file errors are reported, never thrown', () => {
   });
 
   it('names the missing columns and what it found', () => {
-    expect(parseActivity('message_id,username\n1,a\n').fatal?.message).toBe(
-      'The CSV header lacks required column(s): user_id, timestamp. Found: message_id, username.',
-    );
+    const fatal = parseActivity('message_id,username\n1,a\n').fatal;
+    expect(fatal?.message).toBe('The CSV header lacks required column(s): user_id, timestamp. Found: message_id, username.');
+    expect(fatal?.detail).toEqual({ kind: 'missing-columns', missing: ['user_id', 'timestamp'], found: ['message_id', 'username'] });
   });
 
   it('refuses a file over the size limit with the limit in the message', () => {
@@ -215,7 +217,11 @@ describe('whole-file errors are reported, never thrown', () => {
     parser.push(`${HEADER}\n`, 1_000_000);
     parser.push('1,u,a,,,t,1600000000,\n', 100_000);
     const r = parser.end();
-    expect(r.fatal).toEqual({ code: 'file-too-large', message: 'The file is larger than the 1 MiB limit; split it and import the parts.' });
+    expect(r.fatal).toEqual({
+      code: 'file-too-large',
+      message: 'The file is larger than the 1 MiB limit; split it and import the parts.',
+      detail: { kind: 'too-large', limit: 1024 * 1024 },
+    });
     expect(parser.stopped).toBe(true);
   });
 
@@ -224,7 +230,8 @@ describe('whole-file errors are reported, never thrown', () => {
     const r = parseActivity(`${HEADER}\n${rows}\n`, { maxRows: 4 });
     expect(r.store.size).toBe(4);
     expect(r.truncated).toBe(true);
-    expect(r.notes).toContain('Row limit reached: only the first 4 rows were read.');
+    expect(r.notes).toEqual([{ code: 'row-limit', limit: 4 }]);
+    expect(describeParseNote({ code: 'row-limit', limit: 5_000_000 })).toBe('Row limit reached: only the first 5,000,000 rows were read.');
   });
 });
 
@@ -244,18 +251,19 @@ describe('row issues: invalid rows are listed, valid rows still import', () => {
     ].join('\n');
     const r = parseActivity(text);
     expect(r.store.postIds).toEqual(['5', '1']);
-    expect(r.issues.map((i) => [i.row, i.field, i.action])).toEqual([
-      [2, 'user_id', 'row-skipped'],
-      [3, 'timestamp', 'row-skipped'],
-      [4, null, 'row-skipped'],
-      [5, 'message', 'row-skipped'],
-      [6, 'repost_id', 'field-dropped'],
-      [6, 'username', 'field-dropped'],
-      [6, 'urls', 'field-dropped'],
-      [7, 'timestamp', 'row-skipped'],
-      [9, 'message_id', 'row-skipped'],
+    expect(r.issues.map((i) => [i.row, i.field, i.code, i.action])).toEqual([
+      [2, 'user_id', 'invalid-id', 'row-skipped'],
+      [3, 'timestamp', 'not-a-timestamp', 'row-skipped'],
+      [4, null, 'wrong-field-count', 'row-skipped'],
+      [5, 'message', 'too-long', 'row-skipped'],
+      [6, 'repost_id', 'invalid-id', 'field-dropped'],
+      [6, 'username', 'invalid-username', 'field-dropped'],
+      [6, 'urls', 'not-http-urls', 'field-dropped'],
+      [7, 'timestamp', 'not-a-timestamp', 'row-skipped'],
+      [9, 'message_id', 'duplicate-message-id', 'row-skipped'],
     ]);
-    expect(r.issues[0]?.reason).toBe('not a valid id: "=HYPERLINK(\\"x\\")"'.replace(/\\"/g, '"'));
+    expect(r.issues[0]?.params).toEqual({ preview: '"=HYPERLINK("x")"' });
+    expect(describeParseIssue(r.issues[0]!)).toBe('not a valid id: "=HYPERLINK("x")"');
     expect(r.rowsRead).toBe(8);
     expect(r.rowsImported).toBe(2);
     expect(r.rowsSkipped).toBe(6);
@@ -272,7 +280,7 @@ describe('row issues: invalid rows are listed, valid rows still import', () => {
   it('treats a JSON number id beyond 2^53 as an error instead of silently rounding it', () => {
     const r = parseActivity('{"message_id":1234567890123456789,"user_id":"u","timestamp":1600000000}\n{"message_id":"2","user_id":"u","timestamp":1600000000}\n');
     expect(r.store.postIds).toEqual(['2']);
-    expect(r.issues[0]?.field).toBe('message_id');
+    expect(r.issues[0]).toMatchObject({ field: 'message_id', code: 'not-an-integer-id', action: 'row-skipped' });
   });
 });
 

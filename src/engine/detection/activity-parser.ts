@@ -7,8 +7,9 @@ import { CsvRecordReader } from './csv-reader';
 import { SniffSample, sniffFormat } from './format-sniffer';
 import type { CsvLayout } from './format-sniffer';
 import { isJsonObject, readJsonPost } from './json-post';
-import { DEFAULT_PARSE_LIMITS, IssueLog } from './parse-types';
-import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseProgress, ParseResult } from './parse-types';
+import { parseFatal } from './parse-messages';
+import { DEFAULT_PARSE_LIMITS, IssueLog, NO_PARAMS } from './parse-types';
+import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseNote, ParseProgress, ParseResult } from './parse-types';
 import { PostStoreBuilder } from './post-store';
 import type { BuilderPart } from './post-store';
 import type { TextFingerprints } from './text-fingerprints';
@@ -86,7 +87,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   const issues = new IssueLog(lim.maxIssues);
   const validator = new RowValidator(builder, issues, lim);
   const raw = createRawPost();
-  const notes: string[] = [];
+  const notes: ParseNote[] = [];
   let format: ActivityFormat | null = null;
   let fatal: ParseFatal | null = null;
   let handler: FormatHandler | null = null;
@@ -105,7 +106,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       if (!truncated) {
         truncated = true;
         stopped = true;
-        notes.push(`Row limit reached: only the first ${lim.maxRows.toLocaleString('en')} rows were read.`);
+        notes.push({ code: 'row-limit', limit: lim.maxRows });
       }
       return false;
     }
@@ -141,7 +142,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         }
         if (!countRow()) return;
         if (fields.length !== width) {
-          issues.add(line, null, `expected ${width} fields, found ${fields.length}`, 'row-skipped');
+          issues.add(line, null, 'wrong-field-count', { expected: width, found: fields.length }, 'row-skipped');
           validator.skipped++;
           return;
         }
@@ -161,12 +162,12 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       },
       oversize(line) {
         if (stopped || !countRow()) return;
-        issues.add(line, null, `record longer than ${lim.maxRecordChars} characters (unterminated quote?); skipped`, 'row-skipped');
+        issues.add(line, null, 'record-too-long', { limit: lim.maxRecordChars }, 'row-skipped');
         validator.skipped++;
       },
       unterminated(line) {
         if (stopped || !countRow()) return;
-        issues.add(line, null, 'the file ends inside a quoted field; the last record was dropped', 'row-skipped');
+        issues.add(line, null, 'unterminated-quote', NO_PARAMS, 'row-skipped');
         validator.skipped++;
       },
     });
@@ -179,7 +180,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
 
   const handleJsonPost = (row: number, value: unknown): void => {
     if (!isJsonObject(value)) {
-      issues.add(row, null, 'not a JSON object', 'row-skipped');
+      issues.add(row, null, 'not-a-json-object', NO_PARAMS, 'row-skipped');
       validator.skipped++;
       return;
     }
@@ -201,7 +202,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       if (stopped) return;
       if (text.length > lim.maxRecordChars) {
         if (!countRow()) return;
-        issues.add(line, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
+        issues.add(line, null, 'line-too-long', { limit: lim.maxRecordChars }, 'row-skipped');
         validator.skipped++;
         return;
       }
@@ -209,7 +210,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       if (trimmed.length === 0) return;
       if (!countRow()) return;
       if (exceedsDepth(trimmed, lim.maxJsonDepth)) {
-        issues.add(line, null, `nested deeper than ${lim.maxJsonDepth} levels`, 'row-skipped');
+        issues.add(line, null, 'too-deep', { limit: lim.maxJsonDepth }, 'row-skipped');
         validator.skipped++;
         return;
       }
@@ -217,7 +218,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       try {
         value = JSON.parse(trimmed);
       } catch {
-        issues.add(line, null, `invalid JSON: ${preview(trimmed)}`, 'row-skipped');
+        issues.add(line, null, 'invalid-json', { preview: preview(trimmed) }, 'row-skipped');
         validator.skipped++;
         return;
       }
@@ -241,7 +242,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         if (pending.length > lim.maxRecordChars) {
           // An endless line: report it once and drop what we have until its end.
           if (countRow()) {
-            issues.add(line + 1, null, `line longer than ${lim.maxRecordChars} characters`, 'row-skipped');
+            issues.add(line + 1, null, 'line-too-long', { limit: lim.maxRecordChars }, 'row-skipped');
             validator.skipped++;
           }
           skippingLong = true;
@@ -260,7 +261,8 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       tweet(json, ordinal, problem) {
         if (stopped || !countRow()) return;
         if (json === null) {
-          issues.add(ordinal, null, problem ?? 'unreadable tweet', 'row-skipped');
+          if (problem === 'too-deep') issues.add(ordinal, null, 'too-deep', { limit: lim.maxJsonDepth }, 'row-skipped');
+          else issues.add(ordinal, null, 'tweet-too-long', { limit: lim.maxRecordChars }, 'row-skipped');
           validator.skipped++;
           return;
         }
@@ -268,7 +270,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         try {
           value = JSON.parse(json);
         } catch {
-          issues.add(ordinal, null, `invalid JSON: ${preview(json)}`, 'row-skipped');
+          issues.add(ordinal, null, 'invalid-json', { preview: preview(json) }, 'row-skipped');
           validator.skipped++;
           return;
         }
@@ -287,8 +289,9 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
           builder.setUsername(id, username);
         }
       },
-      stop(reason) {
-        issues.add(0, null, `${reason}; the rest of the file was not read`, 'stopped');
+      stop(problem, offset) {
+        if (problem === 'incomplete') issues.add(0, null, 'stopped-incomplete-json', NO_PARAMS, 'stopped');
+        else issues.add(0, null, 'stopped-malformed-json', { offset, problem }, 'stopped');
         truncated = true;
       },
     });
@@ -320,10 +323,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       try {
         bytes += chunkBytes ?? chunk.length;
         if (bytes > lim.maxBytes) {
-          fatal = {
-            code: 'file-too-large',
-            message: `The file is larger than the ${formatBytes(lim.maxBytes)} limit; split it and import the parts.`,
-          };
+          fatal = parseFatal('file-too-large', { kind: 'too-large', limit: lim.maxBytes });
           stopped = true;
           return;
         }
@@ -351,21 +351,14 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       }
       const store = builder.build();
       for (const dup of builder.duplicates) {
-        issues.add(dup.row, 'message_id', `duplicate message_id ${dup.messageId} (the first row was kept)`, 'row-skipped');
+        issues.add(dup.row, 'message_id', 'duplicate-message-id', { id: dup.messageId }, 'row-skipped');
       }
       validator.imported -= builder.duplicates.length;
       validator.skipped += builder.duplicates.length;
       issues.issues.sort((a, b) => a.row - b.row);
       if (fatal === null && format !== null && store.size === 0) {
         const stop = issues.issues.find((issue) => issue.action === 'stopped');
-        fatal = {
-          code: 'no-valid-rows',
-          message: stop
-            ? `No posts could be imported: ${stop.reason}.`
-            : rows === 0
-              ? 'The file contains no posts.'
-              : `None of the ${rows.toLocaleString('en')} rows could be imported; see the row issues.`,
-        };
+        fatal = parseFatal('no-valid-rows', stop ? { kind: 'stopped', issue: stop } : rows === 0 ? { kind: 'no-posts' } : { kind: 'no-row-valid', rows });
       }
       result = {
         format,
@@ -405,7 +398,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       if (at === null || part.stopped || rows + part.rows > lim.maxRows) return false;
       try {
         builder.importPart(part.builder, at.lines);
-        for (const issue of part.issues) issues.add(issue.row + at.lines, issue.field, issue.reason, issue.action);
+        for (const issue of part.issues) issues.addIssue(issue, at.lines);
         issues.count += part.issueCount - part.issues.length;
         rows += part.rows;
         validator.imported += part.imported;
@@ -441,7 +434,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     stopped = true;
     truncated = true;
     const message = error instanceof Error ? error.message : String(error);
-    issues.add(rows, null, `internal parser error (${message.slice(0, 200)}); the rest of the file was not read`, 'stopped');
+    issues.add(rows, null, 'stopped-internal-error', { message: message.slice(0, 200) }, 'stopped');
   }
 
   return parser;
@@ -474,10 +467,4 @@ function exceedsDepth(text: string, max: number): boolean {
     } else if (c === 125 || c === 93) depth--;
   }
   return false;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 === 0 ? 0 : 1)} GiB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 === 0 ? 0 : 1)} MiB`;
-  return `${n} bytes`;
 }

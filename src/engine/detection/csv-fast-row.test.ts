@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActivityParser, parseActivity } from './activity-parser';
 import { CsvFastRows } from './csv-fast-row';
 import { sniffFormat } from './format-sniffer';
+import { describeParseIssue } from './parse-messages';
 import { DEFAULT_PARSE_LIMITS } from './parse-types';
 import { PostStoreBuilder } from './post-store';
 import { SIGNATURE_BINS } from './text-features';
@@ -284,8 +285,12 @@ describe('CSV parts: a file read in two parts gives the result of reading it who
     const { result, absorbed } = parseInParts(head + tail, head.length, { sniffChars: 40 });
     expect(absorbed).toBe(true);
     expect(result.issues).toEqual([
-      { row: 4, field: 'message_id', reason: 'duplicate message_id 1 (the first row was kept)', action: 'row-skipped' },
-      { row: 5, field: 'timestamp', reason: 'not a timestamp: "x" (epoch seconds or ISO 8601, between 1990 and 2100)', action: 'row-skipped' },
+      { row: 4, field: 'message_id', code: 'duplicate-message-id', params: { id: '1' }, action: 'row-skipped' },
+      { row: 5, field: 'timestamp', code: 'not-a-timestamp', params: { preview: '"x"' }, action: 'row-skipped' },
+    ]);
+    expect(result.issues.map(describeParseIssue)).toEqual([
+      'duplicate message_id 1 (the first row was kept)',
+      'not a timestamp: "x" (epoch seconds or ISO 8601, between 1990 and 2100)',
     ]);
     expect(result.store.postIds).toEqual(['1', '2', '3']);
   });

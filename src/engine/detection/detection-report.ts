@@ -4,7 +4,7 @@ import type { CoordinationCluster } from './clustering';
 import { findContinuations } from './continuation';
 import type { ContinuationFinding, ContinuationWatch } from './continuation';
 import type { DetectionOutcome, DetectorRunSummary } from './detect-coordination';
-import type { ActivityFormat, ParseFatal, ParseIssue, ParseResult } from './parse-types';
+import type { ActivityFormat, ParseFatal, ParseIssue, ParseNote, ParseResult } from './parse-types';
 import type { DetectorSettings } from './settings';
 import { toIsoUtc } from './timestamp';
 
@@ -18,7 +18,7 @@ export interface ParseSummary {
   rowsImported: number;
   rowsSkipped: number;
   truncated: boolean;
-  notes: string[];
+  notes: ParseNote[];
   issueCount: number;
   /** The first issues (at most `maxIssues`); `issueCount` has them all. */
   issues: ParseIssue[];

@@ -3,7 +3,8 @@
 import { parseQuotedRecord } from './csv-reader';
 import { FIELD_ALIASES } from './json-post';
 import { isJsonObject } from './json-post';
-import type { ActivityFormat, ParseFatal } from './parse-types';
+import { parseFatal } from './parse-messages';
+import type { ActivityFormat, ParseFatal, ParseFatalDetail, ParseNote } from './parse-types';
 import type { RawPost } from './row-validator';
 
 export interface CsvLayout {
@@ -14,8 +15,8 @@ export interface CsvLayout {
 }
 
 export type SniffResult =
-  | { ok: true; format: 'csv'; csv: CsvLayout; notes: string[] }
-  | { ok: true; format: Exclude<ActivityFormat, 'csv'>; notes: string[] }
+  | { ok: true; format: 'csv'; csv: CsvLayout; notes: ParseNote[] }
+  | { ok: true; format: Exclude<ActivityFormat, 'csv'>; notes: ParseNote[] }
   | { ok: false; fatal: ParseFatal };
 
 export const REQUIRED_FIELDS = ['messageId', 'userId', 'timestamp'] as const satisfies readonly (keyof RawPost)[];
@@ -80,9 +81,9 @@ export class SniffSample {
  */
 export function sniffFormat(sample: string, complete: boolean): SniffResult {
   const start = firstNonSpace(sample);
-  if (start < 0) return { ok: false, fatal: { code: 'empty-file', message: 'The file is empty.' } };
+  if (start < 0) return { ok: false, fatal: parseFatal('empty-file', { kind: 'empty' }) };
   const binary = binaryReason(sample);
-  if (binary !== null) return { ok: false, fatal: { code: 'binary-file', message: binary } };
+  if (binary !== null) return { ok: false, fatal: parseFatal('binary-file', { kind: binary }) };
 
   const c = sample.charCodeAt(start);
   if (c === 123 /* { */ || c === 91 /* [ */) return sniffJson(sample, start, complete);
@@ -98,7 +99,7 @@ function firstNonSpace(s: string): number {
 }
 
 /** NUL characters never occur in text; many U+FFFD mean the bytes were not UTF-8. */
-function binaryReason(sample: string): string | null {
+function binaryReason(sample: string): 'nul-bytes' | 'not-utf8' | 'control-characters' | null {
   let nul = 0;
   let replacement = 0;
   let control = 0;
@@ -108,13 +109,9 @@ function binaryReason(sample: string): string | null {
     else if (c === 0xfffd) replacement++;
     else if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
   }
-  if (nul > 0) {
-    return 'The file looks binary (it contains NUL bytes). Export CSV, NDJSON or JSON as UTF-8 text (UTF-16 files must be converted).';
-  }
-  if (replacement > 8 && replacement / sample.length > 0.005) {
-    return 'The file is not valid UTF-8 text (many undecodable bytes). Export it as UTF-8.';
-  }
-  if (control / sample.length > 0.01) return 'The file looks binary (many control characters).';
+  if (nul > 0) return 'nul-bytes';
+  if (replacement > 8 && replacement / sample.length > 0.005) return 'not-utf8';
+  if (control / sample.length > 0.01) return 'control-characters';
   return null;
 }
 
@@ -122,7 +119,7 @@ function sniffJson(sample: string, start: number, complete: boolean): SniffResul
   const looksLikeV2 = /"(data|includes)"\s*:\s*[[{]/.test(sample);
   if (sample.charCodeAt(start) === 91) {
     if (looksLikeV2) return { ok: true, format: 'twitter-v2', notes: [] };
-    return unknown('The file is a JSON array but not of Twitter API v2 responses. Use NDJSON: one post object per line.');
+    return unknown('json-array-not-v2');
   }
   // Look at the first few lines: NDJSON has a complete object on each.
   let lineStart = start;
@@ -143,19 +140,17 @@ function sniffJson(sample: string, start: number, complete: boolean): SniffResul
     return { ok: true, format: 'ndjson', notes: [] };
   }
   if (looksLikeV2) return { ok: true, format: 'twitter-v2', notes: [] };
-  return unknown(
-    'The file is JSON but neither NDJSON (one post object per line) nor a Twitter API v2 response ({"data": [...]}).',
-  );
+  return unknown('json-not-recognised');
 }
 
-function unknown(message: string): SniffResult {
-  return { ok: false, fatal: { code: 'unknown-format', message } };
+function unknown(kind: Extract<ParseFatalDetail['kind'], 'json-array-not-v2' | 'json-not-recognised' | 'first-line-too-long' | 'no-csv-header'>): SniffResult {
+  return { ok: false, fatal: parseFatal('unknown-format', { kind }) };
 }
 
 function sniffCsv(sample: string, start: number, complete: boolean): SniffResult {
   const nl = sample.indexOf('\n', start);
   if (nl < 0 && !complete) {
-    return unknown('The first line is longer than the longest record accepted; expected a CSV header line.');
+    return unknown('first-line-too-long');
   }
   const headerLine = sample.slice(start, nl < 0 ? sample.length : nl).replace(/\r$/, '');
   // The delimiter that names the most known columns; a line that splits but names none is still
@@ -173,31 +168,23 @@ function sniffCsv(sample: string, start: number, complete: boolean): SniffResult
     }
   }
   if (best === null) {
-    return unknown(
-      'Unknown format: expected a CSV file with a header line (message_id,user_id,username,repost_id,reply_id,message,timestamp,urls), NDJSON, or Twitter API v2 JSON.',
-    );
+    return unknown('no-csv-header');
   }
   const missing = REQUIRED_FIELDS.filter((f) => best.columns[f] < 0);
   if (missing.length > 0) {
-    const names = missing.map((f) => FIELD_ALIASES[f][0]).join(', ');
-    const found = best.header.slice(0, 12).map((h) => (h.length > 30 ? `${h.slice(0, 30)}…` : h)).join(', ');
-    return {
-      ok: false,
-      fatal: {
-        code: 'missing-columns',
-        message: `The CSV header lacks required column(s): ${names}. Found: ${found}.`,
-      },
-    };
+    const names = missing.map((f) => FIELD_ALIASES[f][0]);
+    const found = best.header.slice(0, 12).map((h) => (h.length > 30 ? `${h.slice(0, 30)}…` : h));
+    return { ok: false, fatal: parseFatal('missing-columns', { kind: 'missing-columns', missing: names, found }) };
   }
-  const notes: string[] = [];
-  const optional: [keyof RawPost, string][] = [
-    ['message', 'co-post and near-duplicate detection'],
-    ['urls', 'co-link detection'],
-    ['repostId', 'co-retweet detection'],
-    ['replyId', 'co-reply detection'],
+  const notes: ParseNote[] = [];
+  const optional: [keyof RawPost, ParseNote & { code: `no-${string}-column` }][] = [
+    ['message', { code: 'no-message-column' }],
+    ['urls', { code: 'no-urls-column' }],
+    ['repostId', { code: 'no-repost-id-column' }],
+    ['replyId', { code: 'no-reply-id-column' }],
   ];
-  for (const [field, what] of optional) {
-    if (best.columns[field] < 0) notes.push(`No ${FIELD_ALIASES[field][0]} column: ${what} has no data.`);
+  for (const [field, note] of optional) {
+    if (best.columns[field] < 0) notes.push(note);
   }
   return { ok: true, format: 'csv', csv: best, notes };
 }

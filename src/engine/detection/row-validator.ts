@@ -1,6 +1,7 @@
 // One row, whatever format it came from, checked field by field before it reaches the store.
 // Required fields that fail skip the row; optional fields that fail are dropped and the row is kept.
-import type { IssueLog, ParseLimits } from './parse-types';
+import { NO_PARAMS } from './parse-types';
+import type { IssueAction, IssueLog, JsonValueType, ParseLimits } from './parse-types';
 import type { PostStoreBuilder } from './post-store';
 import { isSpaceCode } from './text-features';
 import { parseTimestamp } from './timestamp';
@@ -67,10 +68,16 @@ function isValidUsername(s: string): boolean {
   return c !== 61 && c !== 43 && c !== 45 && c !== 64 && isPlainToken(s, 100, true);
 }
 export const MAX_URLS_PER_POST = 50;
+/** Longest `device_hash` / `ip_hash` (characters). */
+const MAX_OPAQUE_CHARS = 256;
 const NO_URLS: readonly string[] = [];
 
-/** Set by `coerce` when it returns null because the value was unusable (rather than absent). */
-let coerceError: string | null = null;
+/**
+ * Set by `coerce` when it returns null because the value was unusable (rather than absent):
+ * `wrong-type` with the type in `coerceFound`. Module state, not a result object: no allocation per field.
+ */
+let coerceError: 'not-an-integer-id' | 'wrong-type' | null = null;
+let coerceFound: JsonValueType = 'object';
 
 /**
  * A field as a trimmed string, or null when absent or empty. JSON numbers are accepted as ids only
@@ -89,10 +96,11 @@ function coerce(value: unknown): string | null {
   }
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value)) return String(value);
-    coerceError = 'number is not an exact integer id (write large ids as strings)';
+    coerceError = 'not-an-integer-id';
     return null;
   }
-  coerceError = `expected a string, found ${Array.isArray(value) ? 'an array' : typeof value}`;
+  coerceError = 'wrong-type';
+  coerceFound = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'boolean' : 'object';
   return null;
 }
 
@@ -117,23 +125,23 @@ export class RowValidator {
     let time: number | null = null;
     if (typeof raw.timestamp === 'string' || typeof raw.timestamp === 'number') time = parseTimestamp(raw.timestamp);
     if (time === null) {
-      const shown = raw.timestamp === undefined || raw.timestamp === '' ? 'missing' : `not a timestamp: ${preview(raw.timestamp)}`;
-      this.issues.add(row, 'timestamp', `${shown} (epoch seconds or ISO 8601, between 1990 and 2100)`, 'row-skipped');
+      if (raw.timestamp === undefined || raw.timestamp === '') this.issues.add(row, 'timestamp', 'missing-timestamp', NO_PARAMS, 'row-skipped');
+      else this.issues.add(row, 'timestamp', 'not-a-timestamp', { preview: preview(raw.timestamp) }, 'row-skipped');
       return this.skip();
     }
 
     let text = '';
     if (raw.message !== undefined && raw.message !== null) {
       if (typeof raw.message !== 'string') {
-        this.issues.add(row, 'message', 'expected text', 'row-skipped');
+        this.issues.add(row, 'message', 'not-text', NO_PARAMS, 'row-skipped');
         return this.skip();
       }
       if (raw.message.length > this.limits.maxFieldChars) {
-        this.issues.add(row, 'message', `longer than ${this.limits.maxFieldChars} characters`, 'row-skipped');
+        this.issues.add(row, 'message', 'too-long', { limit: this.limits.maxFieldChars }, 'row-skipped');
         return this.skip();
       }
       if (raw.message.includes('\u0000')) {
-        this.issues.add(row, 'message', 'contains a NUL character (binary data)', 'row-skipped');
+        this.issues.add(row, 'message', 'nul-character', NO_PARAMS, 'row-skipped');
         return this.skip();
       }
       text = raw.message;
@@ -154,6 +162,12 @@ export class RowValidator {
     return true;
   }
 
+  /** The issue of a value `coerce` found unusable (`coerceError` set). */
+  private coerceIssue(row: number, field: string, action: IssueAction): void {
+    if (coerceError === 'wrong-type') this.issues.add(row, field, 'wrong-type', { found: coerceFound }, action);
+    else this.issues.add(row, field, 'not-an-integer-id', NO_PARAMS, action);
+  }
+
   private skip(): false {
     this.skipped++;
     return false;
@@ -162,11 +176,12 @@ export class RowValidator {
   private requiredId(row: number, field: string, value: unknown): string | null {
     const v = coerce(value);
     if (v === null) {
-      this.issues.add(row, field, coerceError ?? 'missing (required)', 'row-skipped');
+      if (coerceError === null) this.issues.add(row, field, 'missing-required', NO_PARAMS, 'row-skipped');
+      else this.coerceIssue(row, field, 'row-skipped');
       return null;
     }
     if (!ID_RE.test(v)) {
-      this.issues.add(row, field, `not a valid id: ${preview(v)}`, 'row-skipped');
+      this.issues.add(row, field, 'invalid-id', { preview: preview(v) }, 'row-skipped');
       return null;
     }
     return v;
@@ -175,11 +190,11 @@ export class RowValidator {
   private optionalId(row: number, field: string, value: unknown): string | null {
     const v = coerce(value);
     if (v === null) {
-      if (coerceError !== null) this.issues.add(row, field, coerceError, 'field-dropped');
+      if (coerceError !== null) this.coerceIssue(row, field, 'field-dropped');
       return null;
     }
     if (!ID_RE.test(v)) {
-      this.issues.add(row, field, `not a valid id: ${preview(v)}`, 'field-dropped');
+      this.issues.add(row, field, 'invalid-id', { preview: preview(v) }, 'field-dropped');
       return null;
     }
     return v;
@@ -188,12 +203,12 @@ export class RowValidator {
   private username(row: number, value: unknown): string | null {
     const v = coerce(value);
     if (v === null) {
-      if (coerceError !== null) this.issues.add(row, 'username', coerceError, 'field-dropped');
+      if (coerceError !== null) this.coerceIssue(row, 'username', 'field-dropped');
       return null;
     }
     const name = v.charCodeAt(0) === 64 ? v.slice(1) : v;
     if (!isValidUsername(name)) {
-      this.issues.add(row, 'username', `not a valid username: ${preview(v)}`, 'field-dropped');
+      this.issues.add(row, 'username', 'invalid-username', { preview: preview(v) }, 'field-dropped');
       return null;
     }
     return name;
@@ -202,11 +217,11 @@ export class RowValidator {
   private opaque(row: number, field: string, value: unknown): string | null {
     const v = coerce(value);
     if (v === null) {
-      if (coerceError !== null) this.issues.add(row, field, coerceError, 'field-dropped');
+      if (coerceError !== null) this.coerceIssue(row, field, 'field-dropped');
       return null;
     }
-    if (!isPlainToken(v, 256, false)) {
-      this.issues.add(row, field, 'not a valid identifier (1-256 characters, no spaces or controls)', 'field-dropped');
+    if (!isPlainToken(v, MAX_OPAQUE_CHARS, false)) {
+      this.issues.add(row, field, 'invalid-identifier', { limit: MAX_OPAQUE_CHARS }, 'field-dropped');
       return null;
     }
     return v;
@@ -219,14 +234,14 @@ export class RowValidator {
     let tokens: readonly unknown[];
     if (typeof value === 'string') {
       if (value.length > this.limits.maxFieldChars) {
-        this.issues.add(row, 'urls', `longer than ${this.limits.maxFieldChars} characters`, 'field-dropped');
+        this.issues.add(row, 'urls', 'too-long', { limit: this.limits.maxFieldChars }, 'field-dropped');
         return NO_URLS;
       }
       tokens = value.split(/\s+/);
     } else if (Array.isArray(value)) {
       tokens = value;
     } else {
-      this.issues.add(row, 'urls', 'expected space-separated URLs or a list', 'field-dropped');
+      this.issues.add(row, 'urls', 'invalid-urls', NO_PARAMS, 'field-dropped');
       return NO_URLS;
     }
     let dropped = 0;
@@ -240,13 +255,13 @@ export class RowValidator {
         continue;
       }
       if (out.length >= MAX_URLS_PER_POST) {
-        this.issues.add(row, 'urls', `more than ${MAX_URLS_PER_POST} URLs; the rest were dropped`, 'field-dropped');
+        this.issues.add(row, 'urls', 'too-many-urls', { limit: MAX_URLS_PER_POST }, 'field-dropped');
         break;
       }
       if (!out.includes(url)) out.push(url);
     }
     if (dropped > 0) {
-      this.issues.add(row, 'urls', `${dropped} value(s) not an http(s) URL, e.g. ${preview(firstBad)}`, 'field-dropped');
+      this.issues.add(row, 'urls', 'not-http-urls', { count: dropped, preview: preview(firstBad) }, 'field-dropped');
     }
     return out.length === 0 ? NO_URLS : out.slice();
   }

@@ -2,14 +2,21 @@
 // one document, several concatenated or one per line, or an array of them. It walks only the outer
 // structure and hands each tweet / user object to JSON.parse on its own, so a 1 GiB export never
 // becomes one string, one bad tweet costs one row, and nesting depth is counted before parsing.
+import type { JsonSyntaxProblem } from './parse-types';
 
 export interface TwitterV2Sink {
-  /** A complete `data` element: its JSON text (null when skipped) and 1-based ordinal. */
-  tweet(json: string | null, ordinal: number, problem: string | null): void;
+  /** A complete `data` element: its JSON text (null when skipped, `problem` says why) and 1-based ordinal. */
+  tweet(json: string | null, ordinal: number, problem: TweetProblem | null): void;
   user(json: string): void;
-  /** The outer structure is broken; nothing after `offset` is read. */
-  stop(reason: string): void;
+  /**
+   * The outer structure is broken at character `offset` of the input (`incomplete`: it ends before
+   * the document does); nothing after it is read.
+   */
+  stop(problem: JsonSyntaxProblem | 'incomplete', offset: number): void;
 }
+
+/** Why a tweet was skipped: longer than the record limit, or nested deeper than the depth limit. */
+export type TweetProblem = 'too-long' | 'too-deep';
 
 /** What a value is read for; `key`: a key of the outer structure (`data`, `includes`, `users`, ...). */
 type Role = 'tweet' | 'user' | 'skip' | 'key';
@@ -89,19 +96,19 @@ export class TwitterV2Scanner {
     if (this.stopped) return;
     const top = this.stack[this.stack.length - 1];
     if (this.valueActive || this.stack.length > 1 || top?.kind !== 'top') {
-      this.stop('the file ends before the JSON document is complete');
+      this.stop('incomplete');
     }
   }
 
-  private stop(reason: string): void {
+  private stop(problem: JsonSyntaxProblem | 'incomplete'): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.sink.stop(reason);
+    this.sink.stop(problem, this.base + this.pos);
     this.buf = '';
   }
 
-  private fail(what: string): void {
-    this.stop(`malformed JSON at character ${this.base + this.pos}: ${what}`);
+  private fail(problem: JsonSyntaxProblem): void {
+    this.stop(problem);
   }
 
   private run(final: boolean): void {
@@ -133,7 +140,7 @@ export class TwitterV2Scanner {
             this.pos++;
             this.stack.push({ kind: 'top-array', expect: 'value' });
           } else {
-            this.fail('expected a response object');
+            this.fail('expected-response-object');
           }
           break;
         case 'top-array':
@@ -141,7 +148,7 @@ export class TwitterV2Scanner {
             this.pos++;
             this.stack.pop();
           } else if (frame.expect === 'comma') {
-            if (c !== 44) return this.fail('expected , or ]');
+            if (c !== 44) return this.fail('expected-comma-or-bracket');
             this.pos++;
             frame.expect = 'value';
           } else if (c === 123) {
@@ -149,7 +156,7 @@ export class TwitterV2Scanner {
             frame.expect = 'comma';
             this.stack.push({ kind: 'object', scope: 'page', expect: 'key', key: '' });
           } else {
-            this.fail('expected a response object');
+            this.fail('expected-response-object');
           }
           break;
         case 'list':
@@ -157,7 +164,7 @@ export class TwitterV2Scanner {
             this.pos++;
             this.stack.pop();
           } else if (frame.expect === 'comma') {
-            if (c !== 44) return this.fail('expected , or ]');
+            if (c !== 44) return this.fail('expected-comma-or-bracket');
             this.pos++;
             frame.expect = 'value';
           } else {
@@ -179,11 +186,11 @@ export class TwitterV2Scanner {
         if (c === 125 /* } */) {
           this.pos++;
           this.stack.pop();
-        } else if (c !== 34) this.fail('expected a key');
+        } else if (c !== 34) this.fail('expected-key');
         else this.beginValue('key'); // read like a value, resumable across chunks; see `keyRead`
         return;
       case 'colon':
-        if (c !== 58) this.fail('expected :');
+        if (c !== 58) this.fail('expected-colon');
         else {
           this.pos++;
           frame.expect = 'value';
@@ -213,7 +220,7 @@ export class TwitterV2Scanner {
         } else if (c === 44) {
           this.pos++;
           frame.expect = 'key';
-        } else this.fail('expected , or }');
+        } else this.fail('expected-comma-or-brace');
         return;
     }
   }
@@ -228,7 +235,7 @@ export class TwitterV2Scanner {
         key = JSON.parse(this.buf.slice(start, end));
       } catch {
         this.pos = start;
-        this.fail('invalid key');
+        this.fail('invalid-key');
         return;
       }
     }
@@ -306,14 +313,14 @@ export class TwitterV2Scanner {
       if (!final) return false;
       if (depth === 0 && !this.valueInString && i > this.valueStart) end = i; // a scalar at the very end
       else {
-        this.fail('the file ends inside a value');
+        this.fail('ends-inside-value');
         return false;
       }
     }
     this.valueActive = false;
     this.pos = end;
     if (end === this.valueStart) {
-      this.fail('expected a value');
+      this.fail('expected-value');
       return true;
     }
     const role = this.valueRole;
@@ -322,9 +329,9 @@ export class TwitterV2Scanner {
     } else if (role === 'tweet') {
       this.tweets++;
       if (this.valueTooLong) {
-        this.sink.tweet(null, this.tweets, `tweet object longer than ${this.maxValueChars} characters`);
+        this.sink.tweet(null, this.tweets, 'too-long');
       } else if (this.valueMaxDepth > this.maxDepth) {
-        this.sink.tweet(null, this.tweets, `nested deeper than ${this.maxDepth} levels`);
+        this.sink.tweet(null, this.tweets, 'too-deep');
       } else {
         this.sink.tweet(buf.slice(this.valueStart, end), this.tweets, null);
       }

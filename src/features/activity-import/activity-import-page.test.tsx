@@ -2,15 +2,20 @@
 // put on the evidence board (PUT with If-Match, one retry on 412), invalid rows listed.
 import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { set } from 'idb-keyval';
 import { http, HttpResponse } from 'msw';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callApi } from '../../api/client/http-client';
+import { parseActivity } from '../../engine/detection/activity-parser';
+import { detectCoordination } from '../../engine/detection/detect-coordination';
+import { buildDetectionReport } from '../../engine/detection/detection-report';
+import { describeParseIssue } from '../../engine/detection/parse-messages';
 import { server } from '../../mocks/node';
 import { renderWithProviders } from '../../test/render';
 import { ActivityImportPage } from './activity-import-page';
-import { clearLastImport } from './last-import-storage';
+import { clearLastImport, loadLastImport } from './last-import-storage';
 import { clusterIdOfSignal } from './signal-link';
 
 const CASE_ID = 'case-tidewater-pledge';
@@ -69,7 +74,9 @@ describe('ActivityImportPage', () => {
   it('names missing CSV columns', async () => {
     renderPage();
     await chooseFile(new File(['message_id,username,message\n1,ana,hello\n'], 'odd.csv'));
-    expect(await screen.findByTestId('import-file-error')).toHaveTextContent('lacks required columns');
+    const alert = await screen.findByTestId('import-file-error');
+    expect(alert).toHaveTextContent('lacks required columns');
+    expect(alert).toHaveTextContent('Details: Missing: user_id, timestamp. The header has: message_id, username, message.');
   });
 
   it.each([
@@ -89,9 +96,39 @@ describe('ActivityImportPage', () => {
     const table = screen.getByRole('table', { name: 'Invalid rows of the file' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(7);
-    expect(rows[1]).toHaveTextContent(/3timestampnot a timestamp/);
+    expect(rows[1]).toHaveTextContent('3timestampnot a timestamp: "not a date" (epoch seconds or ISO 8601, between 1990 and 2100)Row not imported');
     expect(within(table).getByText(/javascript:alert/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Download all errors (CSV)' })).toBeEnabled();
+  });
+
+  it('still shows an import kept before row issues had codes, with the English reasons it stored', async () => {
+    // The shape this browser kept until issue 15: `{row, field, reason, action}`, a fatal error without detail.
+    const text = readFileSync(resolve(FIXTURES, 'malformed.csv'), 'utf8');
+    const parsed = parseActivity(text);
+    const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
+    const issues = report.parse.issues.map(({ row, field, action, ...issue }) => ({ row, field, reason: describeParseIssue({ row, field, action, ...issue }), action }));
+    const notes = ['No quote_id column: quoted posts are not linked.']; // notes were English strings too
+    const old = { fileName: 'malformed.csv', fileBytes: text.length, elapsedMs: 900, finishedAt: '2026-01-10T09:00:00.000Z', report: { ...report, parse: { ...report.parse, issues, notes } } };
+    await set(`cha:last-import:v1:${CASE_ID}`, old);
+
+    const stored = await loadLastImport(CASE_ID);
+    expect(stored?.report.parse.issues[0]).toEqual({
+      row: 3,
+      field: 'timestamp',
+      code: 'legacy-reason',
+      params: { reason: 'not a timestamp: "not a date" (epoch seconds or ISO 8601, between 1990 and 2100)' },
+      action: 'row-skipped',
+    });
+
+    renderWithProviders(null, { route: `/cases/${CASE_ID}/import`, routes: [{ path: '/cases/:caseId/import', element: <ActivityImportPage /> }], language: 'nl' });
+    const table = await screen.findByRole('table', { name: 'Ongeldige rijen van het bestand' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(7);
+    // The stored English reason, the outcome in the reader's language.
+    expect(rows[1]).toHaveTextContent('3timestampnot a timestamp: "not a date" (epoch seconds or ISO 8601, between 1990 and 2100)Rij niet geïmporteerd');
+    expect(rows[3]).toHaveTextContent('5(hele rij)expected 8 fields, found 6Rij niet geïmporteerd');
+    expect(screen.getByText(/Laatste import van malformed.csv/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Opmerkingen over het bestand' }).nextElementSibling).toHaveTextContent('No quote_id column: quoted posts are not linked.');
   });
 
   it('imports a CSV, shows its clusters, and puts one on the evidence board', async () => {

@@ -4,6 +4,7 @@
 // so the two never disagree.
 import { useEffect, useState } from 'react';
 import { SniffSample, sniffFormat } from '../../engine/detection/format-sniffer';
+import { parseFatal } from '../../engine/detection/parse-messages';
 import { DEFAULT_PARSE_LIMITS } from '../../engine/detection/parse-types';
 import type { ActivityFormat, ParseFatal } from '../../engine/detection/parse-types';
 
@@ -14,11 +15,11 @@ export type SniffState =
   | { status: 'idle' }
   | { status: 'sniffing' }
   | { status: 'recognised'; format: ActivityFormat }
-  | { status: 'rejected'; fatal: ParseFatal | { code: 'read-failed'; message: string } };
+  | { status: 'rejected'; fatal: ParseFatal | { code: 'read-failed'; message: string; detail?: undefined } };
 
 export async function sniffFile(file: Blob, maxBytes: number = IMPORT_LIMITS.maxBytes): Promise<SniffState> {
   if (file.size > maxBytes) {
-    return { status: 'rejected', fatal: { code: 'file-too-large', message: `${file.size} bytes` } };
+    return { status: 'rejected', fatal: parseFatal('file-too-large', { kind: 'too-large', limit: maxBytes }) };
   }
   const { sniffChars, maxRecordChars } = DEFAULT_PARSE_LIMITS;
   const sample = new SniffSample(sniffChars, maxRecordChars);

@@ -11,6 +11,7 @@ import { ClusterViews } from './cluster-views';
 import { FileErrorAlert } from './file-error-alert';
 import { formatDuration, formatInstant, formatNumber } from './import-format';
 import type { ImportOutcome } from './import-result';
+import { parseNoteText } from './parse-issue-text';
 import { RowIssuesSection } from './row-issues-section';
 import { useStagedCount } from './use-staged-count';
 
@@ -55,7 +56,7 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
         </Typography>
         {parse.fatal && (
           <Box sx={{ mt: 1 }}>
-            <FileErrorAlert code={parse.fatal.code} message={parse.fatal.message} />
+            <FileErrorAlert code={parse.fatal.code} message={parse.fatal.message} detail={parse.fatal.detail} />
           </Box>
         )}
         {parse.truncated && (
@@ -69,9 +70,9 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
               {t('summary.notes')}
             </Typography>
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {parse.notes.map((note) => (
-                <Typography component="li" variant="body2" key={note}>
-                  {note}
+              {parse.notes.map((note, index) => (
+                <Typography component="li" variant="body2" key={`${note.code}-${index}`}>
+                  {parseNoteText(note, t, language)}
                 </Typography>
               ))}
             </Box>

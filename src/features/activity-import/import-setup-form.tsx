@@ -144,7 +144,7 @@ const SetupFields = memo(
               <Typography data-testid="detected-format">{t('file.detected', { format: t(`file.format.${sniff.format}`) })}</Typography>
             )}
           </Box>
-          {sniff.status === 'rejected' && <FileErrorAlert code={sniff.fatal.code} message={sniff.fatal.message} />}
+          {sniff.status === 'rejected' && <FileErrorAlert code={sniff.fatal.code} message={sniff.fatal.message} detail={sniff.fatal.detail} />}
         </Paper>
 
         <Paper component="section" aria-labelledby="import-settings-heading" sx={{ p: 2, mb: 2 }}>

@@ -1,5 +1,6 @@
 // The rows that could not be imported as they are: the first 100 in a paged table, all of them
-// (as many as the parser kept) in a formula-safe CSV download.
+// (as many as the parser kept) in a formula-safe CSV download, both in the reader's language. The
+// field is named as the parser names the file's column (`timestamp`), untranslated.
 import DownloadIcon from '@mui/icons-material/Download';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,6 +18,7 @@ import type { ParseIssue } from '../../engine/detection/parse-types';
 import { formatNumber } from './import-format';
 import { downloadFile } from '../../components/download-file';
 import { issuesToCsv } from './issues-csv';
+import { parseIssueText } from './parse-issue-text';
 
 export const SHOWN_ISSUES = 100;
 const PAGE_SIZE = 25;
@@ -29,8 +31,17 @@ export function RowIssuesSection({ caseId, issues, issueCount }: { caseId: strin
   const rows = shown.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
   const download = () => {
-    const header = [t('issues.csvHeader.row'), t('issues.csvHeader.field'), t('issues.csvHeader.reason'), t('issues.csvHeader.action')];
-    const csv = issuesToCsv(header, issues.map((issue) => ({ ...issue, action: t(`issues.outcome.${issue.action}`) })));
+    const header = [t('issues.csvHeader.row'), t('issues.csvHeader.field'), t('issues.csvHeader.reason'), t('issues.csvHeader.action'), t('issues.csvHeader.code')];
+    const csv = issuesToCsv(
+      header,
+      issues.map((issue) => ({
+        row: issue.row,
+        field: issue.field,
+        reason: parseIssueText(issue, t, language),
+        action: t(`issues.outcome.${issue.action}`),
+        code: issue.code,
+      })),
+    );
     downloadFile(t('issues.fileName', { case: caseId }), 'text/csv;charset=utf-8', csv, { byteOrderMark: true });
   };
 
@@ -64,9 +75,9 @@ export function RowIssuesSection({ caseId, issues, issueCount }: { caseId: strin
           <TableBody>
             {rows.map((issue, index) => (
               <TableRow key={`${issue.row}-${issue.field ?? ''}-${page * PAGE_SIZE + index}`}>
-                <TableCell>{issue.row}</TableCell>
+                <TableCell>{formatNumber(issue.row, language)}</TableCell>
                 <TableCell>{issue.field ?? t('issues.wholeRow')}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-word' }}>{issue.reason}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>{parseIssueText(issue, t, language)}</TableCell>
                 <TableCell>{t(`issues.outcome.${issue.action}`)}</TableCell>
               </TableRow>
             ))}
