@@ -4,7 +4,7 @@
 // released: a change to the schema is a new entry at the end.
 import { z } from 'zod';
 import { SqlInt, type SqlDatabase, type SqlQueryable } from './sql-database';
-import { streamCases, writeCaseRefs } from './sql-storage';
+import { indexCaseValues, streamCases } from './sql-storage';
 
 export interface Migration {
   version: number;
@@ -241,11 +241,13 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (case_id, kind, value)
       );
       CREATE INDEX case_refs_value ON case_refs (kind, value, case_id);
+      -- A fingerprint of those values: a write that leaves them as they were leaves case_refs alone.
+      ALTER TABLE cases ADD COLUMN pivot_key text;
     `,
     // Cases stored before: their values are worked out by the same rule the writes use (links need
     // the co-link canonical form, which SQL does not have).
     run: async (tx) => {
-      for await (const record of streamCases(tx)) await writeCaseRefs(tx, record);
+      for await (const record of streamCases(tx)) await indexCaseValues(tx, record);
     },
   },
 ];

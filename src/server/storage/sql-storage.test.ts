@@ -160,6 +160,7 @@ describe.each(drivers)('SQL storage on $name', ({ open }) => {
     expect(values.hashtag).toEqual(['#harborwatch']);
     // As a server before migration 6 had it: no index of what cases name.
     await db.run('DROP TABLE case_refs');
+    await db.run('ALTER TABLE cases DROP COLUMN pivot_key');
     await db.run('DELETE FROM schema_migrations WHERE version = 6');
     expect(await migrate(db)).toEqual([6]);
     const refs = await storage.casesWithRefs('account', values.account, null, 20);

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { AuditEvent } from '../../api/contract/audit';
 import { CaseSummary } from '../../api/contract/case-list';
-import { PIVOT_KINDS, PivotCase } from '../../api/contract/account-pivot';
+import { createHash } from 'node:crypto';
+import { PIVOT_KINDS, PivotCase, type PivotKind } from '../../api/contract/account-pivot';
 import { ExpiringAction } from '../../api/contract/expiring-actions';
 import { pivotKey, pivotValuesOf } from '../../backend/account-pivot';
 import { caseSearchText } from '../../backend/case-search';
@@ -80,8 +81,22 @@ const SUMMARY = `jsonb_build_object(
 // ---------------------------------------------------------------------------------------------
 // writes
 
+/**
+ * What the case names for the cross-case pivots (issue 16 §4), and a fingerprint of it kept beside the
+ * case (pivot_key): a write whose values did not change (most autosaves) leaves case_refs alone.
+ */
+interface CaseValues {
+  values: Record<PivotKind, string[]>;
+  key: string;
+}
+
+function caseValuesOf(record: StoredCase): CaseValues {
+  const values = pivotValuesOf(record);
+  return { values, key: createHash('sha256').update(JSON.stringify(values)).digest('base64url') };
+}
+
 /** The columns kept beside the document, in the order of CASE_COLUMN_NAMES. */
-function caseColumns(record: StoredCase, listing: CaseListing): SqlParam[] {
+function caseColumns(record: StoredCase, listing: CaseListing, pivots: CaseValues): SqlParam[] {
   const { accounts: _accounts, enforcementActions: _actions, ...document } = record;
   return [
     record.id,
@@ -99,62 +114,78 @@ function caseColumns(record: StoredCase, listing: CaseListing): SqlParam[] {
     caseSearchText(record),
     JSON.stringify(listing),
     JSON.stringify(document),
+    pivots.key,
   ];
 }
 
 const CASE_COLUMN_NAMES = `id, version, status, name, actor_kind, updated_at, submitted_at, next_review_at, verdict, priority,
-  priority_band, signal_count, search_text, listing, document`;
-const CASE_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb';
+  priority_band, signal_count, search_text, listing, document, pivot_key`;
+const CASE_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16';
 
-async function insertCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, onConflictDoNothing: boolean): Promise<number> {
+async function insertCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, pivots: CaseValues, onConflictDoNothing: boolean): Promise<number> {
   const conflict = onConflictDoNothing ? ' ON CONFLICT (id) DO NOTHING' : '';
-  return tx.run(`INSERT INTO cases (${CASE_COLUMN_NAMES}) VALUES (${CASE_VALUES})${conflict}`, caseColumns(record, listing));
+  return tx.run(`INSERT INTO cases (${CASE_COLUMN_NAMES}) VALUES (${CASE_VALUES})${conflict}`, caseColumns(record, listing, pivots));
 }
 
-async function updateCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, expectedVersion: number): Promise<number> {
-  return tx.run(
-    `UPDATE cases SET version = $2, status = $3, name = $4, actor_kind = $5, updated_at = $6, submitted_at = $7,
+const UpdatedRow = z.object({ previousPivotKey: z.string().nullable() });
+
+/**
+ * The compare-and-set; answers null when the stored version moved, else the pivot fingerprint the
+ * case had before (read in the same statement: a row at the expected version has not changed since).
+ */
+async function updateCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, pivots: CaseValues, expectedVersion: number): Promise<{ previousPivotKey: string | null } | null> {
+  const rows = await tx.rows(
+    UpdatedRow,
+    `WITH previous AS (SELECT pivot_key FROM cases WHERE id = $1 AND version = $17)
+     UPDATE cases SET version = $2, status = $3, name = $4, actor_kind = $5, updated_at = $6, submitted_at = $7,
        next_review_at = $8, verdict = $9, priority = $10, priority_band = $11, signal_count = $12, search_text = $13,
-       listing = $14::jsonb, document = $15::jsonb
-     WHERE id = $1 AND version = $16`,
-    [...caseColumns(record, listing), expectedVersion],
+       listing = $14::jsonb, document = $15::jsonb, pivot_key = $16
+     WHERE id = $1 AND version = $17
+     RETURNING (SELECT pivot_key FROM previous) AS "previousPivotKey"`,
+    [...caseColumns(record, listing, pivots), expectedVersion],
   );
+  return rows[0] ?? null;
 }
 
 /**
  * Brings the case's account and action rows to the record's arrays: only rows whose item changed
- * are written (jsonb compares by value), rows past the end are removed. One statement per table,
- * with the array as one jsonb parameter.
+ * are written (jsonb compares by value), rows past the end are removed. One statement, one round trip
+ * (issue 10 §9: a write was seven round trips, now three): each array is one jsonb parameter, and the
+ * four parts touch disjoint rows (the upserts positions below the array's length, the deletes at or
+ * above it), so seeing one snapshot is what they need.
  */
-async function writeChildren(tx: SqlQueryable, record: StoredCase): Promise<void> {
+async function writeChildren(tx: SqlQueryable, record: StoredCase, pivots: CaseValues, previousPivotKey: string | null): Promise<void> {
   await tx.run(
-    `INSERT INTO case_accounts (case_id, position, handle, status, decided_at, item)
-     SELECT $1, (a.ord - 1)::integer, a.item->>'handle', a.item->>'status', (a.item->>'decidedAt')::timestamptz, a.item
-     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a (item, ord)
-     ON CONFLICT (case_id, position) DO UPDATE
-       SET handle = EXCLUDED.handle, status = EXCLUDED.status, decided_at = EXCLUDED.decided_at, item = EXCLUDED.item
-       WHERE case_accounts.item IS DISTINCT FROM EXCLUDED.item`,
-    [record.id, JSON.stringify(record.accounts)],
+    `WITH accounts AS (
+       INSERT INTO case_accounts (case_id, position, handle, status, decided_at, item)
+       SELECT $1, (a.ord - 1)::integer, a.item->>'handle', a.item->>'status', (a.item->>'decidedAt')::timestamptz, a.item
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a (item, ord)
+       ON CONFLICT (case_id, position) DO UPDATE
+         SET handle = EXCLUDED.handle, status = EXCLUDED.status, decided_at = EXCLUDED.decided_at, item = EXCLUDED.item
+         WHERE case_accounts.item IS DISTINCT FROM EXCLUDED.item
+     ),
+     accounts_past_end AS (DELETE FROM case_accounts WHERE case_id = $1 AND position >= $3),
+     actions AS (
+       INSERT INTO enforcement_actions (case_id, position, id, type, target_ref, applied_at, expires_at, ended_at, item)
+       SELECT $1, (e.ord - 1)::integer, e.item->>'id', e.item->>'type', e.item->>'targetRef', (e.item->>'appliedAt')::timestamptz,
+         (e.item->>'expiresAt')::timestamptz, (e.item->>'endedAt')::timestamptz, e.item
+       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e (item, ord)
+       ON CONFLICT (case_id, position) DO UPDATE
+         SET id = EXCLUDED.id, type = EXCLUDED.type, target_ref = EXCLUDED.target_ref, applied_at = EXCLUDED.applied_at,
+           expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at, item = EXCLUDED.item
+         WHERE enforcement_actions.item IS DISTINCT FROM EXCLUDED.item
+     ),
+     actions_past_end AS (DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $5)
+     SELECT 1`,
+    [record.id, JSON.stringify(record.accounts), record.accounts.length, JSON.stringify(record.enforcementActions), record.enforcementActions.length],
   );
-  await tx.run('DELETE FROM case_accounts WHERE case_id = $1 AND position >= $2', [record.id, record.accounts.length]);
-  await tx.run(
-    `INSERT INTO enforcement_actions (case_id, position, id, type, target_ref, applied_at, expires_at, ended_at, item)
-     SELECT $1, (e.ord - 1)::integer, e.item->>'id', e.item->>'type', e.item->>'targetRef', (e.item->>'appliedAt')::timestamptz,
-       (e.item->>'expiresAt')::timestamptz, (e.item->>'endedAt')::timestamptz, e.item
-     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e (item, ord)
-     ON CONFLICT (case_id, position) DO UPDATE
-       SET id = EXCLUDED.id, type = EXCLUDED.type, target_ref = EXCLUDED.target_ref, applied_at = EXCLUDED.applied_at,
-         expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at, item = EXCLUDED.item
-       WHERE enforcement_actions.item IS DISTINCT FROM EXCLUDED.item`,
-    [record.id, JSON.stringify(record.enforcementActions)],
-  );
-  await tx.run('DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $2', [record.id, record.enforcementActions.length]);
-  await writeCaseRefs(tx, record);
+  // A new case that names nothing has nothing to index.
+  const namesNothing = PIVOT_KINDS.every((kind) => pivots.values[kind].length === 0);
+  if (pivots.key !== previousPivotKey && !(previousPivotKey === null && namesNothing)) await writeCaseRefs(tx, record.id, pivots.values);
 }
 
 /** Issue 16 §4: the values the case names, for the cross-case pivots; only the difference is written. */
-export async function writeCaseRefs(tx: SqlQueryable, record: StoredCase): Promise<void> {
-  const values = pivotValuesOf(record);
+async function writeCaseRefs(tx: SqlQueryable, caseId: string, values: Record<PivotKind, string[]>): Promise<void> {
   const rows = JSON.stringify(PIVOT_KINDS.flatMap((kind) => values[kind].map((value) => [kind, value])));
   // One round trip: the rows no longer named go, the new ones come (the two parts see the same snapshot).
   await tx.run(
@@ -164,8 +195,15 @@ export async function writeCaseRefs(tx: SqlQueryable, record: StoredCase): Promi
            AND NOT EXISTS (SELECT 1 FROM wanted AS w WHERE w.kind = c.kind AND w.value = c.value)
        )
      INSERT INTO case_refs (case_id, kind, value) SELECT $1, kind, value FROM wanted ON CONFLICT DO NOTHING`,
-    [record.id, rows],
+    [caseId, rows],
   );
+}
+
+/** Migration 6: the pivots of a case stored before, with their fingerprint. */
+export async function indexCaseValues(tx: SqlQueryable, record: StoredCase): Promise<void> {
+  const pivots = caseValuesOf(record);
+  await writeCaseRefs(tx, record.id, pivots.values);
+  await tx.run('UPDATE cases SET pivot_key = $2 WHERE id = $1', [record.id, pivots.key]);
 }
 
 function eventParams(event: NewAuditEvent): SqlParam[] {
@@ -188,8 +226,9 @@ async function insertEvent(tx: SqlQueryable, event: NewAuditEvent, seq: number |
 /** Writes a seed into empty tables and moves the event sequence past its highest seq. */
 async function writeSeed(tx: SqlQueryable, seed: StorageSeed, listingOf: ListingOf): Promise<void> {
   for (const record of seed.cases) {
-    await insertCase(tx, record, listingOf(record), false);
-    await writeChildren(tx, record);
+    const pivots = caseValuesOf(record);
+    await insertCase(tx, record, listingOf(record), pivots, false);
+    await writeChildren(tx, record, pivots, null);
   }
   for (const event of seed.audit.toSorted((a, b) => a.seq - b.seq)) await insertEvent(tx, event, event.seq);
   const lastSeq = seed.audit.reduce((max, event) => Math.max(max, event.seq), 0);
@@ -346,15 +385,16 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
     },
     putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
       db.transaction(async (tx) => {
+        const pivots = caseValuesOf(record);
         const written =
           expectedVersion === null
-            ? await insertCase(tx, record, listing, true)
-            : await updateCase(tx, record, listing, expectedVersion);
-        if (written === 0) {
+            ? (await insertCase(tx, record, listing, pivots, true)) > 0 && { previousPivotKey: null }
+            : await updateCase(tx, record, listing, pivots, expectedVersion);
+        if (!written) {
           const current = await tx.rows(VersionRow, 'SELECT version FROM cases WHERE id = $1', [record.id]);
           return { ok: false, currentVersion: current[0]?.version ?? null };
         }
-        await writeChildren(tx, record);
+        await writeChildren(tx, record, pivots, written.previousPivotKey);
         const numbered: AuditEvent[] = [];
         for (const event of events) numbered.push({ ...event, seq: await insertEvent(tx, event, null) });
         return { ok: true, events: numbered };
