@@ -27,6 +27,13 @@ export function apiErrorText(error: unknown, t: TFunction<'common'>): string {
       return t('error.rateLimited');
     case 'precondition-failed':
       return t('error.stale', { version: error.currentVersion ?? '?' });
+    // The server's reason stays as it wrote it (the rules' English), after a sentence in the reader's language.
+    case 'not-found':
+      return t('error.notFound', { reason: error.message });
+    case 'invalid-transition':
+      return t('error.invalidTransition', { reason: error.message });
+    case 'precondition-required':
+      return t('error.preconditionRequired');
     default:
       return error.message;
   }
