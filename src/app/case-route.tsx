@@ -17,7 +17,7 @@ import { rolesAllow } from '../api/contract/endpoints';
 import { useCurrentUser } from '../api/client/user-queries';
 import { useAssignCase } from '../api/client/assignment';
 import { hasRole } from '../api/contract/users';
-import { CrossCaseAccountsPanel } from '../components/account-pivot/cross-case-accounts';
+import { SharedWithOtherCasesPanel } from '../components/cross-case/cross-case-refs';
 import { CaseTimeline } from '../components/case-timeline/case-timeline';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/page-loading';
@@ -68,7 +68,7 @@ export function CaseRoute() {
           {/* Issue 16 §2: what the saved case dates, on one axis. */}
           <CaseTimeline source={caseDocument} now={now} />
           {/* Issue 16 §4: its accounts that other cases or designations name too. */}
-          <CrossCaseAccountsPanel caseId={caseDocument.id} />
+          <SharedWithOtherCasesPanel caseId={caseDocument.id} />
           <CaseConversation caseDocument={caseDocument} canComment={rolesAllow(me.data, 'commentOnCase')} />
           <CaseHistory caseId={caseDocument.id} />
         </>

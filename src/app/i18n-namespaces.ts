@@ -23,7 +23,7 @@ const NAMESPACE_FILES = {
   live: '../features/live/live-locales.ts',
   commandPalette: '../features/command-palette/command-palette-locales.ts',
   caseTimeline: '../components/case-timeline/case-timeline-locales.ts',
-  accountPivot: '../components/account-pivot/account-pivot-locales.ts',
+  crossCase: '../components/cross-case/cross-case-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

@@ -3,7 +3,7 @@
 // accounts found in other cases (issue 16 §2, §4), and the conversation (features never import each other).
 import { useState } from 'react';
 import { rolesAllow } from '../api/contract/endpoints';
-import { CrossCaseAccountsPanel } from '../components/account-pivot/cross-case-accounts';
+import { SharedWithOtherCasesPanel } from '../components/cross-case/cross-case-refs';
 import { CaseTimeline } from '../components/case-timeline/case-timeline';
 import { CaseConversation } from '../features/conversation/case-conversation';
 import { CaseChangeNotice } from '../features/live/case-change-notice';
@@ -26,7 +26,7 @@ export function ReviewRoute() {
       renderConversation={(caseDocument, me) => (
         <>
           <CaseTimeline source={caseDocument} now={now} />
-          <CrossCaseAccountsPanel caseId={caseDocument.id} />
+          <SharedWithOtherCasesPanel caseId={caseDocument.id} />
           <CaseConversation caseDocument={caseDocument} canComment={rolesAllow(me, 'commentOnCase')} />
         </>
       )}

@@ -13,16 +13,16 @@ import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
 const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute), {
-  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline', 'accountPivot'],
+  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline', 'crossCase'],
 });
 const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage), {
   texts: ['review'],
 });
 const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute), {
-  texts: ['review', 'engine', 'conversation', 'live', 'caseTimeline', 'accountPivot'],
+  texts: ['review', 'engine', 'conversation', 'live', 'caseTimeline', 'crossCase'],
 });
 const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage), {
-  texts: ['enforcement', 'caseTimeline', 'accountPivot'],
+  texts: ['enforcement', 'caseTimeline', 'crossCase'],
 });
 const DecisionReportPage = lazyScreen(() => import('../features/enforcement/decision-report-page').then((m) => m.DecisionReportPage), {
   texts: ['enforcement'],
@@ -34,8 +34,8 @@ const ActivityImportPage = lazyScreen(() =>
   import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage), { texts: ['activityImport'] },
 );
 const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage), { texts: ['audit'] });
-const AccountPage = lazyScreen(() => import('../features/account-pivot/account-page').then((m) => m.AccountPage), {
-  texts: ['accountPivot'],
+const AccountPage = lazyScreen(() => import('../features/account-page/account-page').then((m) => m.AccountPage), {
+  texts: ['crossCase'],
 });
 const AdminUsersPage = lazyScreen(() => import('../features/accounts/admin-users-page').then((m) => m.AdminUsersPage), {
   texts: ['accounts'],

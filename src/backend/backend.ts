@@ -3,7 +3,7 @@
 // it unchanged. Routing and request/response shapes come from the contract's endpoint table.
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
-import { MAX_ACCOUNT_PAGE_CASES, MAX_PIVOT_ACCOUNTS, MAX_PIVOT_CASES_PER_ACCOUNT, PIVOT_KINDS } from '../api/contract/account-pivot';
+import { MAX_ACCOUNT_PAGE_CASES, MAX_PIVOT_ACCOUNTS, MAX_PIVOT_CASES_PER_ACCOUNT, PIVOT_KINDS } from '../api/contract/cross-case-pivots';
 import type { AuditEvent } from '../api/contract/audit';
 import { CONVERSATION_EVENT_TYPES, latestReturn } from '../api/contract/conversation';
 import type { StorageHealth } from '../api/contract/storage-health';
@@ -29,7 +29,7 @@ import {
   type RuleEnv,
   type Transition,
 } from './case-rules';
-import { accountInCase, accountKey, crossCaseRefsOf, pivotValuesOf } from './account-pivot';
+import { accountInCase, accountKey, crossCaseRefsOf, pivotValuesOf } from './cross-case-pivots';
 import { diffCases } from './audit-diff';
 import { commentOnCase, REQUEST_TICK_TYPES, requestStates, tickRequest } from './conversation-rules';
 import { decideManipulationEnforcement, proposeManipulationEnforcement } from './manipulation-rules';
@@ -408,7 +408,7 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) => decideReapplication(record, context.params.proposalId, context.body, ruleEnv)),
     setAutoReapply: async (context) =>
       writeCase(context, context.params.caseId, (record, ruleEnv) => setAutoReapply(record, context.body, ruleEnv)),
-    crossCaseAccounts: async ({ params }) => {
+    crossCaseRefs: async ({ params }) => {
       const record = await loadCase(params.caseId);
       const values = pivotValuesOf(record);
       const found = await Promise.all(

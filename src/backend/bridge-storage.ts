@@ -3,7 +3,7 @@
 // two contexts share one database like two users of one server. Both sides validate what crosses
 // the bridge with zod: each is input to the other.
 import { z } from 'zod';
-import { PIVOT_KINDS, PivotCase } from '../api/contract/account-pivot';
+import { PIVOT_KINDS, PivotCase } from '../api/contract/cross-case-pivots';
 import { AuditEvent } from '../api/contract/audit';
 import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';

@@ -20,7 +20,7 @@ import {
   type PutCaseResult,
   type StorageSeed,
 } from './storage';
-import { caseRefsInMemory } from './account-pivot';
+import { caseRefsInMemory } from './cross-case-pivots';
 import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
 
 /**

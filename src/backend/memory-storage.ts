@@ -1,7 +1,7 @@
 // In-memory storage for Node (tests, the MSW node server, the Playwright harness's shared store).
 // Every value is cloned in and out, so no caller can change a stored case or event behind its back.
 import type { AuditEvent } from '../api/contract/audit';
-import { caseRefsInMemory } from './account-pivot';
+import { caseRefsInMemory } from './cross-case-pivots';
 import {
   lastSeqOf,
   numberEvents,

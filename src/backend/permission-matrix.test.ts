@@ -197,7 +197,7 @@ const MATRIX: Record<EndpointName, Row> = {
     expect: { anonymous: 401, analyst: 403, 'analyst-owner': 403, reviewer: 200, 'reviewer-owner': 200 },
   },
   caseAudit: { setup: onCase('draft'), expect: open },
-  crossCaseAccounts: { setup: onCase('draft'), expect: open },
+  crossCaseRefs: { setup: onCase('draft'), expect: open },
   accountPivot: { setup: async () => ({ params: { handle: 'harbor_one' } }), expect: open },
   caseConversation: { setup: onCase('in_review'), expect: open },
   // Issue 12 §6: a reviewer assigns a reviewer (themselves here); four eyes keeps the owner out.

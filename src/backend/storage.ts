@@ -9,8 +9,8 @@ import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
 import { PriorityBand, VerdictOutcome } from '../api/contract/policy-terms';
 import { UtcTimestamp } from '../api/contract/scalars';
-import type { PivotKind } from '../api/contract/account-pivot';
-import type { CaseRef } from './account-pivot';
+import type { PivotKind } from '../api/contract/cross-case-pivots';
+import type { CaseRef } from './cross-case-pivots';
 import type { QuarantinedRecord } from '../api/contract/storage-health';
 
 /**

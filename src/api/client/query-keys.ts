@@ -20,7 +20,7 @@ export const queryKeys = {
     /** Issue 12 §7: who has the case open (this tab's heartbeat answers it; the live stream updates it). */
     presence: (caseId: string) => ['cases', 'detail', caseId, 'presence'] as const,
     /** Issue 16 §4: the case's accounts found in other cases (any case write may change them). */
-    crossCaseAccounts: (caseId: string) => ['cases', 'detail', caseId, 'cross-case-accounts'] as const,
+    crossCaseRefs: (caseId: string) => ['cases', 'detail', caseId, 'shared-with-other-cases'] as const,
     /** Issue 16 §4: every case one account appears in. */
     account: (handle: string) => ['cases', 'account', handle.toLowerCase()] as const,
   },

@@ -1,7 +1,7 @@
 // The endpoint table: method, path, request, response, errors. The client, the MSW handlers and the
 // backend all read this one table, so a shape is written once (ARCHITECTURE.md, rule 2).
 import type { z } from 'zod';
-import { AccountParams, AccountPivot, CrossCaseAccounts } from './account-pivot';
+import { AccountParams, AccountPivot, CrossCaseRefs } from './cross-case-pivots';
 import { AuditEvent, AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { CommentInput, ConversationQuery, RequestParams, RequestTickInput, ReturnRequestList } from './conversation';
@@ -175,9 +175,9 @@ export const endpoints = {
     method: 'POST', path: '/api/cases/:caseId/assignment', params: CaseIdParams, body: AssignmentInput, response: CaseDocument,
     ifMatch: true, errors: writeErrors,
   }),
-  /** Issue 16 §4: the case's accounts that appear in other cases or designations, with the first of them. */
-  crossCaseAccounts: endpoint({
-    method: 'GET', path: '/api/cases/:caseId/cross-case-accounts', params: CaseIdParams, response: CrossCaseAccounts, errors: ['not-found'],
+  /** Issue 16 §4: the case's accounts, links and hashtags that other cases or designations name too, with the first of them. */
+  crossCaseRefs: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/shared-with-other-cases', params: CaseIdParams, response: CrossCaseRefs, errors: ['not-found'],
   }),
   /** Issue 16 §4: the account page — every case the account appears in and what each holds about it. */
   accountPivot: endpoint({

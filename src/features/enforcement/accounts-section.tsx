@@ -14,10 +14,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCrossCaseAccounts } from '../../api/client/account-pivot-queries';
+import { useCrossCaseRefs } from '../../api/client/cross-case-queries';
 import { useUserName } from '../../api/client/user-queries';
 import type { AccountAssociation, CaseDocument } from '../../api/contract/case';
-import { CrossCaseMark } from '../../components/account-pivot/cross-case-accounts';
+import { CrossCaseMark } from '../../components/cross-case/cross-case-refs';
 import { DateTime } from '../../components/date-time';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { lastActivity, needsRecencyReview } from '../../engine/association-recency';
@@ -29,7 +29,7 @@ const STATUS_COLOR = { suggested: 'info', confirmed: 'success', rejected: 'defau
 export function AccountsSection({ caseDocument, open, now }: { caseDocument: CaseDocument; open: boolean; now: string }) {
   const { t } = useTranslation(['enforcement', 'policy']);
   const userName = useUserName();
-  const crossCase = useCrossCaseAccounts(caseDocument.id);
+  const crossCase = useCrossCaseRefs(caseDocument.id);
   const [deciding, setDeciding] = useState<AccountAssociation | null>(null);
   const accounts = caseDocument.accounts.toSorted(
     (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.handle.localeCompare(b.handle),

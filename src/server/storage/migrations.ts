@@ -232,7 +232,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'the accounts, links and hashtags each case names, for cross-case pivots (issue 16 §4)',
     sql: `
-      -- One row per case and value it names (backend/account-pivot.ts, pivotValuesOf), as compared:
+      -- One row per case and value it names (backend/cross-case-pivots.ts, pivotValuesOf), as compared:
       -- lower-cased handles, canonical links, lower-cased hashtags.
       CREATE TABLE case_refs (
         case_id text NOT NULL REFERENCES cases (id),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../../engine/evaluate';
 import { caseIn, createTestBackend, T0 } from '../../backend/backend-test-kit';
-import { pivotValuesOf } from '../../backend/account-pivot';
+import { pivotValuesOf } from '../../backend/cross-case-pivots';
 import { listingWith } from '../../backend/case-listing';
 import { buildDemoSeed } from '../../backend/demo-data';
 import { EMPTY_SEED, type NewAuditEvent } from '../../backend/storage';

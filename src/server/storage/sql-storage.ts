@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { AuditEvent } from '../../api/contract/audit';
 import { CaseSummary } from '../../api/contract/case-list';
 import { createHash } from 'node:crypto';
-import { PIVOT_KINDS, PivotCase, type PivotKind } from '../../api/contract/account-pivot';
+import { PIVOT_KINDS, PivotCase, type PivotKind } from '../../api/contract/cross-case-pivots';
 import { ExpiringAction } from '../../api/contract/expiring-actions';
-import { pivotKey, pivotValuesOf } from '../../backend/account-pivot';
+import { pivotKey, pivotValuesOf } from '../../backend/cross-case-pivots';
 import { caseSearchText } from '../../backend/case-search';
 import { ACTOR_KINDS, CASE_STATUSES, VERDICT_OUTCOMES } from '../../engine/policy-terms';
 import {

@@ -3,12 +3,12 @@
 // with what each holds about the account.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CrossCaseAccountsPanel } from '../../components/account-pivot/cross-case-accounts';
+import { SharedWithOtherCasesPanel } from '../../components/cross-case/cross-case-refs';
 import { renderWithProviders } from '../../test/render';
 import { AccountPage } from './account-page';
 
 const routes = [
-  { path: '/cases/:caseId', element: <CrossCaseAccountsPanel caseId="case-tidewater-pledge" /> },
+  { path: '/cases/:caseId', element: <SharedWithOtherCasesPanel caseId="case-tidewater-pledge" /> },
   { path: '/accounts/:handle', element: <AccountPage /> },
   { path: '/designations/:caseId', element: <p>designation record</p> },
 ];

@@ -5,10 +5,10 @@ import {
   MAX_PIVOT_CASES_PER_ACCOUNT,
   PIVOT_KINDS,
   type AccountPivot,
-  type CrossCaseAccounts,
+  type CrossCaseRefs,
   type PivotCase,
   type PivotKind,
-} from '../api/contract/account-pivot';
+} from '../api/contract/cross-case-pivots';
 import { designationInForce } from '../api/contract/case';
 import { normaliseUrl } from '../engine/detection/url-normalise';
 import type { StoredCase } from './storage';
@@ -112,8 +112,8 @@ export function caseRefsInMemory(
 }
 
 /** The case page's marks: each value found elsewhere, with the first cases and the totals, by kind. */
-export function crossCaseRefsOf(refs: readonly CaseRef[]): CrossCaseAccounts {
-  const grouped = { account: new Map(), link: new Map(), hashtag: new Map() } satisfies Record<PivotKind, Map<string, CrossCaseAccounts['accounts'][number]>>;
+export function crossCaseRefsOf(refs: readonly CaseRef[]): CrossCaseRefs {
+  const grouped = { account: new Map(), link: new Map(), hashtag: new Map() } satisfies Record<PivotKind, Map<string, CrossCaseRefs['accounts'][number]>>;
   for (const { kind, value, caseCount, designationCount, ...pivot } of refs) {
     const entry = grouped[kind].get(value) ?? { value, cases: [], caseCount, designationCount };
     entry.cases.push(pivot);

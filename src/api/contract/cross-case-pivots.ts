@@ -39,12 +39,12 @@ export const CrossCaseValue = z.object({
 export type CrossCaseValue = z.infer<typeof CrossCaseValue>;
 
 /** The case's accounts, links and hashtags that appear in other cases. */
-export const CrossCaseAccounts = z.object({
+export const CrossCaseRefs = z.object({
   accounts: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
   links: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
   hashtags: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
 });
-export type CrossCaseAccounts = z.infer<typeof CrossCaseAccounts>;
+export type CrossCaseRefs = z.infer<typeof CrossCaseRefs>;
 
 export const AccountParams = z.object({ handle: AccountHandle });
 

@@ -1,14 +1,14 @@
 // Issue 16 §4, cross-case pivots through the backend rules (the mock and the server alike): a case's
 // accounts found in other cases and designations, and the account page.
 import { describe, expect, it } from 'vitest';
-import { AccountPivot, CrossCaseAccounts } from '../api/contract/account-pivot';
-import { accountHandlesOf, pivotValuesOf } from './account-pivot';
+import { AccountPivot, CrossCaseRefs } from '../api/contract/cross-case-pivots';
+import { accountHandlesOf, pivotValuesOf } from './cross-case-pivots';
 import { caseIn, contentOfDoc, createTestBackend, type TestBackend } from './backend-test-kit';
 
-async function marksOf(kit: TestBackend, caseId: string): Promise<CrossCaseAccounts> {
-  const answer = await kit.call('crossCaseAccounts', { user: 'ana', params: { caseId } });
+async function marksOf(kit: TestBackend, caseId: string): Promise<CrossCaseRefs> {
+  const answer = await kit.call('crossCaseRefs', { user: 'ana', params: { caseId } });
   expect(answer.status).toBe(200);
-  return CrossCaseAccounts.parse(answer.body);
+  return CrossCaseRefs.parse(answer.body);
 }
 
 async function accountPage(kit: TestBackend, handle: string): Promise<AccountPivot> {

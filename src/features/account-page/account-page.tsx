@@ -13,9 +13,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { useAccountPivot } from '../../api/client/account-pivot-queries';
+import { useAccountPivot } from '../../api/client/cross-case-queries';
 import { useUserName } from '../../api/client/user-queries';
-import type { AccountPivot } from '../../api/contract/account-pivot';
+import type { AccountPivot } from '../../api/contract/cross-case-pivots';
 import { StatusChip } from '../../components/case-chips';
 import { formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
@@ -23,7 +23,7 @@ import { PageLoading } from '../../components/page-loading';
 
 export function AccountPage() {
   const { handle = '' } = useParams();
-  const { t } = useTranslation('accountPivot');
+  const { t } = useTranslation('crossCase');
   const query = useAccountPivot(handle);
   return (
     <Container maxWidth="xl" sx={{ py: 3 }}>
@@ -41,7 +41,7 @@ export function AccountPage() {
 }
 
 function AccountCases({ pivot }: { pivot: AccountPivot }) {
-  const { t, i18n } = useTranslation(['accountPivot', 'policy']);
+  const { t, i18n } = useTranslation(['crossCase', 'policy']);
   const userName = useUserName();
   if (pivot.cases.length === 0) return <Alert severity="info">{t('page.none')}</Alert>;
   const total = pivot.cases.length + pivot.moreCases;

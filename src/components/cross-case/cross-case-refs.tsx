@@ -10,14 +10,14 @@ import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { useCrossCaseAccounts, type CrossCaseAccount } from '../../api/client/account-pivot-queries';
+import { useCrossCaseRefs, type CrossCaseRef } from '../../api/client/cross-case-queries';
 
 /** How many accounts the panel lists before "and N more". */
 const PANEL_ACCOUNTS = 50;
 
 /** "in 2 other cases, 1 designation", in the reader's language. */
-export function useMarkText(): (account: Pick<CrossCaseAccount, 'caseCount' | 'designationCount'>) => string {
-  const { t } = useTranslation('accountPivot');
+export function useMarkText(): (account: Pick<CrossCaseRef, 'caseCount' | 'designationCount'>) => string {
+  const { t } = useTranslation('crossCase');
   return (account) => {
     const cases = t('mark', { count: account.caseCount });
     return account.designationCount > 0 ? t('markDesignations', { cases, count: account.designationCount }) : cases;
@@ -25,8 +25,8 @@ export function useMarkText(): (account: Pick<CrossCaseAccount, 'caseCount' | 'd
 }
 
 /** The mark beside one account; nothing when the account appears in no other case. */
-export function CrossCaseMark({ account }: { account: CrossCaseAccount | undefined }) {
-  const { t } = useTranslation('accountPivot');
+export function CrossCaseMark({ account }: { account: CrossCaseRef | undefined }) {
+  const { t } = useTranslation('crossCase');
   const markText = useMarkText();
   if (!account) return null;
   const what = markText(account);
@@ -46,10 +46,10 @@ export function CrossCaseMark({ account }: { account: CrossCaseAccount | undefin
 }
 
 /** The case page's panel: each of the case's accounts, links and hashtags found in other cases, with the first of those cases. */
-export function CrossCaseAccountsPanel({ caseId }: { caseId: string }) {
-  const { t } = useTranslation('accountPivot');
+export function SharedWithOtherCasesPanel({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('crossCase');
   const headingId = useId();
-  const query = useCrossCaseAccounts(caseId);
+  const query = useCrossCaseRefs(caseId);
   const found = query.data;
   const none = found !== undefined && found.accounts.length + found.links.length + found.hashtags.length === 0;
   return (
@@ -73,8 +73,8 @@ export function CrossCaseAccountsPanel({ caseId }: { caseId: string }) {
   );
 }
 
-function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags'; values: readonly CrossCaseAccount[] }) {
-  const { t } = useTranslation('accountPivot');
+function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags'; values: readonly CrossCaseRef[] }) {
+  const { t } = useTranslation('crossCase');
   const markText = useMarkText();
   const headingId = useId();
   if (values.length === 0) return null;

@@ -1,22 +1,22 @@
-// Issue 16 §4, cross-case pivots: the case's accounts found in other cases, and the account page's
-// cases. Under the `cases` key, so any case write (here or, through the live stream, elsewhere)
+// Issue 16 §4, cross-case pivots: the case's accounts, links and hashtags found in other cases, and
+// the account page's cases. Under the `cases` key, so any case write (here or, through the live stream, elsewhere)
 // refreshes them.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { CrossCaseAccounts } from '../contract/account-pivot';
+import type { CrossCaseRefs } from '../contract/cross-case-pivots';
 import { callApi } from './http-client';
 import { queryKeys } from './query-keys';
 
-export type CrossCaseAccount = CrossCaseAccounts['accounts'][number];
+export type CrossCaseRef = CrossCaseRefs['accounts'][number];
 
 /**
  * The case's accounts, links and hashtags that appear in other cases; `byHandle` finds an account by
  * its lower-cased handle (empty while loading or on failure).
  */
-export function useCrossCaseAccounts(caseId: string) {
+export function useCrossCaseRefs(caseId: string) {
   const query = useQuery({
-    queryKey: queryKeys.cases.crossCaseAccounts(caseId),
-    queryFn: async ({ signal }) => (await callApi('crossCaseAccounts', { params: { caseId }, signal })).data,
+    queryKey: queryKeys.cases.crossCaseRefs(caseId),
+    queryFn: async ({ signal }) => (await callApi('crossCaseRefs', { params: { caseId }, signal })).data,
     staleTime: 30_000,
   });
   const byHandle = useMemo(() => new Map((query.data?.accounts ?? []).map((account) => [account.value, account])), [query.data]);
