@@ -66,7 +66,7 @@ describe('audit trail (R19)', () => {
     const storage = createMemoryStorage();
     // appendEvents only appends (a comment, a request ticked off): it cannot change or drop an event.
     expect(Object.keys(storage).toSorted()).toEqual([
-      'appendEvents', 'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
+      'appendEvents', 'casesWithRefs', 'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
     ]);
 
     const kit = createTestBackend({ storage });
