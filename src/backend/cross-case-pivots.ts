@@ -12,6 +12,7 @@ import {
 import { designationInForce } from '../api/contract/case';
 import { normaliseUrl } from '../engine/detection/url-normalise';
 import type { StoredCase } from './storage';
+import { compareText } from './storage-queries';
 
 /** A value (as compared) and one other case it appears in, with the value's totals over all cases. */
 export interface CaseRef extends PivotCase {
@@ -40,8 +41,6 @@ export function pivotKey(kind: PivotKind, raw: string): string | null {
   }
 }
 
-const codeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** What the case names, by kind: each value once, as compared, in code-unit order. */
 export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 'enforcementActions' | 'harm' | 'actor'>): Record<PivotKind, string[]> {
   const found = { account: new Set<string>(), link: new Set<string>(), hashtag: new Set<string>() } satisfies Record<PivotKind, Set<string>>;
@@ -58,9 +57,9 @@ export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 
   for (const assessment of Object.values(record.harm)) for (const evidence of assessment.evidence) add('link', evidence.link);
   for (const hashtag of record.actor.hashtags) add('hashtag', hashtag);
   return {
-    account: [...found.account].toSorted(codeUnitOrder),
-    link: [...found.link].toSorted(codeUnitOrder),
-    hashtag: [...found.hashtag].toSorted(codeUnitOrder),
+    account: [...found.account].toSorted(compareText),
+    link: [...found.link].toSorted(compareText),
+    hashtag: [...found.hashtag].toSorted(compareText),
   };
 }
 
@@ -98,12 +97,12 @@ export function caseRefsInMemory(
     }
   }
   const refs: CaseRef[] = [];
-  for (const value of [...byValue.keys()].toSorted(codeUnitOrder)) {
+  for (const value of [...byValue.keys()].toSorted(compareText)) {
     const cases = (byValue.get(value) ?? []).toSorted(
       (a, b) =>
         Number(b.pivot.designated) - Number(a.pivot.designated) ||
         Date.parse(b.record.updatedAt) - Date.parse(a.record.updatedAt) ||
-        codeUnitOrder(a.record.id, b.record.id),
+        compareText(a.record.id, b.record.id),
     );
     const designationCount = cases.filter((entry) => entry.pivot.designated).length;
     for (const { pivot } of cases.slice(0, perValue)) refs.push({ kind, value, ...pivot, caseCount: cases.length, designationCount });
