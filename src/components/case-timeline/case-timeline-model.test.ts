@@ -1,20 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CoordinationSignal, EnforcementAction, HarmAssessment } from '../../api/contract/case';
+import type { CoordinationSignal } from '../../api/contract/case';
 import { axisPosition, axisTicks, buildCaseTimeline, laneMarks, MAX_MARKS_PER_LANE, MAX_ROWS_PER_LANE, type TimelineSource } from './case-timeline-model';
-
-const NOW = '2026-12-07T12:00:00.000Z';
-
-function harm(evidence: HarmAssessment['evidence'] = []): HarmAssessment {
-  return { policyAreas: [], evidence, rubric: { magnitude: null, sources: null, likelihood: null }, severity: null, justification: '' };
-}
-
-function action(id: string, extra: Partial<EnforcementAction> = {}): EnforcementAction {
-  return {
-    id, type: 'limit-visibility', target: 'account', targetRef: id, basis: 'R14', appliedBy: 'rui',
-    appliedAt: '2026-11-01T10:00:30.000Z', expiresAt: '2026-12-01T10:00:30.000Z', reappliesId: null, endedAt: null, endedReason: null, ...extra,
-  };
-}
+import { action, harm, NOW } from './timeline-test-data';
 
 function source(extra: Partial<TimelineSource> = {}): TimelineSource {
   return {

@@ -1,22 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { EnforcementAction, HarmAssessment } from '../../api/contract/case';
 import { renderWithProviders } from '../../test/render';
 import { CaseTimeline } from './case-timeline';
 import type { TimelineSource } from './case-timeline-model';
-
-const NOW = '2026-12-07T12:00:00.000Z';
-
-function harm(evidence: HarmAssessment['evidence'] = []): HarmAssessment {
-  return { policyAreas: [], evidence, rubric: { magnitude: null, sources: null, likelihood: null }, severity: null, justification: '' };
-}
-
-function action(id: string, extra: Partial<EnforcementAction> = {}): EnforcementAction {
-  return {
-    id, type: 'limit-visibility', target: 'account', targetRef: id, basis: 'R14', appliedBy: 'rui',
-    appliedAt: '2026-11-01T10:00:00.000Z', expiresAt: '2026-12-01T10:00:00.000Z', reappliesId: null, endedAt: null, endedReason: null, ...extra,
-  };
-}
+import { action, harm, NOW } from './timeline-test-data';
 
 const designated: TimelineSource = {
   harm: {
