@@ -17,11 +17,12 @@ describe('normaliseUrl', () => {
     ['www.example.com/a', 'example.com/a'],
     ['https://user:pw@example.com/a', 'example.com/a'],
     ['HTTPS://EXAMPLE.COM', 'example.com'],
+    ['https://example.com./a', 'example.com/a'],
   ])('%s -> %s', (raw, expected) => {
     expect(normaliseUrl(raw)).toBe(expected);
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example', 'https://', 'https://exa mple.com', 'https://a..b', 'notaurl', '', `https://x.example/${'a'.repeat(3000)}`])(
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example', 'https://', 'https://exa mple.com', 'https://a..b', 'https://0..', 'notaurl', '', `https://x.example/${'a'.repeat(3000)}`])(
     'rejects %j',
     (raw) => {
       expect(normaliseUrl(raw)).toBeNull();

@@ -55,7 +55,8 @@ export function normaliseUrl(raw: string): string | null {
     if (!/^\d{1,5}$/.test(port)) return null;
     if (port === '80' || port === '443') port = '';
   }
-  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host.endsWith('.')) host = host.slice(0, -1); // the root label of a fully qualified name
+  if (host.endsWith('.')) return null; // "a.." is an empty label, not a name
   if (host.startsWith('www.')) host = host.slice(4);
   if (host.startsWith('m.') && HOST_TRACKING_PARAMS[host.slice(2)] !== undefined) host = host.slice(2);
   if (host.length === 0 || !isPlausibleHost(host)) return null;
