@@ -73,6 +73,30 @@ export interface CoordinationSignalModel {
   strength: SignalStrength;
   evidenceState: EvidenceState;
   origin: 'manual' | 'detected';
+  /**
+   * Issue 16 §4: texts the signal's accounts posted alike (copy-pasta, R1's "same message"), as
+   * posted; the cross-case pivots compare them by fingerprint. Absent on signals made before.
+   */
+  sharedTexts?: string[];
+  /** Issue 16 §1: the activity timeline the signal keeps as evidence (a detected signal's). */
+  activity?: SignalActivityModel;
+}
+
+/**
+ * Issue 16 §1: a snapshot of a group's activity — each account's posts as marks on one time axis,
+ * the posts per bin above it, and its bursts — kept with a detected signal (R1-R2 evidence).
+ * A mark is `[seconds after start, code]`; code = kind index (SIGNAL_ACTIVITY_KINDS) + 4 × the
+ * co-action bits (SIGNAL_CO_ACTIONS: bit i set = that co-action).
+ */
+export const SIGNAL_ACTIVITY_LIMITS = { lanes: 200, marks: 6_000, bins: 1_500, sharedTexts: 20 } as const;
+
+export interface SignalActivityModel {
+  start: string;
+  end: string;
+  binSeconds: number;
+  counts: number[];
+  bursts: { start: string; end: string }[];
+  lanes: { account: string; posts: number; marks: [number, number][] }[];
 }
 
 export interface CaseSettingsModel {

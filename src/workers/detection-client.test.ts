@@ -169,6 +169,26 @@ describe('createDetectionClient in jsdom (no Worker)', () => {
     client.dispose();
   });
 
+  it('answers an activity query on the last parsed file beside a running job, under the last run settings (issue 16)', async () => {
+    const client = createDetectionClient();
+    expect(await client.activity(['r1'])).toMatchObject({ status: 'failed', code: 'no-parsed-file' });
+    await client.run({ kind: 'text', chunks: [activityCsv()] }).result;
+    const running = client.redetect({ coRetweet: { windowSeconds: 5 } });
+    const answer = await client.activity(['r1', 'r2', 'nobody']);
+    if (answer.status !== 'done') throw new Error('expected done');
+    expect(answer.activity.lanes.map((lane) => [lane.accountId, lane.username, lane.posts, lane.coActionPosts])).toEqual([
+      ['r1', 'ring_r1', 6, 6],
+      ['r2', 'ring_r2', 6, 6],
+    ]);
+    expect(answer.activity.missingAccounts).toBe(1);
+    expect((await running.result).status).toBe('done');
+    // The redetect's 5 s window now applies: r1 and r2 repost 9 s apart, so only the moment is shared.
+    const after = await client.activity(['r1', 'r2']);
+    expect(after.status === 'done' && after.activity.lanes[0]?.marks[0]?.coActions).toBe(16);
+    client.dispose();
+    expect(await client.activity(['r1'])).toMatchObject({ status: 'failed', code: 'worker-failed' });
+  });
+
   it('resolves pending jobs as cancelled on dispose and refuses new ones', async () => {
     const client = createDetectionClient();
     const job = client.run({ kind: 'text', chunks: chunks(activityCsv(), 1_000) });
@@ -218,6 +238,18 @@ describe('createDetectionClient with a worker', () => {
     expect(worker.transfers[0]).toEqual([buffer]);
     client.dispose();
     expect(worker.terminated).toBe(true);
+  });
+
+  it('answers activity queries through the worker', async () => {
+    const worker = new FakeWorker();
+    const client = createDetectionClient({ createWorker: () => worker as unknown as Worker });
+    await client.run({ kind: 'text', chunks: [activityCsv()] }).result;
+    const answer = await client.activity(['r3']);
+    expect(answer.status === 'done' && answer.activity.lanes[0]?.marks.map((m) => m.kind)).toEqual(Array.from({ length: 6 }, () => 'repost'));
+    const pending = client.activity(['r4']);
+    worker.crash('gone');
+    expect(await pending).toEqual({ status: 'failed', code: 'worker-failed', message: 'gone' });
+    client.dispose();
   });
 
   it('fails pending jobs with worker-failed when the worker crashes', async () => {

@@ -3,7 +3,9 @@
 // code (detection-runner.ts), so tests of the in-thread path test the worker's logic too.
 import type { DetectorSettingsInput } from '../engine/detection/settings';
 import { createDetectionHost } from './detection-runner';
+import type { ClusterActivity, ClusterActivityLimits } from '../engine/detection/cluster-activity';
 import type {
+  DetectionErrorCode,
   DetectionJobOptions,
   DetectionJobResult,
   DetectionProgress,
@@ -13,6 +15,11 @@ import type {
 } from './detection-runner';
 
 export type { DetectionJobResult, DetectionProgress, DetectionSource } from './detection-runner';
+
+/** The answer to an activity query: never rejects. */
+export type ActivityQueryResult =
+  | { status: 'done'; activity: ClusterActivity }
+  | { status: 'failed'; code: DetectionErrorCode; message: string };
 
 /** Sources that can cross to a worker (an async stream cannot). */
 export type TransferableSource = Exclude<DetectionSource, { kind: 'stream' }>;
@@ -38,6 +45,11 @@ export interface DetectionClient {
   run(source: TransferableSource, options?: DetectionRunOptions): DetectionJob;
   /** Runs the detectors again with other settings on the last file this client parsed. */
   redetect(settings: DetectorSettingsInput, options?: { onProgress?: (progress: DetectionProgress) => void }): DetectionJob;
+  /**
+   * Issue 16 §1: these accounts' posts in the last parsed file, with their co-actions among each
+   * other. Answered beside a running job; fails with `no-parsed-file` before the first import.
+   */
+  activity(accountIds: readonly string[], limits?: Partial<ClusterActivityLimits>): Promise<ActivityQueryResult>;
   /** Ends the worker; jobs still running resolve as cancelled. */
   dispose(): void;
 }
@@ -68,9 +80,19 @@ let jobCounter = 0;
 
 export function createDetectionClient(options: DetectionClientOptions = {}): DetectionClient {
   const pending = new Map<string, { resolve: (result: DetectionJobResult) => void; onProgress?: (progress: DetectionProgress) => void }>();
+  /** Activity queries waiting for their answer (they live beside the one job). */
+  const queries = new Map<string, (result: ActivityQueryResult) => void>();
   let disposed = false;
 
   const onResponse = (response: DetectionResponse): void => {
+    const query = queries.get(response.jobId);
+    if (query) {
+      if (response.type === 'activity') query({ status: 'done', activity: response.activity });
+      else if (response.type === 'error') query({ status: 'failed', code: response.code, message: response.message });
+      else return;
+      queries.delete(response.jobId);
+      return;
+    }
     const job = pending.get(response.jobId);
     if (!job) return;
     switch (response.type) {
@@ -89,10 +111,16 @@ export function createDetectionClient(options: DetectionClientOptions = {}): Det
         pending.delete(response.jobId);
         job.resolve({ status: 'failed', code: response.code, message: response.message });
         return;
+      case 'activity':
+        return;
     }
   };
 
   const failAll = (message: string): void => {
+    for (const [id, query] of queries) {
+      queries.delete(id);
+      query({ status: 'failed', code: 'worker-failed', message });
+    }
     for (const [id, job] of pending) {
       pending.delete(id);
       job.resolve({ status: 'failed', code: 'worker-failed', message });
@@ -187,8 +215,28 @@ export function createDetectionClient(options: DetectionClientOptions = {}): Det
     redetect(settings, redetectOptions = {}) {
       return start({ type: 'redetect', jobId: `job-${++jobCounter}`, settings }, redetectOptions.onProgress, []);
     },
+    activity(accountIds, limits) {
+      return new Promise<ActivityQueryResult>((resolve) => {
+        if (disposed) {
+          resolve({ status: 'failed', code: 'worker-failed', message: 'The detection client was disposed.' });
+          return;
+        }
+        const jobId = `query-${++jobCounter}`;
+        queries.set(jobId, resolve);
+        try {
+          port.post({ type: 'activity', jobId, accountIds: [...accountIds], limits }, []);
+        } catch (error) {
+          queries.delete(jobId);
+          resolve({ status: 'failed', code: 'worker-failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      });
+    },
     dispose() {
       if (disposed) return;
+      for (const [id, query] of queries) {
+        queries.delete(id);
+        query({ status: 'failed', code: 'worker-failed', message: 'The detection client was disposed.' });
+      }
       for (const [id, job] of pending) {
         port.post({ type: 'cancel', jobId: id }, []); // stops in-thread work; a worker is terminated anyway
         pending.delete(id);

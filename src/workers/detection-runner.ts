@@ -13,7 +13,9 @@ import type { DetectionReport } from '../engine/detection/detection-report';
 import { DEFAULT_PARSE_LIMITS } from '../engine/detection/parse-types';
 import type { ParseLimits, ParseResult } from '../engine/detection/parse-types';
 import { resolveDetectorSettings } from '../engine/detection/settings';
-import type { DetectorName, DetectorSettingsInput } from '../engine/detection/settings';
+import type { DetectorName, DetectorSettings, DetectorSettingsInput } from '../engine/detection/settings';
+import { DEFAULT_ACTIVITY_LIMITS, clusterActivity } from '../engine/detection/cluster-activity';
+import type { ClusterActivity, ClusterActivityLimits } from '../engine/detection/cluster-activity';
 import type { DetectorRun } from '../engine/detection/detection-types';
 import type { Helper, PartJob, PartProgress, PartSource } from './helper-thread';
 
@@ -57,14 +59,20 @@ export type DetectionRequest =
   | { type: 'start'; jobId: string; source: Exclude<DetectionSource, { kind: 'stream' }>; options: DetectionJobOptions }
   /** Runs the detectors again, with other settings, on the file the last finished `start` parsed (and with its watch). */
   | { type: 'redetect'; jobId: string; settings: DetectorSettingsInput }
-  | { type: 'cancel'; jobId: string };
+  | { type: 'cancel'; jobId: string }
+  /**
+   * Issue 16 §1: the posts of these accounts (platform user ids) in the last parsed file, with their
+   * co-actions under the last run's settings. A query, not a job: it neither cancels nor is cancelled.
+   */
+  | { type: 'activity'; jobId: string; accountIds: string[]; limits?: Partial<ClusterActivityLimits> };
 
 /** Worker -> main thread. Every job ends with exactly one `result`, `error` or `cancelled`. */
 export type DetectionResponse =
   | { type: 'progress'; jobId: string; progress: DetectionProgress }
   | { type: 'result'; jobId: string; report: DetectionReport }
   | { type: 'error'; jobId: string; code: DetectionErrorCode; message: string }
-  | { type: 'cancelled'; jobId: string };
+  | { type: 'cancelled'; jobId: string }
+  | { type: 'activity'; jobId: string; activity: ClusterActivity };
 
 export interface JobHooks {
   onProgress?: (progress: DetectionProgress) => void;
@@ -430,6 +438,8 @@ export function createDetectionHost(
   let lastParsed: ParseResult | null = null;
   let lastMaxIssues: number | undefined;
   let lastWatch: ContinuationWatch | undefined;
+  /** The settings of the last finished start or redetect: what the activity query's co-actions use. */
+  let lastSettings: DetectorSettings = resolveDetectorSettings();
 
   const finish = (jobId: string, outcome: JobOutcome): void => {
     if (outcome.status === 'done') post({ type: 'result', jobId, report: outcome.report });
@@ -440,6 +450,14 @@ export function createDetectionHost(
   return (request) => {
     if (request.type === 'cancel') {
       if (current?.jobId === request.jobId) current.cancelled = true;
+      return;
+    }
+    if (request.type === 'activity') {
+      if (lastParsed === null) post({ type: 'error', jobId: request.jobId, code: 'no-parsed-file', message: 'No file has been parsed yet.' });
+      else {
+        const limits = { ...DEFAULT_ACTIVITY_LIMITS, ...request.limits };
+        post({ type: 'activity', jobId: request.jobId, activity: clusterActivity(lastParsed.store, request.accountIds, lastSettings, limits) });
+      }
       return;
     }
     if (current) current.cancelled = true; // one job at a time: a new one replaces the old
@@ -455,7 +473,11 @@ export function createDetectionHost(
         post({ type: 'error', jobId: job.jobId, code: 'no-parsed-file', message: 'No file has been parsed yet.' });
         return;
       }
-      void redetect(lastParsed, request.settings, hooks, lastMaxIssues, lastWatch).then((outcome) => finish(job.jobId, outcome));
+      const settings = request.settings;
+      void redetect(lastParsed, settings, hooks, lastMaxIssues, lastWatch).then((outcome) => {
+        if (outcome.status === 'done') lastSettings = resolveDetectorSettings(settings);
+        finish(job.jobId, outcome);
+      });
       return;
     }
     void runDetectionJob(request.source, request.options, hooks).then((outcome) => {
@@ -463,6 +485,7 @@ export function createDetectionHost(
         lastParsed = outcome.parsed;
         lastMaxIssues = request.options.maxIssues;
         lastWatch = request.options.watch;
+        lastSettings = resolveDetectorSettings(request.options.settings ?? {});
       }
       finish(job.jobId, outcome);
     });

@@ -38,7 +38,7 @@ import type {
   HarmAssessmentModel,
   HarmEvidenceItemModel,
 } from '../../engine/case-model';
-import { DEFAULT_CASE_SETTINGS as ENGINE_DEFAULT_SETTINGS } from '../../engine/case-model';
+import { DEFAULT_CASE_SETTINGS as ENGINE_DEFAULT_SETTINGS, SIGNAL_ACTIVITY_LIMITS } from '../../engine/case-model';
 
 /** §1: the group, movement or campaign under assessment. */
 export const Actor = z.object({
@@ -112,6 +112,31 @@ export const TimeWindow = z
   .refine((w) => !w.start || !w.end || w.start <= w.end, { message: 'window.order', path: ['end'] });
 export type TimeWindow = z.infer<typeof TimeWindow>;
 
+/** Caps of a signal's activity snapshot: a case document stays small enough to autosave. */
+const { lanes: MAX_ACTIVITY_LANES, marks: MAX_ACTIVITY_MARKS, bins: MAX_ACTIVITY_BINS, sharedTexts: MAX_SHARED_TEXTS } = SIGNAL_ACTIVITY_LIMITS;
+
+/** Issue 16 §1: the activity timeline a detected signal keeps (see SignalActivityModel for the mark code). */
+export const SignalActivity = z
+  .object({
+    start: UtcTimestamp,
+    end: UtcTimestamp,
+    binSeconds: z.number().int().min(60).max(366 * 86_400),
+    counts: z.array(z.number().int().min(0)).max(MAX_ACTIVITY_BINS),
+    bursts: z.array(z.object({ start: UtcTimestamp, end: UtcTimestamp })).max(100),
+    lanes: z
+      .array(
+        z.object({
+          account: AccountHandle,
+          posts: z.number().int().min(0),
+          marks: z.array(z.tuple([z.number().min(0).max(1e10), z.number().int().min(0).max(127)])).max(MAX_ACTIVITY_MARKS),
+        }),
+      )
+      .max(MAX_ACTIVITY_LANES),
+  })
+  .refine((a) => a.start <= a.end, { message: 'window.order', path: ['end'] })
+  .refine((a) => a.lanes.reduce((n, lane) => n + lane.marks.length, 0) <= MAX_ACTIVITY_MARKS, { message: 'too_big', path: ['lanes'] });
+export type SignalActivity = z.infer<typeof SignalActivity>;
+
 /** R1-R2: a coordination signal on the evidence board. */
 export const CoordinationSignal = z.object({
   id: Id,
@@ -126,6 +151,10 @@ export const CoordinationSignal = z.object({
   evidenceState: EvidenceState,
   /** `detected` when added from an import's cluster (issue 6). */
   origin: z.enum(['manual', 'detected']),
+  /** Issue 16 §4: texts the accounts posted alike; compared across cases by fingerprint. */
+  sharedTexts: z.array(longText(1_000).min(1, 'required')).max(MAX_SHARED_TEXTS).optional(),
+  /** Issue 16 §1: the activity timeline kept with a detected signal. */
+  activity: SignalActivity.optional(),
 }) satisfies z.ZodType<CoordinationSignalModel>;
 export type CoordinationSignal = z.infer<typeof CoordinationSignal>;
 

@@ -72,6 +72,7 @@ export function ActivityImportPage() {
           outcome={activity.outcome}
           restored={activity.restored}
           onForget={activity.forget}
+          queryActivity={activity.queryActivity}
         />
       )}
     </Container>

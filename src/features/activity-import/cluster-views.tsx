@@ -10,6 +10,8 @@ import type { CaseDocument } from '../../api/contract/case';
 import { ErrorAlert } from '../../components/error-alert';
 import { visuallyHidden } from '../../components/visually-hidden';
 import type { CoordinationCluster } from '../../engine/detection/clustering';
+import { ClusterActivityPanel } from './cluster-activity-panel';
+import type { ActivityQuery } from './cluster-activity-query';
 import { ClusterList } from './cluster-list';
 import { buildNetworkGraph } from './network-model';
 import { NetworkPanel } from './network-panel';
@@ -19,12 +21,21 @@ import { useClusterBoard } from './use-cluster-board';
 import { useStagedCount } from './use-staged-count';
 import { ViewTabs } from './view-tabs';
 
-type View = 'clusters' | 'network';
+type View = 'clusters' | 'network' | 'activity';
+const VIEWS: readonly View[] = ['clusters', 'network', 'activity'];
 
-export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: string; caseDocument: CaseDocument | undefined; clusters: readonly CoordinationCluster[] }) {
+export interface ClusterViewsProps {
+  caseId: string;
+  caseDocument: CaseDocument | undefined;
+  clusters: readonly CoordinationCluster[];
+  /** Issue 16 §1: the posts behind a cluster (null when the file was read in an earlier session). */
+  queryActivity: ActivityQuery | null;
+}
+
+export function ClusterViews({ caseId, caseDocument, clusters, queryActivity }: ClusterViewsProps) {
   const { t } = useTranslation('activityImport');
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'network' ? 'network' : 'clusters';
+  const view: View = VIEWS.find((v) => v !== 'clusters' && v === params.get('view')) ?? 'clusters';
   const requested = params.get('cluster');
   const ranks = useMemo(() => new Map(clusters.map((cluster, index) => [cluster.id, index + 1])), [clusters]);
   const graph = useMemo(() => buildNetworkGraph(clusters), [clusters]);
@@ -41,8 +52,8 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
         (current) => {
           const next = new URLSearchParams(current);
           if (patch.view) {
-            if (patch.view === 'network') next.set('view', 'network');
-            else next.delete('view');
+            if (patch.view === 'clusters') next.delete('view');
+            else next.set('view', patch.view);
           }
           if (patch.cluster !== undefined) {
             if (patch.cluster) next.set('cluster', patch.cluster);
@@ -58,8 +69,9 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
   const select = useCallback((clusterId: string) => update({ cluster: clusterId }), [update]);
   // "Show in the network" from the list opens the network view on that cluster.
   const showInNetwork = useCallback((clusterId: string) => update({ view: 'network', cluster: clusterId }), [update]);
+  const showActivity = useCallback((clusterId: string) => update({ view: 'activity', cluster: clusterId }), [update]);
 
-  const list = (compact: boolean) => (
+  const list = (compact: boolean, onSelect: (clusterId: string) => void = showInNetwork) => (
     <ClusterList
       clusters={clusters}
       ranks={ranks}
@@ -70,7 +82,7 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
       canAdd={canAdd}
       busyId={board.busyId}
       compact={compact}
-      onSelect={showInNetwork}
+      onSelect={onSelect}
       onAdd={board.add}
       onAdjust={board.adjust}
     />
@@ -94,6 +106,7 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
         tabs={[
           { value: 'clusters', label: t('network.tabClusters'), id: 'import-tab-clusters' },
           { value: 'network', label: t('network.tabNetwork'), id: 'import-tab-network' },
+          { value: 'activity', label: t('activity.tab'), id: 'import-tab-activity' },
         ]}
         value={view}
         onChange={(next: View) => update({ view: next })}
@@ -103,9 +116,16 @@ export function ClusterViews({ caseId, caseDocument, clusters }: { caseId: strin
       <Box id="import-panel" role="tabpanel" aria-labelledby={`import-tab-${view}`} aria-busy={panelStage === 0 || undefined}>
         {panelStage === 0 ? null : view === 'clusters' ? (
           list(false)
+        ) : view === 'activity' ? (
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '3fr 1fr' }, alignItems: 'start' }}>
+            <ClusterActivityPanel cluster={selected} rank={selected ? (ranks.get(selected.id) ?? 0) : 0} queryActivity={queryActivity} />
+            <Box sx={{ maxHeight: { lg: 720 }, overflowY: { lg: 'auto' } }}>
+              {list(true, showActivity)}
+            </Box>
+          </Box>
         ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, alignItems: 'start' }}>
-            <NetworkPanel graph={graph} selected={selected} selectedRank={selected ? (ranks.get(selected.id) ?? 0) : 0} onSelectCluster={select} />
+            <NetworkPanel graph={graph} selected={selected} selectedRank={selected ? (ranks.get(selected.id) ?? 0) : 0} onSelectCluster={select} queryActivity={queryActivity} />
             <Box sx={{ maxHeight: { md: 720 }, overflowY: { md: 'auto' } }}>
               {list(true)}
             </Box>

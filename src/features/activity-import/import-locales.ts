@@ -235,6 +235,10 @@ export const en = {
     add: 'Add to evidence board',
     save: 'Save',
   },
+  /** Issue 16 §1: the cluster activity timeline. */
+  activity: {
+    tab: 'Activity',
+  },
   network: {
     tabClusters: 'Clusters',
     tabNetwork: 'Network',
@@ -492,6 +496,10 @@ export const nl: LocaleShape<typeof en> = {
     add: 'Op het bewijsbord zetten',
     save: 'Opslaan',
   },
+  /** Issue 16 §1: the cluster activity timeline. */
+  activity: {
+    tab: 'Activiteit',
+  },
   network: {
     tabClusters: 'Clusters',
     tabNetwork: 'Netwerk',
@@ -748,6 +756,10 @@ export const tr: LocaleShape<typeof en> = {
     technique: 'Teknik',
     add: 'Kanıt panosuna ekle',
     save: 'Kaydet',
+  },
+  /** Issue 16 §1: the cluster activity timeline. */
+  activity: {
+    tab: 'Etkinlik',
   },
   network: {
     tabClusters: 'Kümeler',

@@ -7,6 +7,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../api/contract/case';
+import type { ActivityQuery } from './cluster-activity-query';
 import { ClusterViews } from './cluster-views';
 import { FileErrorAlert } from './file-error-alert';
 import { formatDuration, formatInstant, formatNumber } from './import-format';
@@ -21,9 +22,11 @@ export interface ImportResultsProps {
   outcome: ImportOutcome;
   restored: boolean;
   onForget: () => void;
+  /** Issue 16 §1: the posts behind a cluster (null when the file was read in an earlier session). */
+  queryActivity: ActivityQuery | null;
 }
 
-export function ImportResults({ caseId, caseDocument, outcome, restored, onForget }: ImportResultsProps) {
+export function ImportResults({ caseId, caseDocument, outcome, restored, onForget, queryActivity }: ImportResultsProps) {
   const { t, i18n } = useTranslation('activityImport');
   const language = i18n.language;
   const { parse, clusters } = outcome.report;
@@ -80,7 +83,7 @@ export function ImportResults({ caseId, caseDocument, outcome, restored, onForge
         )}
         {parse.issueCount > 0 && <RowIssuesSection caseId={caseId} issues={parse.issues} issueCount={parse.issueCount} />}
       </Paper>
-      {parse.fatal === null && stage > 0 && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={clusters} />}
+      {parse.fatal === null && stage > 0 && <ClusterViews caseId={caseId} caseDocument={caseDocument} clusters={clusters} queryActivity={queryActivity} />}
     </Box>
   );
 }

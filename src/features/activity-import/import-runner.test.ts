@@ -14,6 +14,7 @@ function stubClient(result: DetectionJobResult, progress: DetectionProgress[] = 
     redetect: () => {
       throw new Error('not used');
     },
+    activity: () => Promise.resolve({ status: 'failed', code: 'no-parsed-file', message: 'not used' }),
     dispose: () => undefined,
   };
 }

@@ -3,7 +3,7 @@
 // back, and the report becomes an ImportOutcome for the page.
 import type { ContinuationWatch } from '../../engine/detection/continuation';
 import type { DetectorSettings } from '../../engine/detection/settings';
-import { createDetectionClient, type DetectionClient, type DetectionJob, type DetectionProgress } from '../../workers/detection-client';
+import { createDetectionClient, type ActivityQueryResult, type DetectionClient, type DetectionJob, type DetectionProgress } from '../../workers/detection-client';
 import type { FileErrorCode } from './file-error-alert';
 import type { ImportOutcome } from './import-result';
 import type { RunProgress } from './import-progress';
@@ -23,6 +23,8 @@ export interface ImportRunner {
   run: (file: File, settings: DetectorSettings, onProgress: (progress: RunProgress) => void, watch?: ContinuationWatch) => ImportJob;
   /** Runs the detectors again on the file the last finished run parsed (the worker keeps its posts and the run's watch). */
   redetect: (settings: DetectorSettings, onProgress: (progress: RunProgress) => void) => ImportJob | null;
+  /** Issue 16 §1: accounts' posts and co-actions in the file the last finished run parsed (null before one). */
+  activity: (accountIds: readonly string[]) => Promise<ActivityQueryResult> | null;
   dispose: () => void;
 }
 
@@ -74,6 +76,10 @@ export function createImportRunner(create: () => DetectionClient = createDetecti
       if (!client || !lastFile) return null;
       const size = lastFile.size;
       return track(client.redetect(settings, { onProgress: (progress) => onProgress(toRunProgress(progress, size)) }), lastFile);
+    },
+    activity(accountIds) {
+      if (!client || !lastFile) return null;
+      return client.activity(accountIds);
     },
     dispose() {
       client?.dispose();

@@ -10,12 +10,15 @@ import type { CoordinationCluster } from '../../engine/detection/clustering';
 import { formatScore } from './import-format';
 import { NetworkCanvas } from './network-canvas';
 import type { NetworkGraph } from './network-model';
+import type { ActivityQuery } from './cluster-activity-query';
 
 export interface NetworkPanelProps {
   graph: NetworkGraph;
   selected: CoordinationCluster | null;
   selectedRank: number;
   onSelectCluster: (clusterId: string) => void;
+  /** The posts behind the accounts (the account drawer); null when the file was read in an earlier session. */
+  queryActivity: ActivityQuery | null;
 }
 
 export function NetworkPanel({ graph, selected, selectedRank, onSelectCluster }: NetworkPanelProps) {

@@ -7,6 +7,7 @@ import type { DetectorSettings } from '../../engine/detection/settings';
 import type { FileErrorCode } from './file-error-alert';
 import type { ImportOutcome } from './import-result';
 import type { RunProgress } from './import-progress';
+import type { ActivityQueryResult } from '../../workers/detection-client';
 import { createImportRunner, type ImportJob, type ImportRunner } from './import-runner';
 import { clearLastImport, loadLastImport, saveLastImport } from './last-import-storage';
 
@@ -29,6 +30,11 @@ export interface ActivityImport {
   redetect: (settings: DetectorSettings) => void;
   /** True when the shown result was read in this session, so `redetect` has its posts. */
   canRedetect: boolean;
+  /**
+   * Issue 16 §1: these accounts' posts and co-actions in the file this session read; null when the
+   * shown result was kept from before (its posts are gone with the worker).
+   */
+  queryActivity: ((accountIds: readonly string[]) => Promise<ActivityQueryResult>) | null;
   /** False until the import kept in this browser (if any) has been looked up. */
   storageChecked: boolean;
   cancel: () => void;
@@ -143,10 +149,17 @@ export function useActivityImport(caseId: string): ActivityImport {
     void clearLastImport(caseId);
   }, [caseId]);
 
+  const queryActivityOfRunner = useCallback((accountIds: readonly string[]): Promise<ActivityQueryResult> => {
+    const answer = runner.current?.activity(accountIds) ?? null;
+    return answer ?? Promise.resolve({ status: 'failed', code: 'no-parsed-file', message: 'No file has been read in this session.' });
+  }, []);
+
   const shown = outcome && outcome.caseId === caseId ? outcome : null;
   const restored = shown?.restored ?? false;
+  const canRedetect = shown !== null && !restored;
   return {
-    run, outcome: shown?.value ?? null, restored, start, redetect, canRedetect: shown !== null && !restored,
+    run, outcome: shown?.value ?? null, restored, start, redetect, canRedetect,
+    queryActivity: canRedetect ? queryActivityOfRunner : null,
     storageChecked: checkedCaseId === caseId, cancel, forget,
   };
 }
