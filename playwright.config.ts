@@ -5,6 +5,8 @@ import { E2E_DEMO_PASSWORD } from './e2e/server/demo-password';
 // follows it unless E2E_SERVER_PORT says otherwise.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? PORT + 4000);
+/** The msw build's folder: one per port, so two runs on one machine do not empty each other's. */
+const MSW_OUT_DIR = process.env.E2E_PORT === undefined ? 'dist-e2e' : `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -57,7 +59,7 @@ export default defineConfig({
     {
       // The msw-mode production build: the same handlers as dev and Vitest, served by `vite preview`.
       // A folder of its own: a benchmark rebuilding dist-msw mid-run removed the service worker script.
-      command: `npx vite build --mode msw --outDir dist-e2e --emptyOutDir && npx vite preview --mode msw --outDir dist-e2e --port ${PORT} --strictPort`,
+      command: `npx vite build --mode msw --outDir ${MSW_OUT_DIR} --emptyOutDir && npx vite preview --mode msw --outDir ${MSW_OUT_DIR} --port ${PORT} --strictPort`,
       url: `http://localhost:${PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -67,7 +69,11 @@ export default defineConfig({
       // The production build served by the workbench server on a fresh temporary database.
       command: `npx tsx scripts/e2e-server.ts`,
       url: `http://127.0.0.1:${SERVER_PORT}/readyz`,
-      env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1', DEMO_PASSWORD: E2E_DEMO_PASSWORD },
+      env: {
+        PORT: String(SERVER_PORT), HOST: '127.0.0.1', DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+        // Like the msw build: a folder per port when E2E_PORT is given.
+        ...(process.env.E2E_PORT === undefined ? {} : { STATIC_DIR: `dist-e2e-server-${SERVER_PORT}` }),
+      },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: 'ignore',
