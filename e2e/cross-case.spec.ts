@@ -13,6 +13,10 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     const panel = page.getByRole('region', { name: 'Shared with other cases' });
     await panel.scrollIntoViewIfNeeded();
     await expect(panel.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveText('@meridian_echo in 1 other case, 1 designation: Grey Meridian (designation in force)');
+    // The same copy-pasta, compared in the co-post detector's normal form (lower case).
+    await expect(panel.getByRole('list', { name: 'Texts posted alike' }).getByRole('listitem')).toHaveText(
+      '“tonight’s list is up. every account on it gets a reply before midnight, no exceptions.” in 1 other case, 1 designation: Grey Meridian (designation in force)',
+    );
     await expectNoSidewaysScroll(page);
     await checkA11y(page, `the case page with accounts in other cases at ${viewport.width} px`);
 

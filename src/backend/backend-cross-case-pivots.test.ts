@@ -42,6 +42,28 @@ describe('cross-case pivots (issue 16 §4)', () => {
     expect(unrelatedMarks.hashtags.map((tag) => [tag.value, tag.caseCount])).toEqual(values.hashtag.map((tag) => [tag, 2]));
   });
 
+  it('marks a text two cases hold as posted alike, compared as the co-post detector compares texts (R1)', async () => {
+    const kit = createTestBackend();
+    const pasta = 'They are lying about the flood barrier, share this before the council deletes it';
+    const withText = async (text: string) => {
+      const created = await caseIn(kit, 'draft');
+      return kit.ok('updateCase', {
+        user: 'ana', params: { caseId: created.id }, ifMatch: created.version,
+        body: { ...contentOfDoc(created), signals: created.signals.map((signal) => ({ ...signal, accounts: [`acct_${created.id.slice(-6)}`], sharedTexts: [text] })) },
+      });
+    };
+    const first = await withText(`@someone ${pasta.toUpperCase()} https://example.org/x`);
+    const second = await withText(pasta);
+    await withText('A different message that nobody else posted anywhere at all');
+    const marks = await marksOf(kit, second.id);
+    expect(marks.texts.map((text) => [text.value, text.caseCount, text.cases.map((ref) => ref.caseId)])).toEqual([
+      ['they are lying about the flood barrier, share this before the council deletes it', 1, [first.id]],
+    ]);
+    expect(pivotValuesOf(second).text).toEqual([marks.texts[0]?.value]);
+    // A text too short to say anything is not compared.
+    expect(pivotValuesOf({ ...second, signals: second.signals.map((signal) => ({ ...signal, sharedTexts: ['so true'] })) }).text).toEqual([]);
+  });
+
   it('lists on the account page what each case holds about the account: signals, association, actions (R14-R16)', async () => {
     const kit = createTestBackend();
     const designated = await caseIn(kit, 'designated', { withAccount: true });

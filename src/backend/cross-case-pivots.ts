@@ -10,6 +10,7 @@ import {
   type PivotKind,
 } from '../api/contract/cross-case-pivots';
 import { designationInForce } from '../api/contract/case';
+import { sharedTextKey } from '../engine/detection/shared-text';
 import { normaliseUrl } from '../engine/detection/url-normalise';
 import type { StoredCase } from './storage';
 import { compareText } from './storage-queries';
@@ -38,12 +39,14 @@ export function pivotKey(kind: PivotKind, raw: string): string | null {
       const tag = raw.trim().replace(/^#+/, '').toLowerCase();
       return tag === '' ? null : `#${tag}`;
     }
+    case 'text':
+      return sharedTextKey(raw);
   }
 }
 
 /** What the case names, by kind: each value once, as compared, in code-unit order. */
 export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 'enforcementActions' | 'harm' | 'actor'>): Record<PivotKind, string[]> {
-  const found = { account: new Set<string>(), link: new Set<string>(), hashtag: new Set<string>() } satisfies Record<PivotKind, Set<string>>;
+  const found = { account: new Set<string>(), link: new Set<string>(), hashtag: new Set<string>(), text: new Set<string>() } satisfies Record<PivotKind, Set<string>>;
   const add = (kind: PivotKind, raw: string) => {
     const key = pivotKey(kind, raw);
     if (key !== null) found[kind].add(key);
@@ -51,6 +54,7 @@ export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 
   for (const signal of record.signals) {
     for (const handle of signal.accounts) add('account', handle);
     for (const source of signal.sources) add('link', source);
+    for (const text of signal.sharedTexts ?? []) add('text', text);
   }
   for (const association of record.accounts) add('account', association.handle);
   for (const action of record.enforcementActions) if (action.target === 'account') add('account', action.targetRef);
@@ -60,6 +64,7 @@ export function pivotValuesOf(record: Pick<StoredCase, 'signals' | 'accounts' | 
     account: [...found.account].toSorted(compareText),
     link: [...found.link].toSorted(compareText),
     hashtag: [...found.hashtag].toSorted(compareText),
+    text: [...found.text].toSorted(compareText),
   };
 }
 
@@ -112,14 +117,14 @@ export function caseRefsInMemory(
 
 /** The case page's marks: each value found elsewhere, with the first cases and the totals, by kind. */
 export function crossCaseRefsOf(refs: readonly CaseRef[]): CrossCaseRefs {
-  const grouped = { account: new Map(), link: new Map(), hashtag: new Map() } satisfies Record<PivotKind, Map<string, CrossCaseRefs['accounts'][number]>>;
+  const grouped = { account: new Map(), link: new Map(), hashtag: new Map(), text: new Map() } satisfies Record<PivotKind, Map<string, CrossCaseRefs['accounts'][number]>>;
   for (const { kind, value, caseCount, designationCount, ...pivot } of refs) {
     const entry = grouped[kind].get(value) ?? { value, cases: [], caseCount, designationCount };
     entry.cases.push(pivot);
     grouped[kind].set(value, entry);
   }
-  const [accounts, links, hashtags] = PIVOT_KINDS.map((kind) => [...grouped[kind].values()]);
-  return { accounts: accounts ?? [], links: links ?? [], hashtags: hashtags ?? [] };
+  const [accounts, links, hashtags, texts] = PIVOT_KINDS.map((kind) => [...grouped[kind].values()]);
+  return { accounts: accounts ?? [], links: links ?? [], hashtags: hashtags ?? [], texts: texts ?? [] };
 }
 
 /** What one case holds about the account, for the account page. */

@@ -37,6 +37,9 @@ export interface DemoSeedOptions {
 const day = (now: string, offset: number) => addDaysUtc(now, offset);
 const date = (now: string, offset: number) => day(now, offset).slice(0, 10);
 
+/** A copy-pasta both Grey Meridian and Tidewater hold (issue 16 §4, the text pivot of the demo). */
+const GREY_MERIDIAN_LIST_TEXT = 'Tonight’s list is up. Every account on it gets a reply before midnight, no exceptions.';
+
 function evidence(id: string, description: string, extra: Partial<HarmEvidenceItem> = {}): HarmEvidenceItem {
   return {
     id,
@@ -130,6 +133,7 @@ function greyMeridian(now: string): CaseContent {
         description: 'Five accounts share a device fingerprint and post identical target-list messages seconds apart.',
         accounts: ['meridian_signal', 'grey_relay_07', 'meridian_echo', 'northfield_ops', 'meridian_archive'],
         window: { start: day(now, -82), end: day(now, -70) },
+        sharedTexts: [GREY_MERIDIAN_LIST_TEXT],
         sources: ['https://example.org/internal/linkage-report-gm'],
       }),
       signal('sig-gm-dogpile', {
@@ -274,6 +278,8 @@ function tidewaterPledge(now: string): CaseContent {
         description: 'Identical replies with the same typo from accounts created the same week, and from @meridian_echo of the Grey Meridian network.',
         // @meridian_echo is also in Grey Meridian's signals: the demo's cross-case pivot (issue 16 §4).
         accounts: ['tide_pledger', 'ferry_truth_22', 'coastline_voice', 'meridian_echo'],
+        // The same target-list text as Grey Meridian's operators: the text pivot of the demo.
+        sharedTexts: ['The pledge is a lie, the ferry company payed them off. Ask them why before the vote.', GREY_MERIDIAN_LIST_TEXT],
         window: { start: day(now, -5), end: day(now, -3) },
       }),
     ],

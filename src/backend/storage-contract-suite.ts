@@ -560,6 +560,13 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
         expect((await storage.casesWithRefs('link', ['http://example.org/pledge'], null, 20)).map((ref) => [ref.value, ref.caseId])).toEqual([['example.org/pledge', 'pivot-e']]);
         expect((await storage.casesWithRefs('hashtag', ['tidepledge'], null, 20)).map((ref) => [ref.value, ref.caseId])).toEqual([['#tidepledge', 'pivot-e']]);
         expect(await storage.casesWithRefs('hashtag', ['#TidePledge'], 'pivot-e', 20)).toEqual([]);
+
+        // Texts posted alike, in the co-post detector's normal form (issue 16 §4).
+        const texted = pivotCase('pivot-f', '2026-06-01T00:00:00.000Z', { signals: ['z_one'] });
+        await put(storage, { ...texted, signals: texted.signals.map((item) => ({ ...item, sharedTexts: ['Share this before they DELETE it, the council lies'] })) }, null, []);
+        expect((await storage.casesWithRefs('text', ['@x share this before they delete it,   the council lies https://t.co/a'], null, 20)).map((ref) => [ref.value, ref.caseId])).toEqual([
+          ['share this before they delete it, the council lies', 'pivot-f'],
+        ]);
       });
     });
 

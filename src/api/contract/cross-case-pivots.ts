@@ -9,7 +9,7 @@ import { AccountHandle } from './primitives';
 import { CaseStatus } from './policy-terms';
 import { Id } from './scalars';
 
-export const PIVOT_KINDS = ['account', 'link', 'hashtag'] as const;
+export const PIVOT_KINDS = ['account', 'link', 'hashtag', 'text'] as const;
 export type PivotKind = (typeof PIVOT_KINDS)[number];
 
 /** How many other cases one lookup names per value, and how many values of each kind of a case it answers for. */
@@ -29,7 +29,7 @@ export type PivotCase = z.infer<typeof PivotCase>;
 
 /** One value of the case found in other cases: the first of those cases, and how many there are. */
 export const CrossCaseValue = z.object({
-  /** As compared: a lower-cased handle, a canonical link (`host/path?query`), a lower-cased `#hashtag`. */
+  /** As compared: a lower-cased handle, a canonical link (`host/path?query`), a lower-cased `#hashtag`, a normalised text. */
   value: z.string(),
   cases: z.array(PivotCase).max(MAX_PIVOT_CASES_PER_ACCOUNT),
   /** Other cases in all, and how many of them are designations in force. */
@@ -43,6 +43,8 @@ export const CrossCaseRefs = z.object({
   accounts: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
   links: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
   hashtags: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
+  /** Texts the case's signals hold as posted alike, in the co-post detector's normal form (shared-text.ts). */
+  texts: z.array(CrossCaseValue).max(MAX_PIVOT_ACCOUNTS),
 });
 export type CrossCaseRefs = z.infer<typeof CrossCaseRefs>;
 

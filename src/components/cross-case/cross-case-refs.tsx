@@ -45,13 +45,13 @@ export function CrossCaseMark({ account }: { account: CrossCaseRef | undefined }
   );
 }
 
-/** The case page's panel: each of the case's accounts, links and hashtags found in other cases, with the first of those cases. */
+/** The case page's panel: each of the case's accounts, links, hashtags and texts found in other cases, with the first of those cases. */
 export function SharedWithOtherCasesPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation('crossCase');
   const headingId = useId();
   const query = useCrossCaseRefs(caseId);
   const found = query.data;
-  const none = found !== undefined && found.accounts.length + found.links.length + found.hashtags.length === 0;
+  const none = found !== undefined && found.accounts.length + found.links.length + found.hashtags.length + found.texts.length === 0;
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2, mt: 2 }}>
       <Typography variant="h6" component="h2" id={headingId}>
@@ -67,13 +67,14 @@ export function SharedWithOtherCasesPanel({ caseId }: { caseId: string }) {
           <ValueList kind="accounts" values={found.accounts} />
           <ValueList kind="links" values={found.links} />
           <ValueList kind="hashtags" values={found.hashtags} />
+          <ValueList kind="texts" values={found.texts} />
         </>
       )}
     </Paper>
   );
 }
 
-function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags'; values: readonly CrossCaseRef[] }) {
+function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags' | 'texts'; values: readonly CrossCaseRef[] }) {
   const { t } = useTranslation('crossCase');
   const markText = useMarkText();
   const headingId = useId();
@@ -90,6 +91,10 @@ function ValueList({ kind, values }: { kind: 'accounts' | 'links' | 'hashtags'; 
               <Link component={RouterLink} to={`/accounts/${encodeURIComponent(entry.value)}`} sx={{ fontWeight: 600 }}>
                 @{entry.value}
               </Link>
+            ) : kind === 'texts' ? (
+              <Box component="span" sx={{ fontWeight: 600 }}>
+                {t('panel.quoted', { text: entry.value })}
+              </Box>
             ) : (
               <Box component="span" sx={{ fontWeight: 600 }}>
                 {entry.value}

@@ -81,7 +81,7 @@ describe('clusterActivity', () => {
     const marks = laneMarks(activity, 'a');
     expect(marks).toHaveLength(5);
     expect(marks.some((m) => m.post === 'shared-a' && (m.coActions & coActionBit('same-link')) !== 0)).toBe(true);
-    expect(marks.map((m) => m.t)).toEqual([...marks.map((m) => m.t)].sort((x, y) => x - y));
+    expect(marks.map((m) => m.t)).toEqual(marks.map((m) => m.t).toSorted((x, y) => x - y));
     expect(activity.omittedMarks).toBe(51 - 5);
     expect(activity.lanes.find((l) => l.accountId === 'a')?.posts).toBe(51);
   });

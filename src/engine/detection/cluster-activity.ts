@@ -164,7 +164,7 @@ export function clusterActivity(
       // Co-action posts first (evenly spread when even they are too many), then the others evenly.
       const plain = lanePosts.filter((p) => (bits.get(p) ?? 0) === 0);
       const chosen = co.length >= share ? spread(co, share) : [...co, ...spread(plain, share - co.length)];
-      kept = chosen.sort((a, b) => (store.time[a] ?? 0) - (store.time[b] ?? 0) || a - b);
+      kept = chosen.toSorted((a, b) => (store.time[a] ?? 0) - (store.time[b] ?? 0) || a - b);
       omittedMarks += lanePosts.length - kept.length;
     }
     lane.marks = kept.map((p) => toMark(store, p, bits.get(p) ?? 0));

@@ -1,6 +1,8 @@
 // A detected cluster as a coordination signal for the evidence board (R1, R2): origin `detected`,
 // evidence `unverified` until an analyst corroborates it, accounts as safe handles.
+import { SIGNAL_ACTIVITY_LIMITS } from '../case-model';
 import type { CoordinationSignalModel } from '../case-model';
+import { sharedTextKey } from './shared-text';
 import type { CoordinationCluster } from './clustering';
 
 /** The case model's account handle shape (the contract checks the same pattern). */
@@ -34,6 +36,9 @@ const DETECTOR_PHRASES: Record<string, string> = {
   'shared-identifier': 'used the same devices or IP addresses',
 };
 
+/** The detectors whose evidence labels are the texts themselves (normalised). */
+const TEXT_DETECTORS: ReadonlySet<string> = new Set(['co-post', 'near-duplicate']);
+
 export interface ClusterSignalOptions {
   /** Defaults to `sig-` + the cluster id. Must match the contract's Id pattern. */
   id?: string;
@@ -58,7 +63,13 @@ export function clusterToSignal(cluster: CoordinationCluster, options: ClusterSi
     `Score ${cluster.score.toFixed(2)}. Evidence is unverified until an analyst reviews it. ` +
     (examples.length > 0 ? `Examples: ${examples.join(' | ')}` : '');
   if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 1)}…`;
+  // Issue 16 §4: the texts the accounts posted alike, as the text detectors labelled them, so other
+  // cases holding the same copy-pasta find this one.
+  const sharedTexts = [
+    ...new Set(cluster.evidence.filter((e) => TEXT_DETECTORS.has(e.detector) && sharedTextKey(e.label) !== null).map((e) => e.label.slice(0, 1_000))),
+  ].slice(0, SIGNAL_ACTIVITY_LIMITS.sharedTexts);
   return {
+    ...(sharedTexts.length > 0 ? { sharedTexts } : {}),
     id: (options.id ?? `sig-${cluster.id}`).slice(0, 64),
     kind: cluster.suggestedSignal.kind,
     technique: cluster.suggestedSignal.technique,
