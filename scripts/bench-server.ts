@@ -12,7 +12,7 @@
 // kill), and the audit trail has exactly one `case.updated` event per stored version.
 //
 // Options (environment): BENCH_ANALYSTS (20), BENCH_SECONDS (10), BENCH_CASES (10000),
-// BENCH_DATABASES (pglite,postgres), BENCH_PORT (8208).
+// BENCH_DATABASES (pglite,postgres), BENCH_PORT (8208), BENCH_CPU_PROF (a folder for the server's CPU profiles).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -38,7 +38,9 @@ interface Where {
 // ------------------------------------------------------------------ the server process
 
 function startServer(where: Where): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (for `--cpu-prof` readers).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       ...where.env,

@@ -1,7 +1,7 @@
 // The backend's storage seam over SQL (PGlite or PostgreSQL, one implementation for both). A case
-// write is one transaction: a compare-and-set on the version (an UPDATE … WHERE version = expected,
-// or an INSERT that does nothing when the id exists), the rows of its accounts and actions that
-// changed, and the INSERT of its audit events, so a crash at any point leaves all or nothing. Lists
+// write is one statement (caseWriteStatement): a compare-and-set on the version (an UPDATE … WHERE
+// version = expected, or an INSERT that does nothing when the id exists), the rows of its accounts and
+// actions that changed, and the INSERT of its audit events, so a crash at any point leaves all or nothing. Lists
 // are filtered, sorted and paged in SQL on the columns beside the document. Rows are parsed with the
 // contract's zod schemas as they come in; one that does not parse raises StorageCorruptError.
 import { z } from 'zod';
@@ -127,83 +127,110 @@ async function insertCase(tx: SqlQueryable, record: StoredCase, listing: CaseLis
   return tx.run(`INSERT INTO cases (${CASE_COLUMN_NAMES}) VALUES (${CASE_VALUES})${conflict}`, caseColumns(record, listing, pivots));
 }
 
-const UpdatedRow = z.object({ previousPivotKey: z.string().nullable() });
-
 /**
- * The compare-and-set; answers null when the stored version moved, else the pivot fingerprint the
- * case had before (read in the same statement: a row at the expected version has not changed since).
+ * The parts of a statement that bring the case's account and action rows to the record's arrays
+ * ($2 accounts, $3 their count, $4 actions, $5 their count; $1 the case id): only rows whose item
+ * changed are written (jsonb compares by value), rows past the end are removed. The four parts touch
+ * disjoint rows (the upserts positions below the array's length, the deletes at or above it), so
+ * seeing one snapshot is what they need. `when`: a condition every part also requires.
  */
-async function updateCase(tx: SqlQueryable, record: StoredCase, listing: CaseListing, pivots: CaseValues, expectedVersion: number): Promise<{ previousPivotKey: string | null } | null> {
-  const rows = await tx.rows(
-    UpdatedRow,
-    `WITH previous AS (SELECT pivot_key FROM cases WHERE id = $1 AND version = $17)
-     UPDATE cases SET version = $2, status = $3, name = $4, actor_kind = $5, updated_at = $6, submitted_at = $7,
-       next_review_at = $8, verdict = $9, priority = $10, priority_band = $11, signal_count = $12, search_text = $13,
-       listing = $14::jsonb, document = $15::jsonb, pivot_key = $16
-     WHERE id = $1 AND version = $17
-     RETURNING (SELECT pivot_key FROM previous) AS "previousPivotKey"`,
-    [...caseColumns(record, listing, pivots), expectedVersion],
-  );
-  return rows[0] ?? null;
-}
-
-/**
- * Brings the case's account and action rows to the record's arrays: only rows whose item changed
- * are written (jsonb compares by value), rows past the end are removed. One statement, one round trip
- * (issue 10 §9: a write was seven round trips, now three): each array is one jsonb parameter, and the
- * four parts touch disjoint rows (the upserts positions below the array's length, the deletes at or
- * above it), so seeing one snapshot is what they need.
- */
-async function writeChildren(tx: SqlQueryable, record: StoredCase, pivots: CaseValues, previousPivotKey: string | null): Promise<void> {
-  await tx.run(
-    `WITH accounts AS (
+function childrenParts(when: string): string {
+  return `accounts AS (
        INSERT INTO case_accounts (case_id, position, handle, status, decided_at, item)
        SELECT $1, (a.ord - 1)::integer, a.item->>'handle', a.item->>'status', (a.item->>'decidedAt')::timestamptz, a.item
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a (item, ord)
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a (item, ord) WHERE ${when}
        ON CONFLICT (case_id, position) DO UPDATE
          SET handle = EXCLUDED.handle, status = EXCLUDED.status, decided_at = EXCLUDED.decided_at, item = EXCLUDED.item
          WHERE case_accounts.item IS DISTINCT FROM EXCLUDED.item
      ),
-     accounts_past_end AS (DELETE FROM case_accounts WHERE case_id = $1 AND position >= $3),
+     accounts_past_end AS (DELETE FROM case_accounts WHERE case_id = $1 AND position >= $3 AND ${when}),
      actions AS (
        INSERT INTO enforcement_actions (case_id, position, id, type, target_ref, applied_at, expires_at, ended_at, item)
        SELECT $1, (e.ord - 1)::integer, e.item->>'id', e.item->>'type', e.item->>'targetRef', (e.item->>'appliedAt')::timestamptz,
          (e.item->>'expiresAt')::timestamptz, (e.item->>'endedAt')::timestamptz, e.item
-       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e (item, ord)
+       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e (item, ord) WHERE ${when}
        ON CONFLICT (case_id, position) DO UPDATE
          SET id = EXCLUDED.id, type = EXCLUDED.type, target_ref = EXCLUDED.target_ref, applied_at = EXCLUDED.applied_at,
            expires_at = EXCLUDED.expires_at, ended_at = EXCLUDED.ended_at, item = EXCLUDED.item
          WHERE enforcement_actions.item IS DISTINCT FROM EXCLUDED.item
      ),
-     actions_past_end AS (DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $5)
-     SELECT 1`,
-    [record.id, JSON.stringify(record.accounts), record.accounts.length, JSON.stringify(record.enforcementActions), record.enforcementActions.length],
-  );
-  // A new case that names nothing has nothing to index.
-  const namesNothing = PIVOT_KINDS.every((kind) => pivots.values[kind].length === 0);
-  if (pivots.key !== previousPivotKey && !(previousPivotKey === null && namesNothing)) await writeCaseRefs(tx, record.id, pivots.values);
+     actions_past_end AS (DELETE FROM enforcement_actions WHERE case_id = $1 AND position >= $5 AND ${when})`;
 }
 
-/** Issue 16 §4: the values the case names, for the cross-case pivots; only the difference is written. */
-async function writeCaseRefs(tx: SqlQueryable, caseId: string, values: Record<PivotKind, string[]>): Promise<void> {
-  const rows = JSON.stringify(PIVOT_KINDS.flatMap((kind) => values[kind].map((value) => [kind, value])));
-  // One round trip: the rows no longer named go, the new ones come (the two parts see the same snapshot).
-  await tx.run(
-    `WITH wanted AS (SELECT r->>0 AS kind, r->>1 AS value FROM jsonb_array_elements($2::jsonb) AS r),
-       gone AS (
-         DELETE FROM case_refs AS c WHERE c.case_id = $1
-           AND NOT EXISTS (SELECT 1 FROM wanted AS w WHERE w.kind = c.kind AND w.value = c.value)
-       )
-     INSERT INTO case_refs (case_id, kind, value) SELECT $1, kind, value FROM wanted ON CONFLICT DO NOTHING`,
-    [caseId, rows],
-  );
+function childrenParams(record: StoredCase): SqlParam[] {
+  return [record.id, JSON.stringify(record.accounts), record.accounts.length, JSON.stringify(record.enforcementActions), record.enforcementActions.length];
 }
+
+/**
+ * The parts that bring case_refs to the values the case names (`refs`: [kind, value] pairs): the rows
+ * no longer named go, the new ones come (the two parts see the same snapshot). `when` as above.
+ */
+function caseRefParts(when: string, refs = '$6'): string {
+  return `wanted AS (SELECT r->>0 AS kind, r->>1 AS value FROM jsonb_array_elements(${refs}::jsonb) AS r WHERE ${when}),
+     refs_gone AS (
+       DELETE FROM case_refs AS c WHERE c.case_id = $1 AND ${when}
+         AND NOT EXISTS (SELECT 1 FROM wanted AS w WHERE w.kind = c.kind AND w.value = c.value)
+     ),
+     refs_new AS (INSERT INTO case_refs (case_id, kind, value) SELECT $1, kind, value FROM wanted ON CONFLICT DO NOTHING)`;
+}
+
+function caseRefRows(values: Record<PivotKind, string[]>): string {
+  return JSON.stringify(PIVOT_KINDS.flatMap((kind) => values[kind].map((value) => [kind, value])));
+}
+
+/** A seed's case: its account and action rows and its pivots, in one statement. */
+async function writeChildren(tx: SqlQueryable, record: StoredCase, pivots: CaseValues): Promise<void> {
+  await tx.run(`WITH ${childrenParts('true')}, ${caseRefParts('true')} SELECT 1`, [...childrenParams(record), caseRefRows(pivots.values)]);
+}
+
+const CaseWriteRow = z.object({
+  written: z.boolean(),
+  currentVersion: SqlInt.nullable(),
+  seqs: z.array(z.tuple([z.string(), SqlInt])),
+});
+
+/**
+ * Issue 10 §9: a case write is one statement, so one round trip and no BEGIN/COMMIT: a statement is
+ * atomic on its own (a crash leaves all or nothing, R19). Its parts: the compare-and-set (an UPDATE …
+ * WHERE version = expected, or an INSERT that does nothing when the id exists), then — only if that
+ * wrote — the account and action rows, the pivot index when what the case names changed (its
+ * fingerprint, pivot_key, differs from the stored one), and the audit events, numbered in order.
+ * Parameters: $1-$5 the children, $6 the refs, $7 the events, $8-$23 the case's columns, $24 the
+ * expected version.
+ */
+function caseWriteStatement(insert: boolean): string {
+  const columns = CASE_VALUES.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 7}`);
+  const write = insert
+    ? `written AS (INSERT INTO cases (${CASE_COLUMN_NAMES}) VALUES (${columns}) ON CONFLICT (id) DO NOTHING RETURNING id)`
+    : `written AS (
+         UPDATE cases SET version = $9, status = $10, name = $11, actor_kind = $12, updated_at = $13, submitted_at = $14,
+           next_review_at = $15, verdict = $16, priority = $17, priority_band = $18, signal_count = $19, search_text = $20,
+           listing = $21::jsonb, document = $22::jsonb, pivot_key = $23
+         WHERE id = $8 AND version = $24 RETURNING id)`;
+  const did = 'EXISTS (SELECT 1 FROM written)';
+  // A row at the expected version has not changed since the snapshot: its pivot_key is the previous one.
+  const namesChanged = insert ? did : `${did} AND (SELECT pivot_key FROM cases WHERE id = $1) IS DISTINCT FROM $23`;
+  return `WITH ${write},
+     ${childrenParts(did)},
+     ${caseRefParts(namesChanged)},
+     events AS (
+       INSERT INTO audit_events (seq, id, case_id, type, actor_id, at, reason, changes, case_version, mentions)
+       SELECT nextval('audit_seq'), v.e->>'id', v.e->>'caseId', v.e->>'type', v.e->>'actorId', v.e->>'at', v.e->>'reason',
+         v.e->'changes', (v.e->>'caseVersion')::integer, ARRAY(SELECT jsonb_array_elements_text(COALESCE(v.e->'mentions', '[]'::jsonb)))
+       FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY AS v (e, ord) WHERE ${did}
+       ORDER BY v.ord
+       RETURNING id, seq
+     )
+     SELECT ${did} AS written, (SELECT version FROM cases WHERE id = $1) AS "currentVersion",
+       COALESCE((SELECT jsonb_agg(jsonb_build_array(id, seq) ORDER BY seq) FROM events), '[]'::jsonb) AS seqs`;
+}
+const INSERT_CASE_STATEMENT = caseWriteStatement(true);
+const UPDATE_CASE_STATEMENT = caseWriteStatement(false);
 
 /** Migration 6: the pivots of a case stored before, with their fingerprint. */
 export async function indexCaseValues(tx: SqlQueryable, record: StoredCase): Promise<void> {
   const pivots = caseValuesOf(record);
-  await writeCaseRefs(tx, record.id, pivots.values);
-  await tx.run('UPDATE cases SET pivot_key = $2 WHERE id = $1', [record.id, pivots.key]);
+  await tx.run(`WITH ${caseRefParts('true', '$3')} UPDATE cases SET pivot_key = $2 WHERE id = $1`, [record.id, pivots.key, caseRefRows(pivots.values)]);
 }
 
 function eventParams(event: NewAuditEvent): SqlParam[] {
@@ -228,7 +255,7 @@ async function writeSeed(tx: SqlQueryable, seed: StorageSeed, listingOf: Listing
   for (const record of seed.cases) {
     const pivots = caseValuesOf(record);
     await insertCase(tx, record, listingOf(record), pivots, false);
-    await writeChildren(tx, record, pivots, null);
+    await writeChildren(tx, record, pivots);
   }
   for (const event of seed.audit.toSorted((a, b) => a.seq - b.seq)) await insertEvent(tx, event, event.seq);
   const lastSeq = seed.audit.reduce((max, event) => Math.max(max, event.seq), 0);
@@ -383,22 +410,27 @@ export function createSqlStorage(db: SqlDatabase, options: SqlStorageOptions = {
     async listCases() {
       return db.rows(CaseRow, `${SELECT_CASE} ORDER BY c.id COLLATE "C"`);
     },
-    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
-      db.transaction(async (tx) => {
-        const pivots = caseValuesOf(record);
-        const written =
-          expectedVersion === null
-            ? (await insertCase(tx, record, listing, pivots, true)) > 0 && { previousPivotKey: null }
-            : await updateCase(tx, record, listing, pivots, expectedVersion);
-        if (!written) {
-          const current = await tx.rows(VersionRow, 'SELECT version FROM cases WHERE id = $1', [record.id]);
-          return { ok: false, currentVersion: current[0]?.version ?? null };
+    async putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> {
+      const pivots = caseValuesOf(record);
+      const params = [...childrenParams(record), caseRefRows(pivots.values), JSON.stringify(events), ...caseColumns(record, listing, pivots)];
+      const [result] = await db.rows(
+        CaseWriteRow,
+        expectedVersion === null ? INSERT_CASE_STATEMENT : UPDATE_CASE_STATEMENT,
+        expectedVersion === null ? params : [...params, expectedVersion],
+      );
+      if (!result?.written) {
+        // The statement's snapshot can predate the write that beat this one (READ COMMITTED re-checks
+        // the row, not the snapshot): then it still shows the expected version, and a fresh read tells.
+        let currentVersion = result?.currentVersion ?? null;
+        if (currentVersion !== null && currentVersion === expectedVersion) {
+          const current = await db.rows(VersionRow, 'SELECT version FROM cases WHERE id = $1', [record.id]);
+          currentVersion = current[0]?.version ?? null;
         }
-        await writeChildren(tx, record, pivots, written.previousPivotKey);
-        const numbered: AuditEvent[] = [];
-        for (const event of events) numbered.push({ ...event, seq: await insertEvent(tx, event, null) });
-        return { ok: true, events: numbered };
-      }),
+        return { ok: false, currentVersion };
+      }
+      const seqOf = new Map(result.seqs);
+      return { ok: true, events: events.map((event) => ({ ...event, seq: seqOf.get(event.id) ?? 0 })) };
+    },
     queryCases(query) {
       const params = parameters();
       const conditions: string[] = [];
