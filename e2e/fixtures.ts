@@ -142,7 +142,8 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** Clicks the button that downloads a file; answers the download and its text. */
-export async function downloadText(page: Page, button: string): Promise<{ download: Download; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { download, text: await readFile(await download.path(), 'utf8') };
+/** Clicks the button (or link) named `name` and reads the file it saves, without a byte-order mark. */
+export async function downloadText(page: Page, name: string, role: 'button' | 'link' = 'button'): Promise<{ download: Download; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole(role, { name }).click()]);
+  return { download, text: (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '') };
 }

@@ -66,7 +66,8 @@ describe('audit trail (R19)', () => {
     const storage = createMemoryStorage();
     // appendEvents only appends (a comment, a request ticked off): it cannot change or drop an event.
     expect(Object.keys(storage).toSorted()).toEqual([
-      'appendEvents', 'casesWithRefs', 'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase', 'queryAudit', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
+      'appendEvents', 'caseAccountsInBatches', 'caseActionsInBatches', 'casesWithRefs', 'getCase', 'isSeeded', 'listAudit', 'listCases', 'putCase',
+      'queryAudit', 'queryCaseAccounts', 'queryCaseActions', 'queryCases', 'queryExpiringActions', 'reset', 'seedIfEmpty',
     ]);
 
     const kit = createTestBackend({ storage });

@@ -4,7 +4,15 @@
 import { z } from 'zod';
 import { endpoints, type EndpointName, type Endpoints } from '../api/contract/endpoints';
 import { MAX_ACCOUNT_PAGE_CASES, MAX_PIVOT_ACCOUNTS, MAX_PIVOT_CASES_PER_ACCOUNT, PIVOT_KINDS } from '../api/contract/cross-case-pivots';
-import type { AuditEvent } from '../api/contract/audit';
+import type { AuditEvent, FieldChange } from '../api/contract/audit';
+import {
+  ACCOUNT_CSV_COLUMNS,
+  ACTION_CSV_COLUMNS,
+  accountCsvRow,
+  actionCsvRow,
+  BULK_COUNT_PATH,
+} from '../api/contract/designation-lists';
+import { csvRecords } from '../components/csv-cell';
 import { CONVERSATION_EVENT_TYPES, latestReturn } from '../api/contract/conversation';
 import type { StorageHealth } from '../api/contract/storage-health';
 import type { Session } from '../api/contract/session';
@@ -16,6 +24,7 @@ import {
   assignCase,
   createCase,
   decideAccount,
+  decideAccountsInBulk,
   decideCase,
   periodicReview,
   reapplyAction,
@@ -39,7 +48,8 @@ import { buildDecisionRecord } from './decision-record-builder';
 import { createLiveUpdates, type LiveBus, type LiveListener } from './live-updates';
 import { DEMO_USERS } from './demo-users';
 import { matchRoute } from './route-matcher';
-import { StorageCorruptError, type BackendStorage, type StorageSeed, type StoredCase } from './storage';
+import { caseAccountsAsRead, matchesAccountFilter } from './storage-queries';
+import { StorageCorruptError, type BackendStorage, type CaseChanges, type StorageSeed, type StoredCase } from './storage';
 
 export interface BackendRequest {
   method: string;
@@ -69,6 +79,11 @@ export interface BackendResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /**
+   * A file's text instead of a JSON body (the CSV exports, issue 10 §3), in chunks as the storage
+   * yields its batches: the server sends each as it comes, the mock backend joins them. `body` is null.
+   */
+  stream?: AsyncIterable<string>;
   /**
    * Set by sign-in (the person to keep signed in, and their session epoch) and sign-out (`null`); the
    * server turns it into a new session and its cookie, or ends the current one. Absent: unchanged.
@@ -146,6 +161,8 @@ interface Context<N extends EndpointName> extends Parsed<N> {
 
 interface Outcome {
   body: unknown;
+  /** A file answer (BackendResponse.stream); `headers` then name its type. */
+  stream?: AsyncIterable<string>;
   /** Set when the body is a case: becomes the ETag. */
   caseVersion?: number;
   headers?: Record<string, string>;
@@ -153,6 +170,49 @@ interface Outcome {
 }
 
 const ETAG = 'ETag';
+
+/** Rows per batch of a CSV export: memory stays flat, round trips stay few. */
+const CSV_BATCH = 2_000;
+
+/** Positions of `after` whose item is not the very item at that position of `before` (new or replaced). */
+function changedPositions<T>(before: readonly T[], after: readonly T[]): number[] {
+  const changed: number[] = [];
+  for (let index = 0; index < after.length; index += 1) if (before[index] !== after[index]) changed.push(index);
+  return changed;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+/**
+ * What a write changed from the case the rule read (CaseChanges, issue 10 §3). The rules are pure and
+ * never change an item in place: an account or action they leave alone is the very object they were
+ * given, and one they change is a new object, so comparing by identity finds every changed row without
+ * comparing 100,000 items by value. What the case names for the pivots changes only with a new or
+ * replaced handle or target, fewer children, or other names in the document (pivotValuesOf's own
+ * reading of it, children left out).
+ */
+function caseChanges(previous: StoredCase, next: StoredCase): CaseChanges {
+  const accounts = changedPositions(previous.accounts, next.accounts);
+  const actions = changedPositions(previous.enforcementActions, next.enforcementActions);
+  const names =
+    next.accounts.length < previous.accounts.length ||
+    next.enforcementActions.length < previous.enforcementActions.length ||
+    accounts.some((index) => previous.accounts[index]?.handle !== next.accounts[index]?.handle) ||
+    actions.some((index) => {
+      const [was, is] = [previous.enforcementActions[index], next.enforcementActions[index]];
+      return was?.target !== is?.target || was?.targetRef !== is?.targetRef;
+    }) ||
+    !sameDocumentNames(previous, next);
+  return { accounts, actions, names };
+}
+
+/** What the case's document names for the pivots, its accounts and actions left out. */
+const documentNames = (record: StoredCase) => pivotValuesOf({ ...record, accounts: [], enforcementActions: [] });
+
+function sameDocumentNames(previous: StoredCase, next: StoredCase): boolean {
+  const [was, is] = [documentNames(previous), documentNames(next)];
+  return PIVOT_KINDS.every((kind) => sameList(was[kind], is[kind]));
+}
 
 /** Default ids for the dev backend: kind-prefixed and random, e.g. `case-3f2a9c1e0b7d`. */
 export function randomId(kind: IdKind): string {
@@ -260,7 +320,10 @@ export function createBackend(deps: BackendDeps): Backend {
       updatedAt: ruleEnv.now,
       updatedBy: ruleEnv.user.id,
     };
-    const changes = diffCases(previous, next);
+    // The field-level diff only where an event needs it: a rule that says what changed (a bulk
+    // decision over 10,000 accounts) spares diffing the case's 100,000.
+    let diff: FieldChange[] | null = null;
+    const diffed = () => (diff ??= diffCases(previous, next));
     const events = transition.events.map((spec, index) => ({
       id: ruleEnv.newId('event'),
       caseId: next.id,
@@ -268,10 +331,11 @@ export function createBackend(deps: BackendDeps): Backend {
       actorId: ruleEnv.user.id,
       at: ruleEnv.now,
       reason: spec.reason,
-      changes: spec.changes ?? (index === 0 ? changes : []),
+      changes: spec.changes ?? (index === 0 ? diffed() : []),
       caseVersion: next.version,
     }));
-    const result = await deps.storage.putCase(next, previous?.version ?? null, events, listingOf(next));
+    const changes = previous ? caseChanges(previous, next) : undefined;
+    const result = await deps.storage.putCase(next, previous?.version ?? null, events, listingOf(next), changes);
     if (!result.ok) {
       if (result.currentVersion === null) throw new ApiFailure('not-found', `No case ${next.id}.`);
       throw staleVersion(result.currentVersion);
@@ -313,15 +377,49 @@ export function createBackend(deps: BackendDeps): Backend {
   }
 
   /** The common shape of every case write: load, check If-Match, apply the rule, commit. */
+  async function writeCaseRecord(
+    context: { user: User | null; ifMatch: number | null },
+    caseId: string,
+    rule: (record: StoredCase, ruleEnv: RuleEnv) => Transition,
+  ): Promise<StoredCase> {
+    const ruleEnv = env(context.user);
+    const record = await loadCase(caseId);
+    if (context.ifMatch !== record.version) throw staleVersion(record.version);
+    return commit(record, rule(record, ruleEnv), ruleEnv);
+  }
+
+  /** A case write answered with the whole case. */
   async function writeCase(
     context: { user: User | null; ifMatch: number | null },
     caseId: string,
     rule: (record: StoredCase, ruleEnv: RuleEnv) => Transition,
   ): Promise<Outcome> {
-    const ruleEnv = env(context.user);
-    const record = await loadCase(caseId);
-    if (context.ifMatch !== record.version) throw staleVersion(record.version);
-    return caseOutcome(await commit(record, rule(record, ruleEnv), ruleEnv));
+    return caseOutcome(await writeCaseRecord(context, caseId, rule));
+  }
+
+  /** A CSV export (R19) of one case's rows, written batch by batch as the storage reads them (issue 10 §3). */
+  async function csvExport<T>(
+    caseId: string,
+    file: string,
+    columns: readonly string[],
+    batches: () => AsyncGenerator<T[]>,
+    row: (item: T) => string[],
+  ): Promise<Outcome> {
+    // Found or not is said before the first byte: a missing case is a 404 like any other.
+    if (!(await deps.storage.queryCaseActions(caseId, { dir: 'asc', now: deps.now(), offset: 0, limit: 1 }))) {
+      throw new ApiFailure('not-found', `No case ${caseId}.`);
+    }
+    async function* text(): AsyncGenerator<string> {
+      // A byte-order mark, so spreadsheet programs read the UTF-8 as UTF-8; each cell through the app's
+      // one cell writer (formula starts neutralised, separators of every locale quoted).
+      yield `\uFEFF${csvRecords([columns])}`;
+      for await (const batch of batches()) yield csvRecords(batch.map(row));
+    }
+    return {
+      body: null,
+      stream: text(),
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}-${caseId}.csv"` },
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -388,6 +486,43 @@ export function createBackend(deps: BackendDeps): Backend {
       writeCase(context, context.params.caseId, (record, ruleEnv) => periodicReview(record, context.body, ruleEnv)),
     decideAccount: async (context) =>
       writeCase(context, context.params.caseId, (record, ruleEnv) => decideAccount(record, context.body, ruleEnv)),
+    // Issue 10 §3: the designation's lists a page at a time, without reading the whole case.
+    caseAccounts: async ({ params, query }) => {
+      const page = await deps.storage.queryCaseAccounts(params.caseId, query);
+      if (!page) throw new ApiFailure('not-found', `No case ${params.caseId}.`);
+      return { body: { ...page, offset: query.offset, limit: query.limit } };
+    },
+    caseActions: async ({ params, query }) => {
+      const page = await deps.storage.queryCaseActions(params.caseId, { ...query, now: deps.now() });
+      if (!page) throw new ApiFailure('not-found', `No case ${params.caseId}.`);
+      return { body: { ...page, offset: query.offset, limit: query.limit } };
+    },
+    decideAccountsInBulk: async (context) => {
+      const { body } = context;
+      let count = 0;
+      let ended = 0;
+      const written = await writeCaseRecord(context, context.params.caseId, (record, ruleEnv) => {
+        // `allMatching`: the accounts the list's filter matches in the version the If-Match names (R16).
+        const handles = body.allMatching
+          ? caseAccountsAsRead(record).flatMap((account) => (body.allMatching && matchesAccountFilter(account, body.allMatching) ? [account.handle] : []))
+          : (body.handles ?? []);
+        const selection = body.allMatching ? { allMatching: body.allMatching } : { handles: handles.length };
+        const transition = decideAccountsInBulk(record, handles, body, selection, ruleEnv);
+        count = Number(transition.events[0]?.changes?.find((change) => change.path === BULK_COUNT_PATH)?.after ?? 0);
+        ended = transition.events.filter((event) => event.type === 'action.ended').length;
+        return transition;
+      });
+      // Not the whole case: at 100,000 accounts that is tens of megabytes; the page reads what it shows.
+      return { body: { caseId: written.id, version: written.version, decided: count, endedActions: ended }, caseVersion: written.version };
+    },
+    caseAccountsCsv: async ({ params }) =>
+      csvExport(params.caseId, 'accounts', ACCOUNT_CSV_COLUMNS, () => deps.storage.caseAccountsInBatches(params.caseId, CSV_BATCH), accountCsvRow),
+    caseActionsCsv: async ({ params }) => {
+      const now = deps.now();
+      return csvExport(params.caseId, 'enforcement-actions', ACTION_CSV_COLUMNS, () => deps.storage.caseActionsInBatches(params.caseId, CSV_BATCH), (action) =>
+        actionCsvRow(action, now),
+      );
+    },
     applyAction: async (context) =>
       writeCase(context, context.params.caseId, (record, ruleEnv) => applyAction(record, context.body, ruleEnv)),
     reapplyAction: async (context) =>
@@ -524,6 +659,7 @@ export function createBackend(deps: BackendDeps): Backend {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...outcome.headers };
     if (outcome.caseVersion !== undefined) headers[ETAG] = formatEtag(outcome.caseVersion);
     const response: BackendResponse = { status: definition.successStatus, headers, body: outcome.body };
+    if (outcome.stream) response.stream = outcome.stream;
     if (outcome.session !== undefined) response.session = outcome.session;
     return response;
   }

@@ -61,7 +61,8 @@ describe('bridge storage', () => {
   it('host side: refuses unknown operations and payloads that break the protocol', async () => {
     const host = createStorageBridgeHost(createMemoryStorage());
     expect(STORAGE_OPS).toEqual([
-      'isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'queryCases', 'queryAudit', 'appendEvents', 'queryExpiringActions', 'casesWithRefs', 'listAudit', 'reset',
+      'isSeeded', 'seedIfEmpty', 'getCase', 'listCases', 'putCase', 'queryCases', 'queryAudit', 'appendEvents', 'queryExpiringActions', 'casesWithRefs',
+      'queryCaseAccounts', 'queryCaseActions', 'listAudit', 'reset',
     ]);
     await expect(host('dropEverything', {})).rejects.toThrow(/unknown shared-store op/);
     await expect(host('getCase', { id: 42 })).rejects.toThrow(/expected string/);

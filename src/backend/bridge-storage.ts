@@ -5,20 +5,25 @@
 import { z } from 'zod';
 import { PIVOT_KINDS, PivotCase } from '../api/contract/cross-case-pivots';
 import { AuditEvent } from '../api/contract/audit';
+import { AccountAssociation, EnforcementAction } from '../api/contract/case';
 import { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import { ExpiringAction, ExpiringActionsQuery } from '../api/contract/expiring-actions';
 import {
   AuditStorageQuery,
+  CaseAccountsPageQuery,
+  CaseActionsPageQuery,
   CaseListing,
   StorageCorruptError,
   StorageSeed,
   StoredCase,
   type BackendStorage,
+  type CaseChanges,
   type ListingOf,
   type NewAuditEvent,
   type PutCaseResult,
   type StorageSeed as Seed,
 } from './storage';
+import { batchesFromPages } from './storage-queries';
 
 /** The function the harness exposes: one operation name and a JSON payload in, a JSON result out. */
 export type SharedStoreCall = (op: StorageOp, payload: unknown) => Promise<unknown>;
@@ -46,12 +51,15 @@ export const BRIDGE_PAYLOADS = {
     expectedVersion: z.number().int().nullable(),
     events: z.array(NewAuditEventSchema),
     listing: CaseListing,
+    changes: z.optional(z.object({ accounts: z.array(z.number().int().min(0)), actions: z.array(z.number().int().min(0)), names: z.boolean() })),
   }),
   queryCases: z.object({ query: CaseListQuery }),
   queryAudit: z.object({ query: AuditStorageQuery }),
   appendEvents: z.object({ events: z.array(NewAuditEventSchema) }),
   queryExpiringActions: z.object({ query: ExpiringActionsQuery }),
   casesWithRefs: z.object({ kind: z.enum(PIVOT_KINDS), values: z.array(z.string()), exceptCaseId: z.string().nullable(), perValue: z.number().int().min(1) }),
+  queryCaseAccounts: z.object({ caseId: z.string(), query: CaseAccountsPageQuery }),
+  queryCaseActions: z.object({ caseId: z.string(), query: CaseActionsPageQuery }),
   listAudit: z.object({}),
   reset: SeedWithListings,
 } as const;
@@ -79,6 +87,8 @@ export const BRIDGE_RESULTS = {
   casesWithRefs: z.array(
     PivotCase.extend({ kind: z.enum(PIVOT_KINDS), value: z.string(), caseCount: z.number().int(), designationCount: z.number().int() }),
   ),
+  queryCaseAccounts: pageOf(AccountAssociation).nullable(),
+  queryCaseActions: pageOf(EnforcementAction).nullable(),
   listAudit: z.array(AuditEvent),
   reset: z.null(),
 } as const satisfies Record<StorageOp, z.core.$ZodType>;
@@ -112,13 +122,23 @@ export function createBridgeStorage(call: SharedStoreCall): BackendStorage {
     seedIfEmpty: (seed, listingOf) => send('seedIfEmpty', withListings(seed, listingOf)),
     getCase: (id) => send('getCase', { id }),
     listCases: () => send('listCases', {}),
-    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
-      send('putCase', { record, expectedVersion, events, listing }),
+    putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing, changes?: CaseChanges): Promise<PutCaseResult> =>
+      send('putCase', { record, expectedVersion, events, listing, ...(changes ? { changes: { ...changes, accounts: [...changes.accounts], actions: [...changes.actions] } } : {}) }),
     queryCases: (query) => send('queryCases', { query }),
     queryAudit: (query) => send('queryAudit', { query }),
     appendEvents: (events) => send('appendEvents', { events }),
     queryExpiringActions: (query) => send('queryExpiringActions', { query }),
     casesWithRefs: (kind, values, exceptCaseId, perValue) => send('casesWithRefs', { kind, values: [...values], exceptCaseId, perValue }),
+    queryCaseAccounts: (caseId, query) => send('queryCaseAccounts', { caseId, query }),
+    queryCaseActions: (caseId, query) => send('queryCaseActions', { caseId, query }),
+    // Batches cross the bridge as pages: one operation fewer in the protocol, the same rows.
+    caseAccountsInBatches: (caseId, batchSize) =>
+      batchesFromPages((offset, limit) => send('queryCaseAccounts', { caseId, query: { offset, limit } }), batchSize),
+    caseActionsInBatches: (caseId, batchSize) =>
+      batchesFromPages(
+        (offset, limit) => send('queryCaseActions', { caseId, query: { offset, limit, dir: 'asc', now: new Date(0).toISOString() } }),
+        batchSize,
+      ),
     listAudit: () => send('listAudit', {}),
     reset: async (seed, listingOf) => {
       await send('reset', withListings(seed, listingOf));
@@ -153,8 +173,8 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
       case 'listCases':
         return storage.listCases();
       case 'putCase': {
-        const { record, expectedVersion, events, listing } = input as z.output<typeof BRIDGE_PAYLOADS.putCase>;
-        return storage.putCase(record, expectedVersion, events, listing);
+        const { record, expectedVersion, events, listing, changes } = input as z.output<typeof BRIDGE_PAYLOADS.putCase>;
+        return storage.putCase(record, expectedVersion, events, listing, changes);
       }
       case 'queryCases':
         return storage.queryCases((input as z.output<typeof BRIDGE_PAYLOADS.queryCases>).query);
@@ -167,6 +187,14 @@ export function createStorageBridgeHost(storage: BackendStorage): (op: string, p
       case 'casesWithRefs': {
         const { kind, values, exceptCaseId, perValue } = input as z.output<typeof BRIDGE_PAYLOADS.casesWithRefs>;
         return storage.casesWithRefs(kind, values, exceptCaseId, perValue);
+      }
+      case 'queryCaseAccounts': {
+        const { caseId, query } = input as z.output<typeof BRIDGE_PAYLOADS.queryCaseAccounts>;
+        return storage.queryCaseAccounts(caseId, query);
+      }
+      case 'queryCaseActions': {
+        const { caseId, query } = input as z.output<typeof BRIDGE_PAYLOADS.queryCaseActions>;
+        return storage.queryCaseActions(caseId, query);
       }
       case 'listAudit':
         return storage.listAudit();

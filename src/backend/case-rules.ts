@@ -12,6 +12,7 @@ import {
   type StoredVerdict,
 } from '../api/contract/case';
 import type { FieldError } from '../api/contract/errors';
+import { BULK_COUNT_PATH, type AccountFilter, type BulkAccountDecisionInput } from '../api/contract/designation-lists';
 import type {
   AccountDecisionInput,
   ApplyActionInput,
@@ -24,7 +25,7 @@ import type {
 } from '../api/contract/requests';
 import type { User } from '../api/contract/users';
 import type { CaseContentModel } from '../engine/case-model';
-import { ACTION_TARGETS, type EnforcementActionType } from '../engine/policy-terms';
+import { ACTION_TARGETS, type AssociationBasis, type EnforcementActionType } from '../engine/policy-terms';
 import { R8_decisionIsOverride } from '../engine/designation-rules';
 import { R16_associationsToReview } from '../engine/association-recency';
 import { R18_fourEyesBlock } from '../engine/four-eyes';
@@ -89,10 +90,11 @@ const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 /**
  * R16: accounts named in signals and not yet decided are shown as suggestions. They are derived
  * on every read rather than stored, so they follow the signals without extra writes or versions.
- * Handles match case-insensitively. Linear in the named accounts (one set lookup per handle): a
- * detected cluster names up to 10,000 accounts per signal, and every read of the case runs this.
+ * Handles match case-insensitively; the first spelling the signals use is the one shown. Linear in
+ * the named accounts (one set lookup per handle): a detected cluster names up to 10,000 accounts per
+ * signal, and every read of the case runs this. The SQL storage derives the same list in SQL.
  */
-export function withSuggestedAccounts(record: StoredCase): StoredCase {
+export function suggestedAccounts(record: Pick<StoredCase, 'accounts' | 'signals'>): AccountAssociation[] {
   const known = new Set(record.accounts.map((account) => account.handle.toLowerCase()));
   const suggested: AccountAssociation[] = [];
   for (const signal of record.signals) {
@@ -100,12 +102,20 @@ export function withSuggestedAccounts(record: StoredCase): StoredCase {
       const key = handle.toLowerCase();
       if (known.has(key)) continue;
       known.add(key);
-      suggested.push({
-        handle, status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null,
-      });
+      suggested.push(suggestedAssociation(handle));
     }
   }
-  return { ...record, accounts: [...record.accounts, ...suggested] };
+  return suggested;
+}
+
+/** An account the signals name that nobody decided yet (R16). */
+export function suggestedAssociation(handle: string): AccountAssociation {
+  return { handle, status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null };
+}
+
+/** The case as it is read: its decided associations, then the suggested ones (R16). */
+export function withSuggestedAccounts(record: StoredCase): StoredCase {
+  return { ...record, accounts: [...record.accounts, ...suggestedAccounts(record)] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,56 +497,159 @@ function endActions(
 // ---------------------------------------------------------------------------------------------
 // accounts (R16)
 
-export function decideAccount(record: StoredCase, input: z.output<typeof AccountDecisionInput>, env: RuleEnv): Transition {
+/** One decision on associations (R16), for one account or for many: the status, its basis and note, and the R14 finding. */
+export interface AssociationDecision {
+  status: 'confirmed' | 'rejected';
+  basis: readonly AssociationBasis[];
+  note: string;
+  primaryUseFinding: boolean;
+}
+
+type AssociationStatus = AccountAssociation['status'];
+
+interface DecidedAssociations {
+  accounts: AccountAssociation[];
+  actions: EnforcementAction[];
+  /** One `action.ended` event per action that lost its basis. */
+  ended: EventSpec[];
+  /** The accounts decided, each once (handles compared case-blind). */
+  count: number;
+  /** How many of them had each status before (an account nobody had decided counts as suggested). */
+  before: Record<AssociationStatus, number>;
+}
+
+/**
+ * R16 with R14 and R18, the rule of an association decision, written once for one account and for a
+ * bulk decision (issue 10 §3): the case needs a designation in force; a confirmation needs a basis;
+ * each account named gets the decision (an account not yet in the list is added at its end, one in
+ * it keeps its place and spelling); the designation-based actions that lose their basis — the account
+ * is no longer associated, or a primary-use suspension lost the finding — are ended, one event each;
+ * and only a reviewer may decide what ends enforcement (R18). One pass over the accounts and one over
+ * the actions however many handles are named, so 10,000 of 100,000 accounts are one step.
+ */
+function decideAssociations(
+  record: StoredCase,
+  handles: readonly string[],
+  decision: AssociationDecision,
+  env: RuleEnv,
+  refusal: (endedCount: number) => string,
+): DecidedAssociations {
   const inForce = designationInForce(record) && (record.status === 'designated' || record.status === 'draft');
   if (!inForce) {
     throw invalidTransition(
       'Accounts are associated with a designated actor: the case needs a designation in force (designated, or a designation under modification).',
     );
   }
-  const confirmed = input.status === 'confirmed';
-  if (confirmed && input.basis.length === 0) {
+  const confirmed = decision.status === 'confirmed';
+  if (confirmed && decision.basis.length === 0) {
     throw validationFailure('Confirming an association needs at least one basis (R16).', [
       { path: 'basis', message: 'association.basisRequired' },
     ]);
   }
-  const association: AccountAssociation = {
-    handle: input.handle,
-    status: input.status,
-    basis: [...new Set(input.basis)],
-    note: input.note,
-    primaryUseFinding: confirmed && input.primaryUseFinding,
-    decidedBy: env.user.id,
-    decidedAt: env.now,
-  };
-  const index = record.accounts.findIndex((account) => sameHandle(account.handle, input.handle));
-  const accounts = index === -1
-    ? [...record.accounts, association]
-    : record.accounts.map((account, i) => (i === index ? { ...association, handle: account.handle } : account));
+  const primaryUseFinding = confirmed && decision.primaryUseFinding;
+  const basis = [...new Set(decision.basis)];
+  const associationOf = (handle: string): AccountAssociation => ({
+    handle, status: decision.status, basis: [...basis], note: decision.note, primaryUseFinding, decidedBy: env.user.id, decidedAt: env.now,
+  });
+  // Where each handle is in the list (the first of equal handles, as a search from the start finds it).
+  const indexOf = new Map<string, number>();
+  record.accounts.forEach((account, index) => {
+    const key = account.handle.toLowerCase();
+    if (!indexOf.has(key)) indexOf.set(key, index);
+  });
+  const accounts = [...record.accounts];
+  const decided = new Set<string>();
+  const before: Record<AssociationStatus, number> = { suggested: 0, confirmed: 0, rejected: 0 };
+  for (const handle of handles) {
+    const key = handle.toLowerCase();
+    if (decided.has(key)) continue;
+    decided.add(key);
+    const index = indexOf.get(key);
+    const current = index === undefined ? undefined : accounts[index];
+    if (index === undefined || !current) {
+      before.suggested += 1;
+      indexOf.set(key, accounts.length);
+      accounts.push(associationOf(handle));
+    } else {
+      before[current.status] += 1;
+      accounts[index] = associationOf(current.handle);
+    }
+  }
   // An action loses its basis when its account is no longer associated, or no longer has the
   // primary-use finding a primary-use suspension rests on: it is lifted, with an event.
   const ended = endActions(
     record.enforcementActions,
     (action) =>
       action.target === 'account' &&
-      sameHandle(action.targetRef, input.handle) &&
+      decided.has(action.targetRef.toLowerCase()) &&
       DESIGNATION_ACTION_TYPES.includes(action.type) &&
-      (!confirmed || (action.type === 'suspend-primary-use' && !association.primaryUseFinding)),
+      (!confirmed || (action.type === 'suspend-primary-use' && !primaryUseFinding)),
     'lifted',
     env.now,
   );
   // R18: ending enforcement is a reviewer's decision; an analyst may associate and un-associate an
   // account only while no action rests on it (else a reviewer's suspension ends by an analyst's click).
-  if (ended.events.length > 0 && !env.user.roles.includes('reviewer')) {
-    throw forbidden(
-      `Un-associating @${input.handle} would end ${ended.events.length === 1 ? 'an enforcement action' : `${ended.events.length} enforcement actions`} on it; only a reviewer may decide that (R18).`,
-    );
-  }
+  if (ended.events.length > 0 && !env.user.roles.includes('reviewer')) throw forbidden(refusal(ended.events.length));
+  return { accounts, actions: ended.actions, ended: ended.events, count: decided.size, before };
+}
+
+const endingActions = (count: number) => (count === 1 ? 'an enforcement action' : `${count} enforcement actions`);
+
+export function decideAccount(record: StoredCase, input: z.output<typeof AccountDecisionInput>, env: RuleEnv): Transition {
+  const decided = decideAssociations(
+    record,
+    [input.handle],
+    input,
+    env,
+    (count) => `Un-associating @${input.handle} would end ${endingActions(count)} on it; only a reviewer may decide that (R18).`,
+  );
   return {
-    next: { ...record, accounts, enforcementActions: ended.actions },
+    next: { ...record, accounts: decided.accounts, enforcementActions: decided.actions },
     events: [
-      { type: confirmed ? 'account.associated' : 'account.rejected', reason: input.note.trim() || null },
-      ...ended.events,
+      { type: input.status === 'confirmed' ? 'account.associated' : 'account.rejected', reason: input.note.trim() || null },
+      ...decided.ended,
+    ],
+  };
+}
+
+/**
+ * Issue 10 §3: the same decision (R16) for many accounts at once — the handles a list named, or all
+ * that matched a filter — by the rule of one decision (decideAssociations), as one change of the case:
+ * one version, and one event of the decision's type whose changes say how many accounts, from which
+ * statuses to which, and how they were chosen (`selection`), plus an event per action it ended (R19).
+ * Each association records who decided it and when, like a single decision's.
+ */
+export function decideAccountsInBulk(
+  record: StoredCase,
+  handles: readonly string[],
+  input: Pick<z.output<typeof BulkAccountDecisionInput>, 'decision' | 'basis' | 'note' | 'primaryUseFinding'>,
+  selection: { handles: number } | { allMatching: z.output<typeof AccountFilter> },
+  env: RuleEnv,
+): Transition {
+  if (handles.length === 0) {
+    throw validationFailure('No account matches: there is nothing to decide.', [{ path: 'allMatching', message: 'bulk.noneMatching' }]);
+  }
+  const decided = decideAssociations(
+    record,
+    handles,
+    { status: input.decision, basis: input.basis, note: input.note, primaryUseFinding: input.primaryUseFinding },
+    env,
+    (count) => `Un-associating these accounts would end ${endingActions(count)} on them; only a reviewer may decide that (R18).`,
+  );
+  const before = Object.fromEntries(Object.entries(decided.before).filter(([, count]) => count > 0));
+  return {
+    next: { ...record, accounts: decided.accounts, enforcementActions: decided.actions },
+    events: [
+      {
+        type: input.decision === 'confirmed' ? 'account.associated' : 'account.rejected',
+        reason: input.note.trim() || null,
+        changes: [
+          { path: BULK_COUNT_PATH, before: null, after: decided.count },
+          { path: 'accounts.statuses', before, after: { [input.decision]: decided.count } },
+          { path: 'accounts.selection', before: null, after: selection },
+        ],
+      },
+      ...decided.ended,
     ],
   };
 }

@@ -21,7 +21,16 @@ import {
   type StorageSeed,
 } from './storage';
 import { caseRefsInMemory } from './cross-case-pivots';
-import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
+import {
+  batchesOf,
+  caseAccountsAsRead,
+  queryAuditInMemory,
+  queryCaseAccountsInMemory,
+  queryCaseActionsInMemory,
+  queryCasesInMemory,
+  queryExpiringActionsInMemory,
+  type ListedCase,
+} from './storage-queries';
 
 /**
  * Bump when the stored layout changes: older data is then set aside (quarantined) and the store
@@ -210,6 +219,17 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
     });
   }
 
+  /** One case, validated; an unreadable one is set aside and reads as absent. */
+  async function getCase(id: string): Promise<StoredCase | null> {
+    const key = caseKey(id);
+    const value: unknown = await store('readonly', (objects) => promisifyRequest(objects.get(key)));
+    if (value === undefined) return null;
+    const result = StoredCase.safeParse(value);
+    if (result.success) return result.data;
+    await setAsideIfStillUnreadable(StoredCase, [{ key, reason: firstIssue(result.error) }]);
+    return null;
+  }
+
   return {
     isSeeded: async () => (await store('readonly', readLayout)).kind === 'current',
     seedIfEmpty: (seed, listingOf) =>
@@ -223,15 +243,7 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
         writeSeed(objects, seed, listingOf);
         return true;
       }),
-    getCase: async (id) => {
-      const key = caseKey(id);
-      const value: unknown = await store('readonly', (objects) => promisifyRequest(objects.get(key)));
-      if (value === undefined) return null;
-      const result = StoredCase.safeParse(value);
-      if (result.success) return result.data;
-      await setAsideIfStillUnreadable(StoredCase, [{ key, reason: firstIssue(result.error) }]);
-      return null;
-    },
+    getCase,
     listCases,
     putCase: (record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> =>
       write(store, async (objects) => {
@@ -265,6 +277,23 @@ export function createIdbStorage(options: IdbStorageOptions = {}): BackendStorag
       }),
     queryExpiringActions: async (query) => queryExpiringActionsInMemory(await listCases(), query),
     casesWithRefs: async (kind, values, exceptCaseId, perValue) => caseRefsInMemory(await listCases(), kind, values, exceptCaseId, perValue),
+    // The dev backend's lists are small: read the case, filter in memory (issue 10 §3).
+    queryCaseAccounts: async (caseId, query) => {
+      const record = await getCase(caseId);
+      return record ? queryCaseAccountsInMemory(record, query) : null;
+    },
+    queryCaseActions: async (caseId, query) => {
+      const record = await getCase(caseId);
+      return record ? queryCaseActionsInMemory(record, query) : null;
+    },
+    async *caseAccountsInBatches(caseId, batchSize) {
+      const record = await getCase(caseId);
+      if (record) yield* batchesOf(caseAccountsAsRead(record), batchSize);
+    },
+    async *caseActionsInBatches(caseId, batchSize) {
+      const record = await getCase(caseId);
+      if (record) yield* batchesOf(record.enforcementActions, batchSize);
+    },
     listAudit,
     reset: (seed, listingOf) =>
       write(store, async (objects) => {

@@ -13,7 +13,16 @@ import {
   type StorageSeed,
   type StoredCase,
 } from './storage';
-import { queryAuditInMemory, queryCasesInMemory, queryExpiringActionsInMemory, type ListedCase } from './storage-queries';
+import {
+  batchesOf,
+  caseAccountsAsRead,
+  queryAuditInMemory,
+  queryCaseAccountsInMemory,
+  queryCaseActionsInMemory,
+  queryCasesInMemory,
+  queryExpiringActionsInMemory,
+  type ListedCase,
+} from './storage-queries';
 
 export function createMemoryStorage(): BackendStorage {
   const cases = new Map<string, ListedCase>();
@@ -46,6 +55,7 @@ export function createMemoryStorage(): BackendStorage {
     async listCases() {
       return [...cases.values()].map((stored) => structuredClone(stored.record)).toSorted((a, b) => (a.id < b.id ? -1 : 1));
     },
+    // Holding the whole record, it has no use for the write's changes.
     async putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult> {
       const currentVersion = cases.get(record.id)?.record.version ?? null;
       if (currentVersion !== expectedVersion) return { ok: false, currentVersion };
@@ -70,6 +80,23 @@ export function createMemoryStorage(): BackendStorage {
     },
     async casesWithRefs(kind, values, exceptCaseId, perValue) {
       return caseRefsInMemory([...cases.values()].map((stored) => stored.record), kind, values, exceptCaseId, perValue);
+    },
+    async queryCaseAccounts(caseId, query) {
+      const stored = cases.get(caseId);
+      return stored ? structuredClone(queryCaseAccountsInMemory(stored.record, query)) : null;
+    },
+    async queryCaseActions(caseId, query) {
+      const stored = cases.get(caseId);
+      return stored ? structuredClone(queryCaseActionsInMemory(stored.record, query)) : null;
+    },
+    async *caseAccountsInBatches(caseId, batchSize) {
+      const stored = cases.get(caseId);
+      // Read at once, like a SQL snapshot of the first batch; copies, so the caller cannot change the store.
+      if (stored) yield* batchesOf(structuredClone(caseAccountsAsRead(stored.record)), batchSize);
+    },
+    async *caseActionsInBatches(caseId, batchSize) {
+      const stored = cases.get(caseId);
+      if (stored) yield* batchesOf(structuredClone(stored.record.enforcementActions), batchSize);
     },
     async listAudit() {
       return structuredClone(audit);

@@ -117,6 +117,17 @@ const MATRIX: Record<EndpointName, Row> = {
     }),
     expect: open,
   },
+  // Issue 10 §3: the designation's lists, its CSV exports and the bulk decision (roles as one decision's).
+  caseAccounts: { setup: onCase('designated', true), expect: open },
+  caseActions: { setup: onCase('designated', true), expect: open },
+  caseAccountsCsv: { setup: onCase('designated', true), expect: open },
+  caseActionsCsv: { setup: onCase('designated', true), expect: open },
+  decideAccountsInBulk: {
+    setup: async (kit) => ({
+      ...(await onCase('designated')(kit)), body: { handles: ['harbor_one', 'harbor_two'], decision: 'confirmed', basis: ['signals'] },
+    }),
+    expect: open,
+  },
   applyAction: {
     setup: async (kit) => ({
       ...(await onCase('designated', true)(kit)),

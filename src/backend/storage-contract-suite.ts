@@ -4,6 +4,7 @@
 // numbering of the trail, isolation of what is returned, and data that comes back exactly as given.
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditPage } from '../api/contract/audit';
+import type { AccountAssociation, EnforcementAction } from '../api/contract/case';
 import { evaluate } from '../engine/evaluate';
 import { caseIn, createTestBackend, T0 } from './backend-test-kit';
 import { listingWith } from './case-listing';
@@ -12,6 +13,7 @@ import { buildDemoSeed } from './demo-data';
 import {
   EMPTY_SEED,
   type BackendStorage,
+  type CaseActionsPageQuery,
   type CaseListing,
   type CasePageQuery,
   type NewAuditEvent,
@@ -165,6 +167,67 @@ function submissionAt(template: StoredCase, submittedAt: string): StoredCase['su
 const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
 const query = (patch: Partial<CasePageQuery> = {}): CasePageQuery => ({ sort: 'updatedAt', dir: 'desc', page: 1, pageSize: 25, ...patch });
 
+
+// ---------------------------------------------------------------------------------------------
+// issue 10 §3: one case's accounts and actions
+
+const decidedAccount = (handle: string, status: 'confirmed' | 'rejected'): AccountAssociation => ({
+  handle, status, basis: status === 'confirmed' ? ['signals'] : [], note: `Note on ${handle}`, primaryUseFinding: false, decidedBy: 'rui', decidedAt: T0,
+});
+
+const HOUR = 3_600_000;
+const at = (offsetMs: number) => new Date(Date.parse(T0) + offsetMs).toISOString();
+
+function listedAction(id: string, type: EnforcementAction['type'], times: { expiresAt?: string | null; endedAt?: string | null }): EnforcementAction {
+  return {
+    id, type, target: type === 'prevent-trends' ? 'trend-term' : 'account', targetRef: `${id}_target`, basis: 'Amplifies the campaign.',
+    appliedBy: 'rui', appliedAt: at(-48 * HOUR), expiresAt: times.expiresAt ?? null, reappliesId: null,
+    endedAt: times.endedAt ?? null, endedReason: times.endedAt ? 'lifted' : null,
+  };
+}
+
+/**
+ * A case whose signals name accounts in mixed case, some decided already (in another spelling), one
+ * twice; three decided associations (one no signal names); and actions in force and not, at T0.
+ */
+function listsCase(template: StoredCase): StoredCase {
+  const [signal] = template.signals;
+  if (!signal) throw new Error('the template case has no signal');
+  return {
+    ...structuredClone(template),
+    id: 'case-lists',
+    version: 1,
+    signals: [
+      { ...structuredClone(signal), id: 'sig-lists-a', accounts: ['Sug_One', 'dec_Two', 'sug_three', 'SUG_ONE'] },
+      { ...structuredClone(signal), id: 'sig-lists-b', accounts: ['sug_four', 'Dec_One'] },
+    ],
+    accounts: [decidedAccount('dec_one', 'confirmed'), decidedAccount('dec_two', 'rejected'), decidedAccount('dec_three', 'confirmed')],
+    enforcementActions: [
+      listedAction('act-1', 'limit-visibility', { expiresAt: at(24 * HOUR) }),
+      listedAction('act-2', 'limit-visibility', { expiresAt: at(-HOUR) }),
+      listedAction('act-3', 'suspend-primary-use', { endedAt: at(-2 * HOUR) }),
+      listedAction('act-4', 'prevent-trends', {}),
+      // Ended at an instant still ahead: in force until then (R15, isActionActive).
+      listedAction('act-5', 'prevent-recommendations', { endedAt: at(HOUR) }),
+    ],
+  };
+}
+
+const handles = (page: { items: AccountAssociation[] } | null) => page?.items.map((account) => account.handle) ?? null;
+const actionIds = (page: { items: EnforcementAction[] } | null) => page?.items.map((action) => action.id) ?? null;
+const accountsQuery = (patch: Partial<{ status: AccountAssociation['status']; q: string; offset: number; limit: number }> = {}) => ({ offset: 0, limit: 50, ...patch });
+const actionsQuery = (patch: Partial<CaseActionsPageQuery> = {}): CaseActionsPageQuery => ({ dir: 'asc', now: T0, offset: 0, limit: 50, ...patch });
+
+async function collect<T>(batches: AsyncGenerator<T[]>, size: number): Promise<T[]> {
+  const all: T[] = [];
+  for await (const batch of batches) {
+    expect(batch.length).toBeGreaterThan(0);
+    expect(batch.length).toBeLessThanOrEqual(size);
+    all.push(...batch);
+  }
+  return all;
+}
+
 export function describeStorageContract(name: string, subject: StorageUnderTest): void {
     /** A store holding QUERY_CASES with their listings, and a trail of three events per case. */
     async function queryStore(): Promise<BackendStorage> {
@@ -180,6 +243,15 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
           { ...event(record.id, 2, `${record.id}-e3`), actorId: spec.actorId },
         ], spec.listing);
       }
+      return storage;
+    }
+
+    /** A store holding listsCase (issue 10 §3). */
+    async function listsStore(): Promise<BackendStorage> {
+      const storage = await subject.fresh();
+      await storage.reset(EMPTY_SEED, listingOf);
+      const record = listsCase(await someCase());
+      expect(await put(storage, record, null, [event(record.id, 1)])).toMatchObject({ ok: true });
       return storage;
     }
 
@@ -568,6 +640,111 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
           ['share this before they delete it, the council lies', 'pivot-f'],
         ]);
       });
+
+      describe('a case\'s accounts and actions (issue 10 §3)', () => {
+        it('lists the decided accounts in their order, then the ones the signals name that nobody decided (R16), each once and case-blind', async () => {
+          const storage = await listsStore();
+          const all = await storage.queryCaseAccounts('case-lists', accountsQuery());
+          expect([handles(all), all?.total]).toEqual([['dec_one', 'dec_two', 'dec_three', 'Sug_One', 'sug_three', 'sug_four'], 6]);
+          expect(all?.items[0]).toEqual(decidedAccount('dec_one', 'confirmed'));
+          expect(all?.items[3]).toEqual({ handle: 'Sug_One', status: 'suggested', basis: [], note: '', primaryUseFinding: false, decidedBy: null, decidedAt: null });
+          expect(await storage.queryCaseAccounts('case-nope', accountsQuery())).toBeNull();
+        });
+
+        it('filters the accounts by status and by a part of the handle, whatever its case, with the total', async () => {
+          const storage = await listsStore();
+          const page = (patch: Parameters<typeof accountsQuery>[0]) => storage.queryCaseAccounts('case-lists', accountsQuery(patch));
+          expect(handles(await page({ status: 'confirmed' }))).toEqual(['dec_one', 'dec_three']);
+          expect(handles(await page({ status: 'rejected' }))).toEqual(['dec_two']);
+          expect(handles(await page({ status: 'suggested' }))).toEqual(['Sug_One', 'sug_three', 'sug_four']);
+          expect(handles(await page({ q: 'one' }))).toEqual(['dec_one', 'Sug_One']);
+          expect(handles(await page({ q: 'THREE' }))).toEqual(['dec_three', 'sug_three']);
+          expect(handles(await page({ q: 'ug_', status: 'suggested' }))).toEqual(['Sug_One', 'sug_three', 'sug_four']);
+          expect(await page({ q: 'no_such', status: 'confirmed' })).toEqual({ items: [], total: 0 });
+          // A LIKE pattern's wildcards are plain characters here.
+          expect(handles(await page({ q: '%' }))).toEqual([]);
+        });
+
+        it('pages the accounts across the decided and the suggested ones', async () => {
+          const storage = await listsStore();
+          const page = (offset: number, limit: number) => storage.queryCaseAccounts('case-lists', accountsQuery({ offset, limit }));
+          expect([handles(await page(0, 2)), (await page(0, 2))?.total]).toEqual([['dec_one', 'dec_two'], 6]);
+          expect(handles(await page(2, 3))).toEqual(['dec_three', 'Sug_One', 'sug_three']);
+          expect(handles(await page(4, 3))).toEqual(['sug_three', 'sug_four']);
+          expect(await page(9, 3)).toEqual({ items: [], total: 6 });
+          const suggested = await storage.queryCaseAccounts('case-lists', accountsQuery({ status: 'suggested', offset: 1, limit: 1 }));
+          expect([handles(suggested), suggested?.total]).toEqual([['sug_three'], 3]);
+        });
+
+        it('lists the actions in the case\'s order or the latest first, by their state at an instant (R15) and by type', async () => {
+          const storage = await listsStore();
+          const page = (patch: Partial<CaseActionsPageQuery>) => storage.queryCaseActions('case-lists', actionsQuery(patch));
+          expect(actionIds(await page({}))).toEqual(['act-1', 'act-2', 'act-3', 'act-4', 'act-5']);
+          expect(actionIds(await page({ dir: 'desc' }))).toEqual(['act-5', 'act-4', 'act-3', 'act-2', 'act-1']);
+          expect(actionIds(await page({ state: 'in-force' }))).toEqual(['act-1', 'act-4', 'act-5']);
+          expect(actionIds(await page({ state: 'ended' }))).toEqual(['act-2', 'act-3']);
+          // Two hours later the ended-ahead one has ended and the day-long limit still runs.
+          expect(actionIds(await page({ state: 'in-force', now: at(2 * HOUR) }))).toEqual(['act-1', 'act-4']);
+          expect(actionIds(await page({ type: 'limit-visibility' }))).toEqual(['act-1', 'act-2']);
+          expect(actionIds(await page({ type: 'limit-visibility', state: 'ended' }))).toEqual(['act-2']);
+          const second = await page({ dir: 'desc', offset: 2, limit: 2 });
+          expect([actionIds(second), second?.total]).toEqual([['act-3', 'act-2'], 5]);
+          expect(await page({ offset: 7 })).toEqual({ items: [], total: 5 });
+          expect((await page({}))?.items[0]).toEqual(listedAction('act-1', 'limit-visibility', { expiresAt: at(24 * HOUR) }));
+          expect(await storage.queryCaseActions('case-nope', actionsQuery())).toBeNull();
+        });
+
+        it('streams every account and action of a case in batches, in the lists\' order; none for no case', async () => {
+          const storage = await listsStore();
+          const accounts = await collect(storage.caseAccountsInBatches('case-lists', 2), 2);
+          expect(accounts).toEqual((await storage.queryCaseAccounts('case-lists', accountsQuery()))?.items);
+          const actions = await collect(storage.caseActionsInBatches('case-lists', 3), 3);
+          expect(actions.map((action) => action.id)).toEqual(['act-1', 'act-2', 'act-3', 'act-4', 'act-5']);
+          expect(await collect(storage.caseAccountsInBatches('case-nope', 2), 2)).toEqual([]);
+          expect(await collect(storage.caseActionsInBatches('case-nope', 2), 2)).toEqual([]);
+        });
+
+        it('writes what a write\'s changes name (CaseChanges) and reads back the whole record, names and pivots kept', async () => {
+          const storage = await listsStore();
+          const v1 = listsCase(await someCase());
+          // An account decided again in place, one added at the end, an action ended: positions named.
+          const v2: StoredCase = {
+            ...v1,
+            version: 2,
+            accounts: [v1.accounts[0] as AccountAssociation, { ...decidedAccount('dec_two', 'confirmed') }, v1.accounts[2] as AccountAssociation, decidedAccount('sug_four', 'confirmed')],
+            enforcementActions: v1.enforcementActions.map((action) => (action.id === 'act-1' ? { ...action, endedAt: T0, endedReason: 'lifted' as const } : action)),
+          };
+          // Read first (a storage may keep what it worked out for this version), then written by another handle.
+          expect(handles(await storage.queryCaseAccounts(v1.id, accountsQuery({ status: 'suggested' })))).toEqual(['Sug_One', 'sug_three', 'sug_four']);
+          const other = await subject.reopen(storage);
+          expect(await other.putCase(v2, 1, [event(v1.id, 2)], listingOf(v2), { accounts: [1, 3], actions: [0], names: true })).toMatchObject({ ok: true });
+          expect(await storage.getCase(v1.id)).toEqual(v2);
+          expect(handles(await storage.queryCaseAccounts(v1.id, accountsQuery({ status: 'suggested' })))).toEqual(['Sug_One', 'sug_three']);
+          expect((await storage.queryCaseAccounts(v1.id, accountsQuery()))?.total).toBe(6);
+          expect(actionIds(await storage.queryCaseActions(v1.id, actionsQuery({ state: 'in-force' })))).toEqual(['act-4', 'act-5']);
+
+          // An autosave: no child changed, the names stayed.
+          const v3: StoredCase = { ...v2, version: 3, rightsRiskAssessment: 'Edited in the autosave.' };
+          expect(await storage.putCase(v3, 2, [event(v1.id, 3)], listingOf(v3), { accounts: [], actions: [], names: false })).toMatchObject({ ok: true });
+          expect(await storage.getCase(v1.id)).toEqual(v3);
+          expect((await storage.casesWithRefs('account', ['sug_four', 'act-3_target'], null, 5)).map((ref) => [ref.value, ref.caseId])).toEqual([
+            ['act-3_target', v1.id],
+            ['sug_four', v1.id],
+          ]);
+
+          // Fewer accounts and actions: the rows past the end go.
+          const v4: StoredCase = { ...v3, version: 4, accounts: v3.accounts.slice(0, 2), enforcementActions: v3.enforcementActions.slice(0, 1) };
+          expect(await storage.putCase(v4, 3, [event(v1.id, 4)], listingOf(v4), { accounts: [], actions: [], names: true })).toMatchObject({ ok: true });
+          expect(await storage.getCase(v1.id)).toEqual(v4);
+          expect((await storage.queryCaseAccounts(v1.id, accountsQuery()))?.total).toBe(5);
+          expect((await storage.casesWithRefs('account', ['act-3_target'], null, 5))).toEqual([]);
+          // A refused write with changes changes nothing.
+          expect(await storage.putCase({ ...v4, version: 9 }, 7, [event(v1.id, 9)], listingOf(v4), { accounts: [], actions: [], names: false })).toEqual({
+            ok: false, currentVersion: 4,
+          });
+          expect(await storage.getCase(v1.id)).toEqual(v4);
+        });
+      });
     });
 
     it('serves the backend rules, and a second handle sees what the first wrote (a reload, another process)', async () => {
@@ -579,6 +756,29 @@ export function describeStorageContract(name: string, subject: StorageUnderTest)
       const trail = await second.call('caseAudit', { params: { caseId: created.id } });
       expect(trail.body).toEqual((await first.call('caseAudit', { params: { caseId: created.id } })).body);
       expect((trail.body as AuditPage).items[0]?.caseVersion).toBe(created.version);
+    });
+
+    it('keeps what the rules wrote when a write names only what it changed: bulk decisions, actions, an autosave (issue 10 §3)', async () => {
+      const storage = await subject.fresh();
+      const kit = createTestBackend({ storage });
+      let doc = await caseIn(kit, 'designated', { withAccount: true });
+      const params = { caseId: doc.id };
+      const bulk = async (body: object, user = 'sam') => {
+        expect((await kit.call('decideAccountsInBulk', { user, params, ifMatch: doc.version, body })).status).toBe(200);
+        doc = await kit.ok('getCase', { params });
+      };
+      await bulk({ handles: ['harbor_two', 'pier_one', 'pier_two'], decision: 'confirmed', basis: ['signals'] });
+      doc = await kit.ok('applyAction', { user: 'rui', params, ifMatch: doc.version, body: { type: 'limit-visibility', target: 'account', targetRef: 'pier_one', basis: 'Amplifies.' } });
+      await bulk({ allMatching: { q: 'pier' }, decision: 'rejected', note: 'Not the group.' });
+      expect(doc.enforcementActions.map((action) => action.endedReason)).toEqual(['lifted']);
+      doc = await kit.ok('periodicReview', { user: 'rui', params, ifMatch: doc.version, body: { outcome: 'modify', rationale: 'New channel.' } });
+      const content = { actor: doc.actor, questions: doc.questions, rightsRiskAssessment: 'Autosaved.', harm: doc.harm, signals: doc.signals, settings: doc.settings };
+      doc = await kit.ok('updateCase', { user: 'ana', params, ifMatch: doc.version, body: content });
+      const reopened = createTestBackend({ storage: await subject.reopen(storage) });
+      expect(await reopened.ok('getCase', { params })).toEqual(doc);
+      const page = await storage.queryCaseAccounts(doc.id, { status: 'rejected', offset: 0, limit: 10 });
+      expect(handles(page)).toEqual(['pier_one', 'pier_two']);
+      expect((await storage.casesWithRefs('account', ['pier_two'], null, 5)).map((ref) => ref.caseId)).toEqual([doc.id]);
     });
   });
 }

@@ -3,14 +3,20 @@
 // same answers, so the orders here are the SQL ones: rows without a sort value last in either
 // direction, ties by id in code-unit order, names compared lower-cased, the policy's terms (kind,
 // status, verdict) in the order policy-terms.ts lists them, people by id.
+import type { z } from 'zod';
 import type { AuditEvent } from '../api/contract/audit';
+import type { AccountAssociation, EnforcementAction } from '../api/contract/case';
 import type { CaseSummary } from '../api/contract/case-list';
+import { actionInState, type AccountFilter } from '../api/contract/designation-lists';
 import type { ExpiringAction } from '../api/contract/expiring-actions';
 import { ACTOR_KINDS, CASE_STATUSES, VERDICT_OUTCOMES } from '../engine/policy-terms';
 import { caseSearchText } from './case-search';
 import { caseSummary } from './case-listing';
+import { suggestedAccounts } from './case-rules';
 import type {
   AuditPageQuery,
+  CaseAccountsPageQuery,
+  CaseActionsPageQuery,
   CaseListing,
   CasePageQuery,
   ExpiringActionsQuery,
@@ -142,4 +148,50 @@ export function queryExpiringActionsInMemory(cases: Iterable<StoredCase>, query:
       compareText(a.action.id, b.action.id),
   );
   return pageOf(rows, query.page, query.pageSize);
+}
+
+// ---------------------------------------------------------------------------------------------
+// issue 10 §3: one case's accounts and actions, a page or a batch at a time
+
+/** R16: the case's accounts as it is read: the decided ones in the stored order, then the suggested ones. */
+export function caseAccountsAsRead(record: Pick<StoredCase, 'accounts' | 'signals'>): AccountAssociation[] {
+  return [...record.accounts, ...suggestedAccounts(record)];
+}
+
+/** The filter of the accounts list and of a bulk decision's `allMatching`: a status, a part of the handle (case-blind). */
+export function matchesAccountFilter(account: AccountAssociation, filter: z.output<typeof AccountFilter>): boolean {
+  if (filter.status && account.status !== filter.status) return false;
+  const needle = filter.q?.toLowerCase();
+  return !needle || account.handle.toLowerCase().includes(needle);
+}
+
+function slice<T>(rows: T[], offset: number, limit: number): Page<T> {
+  return { items: rows.slice(offset, offset + limit), total: rows.length };
+}
+
+export function queryCaseAccountsInMemory(record: Pick<StoredCase, 'accounts' | 'signals'>, query: CaseAccountsPageQuery): Page<AccountAssociation> {
+  const rows = caseAccountsAsRead(record).filter((account) => matchesAccountFilter(account, query));
+  return slice(rows, query.offset, query.limit);
+}
+
+export function queryCaseActionsInMemory(record: Pick<StoredCase, 'enforcementActions'>, query: CaseActionsPageQuery): Page<EnforcementAction> {
+  const rows = record.enforcementActions.filter(
+    (action) => (!query.type || action.type === query.type) && (!query.state || actionInState(action, query.state, query.now)),
+  );
+  return slice(query.dir === 'desc' ? rows.toReversed() : rows, query.offset, query.limit);
+}
+
+/** `items` in batches of `size` (the in-memory storages' exports). */
+export async function* batchesOf<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+/** Batches read page by page through a paged query (the bridge); stops at the first short page. */
+export async function* batchesFromPages<T>(page: (offset: number, limit: number) => Promise<Page<T> | null>, size: number): AsyncGenerator<T[]> {
+  for (let offset = 0; ; offset += size) {
+    const found = await page(offset, size);
+    if (!found || found.items.length === 0) return;
+    yield found.items;
+    if (found.items.length < size) return;
+  }
 }

@@ -4,7 +4,9 @@
 // without its audit event (R19). There is deliberately no way to update or delete an event.
 import { z } from 'zod';
 import { AuditEvent, AuditEventType, AuditQuery } from '../api/contract/audit';
-import { CaseDocument } from '../api/contract/case';
+import { CaseDocument, type AccountAssociation, type EnforcementAction } from '../api/contract/case';
+import { AccountStatus, ActionState, CaseActionsQuery } from '../api/contract/designation-lists';
+import { EnforcementActionType } from '../api/contract/policy-terms';
 import type { CaseListQuery, CaseSummary } from '../api/contract/case-list';
 import type { ExpiringAction, ExpiringActionsQuery as ExpiringActionsQueryInput } from '../api/contract/expiring-actions';
 import { PriorityBand, VerdictOutcome } from '../api/contract/policy-terms';
@@ -70,6 +72,41 @@ export type AuditPageQuery = z.output<typeof AuditStorageQuery>;
 /** Actions whose expiry falls in [from, to) and that have not ended (R15). */
 export type ExpiringActionsQuery = z.output<typeof ExpiringActionsQueryInput>;
 
+/** Rows of one page or batch of a case's accounts or actions, at most (an endpoint's page is smaller). */
+const MAX_STORAGE_ROWS = 10_000;
+const rowWindow = { offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_STORAGE_ROWS) };
+
+/**
+ * Issue 10 §3: a page of a case's accounts (R16) as the storage takes it: the endpoint's query parsed
+ * (`q` trimmed, without its `@`, lower-cased; empty = none).
+ */
+export const CaseAccountsPageQuery = z.object({ status: z.optional(AccountStatus), q: z.optional(z.string().max(50)), ...rowWindow });
+export type CaseAccountsPageQuery = z.output<typeof CaseAccountsPageQuery>;
+
+/** A page of a case's actions (R14-R15); `now` decides which are in force. */
+export const CaseActionsPageQuery = z.object({
+  state: z.optional(ActionState),
+  type: z.optional(EnforcementActionType),
+  dir: CaseActionsQuery.shape.dir,
+  now: UtcTimestamp,
+  ...rowWindow,
+});
+export type CaseActionsPageQuery = z.output<typeof CaseActionsPageQuery>;
+
+/**
+ * What a case write changed from the stored version (`expectedVersion`), as the backend knows it from
+ * the record it read and the rules' answer (commit in backend.ts): the positions of the accounts and
+ * actions that are new or differ, and whether what the case names for the cross-case pivots may have
+ * changed (`names`, conservative: true when unsure). A storage may write only those rows (issue 10 §3:
+ * an autosave of a case with 100,000 accounts must not ship or compare 100,000 rows); without it, or
+ * on a create, it writes everything. Rows past the record's end go either way.
+ */
+export interface CaseChanges {
+  accounts: readonly number[];
+  actions: readonly number[];
+  names: boolean;
+}
+
 export type PutCaseResult =
   | { ok: true; events: AuditEvent[] }
   /** The stored version moved (or the case exists on create); `null` = no such case. */
@@ -88,7 +125,7 @@ export interface BackendStorage {
    * `expectedVersion` (`null` = the case must not exist yet), and appends `events` with fresh,
    * increasing `seq`, in one atomic step.
    */
-  putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing): Promise<PutCaseResult>;
+  putCase(record: StoredCase, expectedVersion: number | null, events: NewAuditEvent[], listing: CaseListing, changes?: CaseChanges): Promise<PutCaseResult>;
   /** A page of the case list, filtered and sorted; rows without a sort value go last either way. */
   queryCases(query: CasePageQuery): Promise<Page<CaseSummary>>;
   /** A page of the trail, filtered, newest first. */
@@ -106,6 +143,19 @@ export interface BackendStorage {
    * changed, then by id — at most `perValue` per value, with the value's totals; in value order.
    */
   casesWithRefs(kind: PivotKind, values: readonly string[], exceptCaseId: string | null, perValue: number): Promise<CaseRef[]>;
+  /**
+   * Issue 10 §3, R16: a page of the case's accounts as the case is read — the decided ones in the
+   * stored order, then those its signals name that nobody decided yet (suggested) in the signals'
+   * order — filtered by status and by a part of the handle (compared lower-cased); `null` when there is
+   * no such case.
+   */
+  queryCaseAccounts(caseId: string, query: CaseAccountsPageQuery): Promise<Page<AccountAssociation> | null>;
+  /** R14-R15: a page of the case's actions in the case's order (or the latest first), by state at `now` and type; `null`: no such case. */
+  queryCaseActions(caseId: string, query: CaseActionsPageQuery): Promise<Page<EnforcementAction> | null>;
+  /** Every account of the case as queryCaseAccounts orders them, `batchSize` at a time (exports); none for no case. */
+  caseAccountsInBatches(caseId: string, batchSize: number): AsyncGenerator<AccountAssociation[]>;
+  /** Every action of the case in the case's order, `batchSize` at a time (exports); none for no case. */
+  caseActionsInBatches(caseId: string, batchSize: number): AsyncGenerator<EnforcementAction[]>;
   /** The whole trail, oldest first: for export and tests. Screens use queryAudit. */
   listAudit(): Promise<AuditEvent[]>;
   /** Drops everything and writes `seed` (dev reset). */

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { useUserName } from '../api/client/user-queries';
 import type { FieldChange } from '../api/contract/audit';
+import { SignalActivity } from '../api/contract/case';
 import {
   ActorKind,
   CaseStatus,
@@ -21,6 +22,7 @@ import {
   SignalTechnique,
   VerdictOutcome,
 } from '../api/contract/policy-terms';
+import { activitySummary } from './activity-timeline/activity-summary';
 import { formatDateTime } from './date-time';
 import type { en as FieldChangeTexts } from './field-change-locales';
 import { visuallyHidden } from './visually-hidden';
@@ -94,6 +96,14 @@ export function formatChangeValue(
   userName: (userId: string) => string = (userId) => userId,
 ): string {
   if (value === null || value === undefined || value === '') return t('empty');
+  // Issue 16 §1: a signal's activity snapshot is thousands of marks; in words it is its extent.
+  if (path.split('.').pop() === 'activity') {
+    const snapshot = SignalActivity.safeParse(value);
+    if (snapshot.success) {
+      const { accounts, posts, start, end } = activitySummary(snapshot.data);
+      return t('activitySummary', { accounts: accounts.toLocaleString(language), count: posts, start: formatDateTime(start, language), end: formatDateTime(end, language) });
+    }
+  }
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'number') return value.toLocaleString(language);
   if (typeof value === 'string') {

@@ -3,6 +3,8 @@ import type { LocaleShape } from '../i18n/locale-shape';
 
 export const en = {
   empty: '(empty)',
+  activitySummary_one: '{{accounts}} accounts, {{count}} post, from {{start}} to {{end}}',
+  activitySummary_other: '{{accounts}} accounts, {{count}} posts, from {{start}} to {{end}}',
   yes: 'Yes',
   no: 'No',
   changedTo: 'changed to',
@@ -56,6 +58,8 @@ export const en = {
     end: 'end',
     strength: 'strength',
     evidenceState: 'evidence state',
+    activity: 'activity timeline',
+    sharedTexts: 'texts posted alike',
     origin: 'origin',
     settings: 'Settings',
     visibilityLimitDays: 'visibility limit (days)',
@@ -117,6 +121,8 @@ export const en = {
 
 export const nl: LocaleShape<typeof en> = {
   empty: '(leeg)',
+  activitySummary_one: '{{accounts}} accounts, {{count}} bericht, van {{start}} tot {{end}}',
+  activitySummary_other: '{{accounts}} accounts, {{count}} berichten, van {{start}} tot {{end}}',
   yes: 'Ja',
   no: 'Nee',
   changedTo: 'gewijzigd in',
@@ -170,6 +176,8 @@ export const nl: LocaleShape<typeof en> = {
     end: 'einde',
     strength: 'sterkte',
     evidenceState: 'bewijsstatus',
+    activity: 'activiteitentijdlijn',
+    sharedTexts: 'gelijk geplaatste teksten',
     origin: 'herkomst',
     settings: 'Instellingen',
     visibilityLimitDays: 'zichtbaarheidsbeperking (dagen)',
@@ -231,6 +239,8 @@ export const nl: LocaleShape<typeof en> = {
 
 export const tr: LocaleShape<typeof en> = {
   empty: '(boş)',
+  activitySummary_one: '{{accounts}} hesap, {{count}} gönderi, {{start}} ile {{end}} arası',
+  activitySummary_other: '{{accounts}} hesap, {{count}} gönderi, {{start}} ile {{end}} arası',
   yes: 'Evet',
   no: 'Hayır',
   changedTo: 'şuna değişti:',
@@ -284,6 +294,8 @@ export const tr: LocaleShape<typeof en> = {
     end: 'bitiş',
     strength: 'güç',
     evidenceState: 'kanıt durumu',
+    activity: 'etkinlik zaman çizelgesi',
+    sharedTexts: 'aynı biçimde paylaşılan metinler',
     origin: 'köken',
     settings: 'Ayarlar',
     visibilityLimitDays: 'görünürlük sınırlaması (gün)',

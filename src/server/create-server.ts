@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -280,6 +281,14 @@ export async function createServer(options: CreateServerOptions): Promise<Create
     }
     // API answers are per user and change with every write: never from a shared cache.
     reply.header('Cache-Control', 'no-store');
+    if (response.stream) {
+      // A file (the CSV exports, issue 10 §3): each chunk is sent as the storage reads its batch, so a
+      // designation's 100,000 rows never sit in memory at once. Past the first byte a failure can only
+      // cut the download short; it is logged.
+      const file = Readable.from(response.stream);
+      file.on('error', (error) => request.log.error({ err: error }, 'export stream failed'));
+      return reply.code(response.status).headers(response.headers).send(file);
+    }
     return reply.code(response.status).headers(response.headers).type('application/json').send(JSON.stringify(response.body));
   }
   // Issue 12 §7: one server-sent event stream per tab. The backend says who may listen and what they

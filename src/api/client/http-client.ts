@@ -56,6 +56,8 @@ export interface CallOptions<N extends EndpointName> {
   signal?: AbortSignal;
   /** Lets the request finish after the page is gone (a presence's `gone` as the tab closes). */
   keepalive?: boolean;
+  /** The answer is a text file (the CSV exports), checked against the endpoint's schema as text. */
+  text?: boolean;
 }
 
 let currentUserId: string | null = null;
@@ -134,7 +136,7 @@ export async function callApi<N extends EndpointName>(
   for (const [key, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.text ? '*/*' : 'application/json' };
   if (currentUserId && sendsUserHeader) headers[USER_HEADER] = currentUserId;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   const hasBody = endpoint.method !== 'GET' && options.body !== undefined;
@@ -154,7 +156,7 @@ export async function callApi<N extends EndpointName>(
     throw new ApiError({ status: 0, code: 'network', message: 'network' });
   }
 
-  const payload: unknown = await response.json().catch(() => undefined);
+  const payload: unknown = options.text && response.ok ? await response.text() : await response.json().catch(() => undefined);
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
     if (response.status === 401) unauthenticatedListener?.(name);
@@ -175,6 +177,19 @@ export async function callApi<N extends EndpointName>(
     throw new ApiError({ status: response.status, code: 'bad-response', message: 'bad-response' });
   }
   return { data: parsed.data as EndpointResponse<N>, version: parseEtag(response.headers.get('ETag')) };
+}
+
+/** True when a plain link reaches the API as the signed-in person (server mode: the session cookie). */
+export function apiLinksCarryIdentity(): boolean {
+  return !sendsUserHeader;
+}
+
+/**
+ * A text file the API answers (the CSV exports), fetched with the identity every call carries: how the
+ * mock backend's files are saved, since a link cannot carry its demo header. Failures as callApi's.
+ */
+export async function fetchApiText<N extends EndpointName>(name: N, options: Pick<CallOptions<N>, 'params' | 'signal'> = {}): Promise<string> {
+  return String((await callApi(name, { ...options, text: true })).data);
 }
 
 function parseEtag(etag: string | null): number | null {

@@ -1,6 +1,7 @@
 // Every TanStack Query key in one place (ARCHITECTURE.md rule 3): mutations invalidate by key.
 import type { AuditQuery, CaseAuditQuery } from '../contract/audit';
 import type { CaseListQuery } from '../contract/case-list';
+import type { CaseAccountsQuery, CaseActionsQuery } from '../contract/designation-lists';
 
 export const queryKeys = {
   users: ['users'] as const,
@@ -14,6 +15,9 @@ export const queryKeys = {
     detail: (caseId: string) => ['cases', 'detail', caseId] as const,
     audit: (caseId: string, query: CaseAuditQuery = {}) => ['cases', 'detail', caseId, 'audit', query] as const,
     decisionRecord: (caseId: string) => ['cases', 'detail', caseId, 'decision-record'] as const,
+    /** Issue 10 §3: pages of a designation's accounts and actions (any write of the case refreshes them). */
+    accounts: (caseId: string, query: CaseAccountsQuery) => ['cases', 'detail', caseId, 'accounts', query] as const,
+    actions: (caseId: string, query: CaseActionsQuery) => ['cases', 'detail', caseId, 'actions', query] as const,
     /** Issue 12: the conversation (its newest `pageSize` entries) and the latest return's requests. */
     conversation: (caseId: string) => ['cases', 'detail', caseId, 'conversation'] as const,
     returnRequests: (caseId: string) => ['cases', 'detail', caseId, 'requests'] as const,

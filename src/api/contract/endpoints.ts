@@ -6,6 +6,16 @@ import { AuditEvent, AuditPage, AuditQuery, CaseAuditQuery } from './audit';
 import { CaseContent, CaseDocument, NewCaseInput } from './case';
 import { CommentInput, ConversationQuery, RequestParams, RequestTickInput, ReturnRequestList } from './conversation';
 import { DecisionRecord } from './decision-record';
+import {
+  BulkAccountDecisionInput,
+  BulkAccountDecisionResult,
+  CaseAccountsPage,
+  CaseAccountsQuery,
+  CaseActionsPage,
+  CaseActionsQuery,
+  CSV_EXPORT_PATHS,
+  CsvText,
+} from './designation-lists';
 import { ExpiringActionsPage, ExpiringActionsQuery } from './expiring-actions';
 import { CasePresence, PresenceInput } from './live';
 import {
@@ -125,6 +135,36 @@ export const endpoints = {
   decideAccount: endpoint({
     method: 'POST', path: '/api/cases/:caseId/accounts', params: CaseIdParams, body: AccountDecisionInput,
     response: CaseDocument, ifMatch: true, roles: anyRole, errors: writeErrors,
+  }),
+  /**
+   * Issue 10 §3, R16: a page of the case's accounts as the case reads them (decided in their order, then
+   * the suggested ones), filtered by status and a part of the handle; with the total.
+   */
+  caseAccounts: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/accounts', params: CaseIdParams, query: CaseAccountsQuery, response: CaseAccountsPage,
+    errors: ['not-found', 'validation'],
+  }),
+  /**
+   * R16 in bulk: one decision for the named accounts or for all a filter matches, by the rule of one
+   * decision (roles and R18 as there); one new version, one audit event with the count. Answers the
+   * new version and the count, not the case (which can be tens of megabytes).
+   */
+  decideAccountsInBulk: endpoint({
+    method: 'POST', path: '/api/cases/:caseId/accounts/bulk-decision', params: CaseIdParams, body: BulkAccountDecisionInput,
+    response: BulkAccountDecisionResult, ifMatch: true, roles: anyRole, errors: writeErrors,
+  }),
+  /** R19: every account of the case as CSV, streamed by the server. */
+  caseAccountsCsv: endpoint({
+    method: 'GET', path: CSV_EXPORT_PATHS.accounts, params: CaseIdParams, response: CsvText, errors: ['not-found'],
+  }),
+  /** R14-R15: a page of the case's actions, by state now and type, in the case's order or the latest first. */
+  caseActions: endpoint({
+    method: 'GET', path: '/api/cases/:caseId/actions', params: CaseIdParams, query: CaseActionsQuery, response: CaseActionsPage,
+    errors: ['not-found', 'validation'],
+  }),
+  /** R19: every action of the case as CSV (with its state at the export), streamed by the server. */
+  caseActionsCsv: endpoint({
+    method: 'GET', path: CSV_EXPORT_PATHS.actions, params: CaseIdParams, response: CsvText, errors: ['not-found'],
   }),
   applyAction: endpoint({
     method: 'POST', path: '/api/cases/:caseId/actions', params: CaseIdParams, body: ApplyActionInput,

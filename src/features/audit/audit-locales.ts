@@ -49,10 +49,14 @@ export const en = {
     'account.associated': {
       handle: '{{name}} confirmed @{{handle}} as an associated account (R16)',
       plain: '{{name}} confirmed an associated account (R16)',
+      bulk_one: '{{name}} confirmed {{count}} account as associated in one decision (R16)',
+      bulk_other: '{{name}} confirmed {{count}} accounts as associated in one decision (R16)',
     },
     'account.rejected': {
       handle: '{{name}} ended the association of @{{handle}} (R16)',
       plain: '{{name}} ended an account’s association (R16)',
+      bulk_one: '{{name}} rejected the association of {{count}} account in one decision (R16)',
+      bulk_other: '{{name}} rejected the association of {{count}} accounts in one decision (R16)',
     },
     'action.applied': '{{name}} applied an enforcement action',
     'action.reapplied': '{{name}} re-applied an enforcement action (R15)',
@@ -148,10 +152,14 @@ export const nl: LocaleShape<typeof en> = {
     'account.associated': {
       handle: '{{name}} heeft @{{handle}} als gekoppeld account bevestigd (R16)',
       plain: '{{name}} heeft een gekoppeld account bevestigd (R16)',
+      bulk_one: '{{name}} heeft {{count}} account in één besluit als gekoppeld bevestigd (R16)',
+      bulk_other: '{{name}} heeft {{count}} accounts in één besluit als gekoppeld bevestigd (R16)',
     },
     'account.rejected': {
       handle: '{{name}} heeft de koppeling van @{{handle}} beëindigd (R16)',
       plain: '{{name}} heeft de koppeling van een account beëindigd (R16)',
+      bulk_one: '{{name}} heeft de koppeling van {{count}} account in één besluit afgewezen (R16)',
+      bulk_other: '{{name}} heeft de koppeling van {{count}} accounts in één besluit afgewezen (R16)',
     },
     'action.applied': '{{name}} heeft een handhavingsmaatregel toegepast',
     'action.reapplied': '{{name}} heeft een handhavingsmaatregel opnieuw toegepast (R15)',
@@ -247,10 +255,14 @@ export const tr: LocaleShape<typeof en> = {
     'account.associated': {
       handle: '{{name}}, @{{handle}} hesabını ilişkili hesap olarak onayladı (R16)',
       plain: '{{name}} ilişkili bir hesabı onayladı (R16)',
+      bulk_one: '{{name}}, {{count}} hesabı tek kararla ilişkili hesap olarak onayladı (R16)',
+      bulk_other: '{{name}}, {{count}} hesabı tek kararla ilişkili hesap olarak onayladı (R16)',
     },
     'account.rejected': {
       handle: '{{name}}, @{{handle}} hesabının ilişkisini sonlandırdı (R16)',
       plain: '{{name}} bir hesabın ilişkisini sonlandırdı (R16)',
+      bulk_one: '{{name}}, {{count}} hesabın ilişkisini tek kararla reddetti (R16)',
+      bulk_other: '{{name}}, {{count}} hesabın ilişkisini tek kararla reddetti (R16)',
     },
     'action.applied': '{{name}} bir yaptırım uyguladı',
     'action.reapplied': '{{name}} bir yaptırımı yeniden uyguladı (R15)',

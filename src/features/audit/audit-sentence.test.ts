@@ -23,6 +23,15 @@ const LIMIT = {
   appliedBy: 'rui', appliedAt: '2026-12-06T10:00:00.000Z', expiresAt: '2027-01-05T10:00:00.000Z', reappliesId: null, endedAt: null, endedReason: null,
 };
 
+/** A bulk decision's event (issue 10 §3): how many, from which statuses, how chosen. */
+const bulk = (type: 'account.associated' | 'account.rejected', count: number) => ({
+  type, changes: [
+    { path: 'accounts.count', before: null, after: count },
+    { path: 'accounts.statuses', before: { suggested: count }, after: { confirmed: count } },
+    { path: 'accounts.selection', before: null, after: { handles: count } },
+  ],
+});
+
 describe('auditSentence', () => {
   it('says which action on which account until when, in English, Dutch and Turkish', () => {
     const event = { type: 'action.applied' as const, changes: [{ path: 'enforcementActions[action-9]', before: null, after: LIMIT }] };
@@ -46,6 +55,14 @@ describe('auditSentence', () => {
     expect(sentenceIn('en', { type: 'case.updated', actorId: 'ana', changes: [{ path: 'actor.name', before: 'a', after: 'b' }, { path: 'actor.purpose', before: '', after: 'c' }] })).toBe(
       'Ana Kovač edited the case (2 fields)',
     );
+  });
+
+  it('says how many accounts a bulk decision decided (issue 10 §3), in English, Dutch and Turkish', () => {
+    expect(sentenceIn('en', bulk('account.associated', 10_000))).toBe('Rui Takahashi confirmed 10000 accounts as associated in one decision (R16)');
+    expect(sentenceIn('en', bulk('account.associated', 1))).toBe('Rui Takahashi confirmed 1 account as associated in one decision (R16)');
+    expect(sentenceIn('en', bulk('account.rejected', 3))).toBe('Rui Takahashi rejected the association of 3 accounts in one decision (R16)');
+    expect(sentenceIn('nl', bulk('account.associated', 3))).toBe('Rui Takahashi heeft 3 accounts in één besluit als gekoppeld bevestigd (R16)');
+    expect(sentenceIn('tr', bulk('account.rejected', 3))).toBe('Rui Takahashi, 3 hesabın ilişkisini tek kararla reddetti (R16)');
   });
 
   it('falls back to the plain sentence of its type when a change is not what it expects', () => {
@@ -86,7 +103,16 @@ describe('fieldPathLabel', () => {
     expect(text).not.toMatch(/[{}"]|limit-visibility|action-9/);
   });
 
-  it('reads a decision by its words and people by their names', () => {
+  it('reads a signal’s activity timeline by its extent, not its thousands of marks (issue 16 §1)', () => {
+    const activity = { start: '2026-11-01T10:00:00.000Z', end: '2026-11-01T12:00:00.000Z', binSeconds: 60, counts: [3, 4], bursts: [], lanes: [{ account: 'a1', posts: 40, marks: [[0, 4]] }, { account: 'a2', posts: 2, marks: [] }] };
+    const signal = { id: 'sig-1', kind: 'technical', description: 'Detected', activity, sharedTexts: ['share this before they delete it, the council lies'] };
+    const text = formatChangeValue('signals[sig-1]', signal, t, 'en', (key) => i18n.exists(key));
+    expect(text).toContain('activity timeline: 2 accounts, 42 posts, from Nov 1, 2026');
+    expect(text).toContain('texts posted alike: share this before they delete it');
+    expect(text).not.toMatch(/lanes|marks|\[\[/);
+  });
+
+    it('reads a decision by its words and people by their names', () => {
     const review = { decision: 'approve', decidedBy: 'sam', decidedAt: '2026-08-29T02:49:00.000Z', rationale: 'Meets the threshold.' };
     const text = formatChangeValue('reviews.0', review, t, 'en', (key) => i18n.exists(key), (id) => (id === 'sam' ? 'Samira Haddad' : id));
     expect(text).toMatch(/^decision: approved; decided by: Samira Haddad; decided on: Aug 2[89], 2026, [^;]+; rationale: Meets the threshold\.$/);

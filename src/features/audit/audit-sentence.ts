@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { AuditEvent, FieldChange } from '../../api/contract/audit';
+import { BULK_COUNT_PATH } from '../../api/contract/designation-lists';
 import { EnforcementActionType, EnforcementTarget } from '../../api/contract/policy-terms';
 import { SYSTEM_ACTOR_ID } from '../../api/contract/users';
 import { formatDateTime } from '../../components/date-time';
@@ -68,6 +69,9 @@ export function auditSentence(event: AuditEvent, { t, userName, language }: Sent
     }
     case 'account.associated':
     case 'account.rejected': {
+      // Issue 10 §3: a bulk decision says how many accounts, not which one.
+      const bulk = changeTo(event.changes, BULK_COUNT_PATH)?.after;
+      if (typeof bulk === 'number') return t(`sentence.${event.type}.bulk`, { name, count: bulk });
       const handle = accountHandle(event.changes);
       return handle ? t(`sentence.${event.type}.handle`, { name, handle }) : t(`sentence.${event.type}.plain`, { name });
     }

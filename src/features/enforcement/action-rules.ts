@@ -1,24 +1,22 @@
 // What the designation page needs to know about an action at a given instant (R14-R15). Expiry
 // itself comes from the engine's schedule, the same arithmetic the backend uses.
 import { designationInForce, type CaseDocument, type EnforcementAction } from '../../api/contract/case';
-import { EXPIRING_ACTION_TYPES, isActionActive } from '../../engine/schedule';
+import { actionStateAt } from '../../api/contract/designation-lists';
+import { EXPIRING_ACTION_TYPES } from '../../engine/schedule';
 
 export type ActionState = 'active' | 'expired' | 'ended';
 
+/** The state the page shows; one definition with the CSV export's `stateAtExport` (the contract's). */
 export function actionState(action: EnforcementAction, now: string): ActionState {
-  // Ended is ended: the server stamps the end with its own clock, which may run ahead of this
-  // browser's `now` (a lifted action must not show as active until the page's clock catches up).
-  if (action.endedAt !== null) return 'ended';
-  return isActionActive(action, now) ? 'active' : 'expired';
+  return actionStateAt(action, now);
 }
 
-/** R15: an expired visibility-type action, not yet re-applied, may be re-applied with a justification. */
-export function canReapply(action: EnforcementAction, all: readonly EnforcementAction[], now: string): boolean {
-  return (
-    EXPIRING_ACTION_TYPES.includes(action.type) &&
-    actionState(action, now) === 'expired' &&
-    !all.some((other) => other.reappliesId === action.id)
-  );
+/**
+ * R15: an expired visibility-type action, not yet re-applied, may be re-applied with a justification;
+ * `reapplied`: the ids of the actions some action re-applies.
+ */
+export function canReapply(action: EnforcementAction, reapplied: ReadonlySet<string>, now: string): boolean {
+  return EXPIRING_ACTION_TYPES.includes(action.type) && actionState(action, now) === 'expired' && !reapplied.has(action.id);
 }
 
 /** R14: any action still in force may be lifted by a reviewer, with a reason (appeal, mistake). */

@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { DecisionRecord } from '../../api/contract/decision-record';
 import { ASSESSMENT_QUESTION_IDS } from '../../api/contract/case';
-import { DateTime } from '../../components/date-time';
+import { activitySummary } from '../../components/activity-timeline/activity-summary';
+import { DateTime, formatDateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageLoading } from '../../components/page-loading';
 import { HARM_CATEGORIES } from '../../engine/policy-terms';
@@ -123,8 +124,24 @@ function SimpleTable({ caption, head, rows }: { caption: string; head: string[];
 const text = (value: string) => value.trim() || '—';
 
 function Report({ record }: { record: DecisionRecord }) {
-  const { t } = useTranslation(['enforcement', 'policy']);
+  const { t, i18n } = useTranslation(['enforcement', 'policy']);
   const { designation, decision, facts } = record;
+  // Issue 16 §1: the activity a detected signal keeps, as one line of numbers (paper draws no timeline).
+  const activityLines = facts.signals.flatMap((signal) => {
+    if (!signal.activity) return [];
+    const summary = activitySummary(signal.activity);
+    return [{
+      id: signal.id,
+      text: t('report.activity', {
+        signal: `${t(`policy:signalKindShort.${signal.kind}`)}: ${t(`policy:technique.${signal.technique}`)}`,
+        count: summary.accounts,
+        posts: summary.posts,
+        bursts: summary.bursts,
+        from: formatDateTime(summary.start, i18n.language),
+        to: formatDateTime(summary.end, i18n.language),
+      }),
+    }];
+  });
   return (
     <Box component="article" aria-labelledby="report-title">
       <Typography id="report-title" variant="h4" component="h1">
@@ -203,6 +220,13 @@ function Report({ record }: { record: DecisionRecord }) {
             signal.accounts.length,
           ])}
         />
+        {activityLines.length > 0 && (
+          <Box component="ul" aria-label={t('report.activityCaption')} sx={{ pl: 2.5, my: 1 }} data-testid="report-activity">
+            {activityLines.map((line) => (
+              <li key={line.id}>{line.text}</li>
+            ))}
+          </Box>
+        )}
       </Section>
       <Section title={t('report.associated')}>
         <SimpleTable

@@ -99,7 +99,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
     const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
     // The seeded limit on @grey_relay_07 was applied 40 days ago with a 30-day period.
-    const expired = within(actions).getByTestId(`action-row-${EXPIRED}`);
+    const expired = await within(actions).findByTestId(`action-row-${EXPIRED}`);
     expect(expired).toHaveAttribute('data-state', 'expired');
     expect(within(expired).getByText('Expired')).toBeVisible();
 
@@ -126,6 +126,8 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
   it('lifts an active action with a reason (R14): it shows as ended, lifted by a reviewer, with the reason', async () => {
     const { user } = renderWithProviders(null, { route: `/designations/${GREY}`, routes, userId: 'rui' });
     const actions = await screen.findByRole('region', { name: 'Enforcement actions (R14-R15)' });
+    // The list is the server's page: it comes after the section.
+    await within(actions).findAllByTestId(/^action-row-/);
     const active = within(actions).getAllByRole('row').find((row) => row.getAttribute('data-state') === 'active');
     if (!active) throw new Error('the seed has an active action');
     const lift = within(active).getByRole('button', { name: /^Lift / });
@@ -191,7 +193,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     await user.click(within(again).getByRole('button', { name: 'Record the decision' }));
     expect(await within(again).findByTestId('manipulation-decided')).toHaveTextContent(/Approved by Rui Takahashi on .* proposed by Ben Osei/);
     const actions = screen.getByRole('region', { name: /^Enforcement actions \(R14/ });
-    expect(within(actions).getByText('Suspend permanently (platform manipulation, R3)')).toBeVisible();
+    expect(await within(actions).findByRole('row', { name: /Suspend permanently \(platform manipulation, R3\)/ })).toBeVisible();
   });
 
   it('re-application from imported activity (R15): a reviewer sees the activity and re-applies the limit; an analyst only waits', async () => {
@@ -234,7 +236,7 @@ describe('DesignationPage', { timeout: 45_000 }, () => {
     expect(within(after).queryByTestId('reapplication-open')).toBeNull();
     expect(within(after).getByTestId('reapplication-decided')).toHaveTextContent(/Re-applied automatically.*by The system \(automatic\) on/);
     const actions = screen.getByRole('region', { name: /^Enforcement actions \(R14/ });
-    const reapplied = within(actions).getByRole('row', { name: /Re-applied automatically \(R15\)/ });
+    const reapplied = await within(actions).findByRole('row', { name: /Re-applied automatically \(R15\)/ });
     expect(within(reapplied).getByText(/The system \(automatic\)/)).toBeVisible();
     expect(within(reapplied).getByText(/^Re-applied automatically \(R15\): @grey_relay_07 continued/)).toBeVisible();
   });

@@ -1,5 +1,6 @@
 // R19 exports of an approved designation: the versioned decision record (JSON), DSA-shaped statements
-// of reasons (JSON), the actions as CSV (formula-safe), and a printable report.
+// of reasons (JSON), the actions and the associated accounts as CSV (formula-safe, streamed by the
+// server: issue 10 §3), and a printable report.
 import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
 import Button from '@mui/material/Button';
@@ -11,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { CaseDocument } from '../../api/contract/case';
 import { ErrorAlert } from '../../components/error-alert';
-import { actionsToCsv } from './csv-export';
+import { CsvExportLink } from './csv-export-link';
 import { downloadFile } from '../../components/download-file';
 import { useFetchDecisionRecord } from './enforcement-queries';
 import { buildStatementsOfReasons } from './statement-of-reasons';
@@ -45,10 +46,6 @@ export function ExportsSection({ caseDocument }: { caseDocument: CaseDocument })
       const statements = buildStatementsOfReasons(await fetchRecord(), new Date().toISOString());
       downloadFile(`statements-of-reasons-${base}.json`, 'application/json', `${JSON.stringify(statements, null, 2)}\n`);
     });
-  const downloadCsv = () =>
-    run(async () => {
-      downloadFile(`enforcement-actions-${base}.csv`, 'text/csv;charset=utf-8', actionsToCsv(caseDocument.enforcementActions, new Date().toISOString()));
-    });
 
   return (
     <Paper component="section" aria-labelledby="exports-title" sx={{ p: 2 }}>
@@ -66,9 +63,8 @@ export function ExportsSection({ caseDocument }: { caseDocument: CaseDocument })
         <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void downloadStatements()} disabled={busy}>
           {t('exports.statements')}
         </Button>
-        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void downloadCsv()} disabled={busy}>
-          {t('exports.csv')}
-        </Button>
+        <CsvExportLink caseId={caseDocument.id} file="actions" label={t('exports.csv')} />
+        <CsvExportLink caseId={caseDocument.id} file="accounts" label={t('exports.accountsCsv')} />
         <Button variant="outlined" startIcon={<PrintIcon />} component={RouterLink} to={`/designations/${caseDocument.id}/report`}>
           {t('exports.report')}
         </Button>

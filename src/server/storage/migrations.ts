@@ -250,6 +250,18 @@ export const MIGRATIONS: readonly Migration[] = [
       for await (const record of streamCases(tx)) await indexCaseValues(tx, record);
     },
   },
+  {
+    version: 7,
+    name: 'a designation\'s accounts and actions listed a page at a time (issue 10 §3)',
+    sql: `
+      -- Suggested accounts (R16) are the handles the signals name that no row of case_accounts decides,
+      -- compared case-blind: one probe of this index per named handle. "C": handles are ASCII, and
+      -- lower() must not depend on the database's locale (a Turkish one lower-cases I to ı).
+      CREATE INDEX case_accounts_handle_key ON case_accounts (case_id, lower(handle COLLATE "C"));
+      -- The actions list filtered by type, in the case's order.
+      CREATE INDEX enforcement_actions_type ON enforcement_actions (case_id, type, position);
+    `,
+  },
 ];
 
 /** Any constant key: the lock only has to be the same in every process of this application. */
