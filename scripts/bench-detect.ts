@@ -9,10 +9,12 @@
 // Options: --sizes 100000,1000000   --seed 42   --keep (keep the CSV and truth files)
 //          --reuse (use kept files instead of regenerating)   --json (machine output)
 //          --threads 1 (no helper: the page's in-thread fallback, for comparison)
+//          --memory-trace (the highest RSS seen in each phase)   --save-reports DIR (the reports as JSON)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { DetectionReport } from '../src/engine/detection/detection-report';
 import { runDetectionJob } from '../src/workers/detection-runner';
 import { findContinuations } from '../src/engine/detection/continuation';
@@ -30,12 +32,16 @@ interface Options {
   reuse: boolean;
   json: boolean;
   threads: 1 | 2;
+  /** Print the highest RSS of each phase. */
+  memoryTrace: boolean;
+  /** Write each run's detection report as JSON into this folder (to compare runs byte for byte). */
+  saveReports: string | null;
   /** Internal: generate one dataset to FILE and exit (run in a child process). */
   generate: { size: number; file: string } | null;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false, threads: 2, generate: null };
+  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false, threads: 2, memoryTrace: false, saveReports: null, generate: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
@@ -43,6 +49,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--reuse') options.reuse = true;
     else if (arg === '--json') options.json = true;
+    else if (arg === '--memory-trace') options.memoryTrace = true;
+    else if (arg === '--save-reports') options.saveReports = argv[++i] ?? null;
     else if (arg === '--threads') options.threads = argv[++i] === '1' ? 1 : 2;
     else if (arg === '--generate') options.generate = { size: Number(argv[++i]), file: argv[++i] ?? '' };
   }
@@ -58,15 +66,131 @@ const DETECTOR_OF_KIND: Record<PlantedKind, DetectorName> = {
   'co-reply': 'co-reply',
   'synchronised-posting': 'synchronised-posting',
   'shared-identifier': 'shared-identifier',
+  dogpiling: 'dogpiling',
 };
 
+/**
+ * Peak memory of a run. `rss` is the whole process (both threads' heaps, typed arrays, code):
+ * the kernel's high-water mark (VmHWM, reset before the run through /proc/self/clear_refs) where
+ * Linux offers it, else the largest sample of a sampler thread that reads the process's RSS every
+ * 20 ms (a timer on this thread would not fire inside the long synchronous phases). The heaps are
+ * what the browser's two workers would hold: each thread's V8 heap used plus the ArrayBuffers it
+ * allocated (typed arrays; one moved to the other thread still counts where it was made), the
+ * job thread's sampled at its progress events, the helper's by the helper (helper-worker.ts)
+ * between its chunks and when it posts; `heaps` is the peak of their sum, taken by the sampler.
+ * `rssPhase`: the phase the sampler saw the RSS peak in.
+ */
 class MemoryPeak {
-  rss = 0;
-  heap = 0;
+  private readonly shared = new SharedArrayBuffer((4 + 2 * TRACE_SAMPLES) * 8);
+  /** [peak rss, time of the peak (epoch ms), stop flag, samples, then (time, rss) per sample] */
+  private readonly cells = new Float64Array(this.shared);
+  /** Heaps, shared with the helper and the sampler: see HEAP_CELLS. */
+  readonly heapShared = new SharedArrayBuffer(HEAP_CELLS * 8);
+  private readonly heapCells = new Float64Array(this.heapShared);
+  private readonly sampler: Worker;
+  private readonly kernelPeak: boolean;
+  private readonly phases: { name: string; at: number }[] = [];
+
+  constructor() {
+    this.kernelPeak = resetKernelPeak();
+    this.sampler = new Worker(
+      /* js */ `const { workerData } = require('node:worker_threads');
+       const cells = new Float64Array(workerData.rss);
+       const heaps = new Float64Array(workerData.heaps);
+       const tick = () => {
+         const rss = process.memoryUsage.rss();
+         if (rss > cells[0]) { cells[0] = rss; cells[1] = performance.timeOrigin + performance.now(); }
+         const k = cells[3];
+         if (k < ${TRACE_SAMPLES}) { cells[4 + 2 * k] = performance.timeOrigin + performance.now(); cells[5 + 2 * k] = rss; }
+         cells[3]++;
+         const sum = heaps[0] + heaps[1];
+         if (sum > heaps[4]) heaps[4] = sum;
+         if (cells[2] === 0) setTimeout(tick, 20);
+       };
+       tick();`,
+      { eval: true, workerData: { rss: this.shared, heaps: this.heapShared } },
+    );
+  }
+
+  /** Peak heap + ArrayBuffers of the job thread, of the helper thread, and of both at once (bytes). */
+  get heaps(): { job: number; helper: number; both: number } {
+    const c = this.heapCells;
+    return { job: c[2] ?? 0, helper: c[3] ?? 0, both: Math.max(c[4] ?? 0, (c[0] ?? 0) + (c[1] ?? 0)) };
+  }
+
+  phase(name: string): void {
+    this.phases.push({ name, at: performance.timeOrigin + performance.now() });
+  }
+
   sample(): void {
     const m = process.memoryUsage();
-    if (m.rss > this.rss) this.rss = m.rss;
-    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+    const heap = m.heapUsed + m.arrayBuffers;
+    const c = this.heapCells;
+    c[0] = heap;
+    if (heap > (c[2] ?? 0)) c[2] = heap;
+    if (heap + (c[1] ?? 0) > (c[4] ?? 0)) c[4] = heap + (c[1] ?? 0);
+  }
+
+  /** `--memory-trace`: the highest RSS sample of each phase and when it was seen. */
+  trace(): string {
+    const rows: string[] = [];
+    const start = this.phases[0]?.at ?? 0;
+    const count = Math.min(TRACE_SAMPLES, this.cells[3] ?? 0);
+    for (const [k, p] of this.phases.entries()) {
+      const end = this.phases[k + 1]?.at ?? Number.POSITIVE_INFINITY;
+      let max = 0;
+      let when = 0;
+      for (let j = 0; j < count; j++) {
+        const t = this.cells[4 + 2 * j] ?? 0;
+        const rss = this.cells[5 + 2 * j] ?? 0;
+        if (t >= p.at && t < end && rss > max) {
+          max = rss;
+          when = t;
+        }
+      }
+      const seen = max > 0 ? `max rss ${Math.round(max / 2 ** 20)} MiB at ${Math.round(when - start)} ms` : 'no sample';
+      rows.push(`  ${p.name.padEnd(22)} from ${String(Math.round(p.at - start)).padStart(5)} ms: ${seen}`);
+    }
+    return rows.join('\n');
+  }
+
+  /** Stops the sampler; the peak RSS in bytes and the phase it was seen in. */
+  async stop(): Promise<{ rss: number; rssPhase: string; source: 'VmHWM' | 'sampled' }> {
+    this.sample();
+    this.cells[2] = 1;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await this.sampler.terminate();
+    const at = this.cells[1] ?? 0;
+    let rssPhase = this.phases[0]?.name ?? '';
+    for (const p of this.phases) if (p.at <= at) rssPhase = p.name;
+    const kernel = this.kernelPeak ? readKernelPeak() : null;
+    const sampled = this.cells[0] ?? 0;
+    return kernel !== null && kernel >= sampled ? { rss: kernel, rssPhase, source: 'VmHWM' } : { rss: sampled, rssPhase, source: 'sampled' };
+  }
+}
+
+/** [job now, helper now, job peak, helper peak, peak of both at once]: heap used + ArrayBuffers, bytes. */
+const HEAP_CELLS = 5;
+
+/** RSS samples kept for `--memory-trace` (20 ms apart: over 80 s). */
+const TRACE_SAMPLES = 4096;
+
+/** Resets the kernel's peak-RSS mark of this process (Linux); false where that is not possible. */
+function resetKernelPeak(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return readKernelPeak() !== null;
+  } catch {
+    return false;
+  }
+}
+
+function readKernelPeak(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
   }
 }
 
@@ -137,9 +261,11 @@ async function runOne(size: number, options: Options) {
 
   // The helper thread starts and loads before the clock starts, as the page's workers load
   // while the analyst picks a file.
-  const helper = options.threads === 2 ? startHelperThread(file) : null;
-  await helper?.ready;
   const memory = new MemoryPeak();
+  const helper = options.threads === 2 ? startHelperThread(file, memory.heapShared) : null;
+  await helper?.ready;
+  const baseRssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  memory.phase('parse');
   memory.sample();
   const cpuStart = process.cpuUsage();
   const t0 = performance.now();
@@ -166,10 +292,11 @@ async function runOne(size: number, options: Options) {
     phaseCpu = process.cpuUsage();
   };
   const onProgress = (progress: DetectionProgress): void => {
-    if (++events % 8 === 0) memory.sample();
+    if (++events % 2 === 0) memory.sample();
     const name = progress.stage === 'reading' ? 'parse' : progress.phase;
     if (name !== phase) {
       memory.sample();
+      memory.phase(name);
       endPhase(name);
     }
   };
@@ -177,10 +304,15 @@ async function runOne(size: number, options: Options) {
   endPhase('done');
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpuStart);
-  memory.sample();
+  const peak = await memory.stop();
+  const memoryTrace = options.memoryTrace ? memory.trace() : null;
   await helper?.close();
   if (job.status !== 'done') throw new Error(`the detection job ended ${job.status}${job.status === 'failed' ? `: ${job.message}` : ''}`);
   const outcome = job.report;
+  if (options.saveReports !== null) {
+    mkdirSync(options.saveReports, { recursive: true });
+    writeFileSync(join(options.saveReports, `report-${size}-seed${options.seed}.json`), JSON.stringify(outcome, null, 1));
+  }
   // R15: the import of a designated case also looks for 500 limited accounts continuing the behaviour
   // (their posts after the file's midpoint, by cluster, hashtag, keyword or link), in one pass.
   const continuation = (() => {
@@ -213,8 +345,14 @@ async function runOne(size: number, options: Options) {
     postsPerSecond: Math.round(parsed.store.size / (totalMs / 1000)),
     phaseMs: Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, Math.round(v)])),
     phaseCpuMs: Object.fromEntries(Object.entries(phaseCpuMs).map(([k, v]) => [k, Math.round(v)])),
-    peakRssMb: Math.round(memory.rss / 2 ** 20),
-    peakHeapMb: Math.round(memory.heap / 2 ** 20),
+    peakRssMb: Math.round(peak.rss / 2 ** 20),
+    peakRssPhase: peak.rssPhase,
+    peakRssSource: peak.source,
+    memoryTrace,
+    baseRssMb,
+    peakHeapMb: Math.round(memory.heaps.job / 2 ** 20),
+    peakHelperHeapMb: Math.round(memory.heaps.helper / 2 ** 20),
+    peakHeapsMb: Math.round(memory.heaps.both / 2 ** 20),
     parseIssues: parsed.issueCount,
     clusters: outcome.clusters.length,
     continuationMs: continuation.ms,
@@ -257,7 +395,12 @@ async function main(): Promise<void> {
     out.write(`parse ${r.parseMs} ms + detect ${r.detectMs} ms = ${r.totalMs} ms wall -> ${r.postsPerSecond.toLocaleString('en')} posts/s (${r.twoThreads ? 'second half of the file read by the helper thread' : 'one thread'})\n`);
     out.write(`CPU time: ${r.cpuMs} ms (parse ${r.parseCpuMs} ms); load average during the run ${r.loadAverage.join(' / ')} on ${availableCores()} cores\n`);
     out.write(`phases wall/CPU ms (clustering includes building the report): ${Object.entries(r.phaseMs).map(([k, v]) => `${k} ${v}/${r.phaseCpuMs[k] ?? 0}`).join(', ')}\n`);
-    out.write(`peak memory: rss ${r.peakRssMb} MiB, heapUsed ${r.peakHeapMb} MiB; parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
+    out.write(
+      `peak memory: rss ${r.peakRssMb} MiB (whole process, both threads; ${r.peakRssSource}, reached in ${r.peakRssPhase}; ${r.baseRssMb} MiB before the run); ` +
+        `heap used + ArrayBuffers: job thread ${r.peakHeapMb} MiB${r.twoThreads ? `, helper ${r.peakHelperHeapMb} MiB, both at once ${r.peakHeapsMb} MiB` : ''}\n`,
+    );
+    if (r.memoryTrace !== null) out.write(`${r.memoryTrace}\n`);
+    out.write(`parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
     out.write(`R15 continuation (500 limited accounts, after the midpoint): ${r.continuationMs} ms, ${r.continuationFindings} accounts found continuing\n`);
     out.write(`edges per detector: ${r.runs.map((x) => `${x.detector} ${x.edges} (${x.candidatePairs} candidates)`).join(', ')}\n`);
     out.write(`overall: precision ${pct(r.overall.precision)}%  recall ${pct(r.overall.recall)}%  (${r.overall.truePositives}/${r.overall.flagged} flagged, ${r.overall.planted} planted)\n`);

@@ -1,6 +1,5 @@
 // The Node counterpart of the browser's helper worker (src/workers/helper-thread.ts): a worker
 // thread, so the benchmark runs imports on two threads exactly as the import page does.
-import { open } from 'node:fs/promises';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { createHelperClient } from '../../src/workers/helper-thread';
 import type { Helper, PortLike } from '../../src/workers/helper-thread';
@@ -14,17 +13,19 @@ export interface NodeHelper {
 }
 
 /**
- * `file`: the path of the file the jobs read (as a Blob from `openAsBlob`). Node cannot read a
- * file-backed Blob in another thread (V8 aborts: the file handle belongs to this isolate), so the
- * part's bytes are read here with `fs` (asynchronously, off this thread) and transferred.
+ * `file`: the path of the file the jobs read (as a Blob from `openAsBlob`). Node cannot pass a
+ * file-backed Blob to another thread (V8 aborts: the file handle belongs to this isolate), so the
+ * worker opens the file as a Blob of its own and reads the part from it a chunk at a time, as the
+ * browser's helper reads a File (helper-worker.ts); this side only says how many bytes.
+ * `memory`: where the worker reports its heap (see helper-worker.ts), for the benchmark.
  */
-export function startHelperThread(file?: string): NodeHelper {
+export function startHelperThread(file?: string, memory?: SharedArrayBuffer): NodeHelper {
   const channel = new MessageChannel();
   // The scripts run under tsx, whose loader a worker thread does not inherit: register it first.
   const entry = new URL('./helper-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: { port: channel.port2 }, transferList: [channel.port2] });
+  const worker = new Worker(boot, { eval: true, workerData: { port: channel.port2, file: file ?? null, memory: memory ?? null }, transferList: [channel.port2] });
   const client = createHelperClient(channel.port1 as unknown as PortLike);
   const ready = new Promise<void>((resolve) => {
     channel.port1.on('message', (message: { type?: string }) => {
@@ -37,24 +38,10 @@ export function startHelperThread(file?: string): NodeHelper {
   const helper: Helper = {
     detect: (store, settings, detectors) => client.detect(store, settings, detectors),
     parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars) {
-      if (source.kind !== 'blob') return client.parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
-      let inner: ReturnType<Helper['parse']> | null = null;
-      let cancelled = false;
-      const started = readTail(file, source.blob).then(
-        (buffer) => {
-          if (!cancelled) inner = client.parse({ kind: 'buffer', buffer }, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
-          return inner;
-        },
-        () => null,
-      );
-      return {
-        result: started.then((job) => job?.result ?? null),
-        fingerprints: started.then((job) => job?.fingerprints ?? null),
-        cancel: () => {
-          cancelled = true;
-          inner?.cancel();
-        },
-      };
+      if (source.kind !== 'blob' || file === undefined) return client.parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
+      // A part always runs to the end of the file: the worker reads the file's last `size` bytes.
+      channel.port1.postMessage({ type: 'node-file-tail', bytes: source.blob.size });
+      return client.parse({ kind: 'buffer', buffer: new ArrayBuffer(0) }, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
     },
   };
   return {
@@ -65,23 +52,4 @@ export function startHelperThread(file?: string): NodeHelper {
       await worker.terminate();
     },
   };
-}
-
-/** The last `blob.size` bytes of `file` (a part always runs to the end of the file). */
-async function readTail(file: string | undefined, blob: Blob): Promise<ArrayBuffer> {
-  if (file === undefined) return blob.arrayBuffer();
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const bytes = new Uint8Array(blob.size);
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, done, bytes.length - done, size - blob.size + done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return bytes.buffer;
-  } finally {
-    await handle.close();
-  }
 }

@@ -3,9 +3,7 @@
 // and yielding are hooks, so the same code serves a Worker, the main thread and the CLI.
 import { createActivityParser } from '../engine/detection/activity-parser';
 import { detectCoordinationSteps, runDetectors, signatureMinChars } from '../engine/detection/detect-coordination';
-import { DETECTOR_NAMES } from '../engine/detection/settings';
-import { concatFingerprints } from '../engine/detection/text-fingerprints';
-import type { PrecomputedFingerprints, TextFingerprints } from '../engine/detection/text-fingerprints';
+import type { PrecomputedFingerprints } from '../engine/detection/text-fingerprints';
 import type { DetectionOutcome, DetectionPhase } from '../engine/detection/detect-coordination';
 import type { ContinuationWatch } from '../engine/detection/continuation';
 import { buildDetectionReport } from '../engine/detection/detection-report';
@@ -116,14 +114,14 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     if (hooks.isCancelled?.()) throw new Cancelled();
   };
   let part: { job: PartJob; progress: PartProgress } | null = null;
-  /** The helper's part was taken: its rows' fingerprints are on their way; `own`: this thread's rows'. */
-  let partFingerprints: PartFingerprints | null = null;
-  let ownFingerprints: TextFingerprints | null = null;
   let twoThreads = false;
   try {
     const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-    const parser = createActivityParser(limits);
+    // Texts are fingerprinted as they are read (on both threads), for near-duplicate's threshold,
+    // and kept only packed: detection reads the fingerprints.
+    const minChars = signatureMinChars(resolveDetectorSettings(options.settings ?? {}));
     const totalBytes = sourceSize(source);
+    const parser = createActivityParser(limits, { fingerprintMinChars: minChars, expectedBytes: totalBytes ?? undefined });
     const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     let bytes = 0;
     const report = (): void => {
@@ -166,8 +164,6 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         return offset;
       };
       const helper = hooks.helper ?? null;
-      // The helper computes the text fingerprints of its part's rows while this thread takes it over.
-      const minChars = signatureMinChars(resolveDetectorSettings(options.settings ?? {}));
       let split = size;
       await readRange(0, size, async (offset) => {
         // Once the format is known to be CSV, a large file's second half goes to the helper.
@@ -195,8 +191,6 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         const current: { job: PartJob; progress: PartProgress } = part;
         let taken = false;
         if (!parser.stopped && parser.csvBoundary() !== null) {
-          // While the helper finishes its part: this thread's rows' text fingerprints.
-          ownFingerprints = parser.fingerprintRows(minChars);
           const result = await waitFor(current.job.result, check);
           part = null;
           taken = result !== null && parser.absorbPart(result);
@@ -204,8 +198,7 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
           twoThreads = taken;
         }
         part = null;
-        if (taken && ownFingerprints !== null) partFingerprints = { job: current.job, minChars, own: ownFingerprints };
-        else current.job.cancel();
+        if (!taken) current.job.cancel();
         // The cut was inside a quoted field, or the helper failed: this thread reads on.
         if (!taken && !parser.stopped) await readRange(split, size, async () => size);
       }
@@ -214,11 +207,10 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
     }
     const parsed = parser.end();
     report();
-    const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check, options.parallelMinPosts, partFingerprints);
+    const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check, options.parallelMinPosts, parser.fingerprints());
     return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues, options.watch), parsed, twoThreads };
   } catch (error) {
     (part as { job: PartJob } | null)?.job.cancel();
-    (partFingerprints as { job: PartJob } | null)?.job.cancel();
     if (error instanceof Cancelled) return { status: 'cancelled' };
     if (error instanceof ReadFailed) return { status: 'failed', code: 'read-failed', message: error.message };
     return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -292,13 +284,6 @@ export async function redetect(
   }
 }
 
-/** A two-thread import's fingerprints: this thread's rows', and the helper's on their way. */
-interface PartFingerprints {
-  job: PartJob;
-  minChars: number;
-  own: TextFingerprints;
-}
-
 /** Stores from this many posts on have HELPER_DETECTORS run on the helper thread (see PARALLEL_MIN_BYTES). */
 export const PARALLEL_MIN_POSTS = 150_000;
 /**
@@ -314,7 +299,7 @@ async function detectWithHooks(
   yieldControl: () => Promise<void>,
   check: () => void,
   minPosts = PARALLEL_MIN_POSTS,
-  partFingerprints: PartFingerprints | null = null,
+  fingerprints: PrecomputedFingerprints | null = null,
 ): Promise<DetectionOutcome> {
   if (parsed.fatal !== null) return { settings: resolveDetectorSettings(settings), runs: [], edges: [], clusters: [] };
   const store = parsed.store;
@@ -322,17 +307,6 @@ async function detectWithHooks(
   const helper = hooks.helper ?? null;
   const remote = helper !== null && store.size >= minPosts ? helper.detect(store, resolved, HELPER_DETECTORS) : null;
   try {
-    // A two-thread import: each thread fingerprinted the rows it read (unless rows were dropped
-    // as duplicates: then the store's rows are not the two halves, and detection does them all).
-    let fingerprints: PrecomputedFingerprints | null = null;
-    const start = parsed.partStart ?? null;
-    if (partFingerprints !== null && start !== null && partFingerprints.own.eligible.length === start) {
-      hooks.onProgress?.({ stage: 'detecting', phase: 'prepare', done: 0, total: DETECTOR_NAMES.length + 2 });
-      const minChars = partFingerprints.minChars;
-      const mine = partFingerprints.own;
-      const theirs = await waitFor(partFingerprints.job.fingerprints, check);
-      if (theirs !== null && theirs.eligible.length === store.size - start) fingerprints = { ...concatFingerprints(mine, theirs), minChars };
-    }
     const steps = detectCoordinationSteps(store, resolved, { elsewhere: remote === null ? [] : HELPER_DETECTORS, fingerprints });
     let runs: readonly DetectorRun[] | undefined;
     for (;;) {
@@ -350,7 +324,6 @@ async function detectWithHooks(
     }
   } finally {
     remote?.cancel();
-    partFingerprints?.job.cancel();
   }
 }
 

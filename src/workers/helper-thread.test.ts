@@ -55,7 +55,7 @@ describe('runDetectionJob with a part helper', () => {
     const spy: Helper = {
       parse: (...args) => {
         const job = helper.parse(...args);
-        void job.fingerprints.then((f) => (fingerprinted = f?.eligible.length ?? -1));
+        void job.result.then((part) => (fingerprinted = part?.builder.fingerprints?.eligible.length ?? -1));
         return job;
       },
       detect: (store, settings, detectors) => {
@@ -66,7 +66,7 @@ describe('runDetectionJob with a part helper', () => {
     };
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, spy, true)).toBe(alone);
     expect(detected).toEqual(['co-link', 'co-reply', 'synchronised-posting', 'shared-identifier']);
-    expect(fingerprinted).toBeGreaterThan(1_000); // the part's rows, fingerprinted by the helper
+    expect(fingerprinted).toBeGreaterThan(1_000); // the part's rows, fingerprinted by the helper as it read them
   });
 
   it('with duplicate message ids across the cut (rows dropped, fingerprints computed here)', async () => {
@@ -86,7 +86,7 @@ describe('runDetectionJob with a part helper', () => {
   it('reads on itself when the helper fails', async () => {
     const text = csv(2_000, (i) => i % 4 === 0);
     const failing: Helper = {
-      parse: () => ({ result: Promise.resolve(null), fingerprints: Promise.resolve(null), cancel: () => {} }),
+      parse: () => ({ result: Promise.resolve(null), cancel: () => {} }),
       detect: () => ({ result: Promise.resolve(null), cancel: () => {} }),
     };
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, failing)).toBe(await report({ kind: 'buffer', buffer: bytes(text) }, null));

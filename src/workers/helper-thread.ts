@@ -4,10 +4,10 @@
 //
 // - Reading the second half of a large CSV file. The job's thread sniffs the format and reads up
 //   to the first line break past PART_START (detection-runner.ts); the helper reads the rest into
-//   a part (activity-parser.ts `csvPart`), which the job's parser takes over (`absorbPart`) only
-//   when its own half ended exactly at a record boundary: a cut inside a quoted field is detected
-//   and the job's thread reads on itself. csv-fast-row.test.ts checks every cut gives the
-//   one-thread result.
+//   a part (activity-parser.ts `csvPart`), fingerprinting its texts as it reads, which the job's
+//   parser takes over (`absorbPart`) only when its own half ended exactly at a record boundary: a
+//   cut inside a quoted field is detected and the job's thread reads on itself.
+//   csv-fast-row.test.ts checks every cut gives the one-thread result.
 // - Running some detectors that need no text (co-link, co-reply, synchronised posting, shared
 //   identifiers: detection-runner.ts HELPER_DETECTORS) on a copy of the store's columns while the
 //   job's thread runs the others; the pipeline assembles the runs in the same order either way
@@ -20,10 +20,9 @@ import { runDetectors } from '../engine/detection/detect-coordination';
 import type { DetectorRun } from '../engine/detection/detection-types';
 import type { CsvLayout } from '../engine/detection/format-sniffer';
 import type { ParseLimits } from '../engine/detection/parse-types';
+import { PostTexts } from '../engine/detection/post-store';
 import type { PostStore } from '../engine/detection/post-store';
 import type { DetectorName, DetectorSettings } from '../engine/detection/settings';
-import { fingerprintRows } from '../engine/detection/text-fingerprints';
-import type { TextFingerprints } from '../engine/detection/text-fingerprints';
 
 /** A byte range of the file, in a form that can be posted to the helper. */
 export type PartSource = { kind: 'blob'; blob: Blob } | { kind: 'buffer'; buffer: ArrayBuffer };
@@ -35,9 +34,8 @@ export type HelperRequest =
 
 export type HelperResponse =
   | { type: 'part-progress'; jobId: string; bytes: number; rows: number; skipped: number }
-  | { type: 'part-done'; jobId: string; part: PackedPart }
-  /** After part-done: the text fingerprints of the part's rows (null: not asked for, or failed). */
-  | { type: 'part-fingerprints'; jobId: string; fingerprints: TextFingerprints | null }
+  /** The part, with its rows' text fingerprints when `fingerprintMinChars` was given. */
+  | { type: 'part-done'; jobId: string; part: CsvPart }
   | { type: 'detect-done'; jobId: string; runs: DetectorRun[] }
   | { type: 'failed'; jobId: string; message: string };
 
@@ -59,14 +57,13 @@ export interface HelperJob<T> {
   result: Promise<T | null>;
   cancel(): void;
 }
-/** A part job; `fingerprints` settles after `result`, with the part's rows' text fingerprints or null. */
-export type PartJob = HelperJob<CsvPart> & { fingerprints: Promise<TextFingerprints | null> };
+export type PartJob = HelperJob<CsvPart>;
 
 /** What the job's thread sees of the helper. */
 export interface Helper {
   /**
-   * Reads a part; with `fingerprintMinChars`, then also computes the text fingerprints of its rows
-   * (text-fingerprints.ts) while the job's thread takes the part over.
+   * Reads a part; with `fingerprintMinChars`, computing its rows' text fingerprints as it reads
+   * (text-fingerprints.ts), so the part's texts arrive packed and fingerprinted.
    */
   parse(
     source: PartSource,
@@ -87,15 +84,11 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
   interface Pending {
     resolve: (value: unknown) => void;
     onProgress?: (progress: PartProgress) => void;
-    /** Part jobs: settles the fingerprints that follow the part. */
-    fingerprints?: (value: TextFingerprints | null) => void;
-    settled?: boolean;
   }
   const jobs = new Map<string, Pending>();
   const end = (jobId: string, job: Pending): void => {
     jobs.delete(jobId);
-    if (!job.settled) job.resolve(null);
-    job.fingerprints?.(null);
+    job.resolve(null);
   };
   port.addEventListener('message', (event) => {
     const response = event.data as HelperResponse;
@@ -106,12 +99,8 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
         job.onProgress?.({ bytes: response.bytes, rows: response.rows, skipped: response.skipped });
         return;
       case 'part-done':
-        job.settled = true;
-        job.resolve(unpack(response.part));
-        return; // the fingerprints follow
-      case 'part-fingerprints':
         jobs.delete(response.jobId);
-        job.fingerprints?.(response.fingerprints);
+        job.resolve(response.part);
         return;
       case 'detect-done':
         jobs.delete(response.jobId);
@@ -128,31 +117,23 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
     request: (jobId: string) => HelperRequest,
     transfer: Transferable[],
     onProgress?: (progress: PartProgress) => void,
-  ): HelperJob<T> & { fingerprints: Promise<TextFingerprints | null> } => {
+  ): HelperJob<T> => {
     const jobId = `helper-${++helperCounter}`;
-    const fingerprintsSettle: { resolve: (value: TextFingerprints | null) => void } = { resolve: () => {} };
-    const fingerprintsPromise = new Promise<TextFingerprints | null>((resolve) => {
-      fingerprintsSettle.resolve = resolve;
-    });
-    const fingerprints = (value: TextFingerprints | null): void => fingerprintsSettle.resolve(value);
     const result = new Promise<T | null>((resolve) => {
       if (failed) {
         resolve(null);
-        fingerprints(null);
         return;
       }
-      jobs.set(jobId, { resolve: (value) => resolve(value as T | null), onProgress, fingerprints });
+      jobs.set(jobId, { resolve: (value) => resolve(value as T | null), onProgress });
       try {
         port.postMessage(request(jobId), transfer);
       } catch {
         jobs.delete(jobId);
         resolve(null);
-        fingerprints(null);
       }
     });
     return {
       result,
-      fingerprints: fingerprintsPromise,
       cancel: () => {
         const job = jobs.get(jobId);
         if (!job) return;
@@ -181,6 +162,9 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
   };
 }
 
+/** No texts (what a store sent to the helper holds instead of its own). */
+const NO_TEXTS = (): PostTexts => new PostTexts({ blocks: [], ends: new Int32Array(0), textOf: new Int32Array(0), odd: new Map() }, 0);
+
 /**
  * What the detectors that run on the helper read: copies of the columns (the job's thread keeps
  * its own), and the string tables their labels use. No texts, message ids or usernames: they are
@@ -192,7 +176,7 @@ function columnsOnly(store: PostStore): PostStore {
     postIds: [],
     account: store.account.slice(),
     time: store.time.slice(),
-    text: [],
+    text: NO_TEXTS(),
     repostOf: store.repostOf.slice(),
     replyTo: store.replyTo.slice(),
     quoteOf: store.quoteOf.slice(),
@@ -227,7 +211,9 @@ export function serveHelperRequests(port: PortLike): void {
     }
     if (request.type === 'detect') {
       try {
-        post({ type: 'detect-done', jobId: request.jobId, runs: runDetectors(request.store, request.settings, request.detectors) }, []);
+        // The store arrived as plain data: its (empty) texts become a PostTexts again.
+        const store: PostStore = { ...request.store, text: NO_TEXTS() };
+        post({ type: 'detect-done', jobId: request.jobId, runs: runDetectors(store, request.settings, request.detectors) }, []);
       } catch (error) {
         post({ type: 'failed', jobId: request.jobId, message: error instanceof Error ? error.message : String(error) }, []);
       }
@@ -246,9 +232,9 @@ async function readPart(
 ): Promise<void> {
   const { jobId, source, chunkBytes } = request;
   try {
-    const parser = createActivityParser(request.limits, { csvPart: request.layout });
-    const decoder = new TextDecoder('utf-8');
     const size = source.kind === 'blob' ? source.blob.size : source.buffer.byteLength;
+    const parser = createActivityParser(request.limits, { csvPart: request.layout, fingerprintMinChars: request.fingerprintMinChars, expectedBytes: size });
+    const decoder = new TextDecoder('utf-8');
     const all = source.kind === 'buffer' ? new Uint8Array(source.buffer) : null;
     for (let offset = 0; offset < size; offset += chunkBytes) {
       const bytes = all !== null ? all.subarray(offset, offset + chunkBytes) : new Uint8Array(await readBlob(source.kind === 'blob' ? source.blob.slice(offset, offset + chunkBytes) : null));
@@ -263,46 +249,15 @@ async function readPart(
     if (rest.length > 0) parser.push(rest, 0);
     const part = parser.endPart();
     const b = part.builder;
-    const pk = pack(part);
-    const reposts = b.repostOf.slice(); // the column itself is transferred with the part
-    const transfer = [b.idHash, b.rows, b.account, b.time, b.repostOf, b.replyTo, b.quoteOf, b.urlOffsets, b.urlIds, b.device, b.ip, b.usernameOf, pk.postIds, pk.text].map((a) => a.buffer);
-    post({ type: 'part-done', jobId, part: pk }, transfer);
-    const minChars = request.fingerprintMinChars;
-    if (minChars === undefined) {
-      post({ type: 'part-fingerprints', jobId, fingerprints: null }, []);
-      return;
-    }
-    // Right away: a detect request the job's thread sends next must wait until these are out.
-    const f = fingerprintRows(b.text, reposts, 0, b.size, minChars);
-    post({ type: 'part-fingerprints', jobId, fingerprints: f }, [f.eligible, f.hashA, f.hashB, f.length, f.signatureRow, f.signatures].map((a) => a.buffer));
+    const f = b.fingerprints;
+    // Everything but the string tables is typed arrays: transferred, not copied.
+    const transfer: ArrayBufferLike[] = [b.ids.bytes, b.ids.ends, b.idHash, b.rows, b.account, b.time, b.repostOf, b.replyTo, b.quoteOf, b.urlOffsets, b.urlIds, b.device, b.ip, b.usernameOf, b.texts.ends, b.texts.textOf].map((a) => a.buffer);
+    for (const block of b.texts.blocks) transfer.push(block.bytes.buffer);
+    if (f !== null) for (const a of [f.eligible, f.hashA, f.hashB, f.length, f.signatureRow, f.signatures]) transfer.push(a.buffer);
+    post({ type: 'part-done', jobId, part }, [...new Set(transfer)] as Transferable[]);
   } catch (error) {
     post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) }, []);
   }
-}
-
-/**
- * A part as posted: its message ids and texts joined with NUL (which neither can contain: the
- * row validator refuses it) into two strings. Cloning a million separate strings cost the job's
- * thread about a second; two long strings and a split cost about a quarter of that.
- */
-export interface PackedPart extends Omit<CsvPart, 'builder'> {
-  builder: Omit<CsvPart['builder'], 'postIds' | 'text'>;
-  /** UTF-8 of the message ids and of the texts, each list joined with NUL (transferred, not copied). */
-  postIds: Uint8Array;
-  text: Uint8Array;
-}
-
-function pack(part: CsvPart): PackedPart {
-  const { postIds, text, ...builder } = part.builder;
-  const encoder = new TextEncoder();
-  return { ...part, builder, postIds: encoder.encode(postIds.join('\u0000')), text: encoder.encode(text.join('\u0000')) };
-}
-
-function unpack(packed: PackedPart): CsvPart {
-  const { postIds, text, builder, ...rest } = packed;
-  const decoder = new TextDecoder();
-  const split = (joined: Uint8Array): string[] => (packed.builder.size === 0 ? [] : decoder.decode(joined).split('\u0000'));
-  return { ...rest, builder: { ...builder, postIds: split(postIds), text: split(text) } };
 }
 
 async function readBlob(blob: Blob | null): Promise<ArrayBuffer> {

@@ -23,7 +23,7 @@ describe('format detection (by content, never by name)', () => {
     expect(r.fatal).toBeNull();
     expect(r.issues).toEqual([]);
     expect(r.store.postIds).toEqual(['1', '2', '3']);
-    expect(r.store.text[0]).toBe('Hello, "world"\nsecond line');
+    expect(r.store.text.get(0)).toBe('Hello, "world"\nsecond line');
     expect([...r.store.time]).toEqual([1_600_000_000, 1_600_000_000, 1_599_992_801]);
     expect(r.store.urls).toEqual(['example.com/a?b=2', 't.co/x']);
     expect(r.store.usernames).toEqual(['alice', 'bob']);
@@ -383,10 +383,32 @@ describe('parser properties (fast-check)', () => {
         const result = parseActivity(`${HEADER}\r\n${body}\r\n`);
         const nonEmpty = rows.length > 0;
         expect(result.store.postIds).toEqual(rows.map((r) => r.id));
-        expect(result.store.text).toEqual(rows.map((r) => r.text));
+        expect(result.store.text.toArray()).toEqual(rows.map((r) => r.text));
         expect(result.fatal?.code ?? null).toBe(nonEmpty ? null : 'no-valid-rows');
       }),
       { numRuns: 1_000 },
     );
   }, 120_000);
+});
+
+describe('a large input sized up ahead (expectedBytes) and fingerprinted as it is read', () => {
+  it('gives the same store, issues and fingerprints whatever the size said', () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 40_000; i++) {
+      const text = i % 9 === 0 ? '"quoted, with ""quotes"" 🔥"' : i % 4 === 0 ? 'RT @a: the same text again' : `post ${i} about things é`;
+      lines.push(`${i % 39_000},u${i % 301},name${i % 301},${i % 4 === 0 ? 'r1' : ''},,${text},${i % 977 === 5 ? 'later' : 1_700_000_000 + i},${i % 6 === 0 ? 'https://x.example/a' : ''}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const read = (options: { expectedBytes?: number; fingerprintMinChars?: number }): Record<string, unknown> => {
+      const parser = createActivityParser({}, options);
+      for (const chunk of chunksOf(text, 512 * 1024)) parser.push(chunk);
+      const result = parser.end();
+      const f = parser.fingerprints();
+      return { ...snapshot(result), fingerprints: f === null ? null : [f.minChars, [...f.eligible], [...f.hashA], [...f.signatureRow], f.signedCount] };
+    };
+    const plain = read({ fingerprintMinChars: 20 });
+    expect(plain.rows).toEqual([40_000, 38_962, 1_038, false]); // skipped: repeated ids and bad timestamps
+    for (const expectedBytes of [text.length, text.length / 5, text.length * 5]) expect(read({ expectedBytes, fingerprintMinChars: 20 })).toEqual(plain);
+    expect(read({}).fingerprints).toBeNull();
+  });
 });

@@ -12,7 +12,7 @@ import { DEFAULT_PARSE_LIMITS, IssueLog, NO_PARAMS } from './parse-types';
 import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseNote, ParseProgress, ParseResult } from './parse-types';
 import { PostStoreBuilder } from './post-store';
 import type { BuilderPart } from './post-store';
-import type { TextFingerprints } from './text-fingerprints';
+import type { PrecomputedFingerprints } from './text-fingerprints';
 import { RowValidator, clearRawPost, createRawPost, preview } from './row-validator';
 import { TwitterV2Scanner } from './twitter-v2-scanner';
 
@@ -37,16 +37,18 @@ export interface ActivityParser {
    * had been pushed here. False (and nothing changed) when the part cannot be taken: this parser
    * stopped or is not at a record boundary, the part stopped early, or the rows together would
    * pass the row limit; the caller then pushes that text itself. The part must run to the end
-   * of the input: after it is taken, only `end` may follow (further pushes are ignored).
+   * of the input: after it is taken, only `end` may follow (further pushes are ignored). A part
+   * taken over is left without rows (its arrays belong to this parser's store now).
    */
   absorbPart(part: CsvPart): boolean;
   /** Part parsers only: ends the input and returns the part (instead of `end`). */
   endPart(): CsvPart;
   /**
-   * The text fingerprints of the rows read so far (text-fingerprints.ts): a thread that waits for
-   * a part computes its own rows' meanwhile. Null once the result is built.
+   * After `end`: the text fingerprints of the store's rows (text-fingerprints.ts), computed while
+   * reading when the parser was created with `fingerprintMinChars` (a part taken over brings its
+   * rows'), with their threshold; null otherwise (detection then computes them).
    */
-  fingerprintRows(minChars: number): TextFingerprints | null;
+  fingerprints(): PrecomputedFingerprints | null;
 }
 
 /** What a part parser (`csvPart` option) read: its rows, issues and counts, lines from 1. */
@@ -73,7 +75,24 @@ export interface ActivityParserOptions {
    * from the part's start; finish with `endPart`.
    */
   csvPart?: CsvLayout;
+  /**
+   * Compute each row's text fingerprints as it is read, with MinHash signatures from this many
+   * characters (detect-coordination.ts `signatureMinChars`): the texts are then only kept packed,
+   * and detection needs no pass over them.
+   */
+  fingerprintMinChars?: number;
+  /**
+   * The size of the input in bytes when known (with a part to be taken over: the whole file).
+   * After the first few MiB the store makes room for the rows that many bytes should hold
+   * (PostStoreBuilder.reserve), instead of doubling as it goes.
+   */
+  expectedBytes?: number;
 }
+
+/** Bytes read before the row count of the whole input is estimated from them. */
+const RESERVE_AFTER_BYTES = 2 * 1024 * 1024;
+/** Room made beyond the estimate: a column at most this much too long is kept as a view (post-store.ts `trimmed`). */
+const RESERVE_MARGIN = 1.06;
 
 interface FormatHandler {
   push(chunk: string): void;
@@ -83,7 +102,7 @@ interface FormatHandler {
 
 export function createActivityParser(limits: Partial<ParseLimits> = {}, options: ActivityParserOptions = {}): ActivityParser {
   const lim: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...limits };
-  const builder = new PostStoreBuilder();
+  const builder = new PostStoreBuilder(options.fingerprintMinChars);
   const issues = new IssueLog(lim.maxIssues);
   const validator = new RowValidator(builder, issues, lim);
   const raw = createRawPost();
@@ -99,6 +118,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   let stopped = false;
   let result: ParseResult | null = null;
   let absorbed = false;
+  let reserved = options.expectedBytes === undefined;
 
   /** Counts a record against the row limit; false when the limit stops the import. */
   const countRow = (): boolean => {
@@ -337,6 +357,10 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
           return;
         }
         handler.push(text);
+        if (!reserved && bytes >= RESERVE_AFTER_BYTES && builder.size > 0) {
+          reserved = true;
+          builder.reserve(Math.min(lim.maxRows, Math.ceil(((options.expectedBytes ?? 0) / bytes) * builder.size * RESERVE_MARGIN)));
+        }
       } catch (error) {
         internalError(error);
       }
@@ -382,8 +406,8 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     get stopped(): boolean {
       return stopped;
     },
-    fingerprintRows(minChars: number): TextFingerprints | null {
-      return result === null ? builder.fingerprintRows(minChars) : null;
+    fingerprints(): PrecomputedFingerprints | null {
+      return result === null ? null : builder.builtFingerprints();
     },
     get csvLayout(): CsvLayout | null {
       return layout;

@@ -187,7 +187,7 @@ export function clusterActivity(
 function toMark(store: PostStore, post: number, coActions: number): ActivityMark {
   const kind: ActivityKind =
     (store.repostOf[post] ?? -1) >= 0 ? 'repost' : (store.replyTo[post] ?? -1) >= 0 ? 'reply' : (store.quoteOf[post] ?? -1) >= 0 ? 'quote' : 'post';
-  const text = store.text[post] ?? '';
+  const text = store.text.get(post);
   return {
     post: store.postIds[post] ?? '',
     t: store.time[post] ?? 0,
@@ -204,7 +204,7 @@ function refKey(ref: number | undefined): string | null {
 /** Identical normalised texts of original posts (reposts carry someone else's text). */
 function sharedTextKey(store: PostStore, post: number, minChars: number): string | null {
   if ((store.repostOf[post] ?? -1) >= 0) return null;
-  const normal = normaliseText(store.text[post] ?? '');
+  const normal = normaliseText(store.text.get(post));
   return normal.length >= minChars ? normal : null;
 }
 

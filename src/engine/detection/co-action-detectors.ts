@@ -43,7 +43,7 @@ function toEdges(
 }
 
 function textLabel(store: PostStore, post: number): string {
-  const text = normaliseText(store.text[post] ?? '');
+  const text = normaliseText(store.text.get(post));
   return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS)}…` : text;
 }
 

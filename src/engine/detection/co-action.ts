@@ -52,6 +52,14 @@ export class ActionList {
     this.time[i] = time;
     this.post[i] = post;
   }
+
+  /** Drops the arrays, keeping `length`: findCoActions copies what it needs, in item order, first. */
+  release(): void {
+    this.account = new Int32Array(0);
+    this.item = new Int32Array(0);
+    this.time = new Float64Array(0);
+    this.post = new Int32Array(0);
+  }
 }
 
 export interface CoActionParams {
@@ -98,22 +106,10 @@ export function findCoActions(
   const n = actions.length;
   const itemAccounts = new Int32Array(itemCount);
   if (n === 0 || itemCount === 0) return { pairs: [], candidatePairs: 0, itemAccounts };
-  const { account, item, time, post } = actions;
-
-  // Stable counting sort by item: each item's actions end up contiguous and in time order.
-  const start = new Int32Array(itemCount + 1);
-  for (let i = 0; i < n; i++) {
-    const slot = (item[i] ?? 0) + 1;
-    start[slot] = (start[slot] ?? 0) + 1;
-  }
-  for (let k = 0; k < itemCount; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
-  const fill = start.slice(0, itemCount);
-  const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const it = item[i] ?? 0;
-    sorted[fill[it] ?? 0] = i;
-    fill[it] = (fill[it] ?? 0) + 1;
-  }
+  // Each action's account, time, item and post in item order, contiguous: the scans below read
+  // them in sequence. The list itself is released (`release`): at a million actions it is 20 MB.
+  const { start, accountAt, timeAt, itemAt, postAt } = itemOrder(actions, itemCount);
+  actions.release();
 
   // Distinct accounts per item, active accounts, and each account's IDF mass.
   const stamp = new Int32Array(accountCount).fill(-1);
@@ -123,7 +119,7 @@ export function findCoActions(
     const end = start[it + 1] ?? 0;
     let distinct = 0;
     for (let k = start[it] ?? 0; k < end; k++) {
-      const acc = account[sorted[k] ?? 0] ?? 0;
+      const acc = accountAt[k] ?? 0;
       if (stamp[acc] !== it) {
         stamp[acc] = it;
         distinct++;
@@ -151,8 +147,8 @@ export function findCoActions(
     const size = e - s;
     let inWindow = 0;
     for (let k = s + 1, lo = s; k < e; k++) {
-      const tx = time[sorted[k] ?? 0] ?? 0;
-      while ((time[sorted[lo] ?? 0] ?? 0) < tx - window) lo++;
+      const tx = timeAt[k] ?? 0;
+      while ((timeAt[lo] ?? 0) < tx - window) lo++;
       inWindow += k - lo;
     }
     timedShare[it] = (size / n) * (inWindow / ((size * (size - 1)) / 2));
@@ -171,7 +167,7 @@ export function findCoActions(
     const w = idf[it] ?? 0;
     const ts = timedShare[it] ?? 0;
     for (let k = start[it] ?? 0; k < end; k++) {
-      const acc = account[sorted[k] ?? 0] ?? 0;
+      const acc = accountAt[k] ?? 0;
       if (stamp[acc] !== it) {
         stamp[acc] = it;
         mass[acc] = (mass[acc] ?? 0) + w;
@@ -183,18 +179,6 @@ export function findCoActions(
 
   const minCo = params.minCoItems;
   const maxEv = params.maxEvidence;
-
-  // Each action's account and time in item order, contiguous: the scans below read them in
-  // sequence instead of jumping through `sorted`.
-  const accountAt = new Int32Array(n);
-  const timeAt = new Float64Array(n);
-  const itemAt = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const x = sorted[k] ?? 0;
-    accountAt[k] = account[x] ?? 0;
-    timeAt[k] = time[x] ?? 0;
-    itemAt[k] = item[x] ?? 0;
-  }
 
   // Burst sizes (co-reply): actions on the item in the window ending at / starting at each action.
   // A pair counts when some window holding both is big enough, so the first and the last replies
@@ -295,8 +279,8 @@ export function findCoActions(
           if (c < maxEv) {
             const o = ((slotOf[b] ?? 0) * maxEv + c) * 3;
             evidence[o] = it;
-            evidence[o + 1] = post[sorted[k] ?? 0] ?? 0;
-            evidence[o + 2] = post[sorted[m] ?? 0] ?? 0;
+            evidence[o + 1] = postAt[k] ?? 0;
+            evidence[o + 2] = postAt[m] ?? 0;
           }
           coItems[b] = c + 1;
           shared[b] = (shared[b] ?? 0) + w;
@@ -330,4 +314,37 @@ export function findCoActions(
     }
   }
   return { pairs, candidatePairs, itemAccounts };
+}
+
+/**
+ * The actions sorted by item with a stable counting sort (so each item's actions are contiguous and
+ * in time order), as columns: `start[it]..start[it + 1]` are item `it`'s.
+ */
+function itemOrder(
+  actions: ActionList,
+  itemCount: number,
+): { start: Int32Array; accountAt: Int32Array; timeAt: Float64Array; itemAt: Int32Array; postAt: Int32Array } {
+  const n = actions.length;
+  const { account, item, time, post } = actions;
+  const start = new Int32Array(itemCount + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = (item[i] ?? 0) + 1;
+    start[slot] = (start[slot] ?? 0) + 1;
+  }
+  for (let k = 0; k < itemCount; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+  const fill = start.slice(0, itemCount);
+  const accountAt = new Int32Array(n);
+  const timeAt = new Float64Array(n);
+  const itemAt = new Int32Array(n);
+  const postAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const it = item[i] ?? 0;
+    const k = fill[it] ?? 0;
+    fill[it] = k + 1;
+    accountAt[k] = account[i] ?? 0;
+    timeAt[k] = time[i] ?? 0;
+    itemAt[k] = it;
+    postAt[k] = post[i] ?? 0;
+  }
+  return { start, accountAt, timeAt, itemAt, postAt };
 }

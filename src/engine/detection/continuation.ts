@@ -202,7 +202,7 @@ function matchPost(store: PostStore, i: number, m: Matchers): ContinuationMatch[
     if (time >= membership.start && time <= membership.end) inClusters.add(membership.id);
   }
   for (const id of inClusters) matches.push({ kind: 'cluster', value: id });
-  const text = store.text[i] ?? '';
+  const text = store.text.get(i);
   if (m.hashtags.size > 0 && text.includes('#')) {
     const found = new Set<string>();
     for (const token of text.matchAll(HASHTAG_RE)) {

@@ -90,7 +90,7 @@ export class CsvFastRows {
     this.ends = new Int32Array(this.width);
     this.col = layout.columns;
     this.post = {
-      buf: '', messageId: '', userStart: -1, userEnd: -1, nameStart: -1, nameEnd: -1, time: 0, text: '',
+      buf: '', idStart: 0, idEnd: 0, userStart: -1, userEnd: -1, nameStart: -1, nameEnd: -1, time: 0, textStart: 0, textEnd: 0, text: '',
       repostStart: -1, repostEnd: -1, replyStart: -1, replyEnd: -1, quoteStart: -1, quoteEnd: -1,
       urlIds: new Int32Array(MAX_URLS_PER_POST), urlCount: 0, deviceStart: -1, deviceEnd: -1, ipStart: -1, ipEnd: -1,
     };
@@ -129,7 +129,10 @@ export class CsvFastRows {
     const time = this.timestamp(buf, starts[col.timestamp] ?? 0, ends[col.timestamp] ?? 0);
     if (time === null) return false;
     post.time = time;
-    // message: any text without NUL, at most maxFieldChars; not trimmed.
+    // message: any text without NUL, at most maxFieldChars; not trimmed. The store packs it and
+    // fingerprints it where it stands: no string of it is kept.
+    post.textStart = 0;
+    post.textEnd = 0;
     post.text = '';
     if (col.message >= 0) {
       const s = starts[col.message] ?? 0;
@@ -138,6 +141,8 @@ export class CsvFastRows {
       if (e > s) {
         const text = buf.slice(s, e);
         if (text.includes('\u0000')) return false;
+        post.textStart = s;
+        post.textEnd = e;
         post.text = text;
       }
     }
@@ -165,7 +170,8 @@ export class CsvFastRows {
     if (!this.opaque(buf, col.deviceHash, 0) || !this.opaque(buf, col.ipHash, 1)) return false;
     if (!this.urls(buf, col.urls)) return false;
     post.buf = buf;
-    post.messageId = buf.slice(starts[col.messageId] ?? 0, ends[col.messageId] ?? 0);
+    post.idStart = starts[col.messageId] ?? 0;
+    post.idEnd = ends[col.messageId] ?? 0;
     post.userStart = starts[col.userId] ?? 0;
     post.userEnd = ends[col.userId] ?? 0;
     return true;

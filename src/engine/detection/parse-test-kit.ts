@@ -18,7 +18,7 @@ export function snapshot(result: ParseResult): Record<string, unknown> {
     postIds: s.postIds,
     account: [...s.account],
     time: [...s.time],
-    text: s.text,
+    text: s.text.toArray(),
     refs: [[...s.repostOf], [...s.replyTo], [...s.quoteOf], s.refIds],
     urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
     ids: [[...s.device], [...s.ip], s.devices, s.ips],

@@ -1,8 +1,13 @@
-// Imported posts held column by column (typed arrays + interned strings) so a million posts fit in
-// a few hundred MB and detectors scan plain integer arrays instead of objects.
+// Imported posts held column by column (typed arrays, interned strings, texts packed as UTF-8) so a
+// million posts fit in a few hundred MB and detectors scan plain integer arrays instead of objects.
+//
+// No string the store keeps may be a slice of the text it was read from: a JavaScript engine keeps
+// a slice as a pointer into its parent, so one kept id or text would keep its whole 1 MiB chunk
+// alive (at a million posts that was the whole file, twice over for chunks with one character
+// beyond Latin-1). Texts and message ids are packed as bytes, every other kept string is `detach`ed.
 
-import { fingerprintRows } from './text-fingerprints';
-import type { TextFingerprints } from './text-fingerprints';
+import { FingerprintBuilder, keepFingerprintRows } from './text-fingerprints';
+import type { PrecomputedFingerprints } from './text-fingerprints';
 
 /** A growable Int32 column; `-1` is used for "none" by the reference columns. */
 export class Int32Column {
@@ -16,8 +21,13 @@ export class Int32Column {
     this.data[this.length++] = value;
   }
   private grow(): void {
-    const next = new Int32Array(Math.max(16, this.data.length * 2));
-    next.set(this.data);
+    this.reserve(Math.max(16, this.data.length * 2));
+  }
+  /** Makes room for `capacity` values in all (one copy now instead of several while growing). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Int32Array(capacity);
+    next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
   /** The values: a view when the growth slack is small, else an exact-length copy (see `trimmed`). */
@@ -33,12 +43,14 @@ export class Float64Column {
     this.data = new Float64Array(capacity);
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(Math.max(16, this.data.length * 2));
     this.data[this.length++] = value;
+  }
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Float64Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
   toArray(): Float64Array {
     return trimmed(this.data, this.length);
@@ -121,8 +133,10 @@ export class Interner {
     return true;
   }
 
-  private insert(value: string, h: number, i: number): number {
+  /** Adds key `key` (kept as a copy of its own: see `detach`) in slot `i`. */
+  private insert(key: string, h: number, i: number): number {
     const id = this.values.length;
+    const value = detach(key);
     this.values.push(value);
     if (2 * id + 2 > this.keys.length) {
       const next = new Int32Array(this.keys.length * 2);
@@ -185,16 +199,468 @@ export function equalsRange(value: string, buf: string, start: number, end: numb
   return true;
 }
 
+const SLICE_MIN = 13;
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+let detachBytes = new Uint8Array(256);
+
+/**
+ * A copy of `s` that shares no memory with the string it may have been cut from (see the top of
+ * this file). Cheap for short strings, which engines copy when slicing anyway, and for ASCII; any
+ * other text goes through UTF-8, and a lone surrogate (which UTF-8 cannot hold) through JSON.
+ */
+export function detach(s: string): string {
+  const n = s.length;
+  if (n < SLICE_MIN) return s;
+  if (detachBytes.length < n) detachBytes = new Uint8Array(Math.max(n, detachBytes.length * 2));
+  const bytes = detachBytes;
+  let ascii = true;
+  for (let i = 0; i < n && ascii; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) ascii = false;
+    else bytes[i] = c;
+  }
+  if (ascii) return utf8.decode(bytes.subarray(0, n));
+  const copy = utf8.decode(utf8Encoder.encode(s));
+  return copy === s ? copy : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Message ids packed as UTF-8 (ASCII: the row validator admits only letters, digits and `_ . : -` in an id). */
+export interface PackedIds {
+  bytes: Uint8Array;
+  /** Where each id ends in `bytes`; it starts where the previous one ends. */
+  ends: Int32Array;
+}
+
+/**
+ * Packs message ids row by row (see PackedIds). `add` also returns the id's hash: FNV-1a folded to
+ * 30 bits, so that hash * 2^23 + index stays an exact double (duplicates are found by sorting those).
+ */
+class IdPool {
+  private bytes = new Uint8Array(4096);
+  private used = 0;
+  private readonly ends = new Int32Column(256);
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  /** Appends the id `text[from, to)` and returns its hash, computed as it is copied. */
+  add(text: string, from: number, to: number): number {
+    if (this.used + 3 * (to - from) > this.bytes.length) this.grow(this.used + 3 * (to - from));
+    const out = this.bytes;
+    let p = this.used;
+    let h = 0x811c9dc5;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) {
+        // Not an id the row validator passes (those are ASCII): stored as UTF-8 all the same.
+        p = this.used + utf8Encoder.encodeInto(text.slice(from, to), out.subarray(this.used)).written;
+        for (let b = this.used; b < p; b++) h = Math.imul(h ^ (out[b] ?? 0), 0x01000193);
+        break;
+      }
+      out[p++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.used = p;
+    this.ends.push(p);
+    return (h ^ (h >>> 30)) & 0x3fffffff;
+  }
+
+  /** Appends `count` ids of another pool. */
+  append(other: PackedIds, count: number): void {
+    const n = count === 0 ? 0 : (other.ends[count - 1] ?? 0);
+    if (this.used + n > this.bytes.length) this.grow(this.used + n);
+    this.bytes.set(other.bytes.subarray(0, n), this.used);
+    this.ends.reserve(this.ends.length + count);
+    for (let i = 0; i < count; i++) this.ends.push(this.used + (other.ends[i] ?? 0));
+    this.used += n;
+  }
+
+  /** Room for `rows` ids as long as the ones so far. */
+  reserve(rows: number): void {
+    const size = this.size;
+    if (size === 0 || rows <= size) return;
+    this.ends.reserve(rows);
+    const bytes = Math.ceil((this.used / size) * rows * 1.05) + 256;
+    if (bytes > this.bytes.length) this.grow(bytes, true);
+  }
+
+  equals(i: number, j: number): boolean {
+    const ends = this.ends.data;
+    const a = i === 0 ? 0 : (ends[i - 1] ?? 0);
+    const b = j === 0 ? 0 : (ends[j - 1] ?? 0);
+    const n = (ends[i] ?? 0) - a;
+    if (n !== (ends[j] ?? 0) - b) return false;
+    const bytes = this.bytes;
+    for (let k = 0; k < n; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+    return true;
+  }
+
+  get(i: number): string {
+    return idAt(this.packed(), i);
+  }
+
+  packed(): PackedIds {
+    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.toArray() };
+  }
+
+  private grow(atLeast: number, exact = false): void {
+    const next = new Uint8Array(exact ? atLeast : Math.max(atLeast, this.bytes.length * 2));
+    next.set(this.bytes.subarray(0, this.used));
+    this.bytes = next;
+  }
+}
+
+function idAt(ids: PackedIds, i: number): string {
+  const end = ids.ends[i];
+  if (end === undefined) return '';
+  return utf8.decode(ids.bytes.subarray(i === 0 ? 0 : (ids.ends[i - 1] ?? 0), end));
+}
+
+/** The index a property key names in an array of `size` elements, or -1. */
+function arrayIndex(key: string | symbol, size: number): number {
+  if (typeof key !== 'string' || key.length === 0) return -1;
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const i = Number(key);
+  return Number.isInteger(i) && i < size && String(i) === key ? i : -1;
+}
+
+/**
+ * Packed ids as a read-only array of strings: `postIds[i]`, `length`, iteration and the array
+ * methods behave as on an array, each id decoded when read. A view (a Proxy) instead of a million
+ * strings: 18 bytes a post instead of about 36, none made while the file is read, and none kept
+ * alive in the V8 heap; code written against `readonly string[]` keeps working. It cannot be
+ * posted to another thread (nothing posts a store's message ids).
+ */
+function idArray(ids: PackedIds, size: number): readonly string[] {
+  const target: string[] = [];
+  target.length = size;
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      const i = arrayIndex(key, size);
+      return i >= 0 ? idAt(ids, i) : (Reflect.get(t, key, receiver) as unknown);
+    },
+    has(t, key) {
+      return arrayIndex(key, size) >= 0 || Reflect.has(t, key);
+    },
+    ownKeys(t) {
+      return [...Array.from({ length: size }, (_, i) => String(i)), ...Reflect.ownKeys(t)];
+    },
+    getOwnPropertyDescriptor(t, key) {
+      const i = arrayIndex(key, size);
+      return i >= 0 ? { value: idAt(ids, i), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, key);
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+}
+
+/** True when `s` holds a surrogate that is not half of a pair (UTF-8 cannot hold it). */
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const d = s.charCodeAt(i + 1);
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return true;
+    i++;
+  }
+  return false;
+}
+
+/** A block of packed texts: distinct texts `first`, `first + 1`, ... as UTF-8, one after another. */
+export interface TextBlock {
+  first: number;
+  bytes: Uint8Array;
+}
+
+/** The texts of a run of rows as plain data (typed arrays: they cross to another thread without a copy). */
+export interface PackedTexts {
+  blocks: TextBlock[];
+  /** Where each distinct text ends in its block; it starts where the previous one ends, or at 0 for a block's first. */
+  ends: Int32Array;
+  /** Each row's text, as an index into the distinct texts; -1 for none (or one in `odd`). */
+  textOf: Int32Array;
+  /** Texts UTF-8 cannot hold (a lone surrogate, from a JSON escape), by row: kept as strings. */
+  odd: Map<number, string>;
+}
+
+const TEXT_BLOCK_MIN = 64 * 1024;
+const TEXT_BLOCK_MAX = 8 * 1024 * 1024;
+
+/**
+ * The posts' texts, packed as UTF-8 in blocks of up to 8 MiB, the text of many reposts of one
+ * post once (they carry their source's text: on the benchmark's data a quarter of all text, in
+ * real exports often more). A million 130-character posts: about 100 MB, where strings cut from
+ * the file kept the file's chunks, two bytes per character, alive. `get(i)` decodes one text, `excerpt(i, n)` its
+ * first `n` characters: for display, labels and matching; the detectors read the fingerprints
+ * computed while the file was read.
+ */
+export class PostTexts {
+  private readonly firsts: Int32Array;
+
+  constructor(
+    private readonly packed: PackedTexts,
+    readonly length: number,
+  ) {
+    this.firsts = Int32Array.from(packed.blocks, (b) => b.first);
+  }
+
+  /** The text of post `i` ('' for none). */
+  get(i: number): string {
+    if (i < 0 || i >= this.length) return '';
+    const odd = this.packed.odd;
+    if (odd.size > 0) {
+      const text = odd.get(i);
+      if (text !== undefined) return text;
+    }
+    const range = this.range(this.packed.textOf[i] ?? -1);
+    return range === null ? '' : utf8.decode(range);
+  }
+
+  /** The first `maxChars` UTF-16 units of post `i`'s text (all of it when shorter), decoding no more than that. */
+  excerpt(i: number, maxChars: number): string {
+    if (i < 0 || i >= this.length) return '';
+    const odd = this.packed.odd.get(i);
+    if (odd !== undefined) return odd.slice(0, maxChars);
+    const range = this.range(this.packed.textOf[i] ?? -1);
+    if (range === null) return '';
+    // A UTF-16 unit takes at most 3 UTF-8 bytes (a pair 4 for 2 units): 3 * maxChars + 3 bytes hold
+    // maxChars + 1 whole units, so the cut falls where `slice` would put it (even inside a pair); a
+    // character cut at the end of the bytes decodes to U+FFFD beyond it.
+    const limit = 3 * maxChars + 3;
+    const text = utf8.decode(range.length > limit ? range.subarray(0, limit) : range);
+    return text.length > maxChars ? text.slice(0, maxChars) : text;
+  }
+
+  /** Every text, as strings (tests, small stores). */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.get(i));
+  }
+
+  /** The texts of the rows `keep` marks 1, packed anew. */
+  keepRows(keep: Uint8Array): PostTexts {
+    const pool = new TextPool();
+    for (let i = 0; i < this.length; i++) {
+      if (keep[i] !== 1) continue;
+      const odd = this.packed.odd.get(i);
+      if (odd !== undefined) pool.add(odd, 0, odd.length);
+      else pool.addBytes(this.range(this.packed.textOf[i] ?? -1));
+    }
+    return pool.texts();
+  }
+
+  /** The UTF-8 bytes of distinct text `t`, or null for none. */
+  private range(t: number): Uint8Array | null {
+    if (t < 0) return null;
+    const firsts = this.firsts;
+    // The last block starting at or before text t (blocks are in order).
+    let lo = 0;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((firsts[mid] ?? 0) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = this.packed.blocks[lo];
+    if (block === undefined) return null;
+    const ends = this.packed.ends;
+    const start = t === block.first ? 0 : (ends[t - 1] ?? 0);
+    return block.bytes.subarray(start, ends[t] ?? 0);
+  }
+}
+
+/**
+ * Packs texts row by row as UTF-8 into blocks (see PostTexts), each distinct repost text once: a
+ * text is encoded in place, and if an earlier one has the same bytes the row points to that one
+ * and the bytes are written over by the next text.
+ */
+class TextPool {
+  private readonly blocks: TextBlock[] = [];
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  private nextBlock = TEXT_BLOCK_MIN;
+  /** End of each distinct text in its block. */
+  private readonly ends = new Int32Column(256);
+  private readonly textOf = new Int32Column(256);
+  private readonly odd = new Map<number, string>();
+  /** Distinct texts by hash: [hash, text + 1] pairs, open addressing (null once the pool is packed). */
+  private slots: Int32Array | null = new Int32Array(2 * 1024);
+  private mask = 1023;
+
+  /**
+   * Appends `text[from, to)` as the next row's text. `repeated`: a text that is likely to have
+   * been seen before (a repost's: they carry their source's text), looked up among the earlier
+   * ones given so; other texts are new (looking them all up cost a third of a second a million
+   * posts to find 3 % of the bytes again, where reposts give back 70 % of theirs).
+   */
+  add(text: string, from: number, to: number, repeated = false): void {
+    const n = to - from;
+    if (n === 0) {
+      this.textOf.push(-1);
+      return;
+    }
+    if (this.used + 3 * n > this.bytes.length) this.newBlock(3 * n);
+    const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+    // Native UTF-8 encoding (a JavaScript loop took about 1 s a million posts); a slice is a view, not a copy.
+    const written = utf8Encoder.encodeInto(piece, this.bytes.subarray(this.used)).written;
+    if (written !== n && hasLoneSurrogate(piece)) {
+      // UTF-8 cannot hold a lone surrogate (it was written as U+FFFD): the text is kept as a string.
+      this.odd.set(this.textOf.length, detach(piece));
+      this.textOf.push(-1);
+      return;
+    }
+    if (repeated) this.commit(this.used, this.used + written);
+    else this.textOf.push(this.newText(this.used + written));
+  }
+
+  /** Appends a text given as its UTF-8 bytes (null or empty: none). */
+  addBytes(bytes: Uint8Array | null): void {
+    const n = bytes?.length ?? 0;
+    if (bytes === null || n === 0) {
+      this.textOf.push(-1);
+      return;
+    }
+    if (this.used + n > this.bytes.length) this.newBlock(n);
+    this.bytes.set(bytes, this.used);
+    this.textOf.push(this.newText(this.used + n));
+  }
+
+  /** Appends the texts of another pool's rows after these (its blocks are taken over, not copied). */
+  append(other: PackedTexts, rows: number): void {
+    const shift = this.ends.length;
+    const rowShift = this.textOf.length;
+    for (let t = 0; t < other.ends.length; t++) this.ends.push(other.ends[t] ?? 0);
+    this.textOf.reserve(rowShift + rows);
+    for (let i = 0; i < rows; i++) {
+      const t = other.textOf[i] ?? -1;
+      this.textOf.push(t < 0 ? -1 : t + shift);
+    }
+    for (const block of other.blocks) this.blocks.push({ first: block.first + shift, bytes: block.bytes });
+    for (const [row, text] of other.odd) this.odd.set(row + rowShift, text);
+    // Further texts go to a new block (the last one taken over is full, or another thread's), and
+    // are not compared with the part's (nothing is added after a part anyway).
+    this.bytes = new Uint8Array(0);
+    this.used = 0;
+    this.slots = null;
+  }
+
+  /** Room for `rows` rows. */
+  reserve(rows: number): void {
+    this.textOf.reserve(rows);
+  }
+
+  /** The texts as plain data; the pool takes no texts afterwards. */
+  packed(): PackedTexts {
+    this.slots = null;
+    return { blocks: this.blocks, ends: this.ends.toArray(), textOf: this.textOf.toArray(), odd: this.odd };
+  }
+
+  texts(): PostTexts {
+    return new PostTexts(this.packed(), this.textOf.length);
+  }
+
+  /** The text just written at `bytes[start, end)`: the row points to an equal earlier text, or it becomes one. */
+  private commit(start: number, end: number): void {
+    const slots = this.slots;
+    if (slots === null) {
+      this.textOf.push(this.newText(end));
+      return;
+    }
+    const n = end - start;
+    const bytes = this.bytes;
+    // A hash of the length and of up to 32 bytes spread over the text: equal texts hash equal, and
+    // a text is compared byte for byte only with the ones that hash like it.
+    const step = (n >> 5) + 1;
+    let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+    for (let k = start; k < end; k += step) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
+    h ^= bytes[end - 1] ?? 0;
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    for (;;) {
+      const slot = slots[2 * i + 1] ?? 0;
+      if (slot === 0) break;
+      if (slots[2 * i] === h) {
+        const t = slot - 1;
+        const other = this.bytesOf(t);
+        if (other.length === n) {
+          let same = true;
+          for (let k = 0; k < n && same; k++) same = other[k] === bytes[start + k];
+          if (same) {
+            this.textOf.push(t);
+            return; // the copy just written is overwritten by the next text
+          }
+        }
+      }
+      i = (i + 1) & this.mask;
+    }
+    const t = this.newText(end);
+    this.textOf.push(t);
+    slots[2 * i] = h;
+    slots[2 * i + 1] = t + 1;
+    if (2 * this.ends.length > this.mask + 1) this.rehash();
+  }
+
+  private newText(end: number): number {
+    this.used = end;
+    this.ends.push(end);
+    return this.ends.length - 1;
+  }
+
+  /** The bytes of distinct text `t`, which is in the current block or an earlier one. */
+  private bytesOf(t: number): Uint8Array {
+    const blocks = this.blocks;
+    let b = blocks.length - 1;
+    while (b > 0 && (blocks[b]?.first ?? 0) > t) b--;
+    const block = blocks[b];
+    if (block === undefined) return new Uint8Array(0);
+    const ends = this.ends.data;
+    return block.bytes.subarray(t === block.first ? 0 : (ends[t - 1] ?? 0), ends[t] ?? 0);
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    if (old === null) return;
+    const size = (this.mask + 1) * 2;
+    const mask = size - 1;
+    const slots = new Int32Array(size * 2);
+    for (let j = 0; j < old.length; j += 2) {
+      const slot = old[j + 1] ?? 0;
+      if (slot === 0) continue;
+      const h = old[j] ?? 0;
+      let i = h & mask;
+      while ((slots[2 * i + 1] ?? 0) !== 0) i = (i + 1) & mask;
+      slots[2 * i] = h;
+      slots[2 * i + 1] = slot;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  private newBlock(atLeast: number): void {
+    const size = Math.max(atLeast, this.nextBlock);
+    this.nextBlock = Math.min(TEXT_BLOCK_MAX, this.nextBlock * 2);
+    this.bytes = new Uint8Array(size);
+    this.used = 0;
+    // A block that received no text of its own (only repeats followed) is replaced, so no two start at the same text.
+    if (this.blocks.at(-1)?.first === this.ends.length) this.blocks.pop();
+    this.blocks.push({ first: this.ends.length, bytes: this.bytes });
+  }
+}
+
 /** The posts of one import. Row `i` of every column describes post `i`. */
 export interface PostStore {
   readonly size: number;
-  /** The platform's message id of each post. */
+  /** The platform's message id of each post: a read-only view of packed ids (each read decodes one). */
   readonly postIds: readonly string[];
   /** Account index of each post (into `accountIds` / `usernames`). */
   readonly account: Int32Array;
   /** Epoch seconds (fractional allowed). */
   readonly time: Float64Array;
-  readonly text: readonly string[];
+  /** Each post's text: `text.get(i)` (the whole text) or `text.excerpt(i, chars)` (packed, see PostTexts). */
+  readonly text: PostTexts;
   /** Index into `refIds` of the reposted / replied-to / quoted post, or -1. */
   readonly repostOf: Int32Array;
   readonly replyTo: Int32Array;
@@ -238,12 +704,16 @@ export interface ValidPost {
  */
 export interface RangePost {
   buf: string;
-  messageId: string;
+  idStart: number;
+  idEnd: number;
   userStart: number;
   userEnd: number;
   nameStart: number;
   nameEnd: number;
   time: number;
+  /** The message: `buf[textStart, textEnd)` (empty when equal), and the same as a string (a slice: a view, not a copy). */
+  textStart: number;
+  textEnd: number;
   text: string;
   repostStart: number;
   repostEnd: number;
@@ -268,13 +738,15 @@ export interface RangePost {
  */
 export interface BuilderPart {
   size: number;
-  postIds: string[];
+  ids: PackedIds;
   idHash: Int32Array;
   /** Line of each row, counted from the part's first line (1). */
   rows: Int32Array;
   account: Int32Array;
   time: Float64Array;
-  text: string[];
+  texts: PackedTexts;
+  /** The rows' text fingerprints when the builder computed them while reading (see PostStoreBuilder). */
+  fingerprints: PrecomputedFingerprints | null;
   repostOf: Int32Array;
   replyTo: Int32Array;
   quoteOf: Int32Array;
@@ -293,15 +765,17 @@ export interface BuilderPart {
 }
 
 export class PostStoreBuilder {
-  private readonly postIds: string[] = [];
+  private readonly ids = new IdPool();
   /** 30-bit hash of each message id and the row it came from: duplicates are found at build time by sorting. */
-  private readonly idHash = new Int32Column(256);
-  private readonly rows = new Int32Column(256);
+  private idHash = new Int32Column(256);
+  private rows = new Int32Column(256);
   /** Rows dropped at build time because their message id repeats an earlier row's. */
   duplicates: { row: number; messageId: string }[] = [];
   private readonly account = new Int32Column(256);
   private readonly time = new Float64Column(256);
-  private readonly text: string[] = [];
+  private readonly text = new TextPool();
+  /** Text fingerprints computed as rows are added (with `fingerprintMinChars`), else null. */
+  private fingerprints: FingerprintBuilder | null;
   private readonly repostOf = new Int32Column(256);
   private readonly replyTo = new Int32Column(256);
   private readonly quoteOf = new Int32Column(256);
@@ -320,13 +794,21 @@ export class PostStoreBuilder {
   private readonly ips = new Interner();
   /** Rows taken over from a part start here (-1: none); after `build`, -1 also when duplicates were dropped. */
   partStart = -1;
+  /** After `build`: the built store's fingerprints (see `builtFingerprints`). */
+  private built: PrecomputedFingerprints | null = null;
 
-  constructor() {
+  /**
+   * `fingerprintMinChars`: compute each row's text fingerprints (text-fingerprints.ts, signatures
+   * from this many characters) as it is added, where its text stands in the text being read; the
+   * detectors then need no pass over the texts. Without it, detection computes them.
+   */
+  constructor(fingerprintMinChars?: number) {
     this.urlOffsets.push(0);
+    this.fingerprints = fingerprintMinChars === undefined ? null : new FingerprintBuilder(fingerprintMinChars);
   }
 
   get size(): number {
-    return this.postIds.length;
+    return this.ids.size;
   }
 
   /**
@@ -334,20 +816,25 @@ export class PostStoreBuilder {
    * `data`). Applied at build time to accounts that have no username from their own rows.
    */
   setUsername(userId: string, username: string): void {
-    this.knownUsernames.set(userId, username);
+    this.knownUsernames.set(detach(userId), detach(username));
   }
 
   /** Adds a post; `row` is where it came from (reported if its message id turns out to be a duplicate). */
-  add(post: ValidPost, row = this.postIds.length + 1): void {
-    this.postIds.push(post.messageId);
-    this.idHash.push(hash30(post.messageId));
+  add(post: ValidPost, row = this.size + 1): void {
+    this.idHash.push(this.ids.add(post.messageId, 0, post.messageId.length));
     this.rows.push(row);
     const accountIndex = this.accountIndex(post.userId);
     if (post.username !== null) this.usernameOf.data[accountIndex] = this.names.intern(post.username);
     this.account.push(accountIndex);
     this.time.push(post.time);
-    this.text.push(post.text);
-    this.repostOf.push(post.repostId === null ? -1 : this.refs.intern(post.repostId));
+    const text = post.text;
+    const repost = post.repostId === null ? -1 : this.refs.intern(post.repostId);
+    this.text.add(text, 0, text.length, repost >= 0);
+    this.repostOf.push(repost);
+    if (this.fingerprints !== null) {
+      if (repost >= 0) this.fingerprints.skip();
+      else this.fingerprints.add(text, 0, text.length);
+    }
     this.replyTo.push(post.replyId === null ? -1 : this.refs.intern(post.replyId));
     this.quoteOf.push(post.quoteId === null ? -1 : this.refs.intern(post.quoteId));
     for (const url of post.urls) this.urlIds.push(this.urls.intern(url));
@@ -356,11 +843,10 @@ export class PostStoreBuilder {
     this.ip.push(post.ipHash === null ? -1 : this.ips.intern(post.ipHash));
   }
 
-  /** Exactly what `add` does for the same values, reading ids from ranges (see `RangePost`). */
+  /** Exactly what `add` does for the same values, reading ids and the text from ranges (see `RangePost`). */
   addRange(post: RangePost, row: number): void {
     const buf = post.buf;
-    this.postIds.push(post.messageId);
-    this.idHash.push(hash30(post.messageId));
+    this.idHash.push(this.ids.add(buf, post.idStart, post.idEnd));
     this.rows.push(row);
     const before = this.accounts.size;
     const accountIndex = this.accounts.internRange(buf, post.userStart, post.userEnd);
@@ -368,8 +854,13 @@ export class PostStoreBuilder {
     if (post.nameStart >= 0) this.usernameOf.data[accountIndex] = this.names.internRange(buf, post.nameStart, post.nameEnd);
     this.account.push(accountIndex);
     this.time.push(post.time);
-    this.text.push(post.text);
-    this.repostOf.push(post.repostStart < 0 ? -1 : this.refs.internRange(buf, post.repostStart, post.repostEnd));
+    const repost = post.repostStart < 0 ? -1 : this.refs.internRange(buf, post.repostStart, post.repostEnd);
+    this.text.add(post.text, 0, post.text.length, repost >= 0);
+    this.repostOf.push(repost);
+    if (this.fingerprints !== null) {
+      if (repost >= 0) this.fingerprints.skip();
+      else this.fingerprints.add(buf, post.textStart, post.textEnd);
+    }
     this.replyTo.push(post.replyStart < 0 ? -1 : this.refs.internRange(buf, post.replyStart, post.replyEnd));
     this.quoteOf.push(post.quoteStart < 0 ? -1 : this.refs.internRange(buf, post.quoteStart, post.quoteEnd));
     for (let u = 0; u < post.urlCount; u++) this.urlIds.push(post.urlIds[u] ?? 0);
@@ -383,21 +874,35 @@ export class PostStoreBuilder {
     return this.urls.intern(url);
   }
 
-  /** The text fingerprints (text-fingerprints.ts) of the rows added so far. */
-  fingerprintRows(minChars: number): TextFingerprints {
-    return fingerprintRows(this.text, this.repostOf.data, 0, this.size, minChars);
+  /**
+   * Makes room for about `rows` rows in every column and in the fingerprints (links and
+   * signatures in proportion to the rows so far), so that a large import is not copied again and
+   * again while it grows, nor when a part is taken over, and ends without growth slack: each copy
+   * of a million-row column was fresh memory, and the last doubling left up to half of it unused.
+   */
+  reserve(rows: number): void {
+    const size = this.size;
+    if (size === 0 || rows <= size) return;
+    for (const column of [this.idHash, this.rows, this.account, this.time, this.repostOf, this.replyTo, this.quoteOf, this.device, this.ip]) column.reserve(rows);
+    this.ids.reserve(rows);
+    this.text.reserve(rows);
+    this.urlOffsets.reserve(rows + 1);
+    this.urlIds.reserve(Math.ceil((this.urlIds.length / size) * rows * 1.05) + 16);
+    this.fingerprints?.reserve(rows);
   }
 
   /** This builder's rows as a part (see `BuilderPart`); the builder is not used afterwards. */
   exportPart(): BuilderPart {
+    const f = this.fingerprints;
     return {
-      size: this.postIds.length,
-      postIds: this.postIds,
+      size: this.size,
+      ids: this.ids.packed(),
       idHash: this.idHash.toArray(),
       rows: this.rows.toArray(),
       account: this.account.toArray(),
       time: this.time.toArray(),
-      text: this.text,
+      texts: this.text.packed(),
+      fingerprints: f === null ? null : { ...f.result(), minChars: f.minChars },
       repostOf: this.repostOf.toArray(),
       replyTo: this.replyTo.toArray(),
       quoteOf: this.quoteOf.toArray(),
@@ -418,7 +923,9 @@ export class PostStoreBuilder {
   /**
    * Appends a part's rows as if `add` had been called for each in order: its strings are interned
    * in their first-seen order, so every id comes out as reading the rows here would have made it.
-   * `lineOffset` is added to the part's line numbers.
+   * `lineOffset` is added to the part's line numbers. The part's text blocks are taken over as
+   * they are; its fingerprints are appended to these when both were computed for the same
+   * threshold (otherwise there are none, and detection computes them). The part is left empty.
    */
   importPart(part: BuilderPart, lineOffset: number): void {
     this.partStart = this.size;
@@ -433,13 +940,16 @@ export class PostStoreBuilder {
     const deviceMap = internAll(this.devices, part.devices);
     const ipMap = internAll(this.ips, part.ips);
     const ref = (local: number): number => (local < 0 ? -1 : (refMap[local] ?? -1));
+    const f = this.fingerprints;
+    if (f !== null && part.fingerprints !== null && part.fingerprints.minChars === f.minChars && f.size === this.size) f.append(part.fingerprints);
+    else this.fingerprints = null;
+    this.text.append(part.texts, part.size);
+    this.ids.append(part.ids, part.size);
     for (let i = 0; i < part.size; i++) {
-      this.postIds.push(part.postIds[i] ?? '');
       this.idHash.push(part.idHash[i] ?? 0);
       this.rows.push((part.rows[i] ?? 0) + lineOffset);
       this.account.push(accountMap[part.account[i] ?? 0] ?? 0);
       this.time.push(part.time[i] ?? 0);
-      this.text.push(part.text[i] ?? '');
       this.repostOf.push(ref(part.repostOf[i] ?? -1));
       this.replyTo.push(ref(part.replyTo[i] ?? -1));
       this.quoteOf.push(ref(part.quoteOf[i] ?? -1));
@@ -450,6 +960,7 @@ export class PostStoreBuilder {
       const ip = part.ip[i] ?? -1;
       this.ip.push(ip < 0 ? -1 : (ipMap[ip] ?? -1));
     }
+    emptyPart(part);
   }
 
   private accountIndex(userId: string): number {
@@ -457,6 +968,14 @@ export class PostStoreBuilder {
     const id = this.accounts.intern(userId);
     if (id === before) this.usernameOf.push(-1);
     return id;
+  }
+
+  /**
+   * The text fingerprints of the built store's rows, when they were computed while reading (the
+   * rows of dropped duplicates left out), with their threshold; else null.
+   */
+  builtFingerprints(): PrecomputedFingerprints | null {
+    return this.built;
   }
 
   build(): PostStore {
@@ -470,12 +989,20 @@ export class PostStoreBuilder {
     }
     const keep = this.findDuplicates();
     if (keep !== null) this.partStart = -1;
+    // Only duplicates needed these.
+    this.idHash = new Int32Column(0);
+    this.rows = new Int32Column(0);
+    const f = this.fingerprints;
+    const fingerprints = f === null || f.size !== this.size ? null : f.result();
+    this.built = fingerprints === null ? null : { ...(keep === null ? fingerprints : keepFingerprintRows(fingerprints, keep)), minChars: f?.minChars ?? 0 };
+    this.fingerprints = null;
+    const size = this.size;
     const store: PostStore = {
-      size: this.postIds.length,
-      postIds: this.postIds,
+      size,
+      postIds: idArray(this.ids.packed(), size),
       account: this.account.toArray(),
       time: this.time.toArray(),
-      text: this.text,
+      text: this.text.texts(),
       repostOf: this.repostOf.toArray(),
       replyTo: this.replyTo.toArray(),
       quoteOf: this.quoteOf.toArray(),
@@ -508,7 +1035,7 @@ export class PostStoreBuilder {
    * id is kept. Much cheaper than a Set of a million strings. Returns null when there is no duplicate.
    */
   private findDuplicates(): Uint8Array | null {
-    const n = this.postIds.length;
+    const n = this.size;
     const hashes = this.idHash.data;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = (hashes[i] ?? 0) * INDEX_SCALE + i;
@@ -525,10 +1052,10 @@ export class PostStoreBuilder {
           for (let y = runStart; y < x; y++) {
             const iy = (keys[y] ?? 0) % INDEX_SCALE;
             if (keep !== null && keep[iy] === 0) continue;
-            if (this.postIds[ix] === this.postIds[iy]) {
+            if (this.ids.equals(ix, iy)) {
               keep ??= new Uint8Array(n).fill(1);
               keep[ix] = 0;
-              this.duplicates.push({ row: this.rows.data[ix] ?? 0, messageId: this.postIds[ix] ?? '' });
+              this.duplicates.push({ row: this.rows.data[ix] ?? 0, messageId: this.ids.get(ix) });
               break;
             }
           }
@@ -543,18 +1070,42 @@ export class PostStoreBuilder {
 
 const INDEX_SCALE = 2 ** 23;
 
+/**
+ * Leaves a part that was taken over empty: its texts now belong to the builder and the rest was
+ * copied, and whoever still holds the part (a settled promise does) must not keep a million rows
+ * of arrays alive through it.
+ */
+function emptyPart(part: BuilderPart): void {
+  const none = new Int32Array(0);
+  part.size = 0;
+  part.ids = { bytes: new Uint8Array(0), ends: none };
+  part.idHash = none;
+  part.rows = none;
+  part.account = none;
+  part.time = new Float64Array(0);
+  part.texts = { blocks: [], ends: none, textOf: none, odd: new Map() };
+  part.fingerprints = null;
+  part.repostOf = none;
+  part.replyTo = none;
+  part.quoteOf = none;
+  part.urlOffsets = none;
+  part.urlIds = none;
+  part.device = none;
+  part.ip = none;
+  part.accountIds = [];
+  part.usernameOf = none;
+  part.names = [];
+  part.refIds = [];
+  part.urls = [];
+  part.devices = [];
+  part.ips = [];
+}
+
 /** Each value's id in `interner`, interned in order. */
 function internAll(interner: Interner, values: readonly string[]): Int32Array {
   const map = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) map[i] = interner.intern(values[i] ?? '');
   return map;
-}
-
-/** FNV-1a folded to 30 bits, so hash * 2^23 + index stays an exact double. */
-function hash30(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 30)) & 0x3fffffff;
 }
 
 const ints = (len: number): Int32Array => new Int32Array(len);
@@ -572,21 +1123,20 @@ function compact(store: PostStore, keep: Uint8Array): PostStore {
   };
   const urlOffsets = new Int32Array(size + 1);
   const urlIds: number[] = [];
-  const postIds: string[] = [];
-  const text: string[] = [];
+  const ids = new IdPool();
   let j = 0;
   for (let i = 0; i < n; i++) {
     if (keep[i] !== 1) continue;
-    postIds.push(store.postIds[i] ?? '');
-    text.push(store.text[i] ?? '');
+    const id = store.postIds[i] ?? '';
+    ids.add(id, 0, id.length);
     for (let u = store.urlOffsets[i] ?? 0; u < (store.urlOffsets[i + 1] ?? 0); u++) urlIds.push(store.urlIds[u] ?? 0);
     urlOffsets[++j] = urlIds.length;
   }
   return {
     ...store,
     size,
-    postIds,
-    text,
+    postIds: idArray(ids.packed(), size),
+    text: store.text.keepRows(keep),
     account: pick(store.account, ints),
     time: pick(store.time, (len) => new Float64Array(len)),
     repostOf: pick(store.repostOf, ints),

@@ -227,3 +227,21 @@ describe('TextFingerprint matches the reference loop', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('TextFingerprint.computeRange', () => {
+  it('fingerprints a text where it stands exactly as compute fingerprints it cut out (fast-check)', () => {
+    const inPlace = new TextFingerprint();
+    const cut = new TextFingerprint();
+    // What surrounds the text must not leak in: a URL or @mention that the range cuts short, words, white space.
+    const around = fc.constantFrom('', ' ', 'x', 'http://a.example/b', '@who', 'www.', ',1700000000,', '🔥');
+    fc.assert(
+      fc.property(around, text, around, fc.boolean(), (before, t, after, withSignature) => {
+        const buf = before + t + after;
+        inPlace.computeRange(buf, before.length, before.length + t.length, withSignature);
+        cut.compute(t, withSignature);
+        expect(summary(inPlace, withSignature)).toEqual(summary(cut, withSignature));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});

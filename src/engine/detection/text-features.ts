@@ -63,19 +63,19 @@ function isAsciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
-/** A token that normalisation drops: an @mention or a URL. */
-function isDroppedToken(text: string, start: number): boolean {
+/** A token that normalisation drops: an @mention or a URL (the text ends at `end`). */
+function isDroppedToken(text: string, start: number, end = text.length): boolean {
   const c = text.charCodeAt(start);
   if (c === 64 /* @ */ || c === 0xff20 /* fullwidth @ */) return true;
   if (c === 104 || c === 72) {
-    return startsWithIgnoreCase(text, start, 'http://') || startsWithIgnoreCase(text, start, 'https://');
+    return startsWithIgnoreCase(text, start, end, 'http://') || startsWithIgnoreCase(text, start, end, 'https://');
   }
-  if (c === 119 || c === 87) return startsWithIgnoreCase(text, start, 'www.');
+  if (c === 119 || c === 87) return startsWithIgnoreCase(text, start, end, 'www.');
   return false;
 }
 
-function startsWithIgnoreCase(text: string, start: number, prefix: string): boolean {
-  if (start + prefix.length > text.length) return false;
+function startsWithIgnoreCase(text: string, start: number, end: number, prefix: string): boolean {
+  if (start + prefix.length > end) return false;
   for (let i = 0; i < prefix.length; i++) {
     const c = text.charCodeAt(start + i);
     if ((c >= 65 && c <= 90 ? c | 32 : c) !== prefix.charCodeAt(i)) return false;
@@ -126,6 +126,14 @@ export class TextFingerprint {
   readonly signature = new Uint32Array(SIGNATURE_BINS);
 
   compute(text: string, withSignature: boolean): void {
+    this.computeRange(text, 0, text.length, withSignature);
+  }
+
+  /**
+   * `compute(buf.slice(start, end), withSignature)` without the slice: the CSV fast path
+   * fingerprints a message where it stands in the text being read.
+   */
+  computeRange(text: string, from: number, to: number, withSignature: boolean): void {
     const lower = lowerCaseTable();
     const classes = charClassTable();
     const sig = this.signature;
@@ -137,8 +145,8 @@ export class TextFingerprint {
     let previousWord = 0;
     let hasPrevious = false;
     let filled = 0; // bins that received a bigram
-    const n = text.length;
-    let i = 0;
+    const n = to;
+    let i = from;
     // One pass: each token is classified at its first character, then hashed while it is scanned.
     while (i < n) {
       const c0 = text.charCodeAt(i);
@@ -146,7 +154,7 @@ export class TextFingerprint {
         i++;
         continue;
       }
-      if (isDroppedToken(text, i)) {
+      if (isDroppedToken(text, i, n)) {
         for (i++; i < n; i++) if (classes[text.charCodeAt(i)] === CHAR_SPACE) break;
         continue;
       }
