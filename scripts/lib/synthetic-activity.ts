@@ -11,8 +11,13 @@ export const PLANTED_KINDS = [
   'co-reply',
   'synchronised-posting',
   'shared-identifier',
+  // Issue 16: planted last, so the data of the seven kinds before it is what it was.
+  'dogpiling',
 ] as const;
 export type PlantedKind = (typeof PLANTED_KINDS)[number];
+
+/** Kinds that size the organic background (dogpiling is planted on top of it: see PLANTED_KINDS). */
+const BACKGROUND_SIZING_KINDS = PLANTED_KINDS.length - 1;
 
 export interface SyntheticParams {
   seed: number;
@@ -51,6 +56,8 @@ export interface SyntheticParams {
   clusterSize: [number, number];
   /** Coordinated items per planted cluster (messages, links, targets, moments). */
   coordinatedItems: [number, number];
+  /** Targets per planted dogpiling cluster: a few incited pile-ons, each one burst. */
+  dogpilingTargets: [number, number];
   /** Probability that a member takes part in one coordinated item. */
   participation: number;
   /** Mean organic-looking posts per planted account (camouflage). */
@@ -83,6 +90,7 @@ export function defaultSyntheticParams(posts: number, seed = 42): SyntheticParam
     clustersPerKind: Math.max(2, Math.ceil(posts / 50_000)),
     clusterSize: [8, 30],
     coordinatedItems: [8, 16],
+    dogpilingTargets: [2, 4],
     participation: 0.85,
     camouflagePosts: 30,
   };
@@ -255,7 +263,7 @@ export function generateSyntheticActivity(params: SyntheticParams): SyntheticDat
   const mu = Math.log(params.meanPostsPerAccount) - (sigma * sigma) / 2;
   const sampleActivity = (mean: number): number => Math.max(1, Math.round(Math.exp(Math.log(mean) - (sigma * sigma) / 2 + sigma * rng.normal())));
 
-  const plantedShare = (params.clustersPerKind * PLANTED_KINDS.length * ((params.clusterSize[0] + params.clusterSize[1]) / 2) * (params.camouflagePosts + 12)) / params.posts;
+  const plantedShare = (params.clustersPerKind * BACKGROUND_SIZING_KINDS * ((params.clusterSize[0] + params.clusterSize[1]) / 2) * (params.camouflagePosts + 12)) / params.posts;
   const organicPosts = Math.max(100, Math.round(params.posts * (1 - Math.min(0.5, plantedShare))));
   const organicAccounts = Math.max(10, Math.round(organicPosts / params.meanPostsPerAccount));
   const activity: number[] = [];
@@ -414,7 +422,7 @@ export function generateSyntheticActivity(params: SyntheticParams): SyntheticDat
           addRow(base);
         }
       }
-      const items = rng.range(params.coordinatedItems[0], params.coordinatedItems[1]);
+      const items = kind === 'dogpiling' ? rng.range(params.dogpilingTargets[0], params.dogpilingTargets[1]) : rng.range(params.coordinatedItems[0], params.coordinatedItems[1]);
       const campaignTag = `#${rng.pick(words)}${rng.pick(words)}${id}`;
       for (let item = 0; item < items; item++) {
         const t0 = start + rng.next() * (duration - 3_600);
@@ -474,6 +482,30 @@ export function generateSyntheticActivity(params: SyntheticParams): SyntheticDat
             for (const m of participants) {
               const text = `@${usernames[source.account]} ${sentence(rng, words, wordDist, rng.range(3, 12))}`;
               addRow({ time: t + rng.next() * 600, account: m, text, repostOf: -1, replyTo: target, quoteOf: -1, urls: '', device: deviceFor(m), ip: ipFor(m) });
+            }
+            break;
+          }
+          case 'dogpiling': {
+            // R1 social, the seed's example: the cluster's first member names an ordinary account's
+            // post hours after it appeared (half the time quoting it), and the others pile onto it
+            // within 15 minutes; in a third of the campaigns they reply to the call instead,
+            // @-mentioning the target.
+            const target = rng.pick(lowPopularityOriginals);
+            const source = rows[target];
+            const inciter = members[0];
+            if (!source || inciter === undefined) break;
+            const name = usernames[source.account] ?? '';
+            const t = source.time + 1_800 + rng.exp(6 * 3_600);
+            const call = addRow({
+              time: t, account: inciter, text: `@${name} ${sentence(rng, words, wordDist, rng.range(4, 10))} look at this ${campaignTag}`,
+              repostOf: -1, replyTo: -1, quoteOf: rng.chance(0.5) ? target : -1, urls: '', device: deviceFor(inciter), ip: ipFor(inciter),
+            });
+            const inThread = rng.chance(1 / 3);
+            for (const m of participants) {
+              if (m === inciter) continue;
+              const said = sentence(rng, words, wordDist, rng.range(3, 12));
+              const text = inThread ? `@${usernames[inciter]} @${name} ${said}` : `@${name} ${said}`;
+              addRow({ time: t + 30 + rng.next() * 900, account: m, text, repostOf: -1, replyTo: inThread ? call : target, quoteOf: -1, urls: '', device: deviceFor(m), ip: ipFor(m) });
             }
             break;
           }

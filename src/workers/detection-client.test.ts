@@ -56,7 +56,7 @@ describe('createDetectionClient in jsdom (no Worker)', () => {
     const stages = progress.map((p) => (p.stage === 'reading' ? 'reading' : p.phase));
     expect(stages[0]).toBe('reading');
     expect(stages.slice(stages.indexOf('prepare'))).toEqual([
-      'prepare', 'co-post', 'near-duplicate', 'co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier', 'clustering',
+      'prepare', 'co-post', 'near-duplicate', 'co-link', 'co-retweet', 'co-reply', 'dogpiling', 'synchronised-posting', 'shared-identifier', 'clustering',
     ]);
     const reading = progress.filter((p) => p.stage === 'reading');
     expect(reading.at(-1)).toMatchObject({ rows: 1_624, skipped: 0 });

@@ -11,18 +11,23 @@ import type {
   ParseIssueParamsByCode,
   ParseNote as ParseNoteModel,
 } from '../../engine/detection/parse-types';
-import { DETECTOR_NAMES } from '../../engine/detection/settings';
+import { DEFAULT_DETECTOR_SETTINGS, DETECTOR_NAMES } from '../../engine/detection/settings';
 import type {
   CoActionSettings as CoActionSettingsModel,
   CoReplySettings as CoReplySettingsModel,
   ClusterSettings as ClusterSettingsModel,
   DetectorSettings as DetectorSettingsModel,
+  DogpilingSettings as DogpilingSettingsModel,
   NearDuplicateSettings as NearDuplicateSettingsModel,
   SharedIdentifierSettings as SharedIdentifierSettingsModel,
   SynchronisedSettings as SynchronisedSettingsModel,
   TextCoActionSettings as TextCoActionSettingsModel,
 } from '../../engine/detection/settings';
-import type { CoordinationCluster as CoordinationClusterModel } from '../../engine/detection/clustering';
+import type {
+  CoordinationCluster as CoordinationClusterModel,
+  DogpilingInciter as DogpilingInciterModel,
+  DogpilingTarget as DogpilingTargetModel,
+} from '../../engine/detection/clustering';
 import type { DetectorRunSummary as DetectorRunSummaryModel } from '../../engine/detection/detect-coordination';
 import type { DetectionReport as DetectionReportModel, ParseSummary as ParseSummaryModel } from '../../engine/detection/detection-report';
 export { ContinuationFinding, ContinuationPost, ContinuationWatch } from './continuation';
@@ -66,6 +71,15 @@ export const CoReplySettings = CoActionSettings.extend({
   minBurstReplies: count,
 }) satisfies z.ZodType<CoReplySettingsModel>;
 
+export const DogpilingSettings = z.object({
+  enabled: z.boolean(),
+  windowSeconds: seconds,
+  minRepliers: z.number().int().min(2).max(100_000),
+  incitementLeadSeconds: seconds,
+  maxPValue: probability,
+  maxNeighbours: z.number().int().min(1).max(1_000),
+}) satisfies z.ZodType<DogpilingSettingsModel>;
+
 export const SynchronisedSettings = z.object({
   enabled: z.boolean(),
   windowSeconds: seconds,
@@ -94,11 +108,22 @@ export const DetectorSettings = z.object({
   coLink: CoActionSettings,
   coRetweet: CoActionSettings,
   coReply: CoReplySettings,
+  dogpiling: DogpilingSettings,
   synchronised: SynchronisedSettings,
   sharedIdentifier: SharedIdentifierSettings,
   clustering: ClusterSettings,
 }) satisfies z.ZodType<DetectorSettingsModel>;
 export type DetectorSettings = z.infer<typeof DetectorSettings>;
+
+/**
+ * The settings a stored report echoes. Reports kept before a detector existed (dogpiling, issue 16)
+ * have no settings for it: they ran without it, and read as its defaults.
+ */
+export const StoredDetectorSettings = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null && !('dogpiling' in value) ? { ...value, dogpiling: { ...DEFAULT_DETECTOR_SETTINGS.dogpiling } } : value,
+  DetectorSettings,
+) satisfies z.ZodType<DetectorSettingsModel>;
 
 /** A settings file or form: any subset, merged over the defaults (`resolveDetectorSettings`). Unknown keys are errors. */
 export const DetectorSettingsInput = z
@@ -114,6 +139,7 @@ export const DetectorSettingsInput = z
     coLink: CoActionSettings.partial().strict(),
     coRetweet: CoActionSettings.partial().strict(),
     coReply: CoReplySettings.partial().strict(),
+    dogpiling: DogpilingSettings.partial().strict(),
     synchronised: SynchronisedSettings.partial().strict(),
     sharedIdentifier: SharedIdentifierSettings.partial().strict(),
     clustering: ClusterSettings.partial().strict(),
@@ -228,6 +254,25 @@ export const DetectorRunSummary = z.object({
   candidatePairs: z.number().int().min(0),
 }) satisfies z.ZodType<DetectorRunSummaryModel>;
 
+const accountId = z.string().min(1).max(200);
+
+export const DogpilingTarget = z.object({
+  kind: z.enum(['post', 'account']),
+  postId: z.string().min(1).max(200).nullable(),
+  accountId: accountId.nullable(),
+  username: z.string().max(200).nullable(),
+  start: UtcTimestamp,
+  end: UtcTimestamp,
+  repliers: z.number().int().min(2),
+  incitedBy: z.array(accountId).max(1_000),
+}) satisfies z.ZodType<DogpilingTargetModel>;
+
+export const DogpilingInciter = z.object({
+  accountId,
+  username: z.string().max(200).nullable(),
+  postIds: z.array(z.string().min(1).max(200)).min(1).max(1_000),
+}) satisfies z.ZodType<DogpilingInciterModel>;
+
 export const CoordinationCluster = z.object({
   id: z.string().regex(/^cluster-[0-9a-f]{16}$/),
   accounts: z.array(z.object({ id: z.string().min(1), username: z.string().nullable() })).min(2),
@@ -260,6 +305,9 @@ export const CoordinationCluster = z.object({
   evidenceCount: z.number().int().min(0),
   edges: z.array(z.object({ a: z.string(), b: z.string(), detector: DetectorName, score: fraction, coItems: z.number().int().min(1) })),
   edgeCount: z.number().int().min(1),
+  /** Reports stored before dogpiling (issue 16) have no targets or inciters. */
+  targets: z.array(DogpilingTarget).max(1_000).default([]),
+  inciters: z.array(DogpilingInciter).max(1_000).default([]),
 }) satisfies z.ZodType<CoordinationClusterModel>;
 export type CoordinationCluster = z.infer<typeof CoordinationCluster>;
 
@@ -269,7 +317,7 @@ export const DetectionReport = z.object({
   accounts: z.number().int().min(0),
   timeRange: z.object({ start: UtcTimestamp, end: UtcTimestamp }).nullable(),
   parse: ParseSummary,
-  settings: DetectorSettings,
+  settings: StoredDetectorSettings,
   detectors: z.array(DetectorRunSummary),
   clusters: z.array(CoordinationCluster),
   /** A report stored before R15's continuations has none. */

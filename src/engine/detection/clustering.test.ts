@@ -115,10 +115,23 @@ describe('the pipeline on seeded synthetic activity', () => {
     const truePositives = [...flagged].filter((id) => dataset.truth.has(id)).length;
     expect(truePositives / flagged.size).toBeGreaterThanOrEqual(0.95);
     expect(truePositives / dataset.truth.size).toBeGreaterThanOrEqual(0.95);
-    // Every kind is found by its own detector, and signals use the policy's vocabularies.
+    // Every kind is found by its own detector, and signals use the policy's vocabularies. Planted
+    // co-reply groups pile onto ordinary posts again and again: each pile is a dogpile too, and the
+    // dogpiling detector's edges may outweigh co-reply's (both suggest incitement/dogpiling, R1).
     const primary = new Set(outcome.clusters.map((c) => c.primaryDetector));
-    for (const kind of ['co-post', 'near-duplicate', 'co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier'] as const) {
+    for (const kind of ['co-post', 'near-duplicate', 'co-link', 'co-retweet', 'dogpiling', 'synchronised-posting', 'shared-identifier'] as const) {
       expect(primary).toContain(kind);
+    }
+    const coReplyPlanted = new Set(dataset.clusters.filter((c) => c.kind === 'co-reply').flatMap((c) => c.userIds));
+    const coReplyLeads = outcome.clusters.filter((c) => c.accounts.some((a) => coReplyPlanted.has(a.id))).map((c) => c.primaryDetector);
+    expect(coReplyLeads.length).toBeGreaterThan(0);
+    for (const lead of coReplyLeads) expect(['co-reply', 'dogpiling']).toContain(lead);
+    // Each planted dogpile is named on its cluster, with its inciter.
+    const dogpilers = dataset.clusters.filter((c) => c.kind === 'dogpiling');
+    for (const planted of dogpilers) {
+      const cluster = outcome.clusters.find((c) => c.accounts.some((a) => planted.userIds.includes(a.id)));
+      expect(cluster?.targets?.length).toBeGreaterThanOrEqual(2);
+      expect(cluster?.inciters?.map((i) => i.accountId)).toContain(planted.userIds[0]);
     }
     for (const cluster of outcome.clusters) {
       const signal = clusterToSignal(cluster);
@@ -135,6 +148,6 @@ describe('the pipeline on seeded synthetic activity', () => {
     const phases: string[] = [];
     const steps = detectCoordinationSteps(store);
     for (let next = steps.next(); !next.done; next = steps.next()) phases.push(next.value.phase);
-    expect(phases).toEqual(['prepare', 'co-post', 'near-duplicate', 'co-link', 'co-retweet', 'co-reply', 'synchronised-posting', 'shared-identifier', 'clustering']);
+    expect(phases).toEqual(['prepare', 'co-post', 'near-duplicate', 'co-link', 'co-retweet', 'co-reply', 'dogpiling', 'synchronised-posting', 'shared-identifier', 'clustering']);
   });
 });

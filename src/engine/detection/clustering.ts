@@ -1,7 +1,7 @@
 // Detector edges into clusters of accounts: connected components of the union of all detectors'
 // edges (each edge already passed its detector's thresholds), scored, with the evidence that backs
 // them and the R1 signal they suggest.
-import type { DetectorEdge } from './detection-types';
+import type { DetectorEdge, Dogpile } from './detection-types';
 import type { PostStore } from './post-store';
 import type { SignalKind, SignalStrength, SignalTechnique } from '../policy-terms';
 import type { ClusterSettings, DetectorName } from './settings';
@@ -50,6 +50,31 @@ export interface SuggestedSignal {
   technique: SignalTechnique;
 }
 
+/** A dogpiling target (R1 social): who was piled on, when, by how many accounts. */
+export interface DogpilingTarget {
+  kind: 'post' | 'account';
+  /** The target post's id (null for an account target). */
+  postId: string | null;
+  /** The targeted account (a post target's author): its user id, null when it is known only by an @-mention. */
+  accountId: string | null;
+  username: string | null;
+  /** The burst's first and last reply. */
+  start: string;
+  end: string;
+  /** Distinct accounts that replied in the burst. */
+  repliers: number;
+  /** User ids of the accounts whose posts named the target just before the burst. */
+  incitedBy: string[];
+}
+
+/** An account whose post named a target just before its dogpile (R1 social: incitement). */
+export interface DogpilingInciter {
+  accountId: string;
+  username: string | null;
+  /** The inciting posts. */
+  postIds: string[];
+}
+
 export interface CoordinationCluster {
   /** Stable: derived from the member accounts. */
   id: string;
@@ -66,6 +91,14 @@ export interface CoordinationCluster {
   evidenceCount: number;
   edges: ClusterEdge[];
   edgeCount: number;
+  /**
+   * Dogpiling targets of the cluster's accounts, earliest first (at most MAX_TARGETS); empty without
+   * dogpiling. `clusterEdges` and the contract (for reports stored before issue 16) always set both;
+   * they are optional only so clusters written by hand elsewhere stay valid.
+   */
+  targets?: DogpilingTarget[];
+  /** Accounts that incited those dogpiles; empty when none is on record. */
+  inciters?: DogpilingInciter[];
 }
 
 /**
@@ -79,6 +112,7 @@ export const DETECTOR_SIGNALS: Record<DetectorName, SuggestedSignal> = {
   'co-link': { kind: 'technical', technique: 'copy-paste-amplification' },
   'co-retweet': { kind: 'technical', technique: 'coordinated-reposting' },
   'co-reply': { kind: 'social', technique: 'incitement-dogpiling' },
+  dogpiling: { kind: 'social', technique: 'incitement-dogpiling' },
   'synchronised-posting': { kind: 'social', technique: 'synchronised-posting' },
 };
 
@@ -94,10 +128,14 @@ const SUGGESTION_WEIGHT: Record<DetectorName, number> = {
   'co-link': 1,
   'co-retweet': 1,
   'co-reply': 1,
+  dogpiling: 1,
   'synchronised-posting': 0.5,
 };
 
 const MAX_POSTS_PER_EVIDENCE = 20;
+/** Dogpiling targets and inciters listed per cluster. */
+const MAX_TARGETS = 50;
+const MAX_INCITERS = 50;
 const MAX_ACCOUNTS_PER_EVIDENCE = 50;
 
 /** Union-find over account indices. */
@@ -154,7 +192,13 @@ function supportedEdges(accountCount: number, edges: readonly DetectorEdge[], mi
   return kept;
 }
 
-export function clusterEdges(store: PostStore, allEdges: readonly DetectorEdge[], settings: ClusterSettings): CoordinationCluster[] {
+/** `dogpiles`: the dogpiling detector's bursts; each is listed on the cluster that holds its repliers. */
+export function clusterEdges(
+  store: PostStore,
+  allEdges: readonly DetectorEdge[],
+  settings: ClusterSettings,
+  dogpiles: readonly Dogpile[] = [],
+): CoordinationCluster[] {
   const accountCount = store.accountIds.length;
   const edges = supportedEdges(accountCount, allEdges, settings.minAccounts);
   const components = new Components(accountCount);
@@ -177,10 +221,25 @@ export function clusterEdges(store: PostStore, allEdges: readonly DetectorEdge[]
     if (list) list.push(a);
   }
 
+  // A burst's repliers are linked to each other by its edges: they are in one component.
+  const dogpilesOf = new Map<number, Dogpile[]>();
+  for (const dogpile of dogpiles) {
+    const first = dogpile.replierAccounts[0];
+    if (first === undefined) continue;
+    const root = find(first);
+    if (!members.has(root)) continue;
+    let list = dogpilesOf.get(root);
+    if (!list) {
+      list = [];
+      dogpilesOf.set(root, list);
+    }
+    list.push(dogpile);
+  }
+
   const clusters: CoordinationCluster[] = [];
   for (const [root, accounts] of members) {
     if (accounts.length < settings.minAccounts) continue;
-    clusters.push(buildCluster(store, accounts, edgesOf.get(root) ?? [], settings));
+    clusters.push(buildCluster(store, accounts, edgesOf.get(root) ?? [], settings, dogpilesOf.get(root) ?? []));
   }
   clusters.sort((x, y) => y.score - x.score || y.accounts.length - x.accounts.length || (x.id < y.id ? -1 : 1));
   return clusters;
@@ -191,6 +250,7 @@ function buildCluster(
   accounts: readonly number[],
   edges: readonly DetectorEdge[],
   settings: ClusterSettings,
+  dogpiles: readonly Dogpile[],
 ): CoordinationCluster {
   const size = accounts.length;
   const summaries: ClusterDetectorSummary[] = [];
@@ -287,7 +347,41 @@ function buildCluster(
       coItems: e.coItems,
     })),
     edgeCount: edges.length,
+    ...dogpilingOf(store, dogpiles),
   };
+}
+
+/** The report's view of a cluster's dogpiles: targets (earliest first) and their inciters. */
+function dogpilingOf(store: PostStore, dogpiles: readonly Dogpile[]): Pick<CoordinationCluster, 'targets' | 'inciters'> {
+  const sorted = dogpiles.toSorted((x, y) => x.start - y.start);
+  const targets: DogpilingTarget[] = sorted.slice(0, MAX_TARGETS).map((d) => ({
+    kind: d.kind,
+    postId: d.kind === 'post' ? (store.refIds[d.ref] ?? '') : null,
+    accountId: d.account >= 0 ? (store.accountIds[d.account] ?? null) : null,
+    username: d.username,
+    start: toIsoUtc(d.start),
+    end: toIsoUtc(d.end),
+    repliers: d.repliers,
+    incitedBy: d.inciters.map((i) => store.accountIds[i.account] ?? ''),
+  }));
+  const byAccount = new Map<number, Set<number>>();
+  for (const d of sorted) {
+    for (const inciter of d.inciters) {
+      let posts = byAccount.get(inciter.account);
+      if (!posts) {
+        if (byAccount.size >= MAX_INCITERS) continue;
+        posts = new Set();
+        byAccount.set(inciter.account, posts);
+      }
+      for (const post of inciter.posts) posts.add(post);
+    }
+  }
+  const inciters: DogpilingInciter[] = [...byAccount].map(([account, posts]) => ({
+    accountId: store.accountIds[account] ?? '',
+    username: store.usernames[account] ?? null,
+    postIds: [...posts].toSorted((x, y) => (store.time[x] ?? 0) - (store.time[y] ?? 0) || x - y).map((p) => store.postIds[p] ?? ''),
+  }));
+  return { targets, inciters };
 }
 
 /** `cluster-` + 16 hex digits from the sorted member ids: the same accounts give the same id. */

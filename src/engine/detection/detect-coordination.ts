@@ -5,7 +5,8 @@ import { clusterEdges } from './clustering';
 import type { CoordinationCluster } from './clustering';
 import { detectCoLink, detectCoPost, detectCoReply, detectCoRetweet, detectNearDuplicate } from './co-action-detectors';
 import { DetectionContext } from './detection-context';
-import type { DetectorEdge, DetectorRun } from './detection-types';
+import type { DetectorEdge, DetectorRun, Dogpile } from './detection-types';
+import { detectDogpiling } from './dogpiling-detector';
 import type { PostStore } from './post-store';
 import type { PrecomputedFingerprints } from './text-fingerprints';
 import { DETECTOR_NAMES, resolveDetectorSettings } from './settings';
@@ -56,6 +57,8 @@ function isEnabled(settings: DetectorSettings, detector: DetectorName): boolean 
       return settings.coRetweet.enabled;
     case 'co-reply':
       return settings.coReply.enabled;
+    case 'dogpiling':
+      return settings.dogpiling.enabled;
     case 'synchronised-posting':
       return settings.synchronised.enabled;
     case 'shared-identifier':
@@ -82,6 +85,8 @@ function runDetector(ctx: DetectionContext, settings: DetectorSettings, detector
       return detectCoRetweet(ctx, settings.coRetweet);
     case 'co-reply':
       return detectCoReply(ctx, settings.coReply);
+    case 'dogpiling':
+      return detectDogpiling(ctx, settings.dogpiling);
     case 'synchronised-posting':
       return detectSynchronised(ctx, settings.synchronised);
     case 'shared-identifier':
@@ -131,17 +136,19 @@ export function* detectCoordinationSteps(
   }
   const runs: DetectorRunSummary[] = [];
   const edges: DetectorEdge[] = [];
+  const dogpiles: Dogpile[] = [];
   for (const detector of DETECTOR_NAMES) {
     const run = ran.get(detector);
     if (run) {
       for (const e of run.edges) edges.push(e);
+      for (const d of run.dogpiles ?? []) dogpiles.push(d);
       runs.push({ detector, enabled: true, edges: run.edges.length, actions: run.actions, candidatePairs: run.candidatePairs });
     } else {
       runs.push({ detector, enabled: isEnabled(settings, detector), edges: 0, actions: 0, candidatePairs: 0 });
     }
   }
   yield { phase: 'clustering', done, total };
-  const clusters = clusterEdges(store, edges, settings.clustering);
+  const clusters = clusterEdges(store, edges, settings.clustering, dogpiles);
   return { settings, runs, edges, clusters };
 }
 

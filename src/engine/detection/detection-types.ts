@@ -34,4 +34,46 @@ export interface DetectorRun {
   actions: number;
   /** Account pairs that met at least once (counted exactly; the rest never touched memory). */
   candidatePairs: number;
+  /** Dogpiling only: the bursts behind its edges (clusters name their targets and inciters). */
+  dogpiles?: Dogpile[];
+}
+
+/** An account whose post named a dogpiling target shortly before the burst (R1 social: incitement). */
+export interface DogpileInciter {
+  /** Account index. */
+  account: number;
+  /** The inciting posts (store indices), earliest first. */
+  posts: number[];
+}
+
+/**
+ * One dogpile (R1 social, "dogpiling"): a burst of replies from many accounts to one target, far
+ * above the target's normal reply rate. Store indices, like the edges; clustering turns them into
+ * the report's `targets` and `inciters`.
+ */
+export interface Dogpile {
+  /** 'post': replies to one post; 'account': replies to several of an account's posts, or replies elsewhere that @-mention it. */
+  kind: 'post' | 'account';
+  /** The target post's index in `refIds` (-1 for an account target). */
+  ref: number;
+  /** The target post in the store (-1 when it is not in the import, and for an account target). */
+  post: number;
+  /** The targeted account (the post's author for a post target): store index, -1 when it is not in the import. */
+  account: number;
+  /** Its username (for an account known only from @-mentions, the mentioned name). */
+  username: string | null;
+  /** Epoch seconds of the burst's first and last reply. */
+  start: number;
+  end: number;
+  /** Distinct accounts that replied inside the burst. */
+  repliers: number;
+  /** Replies the target's normal rate predicts in the burst's window, and the Poisson tail of `repliers`. */
+  expected: number;
+  pValue: number;
+  /** 0..1: the score its edges carry. */
+  score: number;
+  /** The burst's repliers in time order (account indices), one reply each (store indices). */
+  replierAccounts: number[];
+  replies: number[];
+  inciters: DogpileInciter[];
 }

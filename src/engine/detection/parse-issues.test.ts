@@ -292,7 +292,7 @@ describe('notes about the file: a code, and the English the CLI prints', () => {
       'No message column: co-post and near-duplicate detection has no data.',
       'No urls column: co-link detection has no data.',
       'No repost_id column: co-retweet detection has no data.',
-      'No reply_id column: co-reply detection has no data.',
+      'No reply_id column: co-reply and dogpiling detection have no data.',
     ]);
     const cut = parseActivity(csv(ok, '2,u,a,,,t,1600000000,', '3,u,a,,,t,1600000000,'), { maxRows: 2 });
     expect(cut.notes).toEqual([{ code: 'row-limit', limit: 2 }]);

@@ -91,7 +91,7 @@ export function describeParseNote(note: ParseNote): string {
     case 'no-repost-id-column':
       return 'No repost_id column: co-retweet detection has no data.';
     case 'no-reply-id-column':
-      return 'No reply_id column: co-reply detection has no data.';
+      return 'No reply_id column: co-reply and dogpiling detection have no data.';
     case 'row-limit':
       return `Row limit reached: only the first ${note.limit.toLocaleString('en')} rows were read.`;
     case 'legacy-note':

@@ -7,6 +7,7 @@ export const DETECTOR_NAMES = [
   'co-link',
   'co-retweet',
   'co-reply',
+  'dogpiling',
   'synchronised-posting',
   'shared-identifier',
 ] as const;
@@ -52,6 +53,25 @@ export interface CoReplySettings extends CoActionSettings {
   minBurstReplies: number;
 }
 
+/**
+ * Dogpiling per target (R1 social: "an individual inciting followers to ... reply abusively to a
+ * person"): a burst of replies from many accounts to one post or account, far above what the
+ * target's normal reply rate predicts, with the account whose post named the target just before.
+ */
+export interface DogpilingSettings {
+  enabled: boolean;
+  /** A burst: replies to the target at most this many seconds apart from the burst's first reply. */
+  windowSeconds: number;
+  /** Distinct accounts that must reply to the target inside the window. */
+  minRepliers: number;
+  /** A post naming the target at most this many seconds before the burst's first reply marks its author as the inciter. */
+  incitementLeadSeconds: number;
+  /** Largest Poisson tail probability of the burst's replier count under the target's normal reply rate. */
+  maxPValue: number;
+  /** Each replier is linked to at most this many nearest repliers on each side in the burst (bounds viral posts). */
+  maxNeighbours: number;
+}
+
 export interface SynchronisedSettings {
   enabled: boolean;
   /** Two posts are simultaneous when at most this many seconds apart. */
@@ -91,6 +111,7 @@ export interface DetectorSettings {
   coLink: CoActionSettings;
   coRetweet: CoActionSettings;
   coReply: CoReplySettings;
+  dogpiling: DogpilingSettings;
   synchronised: SynchronisedSettings;
   sharedIdentifier: SharedIdentifierSettings;
   clustering: ClusterSettings;
@@ -105,6 +126,7 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   coLink: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },
   coRetweet: { enabled: true, windowSeconds: 120, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50 },
   coReply: { enabled: true, windowSeconds: 900, minCoItems: 3, minSimilarity: 0.2, maxPValue: 1e-6, maxNeighbours: 50, minBurstReplies: 3 },
+  dogpiling: { enabled: true, windowSeconds: 900, minRepliers: 5, incitementLeadSeconds: 3_600, maxPValue: 1e-6, maxNeighbours: 50 },
   synchronised: {
     enabled: true, windowSeconds: 30, minCoMoments: 4, minLift: 10, maxPValue: 1e-6, maxNeighbours: 50,
     densityBinSeconds: 900,
@@ -124,6 +146,7 @@ export function resolveDetectorSettings(input: DetectorSettingsInput = {}): Dete
     coLink: { ...d.coLink, ...input.coLink },
     coRetweet: { ...d.coRetweet, ...input.coRetweet },
     coReply: { ...d.coReply, ...input.coReply },
+    dogpiling: { ...d.dogpiling, ...input.dogpiling },
     synchronised: { ...d.synchronised, ...input.synchronised },
     sharedIdentifier: { ...d.sharedIdentifier, ...input.sharedIdentifier },
     clustering: { ...d.clustering, ...input.clustering },
@@ -139,6 +162,7 @@ export function withWindow(settings: DetectorSettings, windowSeconds: number): D
     coLink: { ...settings.coLink, windowSeconds },
     coRetweet: { ...settings.coRetweet, windowSeconds },
     coReply: { ...settings.coReply, windowSeconds },
+    dogpiling: { ...settings.dogpiling, windowSeconds },
     synchronised: { ...settings.synchronised, windowSeconds },
   };
 }

@@ -17,7 +17,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { CoordinationCluster } from '../../engine/detection/clustering';
-import { ClusterEvidenceList } from './cluster-evidence-list';
+import { ClusterEvidenceList, ClusterTargets } from './cluster-evidence-list';
 import { formatInstant, formatScore } from './import-format';
 
 const SHOWN_ACCOUNTS = 12;
@@ -95,6 +95,7 @@ export const ClusterCard = memo(function ClusterCard(props: ClusterCardProps) {
           technique: t(`policy:technique.${cluster.suggestedSignal.technique}`),
         })}
       </Typography>
+      <ClusterTargets cluster={cluster} compact={compact} />
 
       {!compact && (
         <>

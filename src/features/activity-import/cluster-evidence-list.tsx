@@ -49,3 +49,68 @@ export function ClusterEvidenceList({ cluster }: { cluster: CoordinationCluster 
     </Accordion>
   );
 }
+
+const SHOWN_TARGETS = 5;
+const SHOWN_INCITING_POSTS = 3;
+
+/** `@name`, else the user id. */
+function accountLabel(username: string | null, accountId: string | null): string {
+  return username ? `@${username}` : (accountId ?? '?');
+}
+
+/**
+ * Dogpiling (R1 social): who was targeted, by how many accounts within how long, and who incited
+ * it. Nothing when the cluster has no dogpile.
+ */
+export function ClusterTargets({ cluster, compact }: { cluster: CoordinationCluster; compact: boolean }) {
+  const { t } = useTranslation('activityImport');
+  const targets = cluster.targets ?? [];
+  const inciters = cluster.inciters ?? [];
+  if (targets.length === 0 && inciters.length === 0) return null;
+  const shown = targets.slice(0, compact ? 2 : SHOWN_TARGETS);
+  const hidden = targets.length - shown.length;
+  return (
+    <Box sx={{ mt: 1 }}>
+      {shown.length > 0 && (
+        <Box component="ul" aria-label={t('clusters.targetsLabel')} sx={{ m: 0, pl: 2.5 }}>
+          {shown.map((target, index) => {
+            const minutes = Math.max(1, Math.ceil((Date.parse(target.end) - Date.parse(target.start)) / 60_000));
+            const account = target.username !== null || target.accountId !== null ? accountLabel(target.username, target.accountId) : null;
+            const values = { count: target.repliers, minutes, post: target.postId ?? '', account: account ?? '' };
+            const text =
+              target.kind === 'account'
+                ? t('clusters.targetAccount', values)
+                : account === null
+                  ? t('clusters.targetPostOnly', values)
+                  : t('clusters.targetPost', values);
+            return (
+              <Typography component="li" variant="body2" key={`${target.kind}-${target.postId ?? target.accountId ?? target.username ?? ''}-${index}`} sx={{ wordBreak: 'break-word' }}>
+                {text}
+              </Typography>
+            );
+          })}
+        </Box>
+      )}
+      {hidden > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {t('clusters.moreTargets', { count: hidden })}
+        </Typography>
+      )}
+      {inciters.length > 0 && (
+        <Typography variant="body2" sx={{ wordBreak: 'break-word' }}>
+          {t('clusters.incitedBy', {
+            accounts: inciters
+              .map((inciter) =>
+                t('clusters.inciter', {
+                  count: inciter.postIds.length,
+                  account: accountLabel(inciter.username, inciter.accountId),
+                  posts: inciter.postIds.slice(0, SHOWN_INCITING_POSTS).join(', '),
+                }),
+              )
+              .join('; '),
+          })}
+        </Typography>
+      )}
+    </Box>
+  );
+}

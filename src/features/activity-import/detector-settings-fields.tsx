@@ -12,7 +12,7 @@ import { memo } from 'react';
 import { Controller, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DetectorSettings } from '../../engine/detection/settings';
-import { SETTINGS_SECTIONS, stepOf, type NumericField, type SettingsSection } from './detector-settings-table';
+import { SETTINGS_SECTIONS, helpFieldOf, stepOf, type NumericField, type SettingsSection } from './detector-settings-table';
 
 /** Memoised: progress ticks re-render the form around it, not these fifty fields (the form's fieldset locks them). */
 export const DetectorSettingsFields = memo(function DetectorSettingsFields({ control }: { control: Control<DetectorSettings> }) {
@@ -93,6 +93,9 @@ function NumberField({
   // A disabled detector's thresholds do not matter; greying them out says so.
   const enabled = useWatch({ control, name: `${section.group}.enabled` as FieldPath<DetectorSettings> }) !== false;
   const id = `import-setting-${section.group}-${fieldName}`;
+  // Help under the field (MUI links it with aria-describedby); an error replaces it.
+  const helpField = helpFieldOf(section, fieldName);
+  const help = helpField === null ? undefined : t(`settings.help.dogpiling.${helpField}`);
   return (
     <Controller
       control={control}
@@ -113,7 +116,7 @@ function NumberField({
           inputRef={field.ref}
           disabled={!enabled}
           error={fieldState.invalid}
-          helperText={fieldState.invalid ? t('common:field.invalid') : undefined}
+          helperText={fieldState.invalid ? t('common:field.invalid') : help}
           sx={{ width: 230 }}
         />
       )}

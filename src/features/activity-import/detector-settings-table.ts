@@ -6,7 +6,7 @@ export type SettingsGroup = keyof DetectorSettings;
 export type NumericField =
   | 'windowSeconds' | 'minCoItems' | 'minSimilarity' | 'maxNeighbours' | 'minTextChars' | 'minTextSimilarity' | 'bands'
   | 'rows' | 'minBurstReplies' | 'minCoMoments' | 'minLift' | 'maxPValue' | 'densityBinSeconds'
-  | 'maxAccountsPerIdentifier' | 'minSharedIps' | 'minAccounts' | 'maxEvidence' | 'maxEdges';
+  | 'maxAccountsPerIdentifier' | 'minSharedIps' | 'minAccounts' | 'maxEvidence' | 'maxEdges' | 'minRepliers' | 'incitementLeadSeconds';
 
 export interface SettingsSection {
   group: SettingsGroup;
@@ -26,6 +26,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { group: 'coLink', detector: 'co-link', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'maxNeighbours'] },
   { group: 'coRetweet', detector: 'co-retweet', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'maxNeighbours'] },
   { group: 'coReply', detector: 'co-reply', basic: ['windowSeconds'], advanced: ['minCoItems', 'minSimilarity', 'maxPValue', 'minBurstReplies', 'maxNeighbours'] },
+  { group: 'dogpiling', detector: 'dogpiling', basic: ['windowSeconds', 'minRepliers'], advanced: ['incitementLeadSeconds', 'maxPValue', 'maxNeighbours'] },
   {
     group: 'synchronised', detector: 'synchronised-posting', basic: ['windowSeconds'],
     advanced: ['minCoMoments', 'minLift', 'maxPValue', 'maxNeighbours', 'densityBinSeconds'],
@@ -39,4 +40,14 @@ export function stepOf(field: NumericField): number | 'any' {
   if (field === 'minSimilarity' || field === 'minTextSimilarity') return 0.05;
   if (field === 'maxPValue' || field === 'minLift') return 'any';
   return 1;
+}
+
+/** Fields of the dogpiling detector with a help line (`settings.help.dogpiling.*`). */
+export const DOGPILING_HELP_FIELDS = ['windowSeconds', 'minRepliers', 'incitementLeadSeconds', 'maxPValue', 'maxNeighbours'] as const;
+export type DogpilingHelpField = (typeof DOGPILING_HELP_FIELDS)[number];
+
+/** The field's help line key, when its section has one. */
+export function helpFieldOf(section: SettingsSection, field: NumericField): DogpilingHelpField | null {
+  if (section.group !== 'dogpiling') return null;
+  return (DOGPILING_HELP_FIELDS as readonly NumericField[]).includes(field) ? (field as DogpilingHelpField) : null;
 }
