@@ -16,17 +16,30 @@ import type { ImportOutcome } from './import-result';
 import { clearLastImport, loadLastImport, saveLastImport } from './last-import-storage';
 import type { NetworkCanvasProps } from './network-canvas';
 import { networkLinkForSignal } from './signal-link';
+import { clusterActivity } from '../../engine/detection/cluster-activity';
+import { DEFAULT_DETECTOR_SETTINGS } from '../../engine/detection/settings';
+import { buildNetworkGraph } from './network-model';
+import { NetworkPanel } from './network-panel';
 
 vi.mock('./network-canvas', () => ({
-  NetworkCanvas: ({ graph, selectedClusterId, label, onSelectCluster, onStatus }: NetworkCanvasProps) => {
+  NetworkCanvas: ({ graph, filtered, selectedClusterId, selectedNodeId, label, onSelectCluster, onOpenAccount, onStatus, hidden }: NetworkCanvasProps) => {
     useEffect(() => onStatus('ready'), [onStatus]);
     return (
-      <figure aria-label={label} data-testid="network-canvas" data-selected={selectedClusterId ?? ''}>
-        {graph.nodes.map((node) => (
-          <button type="button" key={node.id} onClick={() => onSelectCluster(node.clusterId)}>
-            node {node.label}
-          </button>
-        ))}
+      <figure aria-label={label} data-testid="network-canvas" data-selected={selectedClusterId ?? ''} data-open={selectedNodeId ?? ''} hidden={hidden}>
+        {graph.nodes.map((node, i) =>
+          filtered.nodeShown[i] ? (
+            <button
+              type="button"
+              key={node.id}
+              onClick={() => {
+                onSelectCluster(node.clusterId);
+                onOpenAccount(node.id);
+              }}
+            >
+              node {node.label}
+            </button>
+          ) : null,
+        )}
       </figure>
     );
   },
@@ -82,6 +95,10 @@ describe('network view', () => {
     const third = outcome.report.clusters[2]!;
     expect(canvas).toHaveAttribute('data-selected', third.id);
     expect(router.state.location.search).toBe(`?view=network&cluster=${third.id}`);
+    // The tap also opens the account; Escape closes it.
+    expect(await screen.findByRole('dialog', { name: '@sock_1' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const cards = await clusterCards();
     expect(cards[2]).toHaveAttribute('aria-current', 'true');
     expect(within(cards[2]!).getByRole('button', { name: 'Selected' })).toHaveAttribute('aria-pressed', 'true');
@@ -128,3 +145,111 @@ describe('network view', () => {
     await clearLastImport(CASE_ID);
   });
 });
+
+describe('network view: table, filters and the account drawer', () => {
+  let outcome: ImportOutcome;
+  beforeEach(async () => {
+    outcome = coordinatedOutcome();
+    await saveLastImport(CASE_ID, outcome);
+  });
+
+  it('shows the same accounts as a table, filters them, and opens an account by keyboard', async () => {
+    const first = outcome.report.clusters[0]!;
+    const { user, router } = renderAt(`/cases/${CASE_ID}/import?view=network&cluster=${first.id}`);
+    await screen.findByTestId('network-canvas', {}, { timeout: 5_000 });
+    await user.click(screen.getByRole('button', { name: 'Table' }));
+    expect(screen.getByRole('button', { name: 'Table' })).toHaveAttribute('aria-pressed', 'true');
+    const table = screen.getByRole('table', { name: 'Accounts of the network, by cluster' });
+    expect(screen.getByTestId('network-canvas')).not.toBeVisible();
+    // Only the selected cluster, then every cluster.
+    expect(within(table).getAllByRole('row')).toHaveLength(first.accounts.length + 1);
+    await user.click(screen.getByRole('checkbox', { name: 'Only cluster 1' }));
+    const total = outcome.report.clusters.reduce((sum, c) => sum + c.accounts.length, 0);
+    expect(within(table).getAllByRole('row')).toHaveLength(total + 1);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Account', 'Cluster', 'Detectors', 'Highest link score', 'Linked accounts', 'Shared items',
+    ]);
+
+    // A detector filter hides the accounts it leaves without a link.
+    const detectors = screen.getByRole('group', { name: 'Links by detector' });
+    const boxes = within(detectors).getAllByRole('checkbox');
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) await user.click(box);
+    expect(screen.getByText('No account matches the filters.')).toBeInTheDocument();
+    expect(screen.getByText(/The filters show 0 of \d+ accounts and 0 of \d+ links\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all links' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(total + 1);
+
+    // The minimum score slider, by keyboard.
+    const slider = screen.getByRole('slider', { name: /Minimum link score/ });
+    slider.focus();
+    await user.keyboard('{End}');
+    expect(slider).toHaveAttribute('aria-valuetext', 'at least 1.00');
+    expect(screen.getByText(/The filters show \d+ of \d+ accounts/)).toBeInTheDocument();
+
+    // Open an account from the table by keyboard: the focus moves into the drawer and comes back.
+    await user.click(screen.getByRole('button', { name: 'Show all links' }));
+    const account = first.accounts[0]!;
+    const label = account.username ? `@${account.username}` : account.id;
+    await user.click(screen.getByRole('checkbox', { name: 'Only cluster 1' }));
+    const open = within(table).getByRole('button', { name: `Open ${label}` });
+    open.focus();
+    await user.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog', { name: label });
+    await waitFor(() => expect(drawer.contains(document.activeElement)).toBe(true));
+    expect(within(drawer).getByRole('heading', { level: 2, name: label })).toBeInTheDocument();
+    expect(within(drawer).getByRole('list', { name: `Accounts linked to ${label}` })).toBeInTheDocument();
+    // The import was kept from an earlier session: the posts need the file read again.
+    expect(within(drawer).getByText(/The posts are not kept between sessions/)).toBeInTheDocument();
+    expect(within(drawer).getByRole('link', { name: 'Show the cluster’s activity' })).toHaveAttribute(
+      'href',
+      `/cases/${CASE_ID}/import?view=activity&cluster=${first.id}`,
+    );
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(open).toHaveFocus();
+    expect(router.state.location.search).toBe(`?view=network&cluster=${first.id}`);
+  });
+});
+
+describe('account drawer with the posts of this session', () => {
+  it('shows the account\'s posts with their co-actions, and opens a linked account', async () => {
+    const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
+    const parsed = parseActivity(text);
+    const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
+    const graph = buildNetworkGraph(report.clusters);
+    const asked: string[][] = [];
+    const queryActivity = async (accountIds: readonly string[]) => {
+      asked.push([...accountIds]);
+      return { status: 'done' as const, activity: clusterActivity(parsed.store, accountIds, DEFAULT_DETECTOR_SETTINGS) };
+    };
+    const first = report.clusters[0]!;
+    const { user } = renderWithProviders(
+      <NetworkPanel graph={graph} selected={first} selectedRank={1} onSelectCluster={() => undefined} queryActivity={queryActivity} />,
+      { route: `/cases/${CASE_ID}/import?view=network` },
+    );
+    const canvas = await screen.findByTestId('network-canvas');
+    const node = graph.nodes.find((n) => n.clusterId === first.id && n.degree > 0)!;
+    await user.click(within(canvas).getByRole('button', { name: `node ${node.label}` }));
+    const drawer = await screen.findByRole('dialog', { name: node.label });
+    const posts = await within(drawer).findByRole('list', { name: `Posts of ${node.label}` });
+    expect(asked).toEqual([graph.nodes.filter((n) => n.clusterId === first.id).map((n) => n.accountId)]);
+    expect(within(drawer).getByText(/\d+ posts, \d+ with co-actions\./)).toBeInTheDocument();
+    const items = within(posts).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toHaveTextContent(/Co-actions: /);
+    await user.click(within(drawer).getByRole('checkbox', { name: 'Only posts with co-actions' }));
+    expect(within(posts).getAllByRole('listitem').length).toBeGreaterThanOrEqual(items.length);
+
+    // A linked account opens in the same drawer, with the focus on its name; the cluster's posts are not asked again.
+    const linked = within(drawer).getByRole('list', { name: `Accounts linked to ${node.label}` });
+    const next = within(linked).getAllByRole('button')[0]!;
+    const nextLabel = next.textContent ?? '';
+    await user.click(next);
+    const heading = await screen.findByRole('heading', { level: 2, name: nextLabel });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(await screen.findByRole('list', { name: `Posts of ${nextLabel}` })).toBeInTheDocument();
+    expect(asked).toHaveLength(1);
+  });
+});
+
