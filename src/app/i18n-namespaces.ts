@@ -24,6 +24,7 @@ const NAMESPACE_FILES = {
   commandPalette: '../features/command-palette/command-palette-locales.ts',
   caseTimeline: '../components/case-timeline/case-timeline-locales.ts',
   crossCase: '../components/cross-case/cross-case-locales.ts',
+  activityTimeline: '../components/activity-timeline/activity-timeline-locales.ts',
 } as const satisfies Record<keyof Resources, string>;
 
 export type Namespace = keyof typeof NAMESPACE_FILES;

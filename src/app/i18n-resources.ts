@@ -19,11 +19,12 @@ import * as live from '../features/live/live-locales';
 import * as commandPalette from '../features/command-palette/command-palette-locales';
 import * as caseTimeline from '../components/case-timeline/case-timeline-locales';
 import * as crossCase from '../components/cross-case/cross-case-locales';
+import * as activityTimeline from '../components/activity-timeline/activity-timeline-locales';
 
 const en = { common: common.en, policy: policy.en, cases: cases.en, workspace: workspace.en, engine: engine.en,
   fieldChange: fieldChange.en, review: review.en, enforcement: enforcement.en, submission: submission.en, audit: audit.en,
   activityImport: activityImport.en, accounts: accounts.en, conversation: conversation.en, notifications: notifications.en, live: live.en,
-  commandPalette: commandPalette.en, caseTimeline: caseTimeline.en, crossCase: crossCase.en };
+  commandPalette: commandPalette.en, caseTimeline: caseTimeline.en, crossCase: crossCase.en, activityTimeline: activityTimeline.en };
 
 /** The English texts of every namespace: the shape the typed `t()` keys are checked against. */
 export type Resources = typeof en;
@@ -33,10 +34,10 @@ export const resources = {
   nl: { common: common.nl, policy: policy.nl, cases: cases.nl, workspace: workspace.nl, engine: engine.nl,
     fieldChange: fieldChange.nl, review: review.nl, enforcement: enforcement.nl, submission: submission.nl, audit: audit.nl,
     activityImport: activityImport.nl, accounts: accounts.nl, conversation: conversation.nl, notifications: notifications.nl, live: live.nl,
-    commandPalette: commandPalette.nl, caseTimeline: caseTimeline.nl, crossCase: crossCase.nl },
+    commandPalette: commandPalette.nl, caseTimeline: caseTimeline.nl, crossCase: crossCase.nl, activityTimeline: activityTimeline.nl },
   tr: { common: common.tr, policy: policy.tr, cases: cases.tr, workspace: workspace.tr, engine: engine.tr,
     fieldChange: fieldChange.tr, review: review.tr, enforcement: enforcement.tr, submission: submission.tr, audit: audit.tr,
     activityImport: activityImport.tr, accounts: accounts.tr, conversation: conversation.tr, notifications: notifications.tr, live: live.tr,
-    commandPalette: commandPalette.tr, caseTimeline: caseTimeline.tr, crossCase: crossCase.tr },
+    commandPalette: commandPalette.tr, caseTimeline: caseTimeline.tr, crossCase: crossCase.tr, activityTimeline: activityTimeline.tr },
 } as const satisfies Record<Language, { [N in keyof Resources]: LocaleShape<Resources[N]> }>;
 

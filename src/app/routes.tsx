@@ -13,13 +13,13 @@ import { lazyScreen } from './lazy-screen';
 import { RouteErrorBoundary } from './route-error-page';
 
 const CaseRoute = lazyScreen(() => import('./case-route').then((m) => m.CaseRoute), {
-  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline', 'crossCase'],
+  texts: ['workspace', 'engine', 'submission', 'conversation', 'live', 'caseTimeline', 'crossCase', 'activityTimeline'],
 });
 const ReviewQueuePage = lazyScreen(() => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage), {
   texts: ['review'],
 });
 const ReviewRoute = lazyScreen(() => import('./review-route').then((m) => m.ReviewRoute), {
-  texts: ['review', 'engine', 'conversation', 'live', 'caseTimeline', 'crossCase'],
+  texts: ['review', 'engine', 'conversation', 'live', 'caseTimeline', 'crossCase', 'activityTimeline'],
 });
 const DesignationPage = lazyScreen(() => import('../features/enforcement/designation-page').then((m) => m.DesignationPage), {
   texts: ['enforcement', 'caseTimeline', 'crossCase'],
@@ -31,7 +31,7 @@ const ImportCasePickerPage = lazyScreen(() =>
   import('../features/activity-import/import-case-picker-page').then((m) => m.ImportCasePickerPage), { texts: ['activityImport'] },
 );
 const ActivityImportPage = lazyScreen(() =>
-  import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage), { texts: ['activityImport'] },
+  import('../features/activity-import/activity-import-page').then((m) => m.ActivityImportPage), { texts: ['activityImport', 'activityTimeline'] },
 );
 const AuditPage = lazyScreen(() => import('../features/audit/audit-page').then((m) => m.AuditPage), { texts: ['audit'] });
 const AccountPage = lazyScreen(() => import('../features/account-page/account-page').then((m) => m.AccountPage), {

@@ -3,7 +3,7 @@
 // analyst's click lands on top of their change instead of overwriting it.
 import { useCaseWrite } from '../../api/client/case-write';
 import { ApiError, callApi } from '../../api/client/http-client';
-import type { CaseContent, CaseDocument, CoordinationSignal } from '../../api/contract/case';
+import type { CaseContent, CaseDocument, CoordinationSignal, SignalActivity } from '../../api/contract/case';
 import type { SignalKind, SignalTechnique } from '../../engine/policy-terms';
 import { clusterIdOfSignal } from './signal-link';
 
@@ -14,15 +14,23 @@ function contentOf(document: CaseDocument): CaseContent {
 
 export type SignalChange =
   | { type: 'add'; signal: CoordinationSignal }
-  /** Only kind and technique: whatever else the analyst changed on the board since stays. */
-  | { type: 'retype'; signalId: string; kind: SignalKind; technique: SignalTechnique };
+  /**
+   * Only kind and technique: whatever else the analyst changed on the board since stays. `activity`
+   * (issue 16 §1) is put on a signal that has none yet (added when the file was not at hand); a
+   * snapshot the signal already keeps is never replaced.
+   */
+  | { type: 'retype'; signalId: string; kind: SignalKind; technique: SignalTechnique; activity?: SignalActivity };
 
 /** The case's signals with the change applied; null when there is nothing to write. */
 export function applySignalChange(signals: readonly CoordinationSignal[], change: SignalChange): CoordinationSignal[] | null {
   if (change.type === 'retype') {
     const index = signals.findIndex((existing) => existing.id === change.signalId);
     if (index < 0) throw new Error('signal-gone');
-    return signals.map((existing, i) => (i === index ? { ...existing, kind: change.kind, technique: change.technique } : existing));
+    return signals.map((existing, i) =>
+      i === index
+        ? { ...existing, kind: change.kind, technique: change.technique, ...(existing.activity === undefined && change.activity ? { activity: change.activity } : {}) }
+        : existing,
+    );
   }
   // One signal per cluster: added from another tab or by a colleague since, it is already there.
   const clusterId = clusterIdOfSignal(change.signal);

@@ -41,7 +41,7 @@ export function ClusterViews({ caseId, caseDocument, clusters, queryActivity }: 
   const graph = useMemo(() => buildNetworkGraph(clusters), [clusters]);
   const colors = useMemo(() => new Map(graph.nodes.map((node) => [node.clusterId, node.color])), [graph]);
   const selected = clusters.find((cluster) => cluster.id === requested) ?? null;
-  const board = useClusterBoard(caseId, caseDocument, ranks);
+  const board = useClusterBoard(caseId, caseDocument, ranks, queryActivity);
   const canAdd = caseDocument?.status === 'draft';
   // The tabs first, the panel a frame later: two smaller commits.
   const panelStage = useStagedCount(1, 1, 0);
@@ -137,6 +137,7 @@ export function ClusterViews({ caseId, caseDocument, clusters, queryActivity }: 
           rank={ranks.get(board.dialog.cluster.id) ?? 0}
           initial={board.dialog.initial}
           mode={board.dialog.mode}
+          activity={board.dialog.activity}
           busy={board.busyId !== null}
           onConfirm={board.confirm}
           onClose={board.closeDialog}

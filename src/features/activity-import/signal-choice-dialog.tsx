@@ -1,5 +1,6 @@
 // Kind and technique of the signal made from a cluster, the detectors' suggestion preselected; the
 // analyst's choice wins (R1 leaves it to a person whether a pattern is technical or social).
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -29,10 +30,15 @@ export interface SignalChoiceDialogProps {
   busy: boolean;
   onConfirm: (choice: SignalChoice) => void;
   onClose: () => void;
+  /**
+   * Issue 16 §1: whether the signal will keep the cluster's activity timeline (`kept`), cannot
+   * (`not-kept`: the import is from an earlier session, so the dialog says so), or already does.
+   */
+  activity?: 'kept' | 'not-kept' | null;
 }
 
 /** Mounted only while open, so each opening starts from `initial`. */
-export function SignalChoiceDialog({ rank, initial, mode, busy, onConfirm, onClose }: SignalChoiceDialogProps) {
+export function SignalChoiceDialog({ rank, initial, mode, busy, onConfirm, onClose, activity = null }: SignalChoiceDialogProps) {
   const { t } = useTranslation(['activityImport', 'policy', 'common']);
   const [choice, setChoice] = useState<SignalChoice>(initial);
   const techniques: readonly SignalTechnique[] = TECHNIQUES_BY_KIND[choice.kind];
@@ -56,6 +62,16 @@ export function SignalChoiceDialog({ rank, initial, mode, busy, onConfirm, onClo
           <DialogContentText id="signal-choice-intro" sx={{ mb: 2 }}>
             {t('signal.dialogIntro')}
           </DialogContentText>
+          {activity === 'kept' && (
+            <DialogContentText variant="body2" sx={{ mb: 2 }}>
+              {t('activity.kept')}
+            </DialogContentText>
+          )}
+          {activity === 'not-kept' && (
+            <Alert severity="info" sx={{ mb: 2 }} data-testid="signal-choice-activity">
+              {t('activity.notKept')}
+            </Alert>
+          )}
           <FormControl component="fieldset">
             <FormLabel component="legend">{t('signal.kind')}</FormLabel>
             <RadioGroup row name="signal-kind" value={choice.kind} onChange={(event) => {

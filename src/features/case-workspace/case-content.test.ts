@@ -2,7 +2,9 @@ import { act, renderHook } from '@testing-library/react';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import type { CaseContent } from '../../api/contract/case';
-import { fromCaseFormValues, toCaseFormValues, type CaseFormValues } from './case-content';
+import { GROUP, GROUP_HANDLES } from '../../components/activity-timeline/activity-test-data';
+import { signalActivitySnapshot } from '../../engine/detection/cluster-activity';
+import { fromCaseFormValues, toCaseFormValues, validateForSave, type CaseFormValues } from './case-content';
 import { sampleContent, sampleSignal } from './workspace-test-fixtures';
 
 describe('the case form values', () => {
@@ -22,5 +24,13 @@ describe('the case form values', () => {
     const last = seen.at(-1);
     expect(last?.rightsRiskAssessment).toBe('Typed');
     expect(last?.signals).toBe(content.signals);
+  });
+
+  it('keep a detected signal’s activity timeline and shared texts, and the save check lets them through (issue 16 §1, §4)', () => {
+    const signal = sampleSignal({ origin: 'detected', activity: signalActivitySnapshot(GROUP, GROUP_HANDLES), sharedTexts: ['Share this before they delete it'] });
+    const content = sampleContent({ signals: [signal] });
+    expect(fromCaseFormValues(toCaseFormValues(content)).signals[0]).toBe(signal);
+    const checked = validateForSave(content);
+    expect(checked.ok && checked.content.signals[0]).toEqual(signal);
   });
 });

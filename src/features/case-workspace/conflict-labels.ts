@@ -2,6 +2,7 @@
 // plain text), or which field the autosave could not send (named beside "Submit for review").
 import type { TFunction } from 'i18next';
 import type { CoordinationSignal, HarmEvidenceItem } from '../../api/contract/case';
+import { activitySummary } from '../../components/activity-timeline/activity-summary';
 import { HARM_CATEGORIES, type HarmCategory } from '../../engine/policy-terms';
 import { isAbsent, type ContentDifference, type PathSegment } from './content-diff';
 
@@ -100,6 +101,11 @@ function isEvidence(value: unknown): value is HarmEvidenceItem {
   return typeof value === 'object' && value !== null && 'description' in value && 'credibleSource' in value;
 }
 
+function activityText(activity: NonNullable<CoordinationSignal['activity']>, t: T): string {
+  const summary = activitySummary(activity);
+  return t('conflict.activity', { count: summary.accounts, posts: summary.posts, from: new Date(summary.start), to: new Date(summary.end) });
+}
+
 /** A value as text (React escapes it; nothing here is markup). */
 export function differenceValue(value: unknown, t: T): string {
   if (isAbsent(value)) return t('conflict.absent');
@@ -116,6 +122,9 @@ export function differenceValue(value: unknown, t: T): string {
       t(`policy:strength.${value.strength}`),
       value.accounts.map((account) => `@${account}`).join(', '),
       value.description,
+      // Issue 16 §1, §4: what the detected signal keeps, in words (never its data).
+      value.activity ? activityText(value.activity, t) : '',
+      value.sharedTexts && value.sharedTexts.length > 0 ? t('conflict.sharedTexts', { count: value.sharedTexts.length }) : '',
     ].filter(Boolean).join(' — ');
   }
   if (isEvidence(value)) {

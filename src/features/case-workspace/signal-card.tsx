@@ -4,6 +4,7 @@
 import DeleteIcon from '@mui/icons-material/Delete';
 import DriveFileMoveIcon from '@mui/icons-material/DriveFileMove';
 import EditIcon from '@mui/icons-material/Edit';
+import TimelineIcon from '@mui/icons-material/Timeline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Menu from '@mui/material/Menu';
@@ -12,9 +13,10 @@ import { useWorkspace } from './workspace-context';
 import { Link as RouterLink } from 'react-router';
 import MenuItem from '@mui/material/MenuItem';
 import type { Theme } from '@mui/material/styles';
-import { memo, useState, type DragEvent } from 'react';
+import { lazy, memo, Suspense, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinationSignal } from '../../api/contract/case';
+import { activitySummary } from '../../components/activity-timeline/activity-summary';
 import { LANES, laneOf, techniqueFitsLane, type LaneId } from './board-model';
 import { SafeLink, linkHost } from './safe-link';
 import { formatWindow } from './signal-format';
@@ -27,6 +29,9 @@ import { formatWindow } from './signal-format';
 export const CARD_HEIGHT = 200;
 export const SIGNAL_DRAG_TYPE = 'application/x-cha-signal';
 const SHOWN_ACCOUNTS = 3;
+
+/** Issue 16 §1: the signal's activity timeline, loaded when first opened, so the board stays light. */
+const SignalActivityDialog = lazy(() => import('../../components/activity-timeline/signal-activity').then((m) => ({ default: m.SignalActivityDialog })));
 
 /** The card's CSS, applied once by the lane around all its cards. */
 export function signalCardStyles(theme: Theme) {
@@ -96,6 +101,7 @@ export interface SignalCardProps {
 export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, onRemove, onMove }: SignalCardProps) {
   const { t, i18n } = useTranslation(['workspace', 'policy']);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [activityOpen, setActivityOpen] = useState(false);
   const networkLink = useWorkspace().networkLinkForSignal(signal);
   const harmLinks = useHarmLinks(signal.id);
   const technique = t(`policy:technique.${signal.technique}`);
@@ -157,6 +163,9 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
             t('board.noSources')
           )}
         </p>
+        {signal.activity && (
+          <ActivityButton signal={signal} name={name} open={activityOpen} onOpen={() => setActivityOpen(true)} onClose={() => setActivityOpen(false)} />
+        )}
         {!readOnly && (
           <div className="cha-card__actions">
             <IconButton size="small" title={t('board.edit')} aria-label={t('board.editSignal', { name })} onClick={() => onEdit(signal.id)}>
@@ -198,3 +207,31 @@ export const SignalCard = memo(function SignalCard({ signal, readOnly, onEdit, o
     </article>
   );
 });
+
+/**
+ * Issue 16 §1: the activity the signal keeps as evidence (R1-R2), behind a button: the card has a
+ * fixed height, so the timeline opens in a dialog; visible to everyone who sees the board.
+ */
+function ActivityButton({ signal, name, open, onOpen, onClose }: { signal: CoordinationSignal; name: string; open: boolean; onOpen: () => void; onClose: () => void }) {
+  const { t } = useTranslation('workspace');
+  if (!signal.activity) return null;
+  const summary = activitySummary(signal.activity);
+  return (
+    <>
+      <IconButton
+        size="small"
+        title={t('board.activity', { count: summary.accounts, posts: summary.posts })}
+        aria-label={t('board.showActivity', { name })}
+        aria-haspopup="dialog"
+        onClick={onOpen}
+      >
+        <TimelineIcon fontSize="small" />
+      </IconButton>
+      {open && (
+        <Suspense fallback={null}>
+          <SignalActivityDialog activity={signal.activity} name={name} onClose={onClose} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoordinationSignal } from '../../api/contract/case';
+import { GROUP, GROUP_HANDLES } from '../../components/activity-timeline/activity-test-data';
+import { signalActivitySnapshot } from '../../engine/detection/cluster-activity';
 import { renderWithProviders } from '../../test/render';
 import { SignalDialog, newSignalValues, signalResolver, toFormValues } from './signal-dialog-form';
 import { sampleSignal } from './workspace-test-fixtures';
@@ -81,6 +83,22 @@ describe('SignalDialog', () => {
     const options = screen.getAllByRole('option').map((option) => option.textContent);
     expect(options).toContain('Inciting followers to reply abusively (dogpiling)');
     expect(options).not.toContain('Fake engagement');
+  });
+
+  it('keeps a detected signal’s activity timeline and shared texts through an edit (issue 16 §1, §4)', async () => {
+    const activity = signalActivitySnapshot(GROUP, GROUP_HANDLES);
+    const sharedTexts = ['Share this before they delete it'];
+    const signal = sampleSignal({ origin: 'detected', evidenceState: 'unverified', activity, sharedTexts });
+    const onSave = vi.fn<(saved: CoordinationSignal) => void>();
+    const { user } = renderWithProviders(<SignalDialog mode="edit" initial={toFormValues(signal)} onClose={() => undefined} onSave={onSave} />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByRole('combobox', { name: 'Evidence state' }));
+    await user.click(screen.getByRole('option', { name: 'Corroborated' }));
+    await user.click(dialog.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(onSave.mock.calls[0]?.[0]).toEqual({ ...signal, evidenceState: 'corroborated' });
+    // Neither is an input of the dialog.
+    expect(dialog.queryByDisplayValue(sharedTexts[0] ?? '')).not.toBeInTheDocument();
   });
 
   it('round-trips an existing signal through the form shape unchanged', async () => {

@@ -30,7 +30,11 @@ import { laneById, newItemId, techniqueForKind, type LaneId } from './board-mode
 import { localInputToUtc, utcToLocalInput } from './signal-format';
 import { TagListInput } from './tag-list-field';
 
-/** The dialog's own shape: inputs as typed (window as `datetime-local` text, sources as rows). */
+/**
+ * The dialog's own shape: inputs as typed (window as `datetime-local` text, sources as rows). A
+ * detected signal's `activity` and `sharedTexts` (issue 16 §1, §4) ride along untouched: no input
+ * edits them, and the dialog hands them back with the saved signal.
+ */
 export interface SignalFormValues extends Omit<CoordinationSignal, 'window' | 'sources'> {
   windowStart: string;
   windowEnd: string;
@@ -109,14 +113,17 @@ export interface SignalDialogProps {
 export function SignalDialog({ initial, mode, onClose, onSave }: SignalDialogProps) {
   const { t } = useTranslation(['workspace', 'policy', 'common']);
   const { fieldError } = useErrorText();
+  // Kept out of the form: react-hook-form copies its values on every change, and a snapshot of
+  // thousands of marks would be copied with each keystroke. They go back onto the saved signal.
+  const { activity, sharedTexts, ...editable } = initial;
   const { control, handleSubmit, setValue, getValues, formState: { errors } } = useForm<SignalFormValues, unknown, CoordinationSignal>({
-    defaultValues: initial,
+    defaultValues: editable,
     resolver: signalResolver,
     mode: 'onTouched',
   });
   const sources = useFieldArray({ control, name: 'sources' });
   const kind = useWatch({ control, name: 'kind' });
-  const submit = handleSubmit((signal) => onSave(signal));
+  const submit = handleSubmit((signal) => onSave({ ...signal, ...(sharedTexts ? { sharedTexts } : {}), ...(activity ? { activity } : {}) }));
   const titleId = 'signal-dialog-title';
 
   const select = (name: 'observed' | 'strength' | 'evidenceState', label: string, options: readonly string[], labelOf: (option: string) => string) => (

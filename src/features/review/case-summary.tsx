@@ -1,12 +1,18 @@
 // The case as the reviewer reads it: everything the analyst wrote, read-only, in the policy's order.
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_QUESTION_IDS, type AccountAssociation, type CaseContent, type CoordinationSignal, type HarmEvidenceItem } from '../../api/contract/case';
+import { activitySummary } from '../../components/activity-timeline/activity-summary';
+import { formatDateTime } from '../../components/date-time';
 import { HARM_CATEGORIES } from '../../engine/policy-terms';
+
+/** Issue 16 §1: the timeline's code loads when a reviewer opens one, not with the review page. */
+const SignalActivityTimeline = lazy(() => import('../../components/activity-timeline/signal-activity').then((m) => ({ default: m.SignalActivityTimeline })));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -78,6 +84,38 @@ function EvidenceLine({ item, signals }: { item: HarmEvidenceItem; signals: read
         </Box>
       )}
     </li>
+  );
+}
+
+/**
+ * Issue 16 §1: the activity a detected signal keeps as its evidence (R1-R2): a line with its numbers,
+ * and the timeline itself behind a button.
+ */
+function SignalActivityLine({ activity }: { activity: NonNullable<CoordinationSignal['activity']> }) {
+  const { t, i18n } = useTranslation(['review', 'activityTimeline']);
+  const [open, setOpen] = useState(false);
+  const regionId = useId();
+  const summary = activitySummary(activity);
+  return (
+    <Box sx={{ whiteSpace: 'normal' }}>
+      {t('summary.activity', {
+        count: summary.accounts,
+        posts: summary.posts,
+        bursts: summary.bursts,
+        from: formatDateTime(summary.start, i18n.language),
+        to: formatDateTime(summary.end, i18n.language),
+      })}{' '}
+      <Button size="small" aria-expanded={open} aria-controls={open ? regionId : undefined} onClick={() => setOpen(!open)}>
+        {open ? t('summary.hideActivity') : t('summary.showActivity')}
+      </Button>
+      {open && (
+        <Box id={regionId} sx={{ mt: 1, mb: 2 }}>
+          <Suspense fallback={<Typography variant="body2">{t('activityTimeline:snapshot.loading')}</Typography>}>
+            <SignalActivityTimeline activity={activity} headingLevel="h4" />
+          </Suspense>
+        </Box>
+      )}
+    </Box>
   );
 }
 
@@ -179,6 +217,7 @@ export function CaseSummary({ content, accounts }: { content: CaseContent; accou
                 ))}
               </Box>
             )}
+            {signal.activity && <SignalActivityLine activity={signal.activity} />}
           </Field>
         ))}
       </Section>
