@@ -4,7 +4,7 @@
 // contexts act as users of one server (src/backend/bridge-storage.ts).
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type BrowserContext, type Download, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Download, type Locator, type Page } from '@playwright/test';
 import { createStorageBridgeHost } from '../src/backend/bridge-storage';
 import { createMemoryStorage } from '../src/backend/memory-storage';
 import { SESSION_STORAGE_KEY } from '../src/app/session-store';
@@ -142,8 +142,9 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 /** Clicks the button that downloads a file; answers the download and its text. */
-/** Clicks the button (or link) named `name` and reads the file it saves, without a byte-order mark. */
-export async function downloadText(page: Page, name: string, role: 'button' | 'link' = 'button'): Promise<{ download: Download; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole(role, { name }).click()]);
+/** Clicks the button (or link) named `name` in `scope` and reads the file it saves, without a byte-order mark. */
+export async function downloadText(scope: Page | Locator, name: string, role: 'button' | 'link' = 'button'): Promise<{ download: Download; text: string }> {
+  const page = 'waitForEvent' in scope ? scope : scope.page();
+  const [download] = await Promise.all([page.waitForEvent('download'), scope.getByRole(role, { name }).click()]);
   return { download, text: (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '') };
 }

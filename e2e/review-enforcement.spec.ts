@@ -149,7 +149,7 @@ test('analyst submits, reviewer approves, associates and acts; limits expire aft
   const sor = StatementsOfReasonsExport.safeParse(JSON.parse(statements.text));
   expect(sor.success, JSON.stringify(sor.error?.issues)).toBe(true);
   expect(sor.data?.statements.map((s) => s.category_specification)).toEqual([['KEYWORD_COORDINATED_HARM'], ['KEYWORD_COORDINATED_HARM'], ['KEYWORD_COORDINATED_HARM']]);
-  const csv = await downloadText(rui, 'Actions (CSV)', 'link');
+  const csv = await downloadText(rui.getByRole('region', { name: 'Decision record (R19)' }), 'Actions (CSV)', 'link');
   expect(csv.text.split('\r\n')[0]).toBe('id,type,target,targetRef,basis,appliedBy,appliedAt,expiresAt,stateAtExport,reappliesId,endedAt,endedReason');
 
   // --- The printable report: readable on screen and on paper, without the app's chrome.
