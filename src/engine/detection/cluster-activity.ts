@@ -133,7 +133,7 @@ export function clusterActivity(
     bits.set(post, (bits.get(post) ?? 0) | bit);
   };
   const windows = windowsOf(settings);
-  markShared(store, groupPosts(posts, (p) => sharedTextKey(store, p, settings.coPost.minTextChars)), windows['same-text'], 1, coActionBit('same-text'), mark);
+  markShared(store, groupPosts(posts, (p) => sameTextKey(store, p, settings.coPost.minTextChars)), windows['same-text'], 1, coActionBit('same-text'), mark);
   markShared(store, groupPostsMany(store, posts), windows['same-link'], 1, coActionBit('same-link'), mark);
   markShared(store, groupPosts(posts, (p) => refKey(store.repostOf[p])), windows['same-repost'], 1, coActionBit('same-repost'), mark);
   markShared(store, groupPosts(posts, (p) => refKey(store.replyTo[p])), windows['reply-burst'], settings.coReply.minBurstReplies, coActionBit('reply-burst'), mark);
@@ -202,7 +202,7 @@ function refKey(ref: number | undefined): string | null {
 }
 
 /** Identical normalised texts of original posts (reposts carry someone else's text). */
-function sharedTextKey(store: PostStore, post: number, minChars: number): string | null {
+function sameTextKey(store: PostStore, post: number, minChars: number): string | null {
   if ((store.repostOf[post] ?? -1) >= 0) return null;
   const normal = normaliseText(store.text.get(post));
   return normal.length >= minChars ? normal : null;
