@@ -10,7 +10,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
@@ -23,8 +22,8 @@ import type { z } from 'zod';
 import type { AccountAssociation, CaseDocument } from '../../api/contract/case';
 import { AccountDecisionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { AssociationBasisField } from './association-basis-field';
 import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
-import { ASSOCIATION_BASES } from '../../engine/policy-terms';
 import { useDecideAccount } from './enforcement-queries';
 
 const NOTE_MAX_LENGTH = maxLengthOf(AccountDecisionInput.shape.note);
@@ -91,31 +90,9 @@ export function AccountDecisionDialog({ caseDocument, account, onClose }: Accoun
             <Controller
               control={control}
               name="basis"
-              render={({ field }) => {
-                const value = field.value ?? [];
-                return (
-                  <FormControl component="fieldset" error={!!formState.errors.basis} disabled={!confirmed}>
-                    <FormLabel component="legend">{t('accounts.basis')}</FormLabel>
-                    <FormGroup>
-                      {ASSOCIATION_BASES.map((basis) => (
-                        <FormControlLabel
-                          key={basis}
-                          label={t(`policy:associationBasis.${basis}`)}
-                          control={
-                            <Checkbox
-                              checked={value.includes(basis)}
-                              onChange={(event) =>
-                                field.onChange(event.target.checked ? [...value, basis] : value.filter((item) => item !== basis))
-                              }
-                            />
-                          }
-                        />
-                      ))}
-                    </FormGroup>
-                    <FormHelperText>{formState.errors.basis ? t('accounts.basisRequired') : t('accounts.basisHelp')}</FormHelperText>
-                  </FormControl>
-                );
-              }}
+              render={({ field }) => (
+                <AssociationBasisField value={field.value ?? []} onChange={field.onChange} error={!!formState.errors.basis} disabled={!confirmed} />
+              )}
             />
             <Controller
               control={control}

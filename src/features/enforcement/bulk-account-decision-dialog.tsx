@@ -4,17 +4,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormGroup from '@mui/material/FormGroup';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { Controller, useForm } from 'react-hook-form';
@@ -25,8 +19,8 @@ import type { AccountFilter, BulkAccountDecisionResult } from '../../api/contrac
 import { AssociationBasis } from '../../api/contract/policy-terms';
 import { AccountDecisionInput } from '../../api/contract/requests';
 import { useErrorText } from '../../components/api-error-text';
+import { AssociationBasisField } from './association-basis-field';
 import { FormCharacterCount, maxLengthOf } from '../../components/character-count';
-import { ASSOCIATION_BASES } from '../../engine/policy-terms';
 
 const NOTE_MAX_LENGTH = maxLengthOf(AccountDecisionInput.shape.note);
 
@@ -79,29 +73,9 @@ export function BulkAccountDecisionDialog({ caseId, version, target, count, onCl
             <Controller
               control={control}
               name="basis"
-              render={({ field }) => {
-                const value = field.value ?? [];
-                return (
-                  <FormControl component="fieldset" error={!!formState.errors.basis}>
-                    <FormLabel component="legend">{t('accounts.basis')}</FormLabel>
-                    <FormGroup>
-                      {ASSOCIATION_BASES.map((basis) => (
-                        <FormControlLabel
-                          key={basis}
-                          label={t(`policy:associationBasis.${basis}`)}
-                          control={
-                            <Checkbox
-                              checked={value.includes(basis)}
-                              onChange={(event) => field.onChange(event.target.checked ? [...value, basis] : value.filter((item) => item !== basis))}
-                            />
-                          }
-                        />
-                      ))}
-                    </FormGroup>
-                    <FormHelperText>{formState.errors.basis ? t('accounts.basisRequired') : t('accounts.basisHelp')}</FormHelperText>
-                  </FormControl>
-                );
-              }}
+              render={({ field }) => (
+                <AssociationBasisField value={field.value ?? []} onChange={field.onChange} error={!!formState.errors.basis} />
+              )}
             />
             <TextField
               label={t('accounts.note')}
