@@ -67,6 +67,24 @@ function trimmed<T extends Int32Array | Float64Array>(data: T, length: number): 
 }
 
 /**
+ * An open-addressing table of [hash, slot] pairs (slot 0 = empty) moved into one of `mask + 1`
+ * places, linear probing: the Interner's and the post texts' tables grow through it.
+ */
+function rehashedSlots(old: Int32Array, mask: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array((mask + 1) * 2);
+  for (let j = 0; j < old.length; j += 2) {
+    const slot = old[j + 1] ?? 0;
+    if (slot === 0) continue;
+    const h = old[j] ?? 0;
+    let i = h & mask;
+    while ((slots[2 * i + 1] ?? 0) !== 0) i = (i + 1) & mask;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = slot;
+  }
+  return slots;
+}
+
+/**
  * Maps strings to dense ids 0..n-1 and back: FNV-1a hash, open addressing over an Int32Array of
  * [hash, id + 1] slots. Equality is checked against a compact byte copy of each key (keys with a
  * character above U+00FF against the stored string), not against the stored strings: those are
@@ -166,21 +184,8 @@ export class Interner {
   }
 
   private rehash(): void {
-    const size = (this.mask + 1) * 2;
-    const mask = size - 1;
-    const slots = new Int32Array(size * 2);
-    const old = this.slots;
-    for (let j = 0; j < old.length; j += 2) {
-      const slot = old[j + 1] ?? 0;
-      if (slot === 0) continue;
-      const h = old[j] ?? 0;
-      let i = h & mask;
-      while ((slots[2 * i + 1] ?? 0) !== 0) i = (i + 1) & mask;
-      slots[2 * i] = h;
-      slots[2 * i + 1] = slot;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.mask = this.mask * 2 + 1;
+    this.slots = rehashedSlots(this.slots, this.mask);
   }
 }
 
@@ -621,22 +626,9 @@ class TextPool {
   }
 
   private rehash(): void {
-    const old = this.slots;
-    if (old === null) return;
-    const size = (this.mask + 1) * 2;
-    const mask = size - 1;
-    const slots = new Int32Array(size * 2);
-    for (let j = 0; j < old.length; j += 2) {
-      const slot = old[j + 1] ?? 0;
-      if (slot === 0) continue;
-      const h = old[j] ?? 0;
-      let i = h & mask;
-      while ((slots[2 * i + 1] ?? 0) !== 0) i = (i + 1) & mask;
-      slots[2 * i] = h;
-      slots[2 * i + 1] = slot;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    if (this.slots === null) return;
+    this.mask = this.mask * 2 + 1;
+    this.slots = rehashedSlots(this.slots, this.mask);
   }
 
   private newBlock(atLeast: number): void {
