@@ -60,3 +60,4 @@ export function TablePager({ count, page, rowsPerPage, rowsPerPageOptions, onPag
     </Box>
   );
 }
+

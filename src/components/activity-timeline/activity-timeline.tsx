@@ -26,6 +26,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TablePager } from '../table-pager';
+import { usePagerState } from '../use-pager-state';
 import { visuallyHidden } from '../visually-hidden';
 import {
   CO_ACTION_KINDS,
@@ -750,8 +751,7 @@ function TimelineTable({ model, language, timeZone }: { model: ActivityTimelineM
   const rows = useMemo(() => timelineRows(model), [model]);
   const withText = useMemo(() => rows.some((row) => row.mark.excerpt !== null), [rows]);
   const withPost = useMemo(() => rows.some((row) => row.mark.post !== null), [rows]);
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState<number>(ROWS_PER_PAGE_OPTIONS[0]);
+  const { page, rowsPerPage, pagerProps } = usePagerState(ROWS_PER_PAGE_OPTIONS);
   const lastPage = Math.max(0, Math.ceil(rows.length / rowsPerPage) - 1);
   const current = Math.min(page, lastPage);
   const pageRows = rows.slice(current * rowsPerPage, (current + 1) * rowsPerPage);
@@ -787,17 +787,7 @@ function TimelineTable({ model, language, timeZone }: { model: ActivityTimelineM
         </Table>
       </Box>
       {rows.length > ROWS_PER_PAGE_OPTIONS[0] && (
-        <TablePager
-          count={rows.length}
-          page={current}
-          rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
-          onPageChange={setPage}
-          onRowsPerPageChange={(next) => {
-            setRowsPerPage(next);
-            setPage(0);
-          }}
-        />
+        <TablePager count={rows.length} {...pagerProps} page={current} />
       )}
     </>
   );

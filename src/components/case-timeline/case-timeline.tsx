@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useUserName } from '../../api/client/user-queries';
 import { DateTime, formatDateTime } from '../date-time';
 import { TablePager } from '../table-pager';
+import { usePagerState } from '../use-pager-state';
 import { axisPosition, axisTicks, buildCaseTimeline, laneMarks, TIMELINE_LANES, type TimelineItem, type TimelineLane, type TimelineSource } from './case-timeline-model';
 
 type View = 'chart' | 'table';
@@ -243,8 +244,7 @@ function Mark({ item, domain, middle, colour, title }: { item: TimelineItem; dom
 
 function TimelineTable({ items, describe }: { items: readonly TimelineItem[]; describe: (item: TimelineItem) => string }) {
   const { t } = useTranslation('caseTimeline');
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState<number>(ROWS_PER_PAGE_OPTIONS[0]);
+  const { page, rowsPerPage, pagerProps } = usePagerState(ROWS_PER_PAGE_OPTIONS);
   const shown = items.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <>
@@ -281,17 +281,7 @@ function TimelineTable({ items, describe }: { items: readonly TimelineItem[]; de
         </Table>
       </Box>
       {items.length > ROWS_PER_PAGE_OPTIONS[0] && (
-        <TablePager
-          count={items.length}
-          page={page}
-          rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
-          onPageChange={setPage}
-          onRowsPerPageChange={(next) => {
-            setRowsPerPage(next);
-            setPage(0);
-          }}
-        />
+        <TablePager count={items.length} {...pagerProps} />
       )}
     </>
   );

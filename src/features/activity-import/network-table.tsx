@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TablePager } from '../../components/table-pager';
+import { usePagerState } from '../../components/use-pager-state';
 import { formatNumber, formatScore } from './import-format';
 import type { FilteredNetwork } from './network-filter';
 import type { NetworkGraph } from './network-model';
@@ -34,8 +35,7 @@ export function NetworkTable({ graph, filtered, selectedClusterId, selectedRank,
   const { t, i18n } = useTranslation('activityImport');
   const language = i18n.language;
   const [onlySelected, setOnlySelected] = useState(true);
-  const [pageState, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState<number>(PAGE_SIZES[0]);
+  const { page: pageState, rowsPerPage, pagerProps } = usePagerState(PAGE_SIZES);
   const restricted = onlySelected && selectedClusterId !== null;
 
   const rows = useMemo(() => {
@@ -114,17 +114,7 @@ export function NetworkTable({ graph, filtered, selectedClusterId, selectedRank,
           {t('network.table.empty')}
         </Typography>
       ) : (
-        <TablePager
-          count={rows.length}
-          page={page}
-          rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={setPage}
-          onRowsPerPageChange={(size) => {
-            setRowsPerPage(size);
-            setPage(0);
-          }}
-        />
+        <TablePager count={rows.length} {...pagerProps} page={page} />
       )}
     </Box>
   );

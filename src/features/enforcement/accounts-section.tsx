@@ -31,6 +31,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { SearchField } from '../../components/search-field';
 import { TablePager } from '../../components/table-pager';
+import { usePagerState } from '../../components/use-pager-state';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { lastActivity, needsRecencyReview } from '../../engine/association-recency';
 import { AccountDecisionDialog } from './account-decision-dialog';
@@ -45,8 +46,7 @@ export function AccountsSection({ caseDocument, open, now }: { caseDocument: Cas
   const crossCase = useCrossCaseRefs(caseDocument.id);
   const [status, setStatus] = useState<AccountStatus | undefined>(undefined);
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState<number>(ROWS_PER_PAGE[0]);
+  const { page, setPage, rowsPerPage, pagerProps } = usePagerState(ROWS_PER_PAGE);
   // Handles as the list shows them; kept across pages, cleared when the filter changes.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [deciding, setDeciding] = useState<AccountAssociation | null>(null);
@@ -183,17 +183,7 @@ export function AccountsSection({ caseDocument, open, now }: { caseDocument: Cas
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePager
-        count={total}
-        page={page}
-        rowsPerPage={rowsPerPage}
-        rowsPerPageOptions={ROWS_PER_PAGE}
-        onPageChange={setPage}
-        onRowsPerPageChange={(rows) => {
-          setRowsPerPage(rows);
-          setPage(0);
-        }}
-      />
+      <TablePager count={total} {...pagerProps} />
       {deciding && <AccountDecisionDialog caseDocument={caseDocument} account={deciding} onClose={() => setDeciding(null)} />}
       {bulk && (
         <BulkAccountDecisionDialog

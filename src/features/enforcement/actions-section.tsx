@@ -27,6 +27,7 @@ import { DateTime } from '../../components/date-time';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterSelect } from '../../components/filter-select';
 import { TablePager } from '../../components/table-pager';
+import { usePagerState } from '../../components/use-pager-state';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType as ActionType } from '../../engine/policy-terms';
 import { actionState, canLift, canReapply, type ActionState } from './action-rules';
@@ -51,8 +52,7 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
   const [deciding, setDeciding] = useState<{ kind: ActionReasonKind; action: EnforcementAction } | null>(null);
   const [state, setState] = useState<ActionStateFilter | undefined>(undefined);
   const [type, setType] = useState<ActionType | undefined>(undefined);
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState<number>(ROWS_PER_PAGE[0]);
+  const { page, setPage, rowsPerPage, pagerProps } = usePagerState(ROWS_PER_PAGE);
   const list = useCaseActions(caseDocument.id, {
     ...(state ? { state } : {}), ...(type ? { type } : {}), dir: 'desc', offset: page * rowsPerPage, limit: rowsPerPage,
   });
@@ -139,17 +139,7 @@ export function ActionsSection({ caseDocument, now, open, canAct }: ActionsSecti
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePager
-        count={total}
-        page={page}
-        rowsPerPage={rowsPerPage}
-        rowsPerPageOptions={ROWS_PER_PAGE}
-        onPageChange={setPage}
-        onRowsPerPageChange={(rows) => {
-          setRowsPerPage(rows);
-          setPage(0);
-        }}
-      />
+      <TablePager count={total} {...pagerProps} />
       {!open && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.closed')}</Alert>}
       {!canAct && <Alert severity="info" sx={{ mt: 2 }}>{t('actions.reviewersOnly')}</Alert>}
       {canAct && <ApplyActionFormView caseDocument={caseDocument} generalRulesOnly={!open} />}
