@@ -60,4 +60,3 @@ export function TablePager({ count, page, rowsPerPage, rowsPerPageOptions, onPag
     </Box>
   );
 }
-
