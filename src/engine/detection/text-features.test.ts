@@ -2,7 +2,8 @@
 // straightforward version it replaced is kept here as the reference it must match bit for bit.
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SIGNATURE_BINS, TextFingerprint } from './text-features';
+import { SIGNATURE_BINS, STORED_BIN_MASK, TextFingerprint, signatureSimilarity } from './text-features';
+import { fingerprintRows } from './text-fingerprints';
 
 const EMPTY = 0xffffffff;
 
@@ -242,6 +243,68 @@ describe('TextFingerprint.computeRange', () => {
         expect(summary(inPlace, withSignature)).toEqual(summary(cut, withSignature));
       }),
       { numRuns: 5_000 },
+    );
+  });
+});
+
+/** The full minima of `t`'s signature, as TextFingerprint computes them. */
+function fullSignature(t: string): number[] {
+  const fp = new TextFingerprint();
+  fp.compute(t, true);
+  return [...fp.signature];
+}
+
+/** A plain list of texts as fingerprintRows reads them. */
+function list(texts: string[]): { get(i: number): string } {
+  return { get: (i) => texts[i] ?? '' };
+}
+
+/** Fraction of equal bins of two full signatures. */
+function equalBins(a: number[], b: number[]): number {
+  return a.filter((v, j) => v === b[j]).length / SIGNATURE_BINS;
+}
+
+describe('stored signatures (b-bit MinHash, 16 bits a bin)', () => {
+  it('keeps the low 16 bits of each bin\'s minimum, in a Uint16Array (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (texts) => {
+        const fp = fingerprintRows(list(texts), new Int32Array(texts.length).fill(-1), 0, texts.length, 0);
+        expect(fp.signatures).toBeInstanceOf(Uint16Array);
+        const stored = texts.flatMap((_t, i) => {
+          const row = fp.signatureRow[i] ?? -1;
+          return row < 0 ? [] : [[...fp.signatures.subarray(row * SIGNATURE_BINS, (row + 1) * SIGNATURE_BINS)]];
+        });
+        const expected = texts.flatMap((t, i) => ((fp.signatureRow[i] ?? -1) < 0 ? [] : [fullSignature(t).map((v) => v & STORED_BIN_MASK)]));
+        expect(stored).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('estimates the similarity the full minima give, never lower (fast-check)', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const fp = fingerprintRows(list([a, b]), [-1, -1], 0, 2, 0);
+        const ra = fp.signatureRow[0] ?? -1;
+        const rb = fp.signatureRow[1] ?? -1;
+        // Equal minima have equal low bits; unequal ones agree by accident in ~2^-16 of bins.
+        const full = ra >= 0 && rb >= 0 ? equalBins(fullSignature(a), fullSignature(b)) : 0;
+        const stored = ra >= 0 && rb >= 0 ? signatureSimilarity(fp.signatures, ra, rb) : 0;
+        expect(stored).toBeGreaterThanOrEqual(full);
+        expect(stored - full).toBeLessThanOrEqual(2 / SIGNATURE_BINS);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives near-duplicates and unrelated texts the same similarity as the full minima', () => {
+    const base = 'the quick brown fox jumps over the lazy dog while the cat sleeps on the warm mat by the door';
+    const texts = [base, `${base} today`, base.replace('lazy', 'sleepy'), 'an entirely different post about the weather and the trains running late again'];
+    const fp = fingerprintRows(list(texts), [-1, -1, -1, -1], 0, texts.length, 0);
+    const full = texts.map(fullSignature);
+    const pairs = [[0, 1], [0, 2], [1, 2], [0, 3], [2, 3]] as const;
+    expect(pairs.map(([a, b]) => signatureSimilarity(fp.signatures, fp.signatureRow[a] ?? -1, fp.signatureRow[b] ?? -1))).toEqual(
+      pairs.map(([a, b]) => equalBins(full[a] ?? [], full[b] ?? [])),
     );
   });
 });

@@ -7,6 +7,16 @@
 
 /** Bins of the one-permutation MinHash signature. */
 export const SIGNATURE_BINS = 32;
+/**
+ * What a post keeps of each bin's minimum (b-bit MinHash, b = 16): its low 16 bits, so stored
+ * signatures are `Uint16Array` rows. Why: memory. The full 27-bit minima are needed only while a
+ * text is hashed (to take the minimum); stored as 32-bit values, 32 bins cost 128 bytes a signed
+ * post (~80 MiB at a million posts), as 16-bit values half that. The cost: two different minima
+ * agree by accident in about 2^-16 of bins (the low bits of a minimum are as good as uniform for a
+ * post's few bigrams per bin, and a minimum under 2^16 is kept whole), i.e. ~0.0005 spurious equal
+ * bins among 32, where the similarity threshold moves in steps of one bin.
+ */
+export const STORED_BIN_MASK = 0xffff;
 const EMPTY = 0xffffffff;
 
 let lowerTable: Uint16Array | null = null;
@@ -123,6 +133,7 @@ export class TextFingerprint {
   length = 0;
   /** Number of word bigrams fed into the signature. */
   shingles = 0;
+  /** Each bin's full (27-bit) minimum; what a post keeps of it is its low 16 bits (`STORED_BIN_MASK`). */
   readonly signature = new Uint32Array(SIGNATURE_BINS);
 
   compute(text: string, withSignature: boolean): void {
@@ -260,8 +271,11 @@ function densifySources(): Uint8Array {
   return table;
 }
 
-/** Fraction of equal bins: an estimate of the Jaccard similarity of the two bigram sets. */
-export function signatureSimilarity(signatures: Uint32Array, a: number, b: number, bins = SIGNATURE_BINS): number {
+/**
+ * Fraction of equal bins between stored signatures `a` and `b` (16 bits a bin, `STORED_BIN_MASK`):
+ * an estimate of the Jaccard similarity of the two bigram sets, high by about 2^-16 per unequal bin.
+ */
+export function signatureSimilarity(signatures: Uint16Array, a: number, b: number, bins = SIGNATURE_BINS): number {
   let equal = 0;
   const oa = a * bins;
   const ob = b * bins;

@@ -3,7 +3,7 @@
 // being read, and only its packed bytes are kept), or for a range of a store's rows
 // (`fingerprintRows`: tests, and detection when none were computed while reading). The same
 // arrays either way.
-import { SIGNATURE_BINS, TextFingerprint } from './text-features';
+import { SIGNATURE_BINS, STORED_BIN_MASK, TextFingerprint } from './text-features';
 
 export interface TextFingerprints {
   /** Posts considered (originals, replies and quotes: reposts copy text by design). */
@@ -14,8 +14,12 @@ export interface TextFingerprints {
   length: Uint32Array;
   /** Row in `signatures` of each post with a signature, else -1. */
   signatureRow: Int32Array;
-  /** `SIGNATURE_BINS` values per signed post (at least `signedCount` rows; any further ones are unused). */
-  signatures: Uint32Array;
+  /**
+   * `SIGNATURE_BINS` values per signed post (at least `signedCount` rows; any further ones are
+   * unused): the low 16 bits of each bin's minimum (b-bit MinHash, text-features.ts
+   * `STORED_BIN_MASK`), half the memory of the full minima for a 2^-16 chance per bin of a false match.
+   */
+  signatures: Uint16Array;
   signedCount: number;
 }
 
@@ -59,7 +63,7 @@ export class FingerprintBuilder {
   private hashB: Uint32Array;
   private length: Uint32Array;
   private signatureRow: Int32Array;
-  private signatures: Uint32Array;
+  private signatures: Uint16Array;
   private readonly fp = new TextFingerprint();
 
   constructor(
@@ -72,7 +76,7 @@ export class FingerprintBuilder {
     this.hashB = new Uint32Array(n);
     this.length = new Uint32Array(n);
     this.signatureRow = new Int32Array(n);
-    this.signatures = new Uint32Array(Math.max(16, n >> 1) * SIGNATURE_BINS);
+    this.signatures = new Uint16Array(Math.max(16, n >> 1) * SIGNATURE_BINS);
   }
 
   /** Makes room for `rows` rows, and signatures in proportion to the rows so far (see PostStoreBuilder.reserve). */
@@ -108,10 +112,11 @@ export class FingerprintBuilder {
     if (wantSignature && fp.length >= minChars && fp.shingles >= 2) {
       const o = this.signedCount * SIGNATURE_BINS;
       if (o + SIGNATURE_BINS > this.signatures.length) this.growSignatures(this.signedCount + 1);
-      // A plain copy: TypedArray#set per 32-value signature cost more than computing it.
+      // A plain copy of each minimum's low 16 bits (the stored b-bit signature): TypedArray#set per
+      // 32-value signature cost more than computing it.
       const source = fp.signature;
       const signatures = this.signatures;
-      for (let b = 0; b < SIGNATURE_BINS; b++) signatures[o + b] = source[b] ?? 0;
+      for (let b = 0; b < SIGNATURE_BINS; b++) signatures[o + b] = (source[b] ?? 0) & STORED_BIN_MASK;
       this.signatureRow[row] = this.signedCount++;
     } else {
       this.signatureRow[row] = -1;
@@ -168,7 +173,7 @@ export class FingerprintBuilder {
 
   private growSignatures(atLeast: number, exact = false): void {
     const rows = exact ? atLeast : Math.max(atLeast, (this.signatures.length / SIGNATURE_BINS) * 2);
-    const next = new Uint32Array(rows * SIGNATURE_BINS);
+    const next = new Uint16Array(rows * SIGNATURE_BINS);
     next.set(this.signatures.subarray(0, this.signedCount * SIGNATURE_BINS));
     this.signatures = next;
   }
@@ -190,7 +195,7 @@ export function keepFingerprintRows(fp: TextFingerprints, keep: Uint8Array): Tex
     hashB: new Uint32Array(size),
     length: new Uint32Array(size),
     signatureRow: new Int32Array(size),
-    signatures: new Uint32Array(Math.max(1, signed) * SIGNATURE_BINS),
+    signatures: new Uint16Array(Math.max(1, signed) * SIGNATURE_BINS),
     signedCount: signed,
   };
   let j = 0;
