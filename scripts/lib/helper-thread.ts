@@ -1,6 +1,8 @@
 // The Node counterpart of the browser's helper worker (src/workers/helper-thread.ts): a worker
 // thread, so the benchmark runs imports on two threads exactly as the import page does.
+import { openSync, readSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import type { TextFile } from '../../src/engine/detection/post-store';
 import { createHelperClient } from '../../src/workers/helper-thread';
 import type { Helper, PortLike } from '../../src/workers/helper-thread';
 
@@ -10,6 +12,21 @@ export interface NodeHelper {
   ready: Promise<void>;
   /** Ends the worker thread. */
   close(): Promise<void>;
+}
+
+/**
+ * Synchronous reads of the file at `path` (what a browser worker's FileReaderSync gives the
+ * detection job: see JobHooks.textFile), through one file descriptor kept open until the process ends.
+ */
+export function nodeTextFile(path: string): TextFile {
+  const fd = openSync(path, 'r');
+  return {
+    read(start, length) {
+      const bytes = new Uint8Array(length);
+      const read = readSync(fd, bytes, 0, length, start);
+      return read === length ? bytes : bytes.subarray(0, read);
+    },
+  };
 }
 
 /**
@@ -37,11 +54,11 @@ export function startHelperThread(file?: string, memory?: SharedArrayBuffer): No
   worker.on('exit', () => client.fail());
   const helper: Helper = {
     detect: (store, settings, detectors) => client.detect(store, settings, detectors),
-    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars) {
-      if (source.kind !== 'blob' || file === undefined) return client.parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
+    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars, textsFirstByte) {
+      if (source.kind !== 'blob' || file === undefined) return client.parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars, textsFirstByte);
       // A part always runs to the end of the file: the worker reads the file's last `size` bytes.
       channel.port1.postMessage({ type: 'node-file-tail', bytes: source.blob.size });
-      return client.parse({ kind: 'buffer', buffer: new ArrayBuffer(0) }, layout, limits, chunkBytes, onProgress, fingerprintMinChars);
+      return client.parse({ kind: 'buffer', buffer: new ArrayBuffer(0) }, layout, limits, chunkBytes, onProgress, fingerprintMinChars, textsFirstByte);
     },
   };
   return {

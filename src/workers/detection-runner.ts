@@ -16,6 +16,7 @@ import { DEFAULT_ACTIVITY_LIMITS, clusterActivity } from '../engine/detection/cl
 import type { ClusterActivity, ClusterActivityLimits } from '../engine/detection/cluster-activity';
 import type { DetectorRun } from '../engine/detection/detection-types';
 import type { Helper, PartJob, PartProgress, PartSource } from './helper-thread';
+import type { TextFile } from '../engine/detection/post-store';
 
 /** What to read. `stream` is for in-thread callers (the CLI); it cannot cross a worker boundary. */
 export type DetectionSource =
@@ -79,6 +80,13 @@ export interface JobHooks {
   yieldControl?: () => Promise<void>;
   /** A second thread (helper-thread.ts): reads the second half of a large CSV file, runs some detectors. None: this thread does all. */
   helper?: Helper | null;
+  /**
+   * Synchronous reads of a Blob source's bytes: the texts of ordinary CSV rows then stay in the file
+   * and are read back when asked for (post-store.ts PostTexts), instead of taking about 110 MB a
+   * million posts. Default: a dedicated worker's FileReaderSync where there is one; null: keep
+   * every text in memory.
+   */
+  textFile?: ((blob: Blob) => TextFile) | null;
 }
 
 /**
@@ -91,6 +99,16 @@ const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 class Cancelled extends Error {}
 class ReadFailed extends Error {}
+/** The file is not well-formed UTF-8: the places of its texts cannot be counted (read again, texts kept in memory). */
+class NotUtf8 extends Error {}
+
+/** Where a worker can read a Blob synchronously (FileReaderSync: dedicated workers only), else null. */
+function defaultTextFile(): ((blob: Blob) => TextFile) | null {
+  const Reader = (globalThis as { FileReaderSync?: new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer } }).FileReaderSync;
+  if (Reader === undefined) return null;
+  const reader = new Reader();
+  return (blob) => ({ read: (start, length) => new Uint8Array(reader.readAsArrayBuffer(blob.slice(start, start + length))) });
+}
 
 export function macrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -118,10 +136,16 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
   try {
     const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
     // Texts are fingerprinted as they are read (on both threads), for near-duplicate's threshold,
-    // and kept only packed: detection reads the fingerprints.
+    // and kept packed or left in the file: detection reads the fingerprints.
     const minChars = signatureMinChars(resolveDetectorSettings(options.settings ?? {}));
     const totalBytes = sourceSize(source);
-    const parser = createActivityParser(limits, { fingerprintMinChars: minChars, expectedBytes: totalBytes ?? undefined });
+    const openTextFile = hooks.textFile === undefined ? defaultTextFile() : hooks.textFile;
+    const textFile = source.kind === 'blob' && openTextFile !== null ? openTextFile(source.blob) : null;
+    const parser = createActivityParser(limits, {
+      fingerprintMinChars: minChars,
+      expectedBytes: totalBytes ?? undefined,
+      textsInFile: textFile === null ? undefined : { firstByte: 0, file: textFile },
+    });
     const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     let bytes = 0;
     const report = (): void => {
@@ -144,7 +168,18 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         if (parser.stopped) break;
       }
     } else {
-      const decoder = new TextDecoder('utf-8');
+      // Texts left in the file need every byte accounted for: a malformed sequence (which would
+      // become U+FFFD) stops the read, and the file is read again with its texts kept in memory.
+      // The byte order mark is left to the parser, which counts it.
+      const decoder = new TextDecoder('utf-8', { fatal: textFile !== null, ignoreBOM: true });
+      const decode = (chunk?: Uint8Array): string => {
+        try {
+          return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+        } catch (error) {
+          if (textFile !== null && error instanceof TypeError) throw new NotUtf8();
+          throw error;
+        }
+      };
       const size = bytesOf.size;
       /** Reads [offset, until) into the parser; returns where it stopped. */
       const readRange = async (offset: number, until: number, afterChunk: (offset: number) => Promise<number>): Promise<number> => {
@@ -152,7 +187,7 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         while (offset < end) {
           const chunk = await bytesOf.read(offset, Math.min(chunkBytes, end - offset));
           check();
-          parser.push(decoder.decode(chunk, { stream: true }), chunk.length);
+          parser.push(decode(chunk), chunk.length);
           offset += chunk.length;
           bytes += chunk.length;
           end = await afterChunk(offset);
@@ -183,6 +218,7 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
             report();
           },
           minChars,
+          textFile === null ? null : at,
         );
         part = { job, progress: { bytes: 0, rows: 0, skipped: 0 } };
         return split;
@@ -202,15 +238,18 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         // The cut was inside a quoted field, or the helper failed: this thread reads on.
         if (!taken && !parser.stopped) await readRange(split, size, async () => size);
       }
-      const rest = decoder.decode();
+      const rest = decode();
       if (rest.length > 0 && !parser.stopped) parser.push(rest, 0);
     }
     const parsed = parser.end();
+    // The texts' places add up to the file's size, or they cannot be trusted: read again, keeping them.
+    if (textFile !== null && !parser.stopped && parsed.fatal === null && parser.bytesCounted() !== null && parser.bytesCounted() !== totalBytes) throw new NotUtf8();
     report();
     const outcome = await detectWithHooks(parsed, options.settings ?? {}, hooks, yieldControl, check, options.parallelMinPosts, parser.fingerprints());
     return { status: 'done', report: buildDetectionReport(parsed, outcome, options.maxIssues, options.watch), parsed, twoThreads };
   } catch (error) {
     (part as { job: PartJob } | null)?.job.cancel();
+    if (error instanceof NotUtf8) return runDetectionJob(source, options, { ...hooks, textFile: null });
     if (error instanceof Cancelled) return { status: 'cancelled' };
     if (error instanceof ReadFailed) return { status: 'failed', code: 'read-failed', message: error.message };
     return { status: 'failed', code: 'internal', message: error instanceof Error ? error.message : String(error) };

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHelperClient, serveHelperRequests } from './helper-thread';
 import type { Helper, PortLike } from './helper-thread';
 import { runDetectionJob } from './detection-runner';
-import type { DetectionSource } from './detection-runner';
+import type { DetectionSource, JobOutcome } from './detection-runner';
+import type { TextFile } from '../engine/detection/post-store';
 
 const ports: MessagePort[] = [];
 afterEach(() => {
@@ -90,5 +91,47 @@ describe('runDetectionJob with a part helper', () => {
       detect: () => ({ result: Promise.resolve(null), cancel: () => {} }),
     };
     expect(await report({ kind: 'buffer', buffer: bytes(text) }, failing)).toBe(await report({ kind: 'buffer', buffer: bytes(text) }, null));
+  });
+});
+
+/** Sync reads of `bytes`, as a worker's FileReaderSync reads the picked file. */
+const fileOf = (bytes: Uint8Array<ArrayBuffer>) => (): TextFile => ({ read: (start, length) => bytes.slice(start, start + length) });
+const run = (bytes: Uint8Array<ArrayBuffer>, helper: Helper | null, textFile: ((blob: Blob) => TextFile) | null) =>
+  runDetectionJob({ kind: 'blob', blob: new Blob([bytes]) }, { parallelMinBytes: 1, parallelMinPosts: 1, chunkBytes: 4096, settings: { clustering: { minAccounts: 2 } } }, {
+    helper,
+    textFile,
+    yieldControl: () => Promise.resolve(),
+  });
+const texts = (outcome: JobOutcome): string[] => outcome.parsed?.store.text.toArray() ?? [];
+
+describe('runDetectionJob leaving texts in the file', () => {
+  it('reports what keeping them in memory reports, on one thread or two, and reads every text back the same', async () => {
+    const bytes = new TextEncoder().encode(`\ufeff${csv(3_000, (i) => i % 10 === 3)}`.replace(/plain text number/g, 'plain téxt nümber 🔥'));
+    const inMemory = await run(bytes, null, null);
+    expect(inMemory.parsed?.store.text.inFile).toBe(0);
+    for (const helper of [null, helperInThisThread()]) {
+      const inFile = await run(bytes, helper, fileOf(bytes));
+      expect(inFile.twoThreads).toBe(helper !== null);
+      expect(inFile.parsed?.store.text.inFile).toBeGreaterThan(2_000); // the quoted rows' texts are kept in memory
+      expect(texts(inFile)).toEqual(texts(inMemory));
+      expect(JSON.stringify(inFile.status === 'done' ? inFile.report : null)).toBe(JSON.stringify(inMemory.status === 'done' ? inMemory.report : null));
+    }
+  });
+
+  it('reads a file that is not well-formed UTF-8 again with its texts in memory (their places cannot be counted)', async () => {
+    const text = csv(2_000, () => false); // ASCII: a character is a byte
+    const good = new TextEncoder().encode(text);
+    const bytes = new Uint8Array(good.length + 1);
+    const at = text.indexOf('everyone', text.length >> 1); // inside a message in the second half
+    bytes.set(good.subarray(0, at));
+    bytes[at] = 0xff;
+    bytes.set(good.subarray(at), at + 1);
+    const inMemory = await run(bytes, null, null);
+    for (const helper of [null, helperInThisThread()]) {
+      const outcome = await run(bytes, helper, fileOf(bytes));
+      expect(outcome.parsed?.store.text.inFile).toBe(0);
+      expect(texts(outcome)).toEqual(texts(inMemory));
+      expect(texts(outcome).filter((t) => t.includes('\ufffd'))).toHaveLength(1);
+    }
   });
 });

@@ -20,7 +20,7 @@ import { runDetectors } from '../engine/detection/detect-coordination';
 import type { DetectorRun } from '../engine/detection/detection-types';
 import type { CsvLayout } from '../engine/detection/format-sniffer';
 import type { ParseLimits } from '../engine/detection/parse-types';
-import { PostTexts } from '../engine/detection/post-store';
+import { PostTexts, noTexts } from '../engine/detection/post-store';
 import type { PostStore } from '../engine/detection/post-store';
 import type { DetectorName, DetectorSettings } from '../engine/detection/settings';
 
@@ -28,7 +28,17 @@ import type { DetectorName, DetectorSettings } from '../engine/detection/setting
 export type PartSource = { kind: 'blob'; blob: Blob } | { kind: 'buffer'; buffer: ArrayBuffer };
 
 export type HelperRequest =
-  | { type: 'part'; jobId: string; source: PartSource; layout: CsvLayout; limits: ParseLimits; chunkBytes: number; fingerprintMinChars?: number }
+  | {
+      type: 'part';
+      jobId: string;
+      source: PartSource;
+      layout: CsvLayout;
+      limits: ParseLimits;
+      chunkBytes: number;
+      fingerprintMinChars?: number;
+      /** Leave the texts of ordinary rows in the file: the part starts at this byte of it (see activity-parser.ts `textsInFile`). */
+      textsFirstByte?: number | null;
+    }
   | { type: 'detect'; jobId: string; store: PostStore; settings: DetectorSettings; detectors: DetectorName[] }
   | { type: 'cancel'; jobId: string };
 
@@ -72,6 +82,7 @@ export interface Helper {
     chunkBytes: number,
     onProgress: (progress: PartProgress) => void,
     fingerprintMinChars?: number,
+    textsFirstByte?: number | null,
   ): PartJob;
   /** Runs `detectors` on the posts of `store` (only its columns are sent: no texts, no message ids). */
   detect(store: PostStore, settings: DetectorSettings, detectors: DetectorName[]): HelperJob<DetectorRun[]>;
@@ -148,9 +159,9 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
       failed = true;
       for (const [id, job] of jobs) end(id, job);
     },
-    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars) {
+    parse(source, layout, limits, chunkBytes, onProgress, fingerprintMinChars, textsFirstByte) {
       return start<CsvPart>(
-        (jobId) => ({ type: 'part', jobId, source, layout, limits, chunkBytes, fingerprintMinChars }),
+        (jobId) => ({ type: 'part', jobId, source, layout, limits, chunkBytes, fingerprintMinChars, textsFirstByte }),
         source.kind === 'buffer' ? [source.buffer] : [],
         onProgress,
       );
@@ -163,12 +174,13 @@ export function createHelperClient(port: PortLike): Helper & { fail(): void } {
 }
 
 /** No texts (what a store sent to the helper holds instead of its own). */
-const NO_TEXTS = (): PostTexts => new PostTexts({ blocks: [], ends: new Int32Array(0), textOf: new Int32Array(0), odd: new Map() }, 0);
+const NO_TEXTS = (): PostTexts => new PostTexts(noTexts(), 0);
 
 /**
  * What the detectors that run on the helper read: copies of the columns (the job's thread keeps
- * its own), and the string tables their labels use. No texts, message ids or usernames: they are
- * most of the store and none of those detectors reads them.
+ * its own), the @-mention columns among them (what dogpiling reads instead of the texts), and the
+ * string tables their labels use. No texts, message ids or usernames: they are most of the store
+ * and none of those detectors reads them (dogpiling would need the usernames).
  */
 function columnsOnly(store: PostStore): PostStore {
   return {
@@ -190,13 +202,16 @@ function columnsOnly(store: PostStore): PostStore {
     refIds: store.refIds,
     accountIds: store.accountIds,
     usernames: [],
+    mentionOffsets: store.mentionOffsets.slice(),
+    mentionIds: store.mentionIds.slice(),
+    mentionNames: store.mentionNames,
     minTime: store.minTime,
     maxTime: store.maxTime,
   };
 }
 
 function transferables(store: PostStore): Transferable[] {
-  return [store.account, store.time, store.repostOf, store.replyTo, store.quoteOf, store.urlOffsets, store.urlIds, store.device, store.ip].map((a) => a.buffer as ArrayBuffer);
+  return [store.account, store.time, store.repostOf, store.replyTo, store.quoteOf, store.urlOffsets, store.urlIds, store.device, store.ip, store.mentionOffsets, store.mentionIds].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The helper's side: answers requests arriving on `port`. */
@@ -233,8 +248,15 @@ async function readPart(
   const { jobId, source, chunkBytes } = request;
   try {
     const size = source.kind === 'blob' ? source.blob.size : source.buffer.byteLength;
-    const parser = createActivityParser(request.limits, { csvPart: request.layout, fingerprintMinChars: request.fingerprintMinChars, expectedBytes: size });
-    const decoder = new TextDecoder('utf-8');
+    const firstByte = request.textsFirstByte ?? null;
+    const parser = createActivityParser(request.limits, {
+      csvPart: request.layout,
+      fingerprintMinChars: request.fingerprintMinChars,
+      expectedBytes: size,
+      textsInFile: firstByte === null ? undefined : { firstByte, file: null },
+    });
+    // Texts left in the file need well-formed UTF-8 (see detection-runner.ts): a malformed sequence fails the part.
+    const decoder = new TextDecoder('utf-8', { fatal: firstByte !== null, ignoreBOM: true });
     const all = source.kind === 'buffer' ? new Uint8Array(source.buffer) : null;
     for (let offset = 0; offset < size; offset += chunkBytes) {
       const bytes = all !== null ? all.subarray(offset, offset + chunkBytes) : new Uint8Array(await readBlob(source.kind === 'blob' ? source.blob.slice(offset, offset + chunkBytes) : null));
@@ -251,7 +273,7 @@ async function readPart(
     const b = part.builder;
     const f = b.fingerprints;
     // Everything but the string tables is typed arrays: transferred, not copied.
-    const transfer: ArrayBufferLike[] = [b.ids.bytes, b.ids.ends, b.idHash, b.rows, b.account, b.time, b.repostOf, b.replyTo, b.quoteOf, b.urlOffsets, b.urlIds, b.device, b.ip, b.usernameOf, b.texts.ends, b.texts.textOf].map((a) => a.buffer);
+    const transfer: ArrayBufferLike[] = [b.ids.bytes, b.ids.ends, b.idHash, b.rows, b.account, b.time, b.repostOf, b.replyTo, b.quoteOf, b.urlOffsets, b.urlIds, b.device, b.ip, b.usernameOf, b.texts.ends, b.texts.textOf, b.texts.inFile.start, b.texts.inFile.bytes, b.mentions.offsets, b.mentions.ids].map((a) => a.buffer);
     for (const block of b.texts.blocks) transfer.push(block.bytes.buffer);
     if (f !== null) for (const a of [f.eligible, f.hashA, f.hashB, f.length, f.signatureRow, f.signatures]) transfer.push(a.buffer);
     post({ type: 'part-done', jobId, part }, [...new Set(transfer)] as Transferable[]);

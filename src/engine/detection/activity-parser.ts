@@ -3,15 +3,15 @@
 // (`SniffSample`; so the result never depends on chunk sizes), enforces the limits, and turns
 // every problem into data: it does not throw.
 import { CsvFastRows } from './csv-fast-row';
-import { CsvRecordReader } from './csv-reader';
 import { SniffSample, sniffFormat } from './format-sniffer';
 import type { CsvLayout } from './format-sniffer';
 import { isJsonObject, readJsonPost } from './json-post';
 import { parseFatal } from './parse-messages';
 import { DEFAULT_PARSE_LIMITS, IssueLog, NO_PARAMS } from './parse-types';
 import type { ActivityFormat, ParseFatal, ParseIssue, ParseLimits, ParseNote, ParseProgress, ParseResult } from './parse-types';
+import { CsvRecordReader, utf8Length } from './csv-reader';
 import { PostStoreBuilder } from './post-store';
-import type { BuilderPart } from './post-store';
+import type { BuilderPart, TextsInFile } from './post-store';
 import type { PrecomputedFingerprints } from './text-fingerprints';
 import { RowValidator, clearRawPost, createRawPost, preview } from './row-validator';
 import { TwitterV2Scanner } from './twitter-v2-scanner';
@@ -49,6 +49,12 @@ export interface ActivityParser {
    * rows'), with their threshold; null otherwise (detection then computes them).
    */
   fingerprints(): PrecomputedFingerprints | null;
+  /**
+   * How far into the input the CSV reader has counted, in UTF-8 bytes from the start of the file
+   * (with `textsInFile`; at the end of a whole file, its size: the runner checks that the places
+   * of the texts left in the file add up), or null before the format is known or for other formats.
+   */
+  bytesCounted(): number | null;
 }
 
 /** What a part parser (`csvPart` option) read: its rows, issues and counts, lines from 1. */
@@ -62,6 +68,10 @@ export interface CsvPart {
   /** The part stopped before its end (row limit, internal error): it cannot be taken over. */
   stopped: boolean;
   bytes: number;
+  /** With `textsInFile`: the byte of the file the part started at (its texts may have stayed there); else null. */
+  firstByte: number | null;
+  /** With `textsInFile`: the byte its reader counted up to (`bytesCounted`); else null. */
+  endByte: number | null;
 }
 
 export interface ActivityParserOptions {
@@ -87,6 +97,12 @@ export interface ActivityParserOptions {
    * (PostStoreBuilder.reserve), instead of doubling as it goes.
    */
   expectedBytes?: number;
+  /**
+   * Leave the texts of ordinary CSV rows in the file (PostStoreBuilder): `firstByte` is where the
+   * first character pushed stands in the file (a byte order mark the parser drops counts 3 more).
+   * The text pushed must be exactly the file's bytes decoded (no replacement characters).
+   */
+  textsInFile?: TextsInFile;
 }
 
 /** Bytes read before the row count of the whole input is estimated from them. */
@@ -98,11 +114,14 @@ interface FormatHandler {
   push(chunk: string): void;
   end(): void;
   boundary?(): number | null;
+  bytesCounted?(): number;
 }
 
 export function createActivityParser(limits: Partial<ParseLimits> = {}, options: ActivityParserOptions = {}): ActivityParser {
   const lim: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...limits };
-  const builder = new PostStoreBuilder(options.fingerprintMinChars);
+  const builder = new PostStoreBuilder(options.fingerprintMinChars, options.textsInFile ?? null);
+  /** Where the text the format handler is given starts in the file (see `textsInFile`). */
+  let firstByte = options.textsInFile?.firstByte ?? 0;
   const issues = new IssueLog(lim.maxIssues);
   const validator = new RowValidator(builder, issues, lim);
   const raw = createRawPost();
@@ -118,6 +137,8 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
   let stopped = false;
   let result: ParseResult | null = null;
   let absorbed = false;
+  /** The byte the part taken over counted up to (see `bytesCounted`). */
+  let absorbedEndByte: number | null = null;
   let reserved = options.expectedBytes === undefined;
 
   /** Counts a record against the row limit; false when the limit stops the import. */
@@ -144,14 +165,12 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
       c.messageId, c.userId, c.username, c.repostId, c.replyId, c.quoteId, c.message, c.timestamp, c.urls, c.deviceHash, c.ipHash,
     ];
     const fast = options.csvFastPath === false ? null : new CsvFastRows(csv, builder, lim);
-    const reader = new CsvRecordReader(csv.delimiter, lim.maxRecordChars, {
-      plainRecord(buf, start, end, line) {
-        if (stopped) return true; // `record` would ignore it too
-        if (fast === null || !headerSeen || !fast.check(buf, start, end)) return false;
-        if (!countRow()) return true;
-        fast.commit(line);
+    const reader: CsvRecordReader = new CsvRecordReader(csv.delimiter, lim.maxRecordChars, {
+      plainRecord(buf, start, end, line, byteStart) {
+        if (fast === null || stopped || !headerSeen || !fast.check(buf, start, end)) return stopped ? utf8Length(buf, start, end) : -1; // `record` would ignore it too
+        if (!countRow()) return utf8Length(buf, start, end);
         validator.imported++;
-        return true;
+        return fast.commit(line, byteStart);
       },
       record(fields, line) {
         if (stopped) return;
@@ -190,11 +209,12 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         issues.add(line, null, 'unterminated-quote', NO_PARAMS, 'row-skipped');
         validator.skipped++;
       },
-    });
+    }, firstByte);
     return {
       push: (chunk) => reader.push(chunk),
       end: () => reader.end(),
       boundary: () => (headerSeen && reader.atRecordBoundary() ? reader.currentLine - 1 : null),
+      bytesCounted: () => reader.byteOffset,
     };
   };
 
@@ -350,7 +370,10 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         let text = chunk;
         if (!sawFirstChar && text.length > 0 && options.csvPart === undefined) {
           sawFirstChar = true;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+          if (text.charCodeAt(0) === 0xfeff) {
+            text = text.slice(1);
+            firstByte += 3; // U+FEFF in UTF-8
+          }
         }
         if (handler === null) {
           if (sniffed.push(text)) startFormat(false);
@@ -420,6 +443,9 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
     absorbPart(part: CsvPart): boolean {
       const at = parser.csvBoundary();
       if (at === null || part.stopped || rows + part.rows > lim.maxRows) return false;
+      // Texts the part left in the file are only readable here when this parser leaves them there
+      // too, and the part starts where this parser stopped counting.
+      if (part.firstByte !== null && (options.textsInFile === undefined || part.firstByte !== handler?.bytesCounted?.())) return false;
       try {
         builder.importPart(part.builder, at.lines);
         for (const issue of part.issues) issues.addIssue(issue, at.lines);
@@ -429,6 +455,7 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         validator.skipped += part.skipped;
         bytes += part.bytes;
         absorbed = true;
+        absorbedEndByte = part.endByte;
       } catch (error) {
         internalError(error);
       }
@@ -449,7 +476,12 @@ export function createActivityParser(limits: Partial<ParseLimits> = {}, options:
         skipped: validator.skipped,
         stopped: stopped || truncated,
         bytes,
+        firstByte: options.textsInFile === undefined ? null : firstByte,
+        endByte: options.textsInFile === undefined ? null : (handler?.bytesCounted?.() ?? null),
       };
+    },
+    bytesCounted(): number | null {
+      return absorbedEndByte ?? handler?.bytesCounted?.() ?? null;
     },
   };
 

@@ -127,6 +127,7 @@ export function clusterActivity(
   const posts: number[] = [];
   for (let i = 0; i < store.size; i++) if ((laneOf[store.account[i] ?? 0] ?? -1) >= 0) posts.push(i);
   posts.sort((a, b) => (store.time[a] ?? 0) - (store.time[b] ?? 0) || a - b);
+  store.text.prefetch(posts); // their texts in one sweep of the file, where they were left there
 
   const bits = new Map<number, number>();
   const mark = (post: number, bit: number): void => {

@@ -42,6 +42,17 @@ function toEdges(
   }));
 }
 
+/**
+ * Reads the texts the edges' labels show (`postOf`: the post whose text labels an evidence item)
+ * in one sweep of the file where texts were left there (PostTexts.prefetch); returns `pairs`.
+ */
+function prefetchLabels(store: PostStore, pairs: readonly CoActionPair[], postOf: (item: number, post: number) => number): readonly CoActionPair[] {
+  const posts = new Set<number>();
+  for (const p of pairs) for (const e of p.evidence) posts.add(postOf(e.item, e.postA));
+  store.text.prefetch(posts);
+  return pairs;
+}
+
 function textLabel(store: PostStore, post: number): string {
   const text = normaliseText(store.text.get(post));
   return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS)}…` : text;
@@ -87,7 +98,7 @@ export function detectCoPost(ctx: DetectionContext, settings: TextCoActionSettin
   const result = findCoActions(actions, items, store.accountIds.length, params(settings));
   return {
     detector: 'co-post',
-    edges: toEdges('co-post', result.pairs, (_item, post) => textLabel(store, post)),
+    edges: toEdges('co-post', prefetchLabels(store, result.pairs, (_item, post) => post), (_item, post) => textLabel(store, post)),
     actions: actions.length,
     candidatePairs: result.candidatePairs,
   };
@@ -103,7 +114,7 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   const store = ctx.store;
   const fp = ctx.textFingerprints(settings.minTextChars);
   const signed = fp.signedCount;
-  const sig = fp.signatures;
+  const sig: Uint16Array = fp.signatures; // 16 bits a bin (b-bit MinHash, text-features.ts STORED_BIN_MASK)
   const parent = new Int32Array(signed);
   for (let i = 0; i < signed; i++) parent[i] = i;
   const find = (x: number): number => {
@@ -124,7 +135,7 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   const bandKeys = new Int32Array(bands * signed);
   for (let s = 0; s < signed; s++) {
     for (let band = 0; band < bands; band++) {
-      // Band hash: a cheap polynomial over the band's values, mixed once.
+      // Band hash: a cheap polynomial over the band's stored (16-bit) values, mixed once.
       let h = 0x3c6ef372 ^ band;
       const o = s * SIGNATURE_BINS + band * rows;
       for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
@@ -170,7 +181,7 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   const result = findCoActions(actions, representative.length, store.accountIds.length, params(settings));
   return {
     detector: 'near-duplicate',
-    edges: toEdges('near-duplicate', result.pairs, (item) => `≈ ${textLabel(store, representative[item] ?? 0)}`),
+    edges: toEdges('near-duplicate', prefetchLabels(store, result.pairs, (item) => representative[item] ?? 0), (item) => `≈ ${textLabel(store, representative[item] ?? 0)}`),
     actions: actions.length,
     candidatePairs: result.candidatePairs,
   };

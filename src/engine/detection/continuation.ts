@@ -254,11 +254,16 @@ export function findContinuations(store: PostStore, clusters: readonly Coordinat
 
   const tallies: (Tally | undefined)[] = Array.from({ length: watched.length });
   const { account, time } = store;
+  // The watched accounts' posts after their limit expired, their texts read in one sweep of the file.
+  const candidates: number[] = [];
   for (let i = 0; i < store.size; i++) {
     const w = watchOf[account[i] ?? 0] ?? -1;
-    if (w < 0) continue;
+    if (w >= 0 && (time[i] ?? 0) > (watched[w]?.expiry ?? Number.POSITIVE_INFINITY)) candidates.push(i);
+  }
+  store.text.prefetch(candidates);
+  for (const i of candidates) {
+    const w = watchOf[account[i] ?? 0] ?? -1;
     const t = time[i] ?? 0;
-    if (!(t > (watched[w]?.expiry ?? Number.POSITIVE_INFINITY))) continue;
     const matches = matchPost(store, i, m);
     if (matches.length === 0) continue;
     let tally = tallies[w];

@@ -12,7 +12,7 @@ import { PostStoreBuilder } from './post-store';
 import { SIGNATURE_BINS } from './text-features';
 import { fingerprintRows } from './text-fingerprints';
 import type { TextFingerprints } from './text-fingerprints';
-import type { PackedIds } from './post-store';
+import type { PackedIds, TextFile } from './post-store';
 import type { ParseLimits, ParseResult } from './parse-types';
 import { snapshot as snapshotWithoutBytes, splitAt } from './parse-test-kit';
 
@@ -295,3 +295,104 @@ describe('CSV parts: a file read in two parts gives the result of reading it who
     expect(result.store.postIds).toEqual(['1', '2', '3']);
   });
 });
+
+/** The file `text` would be: its UTF-8 bytes, read synchronously. */
+function fileOf(text: string): TextFile {
+  const bytes = new TextEncoder().encode(text);
+  return { read: (start, length) => bytes.subarray(start, start + length) };
+}
+
+/** Text a file can hold as it is (no lone surrogate: UTF-8 cannot). */
+const wellFormed = (text: string): boolean => new TextDecoder().decode(new TextEncoder().encode(text)) === text;
+
+describe('Texts left in the file: read back, they are the texts kept in memory (fast-check)', () => {
+  it('whatever the chunks, with or without a byte order mark, CRLF or quoted rows', () => {
+    let inFile = 0;
+    fc.assert(
+      fc.property(csvFile.filter(wellFormed), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (body, cuts, bom) => {
+        const text = (bom ? '\ufeff' : '') + body;
+        const parser = createActivityParser({}, { textsInFile: { firstByte: 0, file: fileOf(text) } });
+        for (const chunk of splitAt(text, cuts)) parser.push(chunk);
+        const result = parser.end();
+        expect(snapshot(result)).toEqual(snapshot(parseChunks([text], {}, true)));
+        // Every byte of a CSV file was counted: the runner's check that the texts' places add up.
+        expect(parser.bytesCounted()).toBe(result.format === 'csv' ? new TextEncoder().encode(text).length : null);
+        inFile += result.store.text.inFile;
+      }),
+      { numRuns: 1_500 },
+    );
+    // (The generator makes most rows hostile or their message empty: about one text in seven is an ordinary row's.)
+    expect(inFile).toBeGreaterThan(30);
+  }, 300_000);
+
+  it('read in two parts, the part starting at its byte of the file', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(csvFile.filter((t) => t.includes('\n') && wellFormed(t)), fc.nat(), (text, pick) => {
+        const limits = { sniffChars: text.indexOf('\n') + 1 };
+        const breaks: number[] = [];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i + 1);
+        const at = breaks[pick % breaks.length] ?? text.length;
+        const file = fileOf(text);
+        const first = createActivityParser(limits, { textsInFile: { firstByte: 0, file } });
+        first.push(text.slice(0, at));
+        const layout = first.csvLayout;
+        let absorbed = false;
+        if (layout !== null && first.csvBoundary() !== null) {
+          const partStart = new TextEncoder().encode(text.slice(0, at)).length;
+          const second = createActivityParser(limits, { csvPart: layout, textsInFile: { firstByte: partStart, file: null } });
+          for (const piece of splitAt(text.slice(at), [7, 31])) second.push(piece);
+          absorbed = first.absorbPart(second.endPart());
+        }
+        if (!absorbed) first.push(text.slice(at));
+        const result = first.end();
+        if (absorbed) taken++;
+        expect(snapshot(result)).toEqual(snapshot(parseChunks([text], limits, true)));
+        expect(first.bytesCounted()).toBe(result.format === 'csv' ? new TextEncoder().encode(text).length : null);
+      }),
+      { numRuns: 1_500 },
+    );
+    expect(taken).toBeGreaterThan(300);
+  }, 300_000);
+
+  it('refuses a part that does not start where this parser stopped counting, or whose texts it could not read', () => {
+    const head = 'message_id,user_id,message,timestamp\n1,u1,a é,1600000000\n';
+    const tail = '2,u2,b,1600000002\n';
+    const reading = (inFile: boolean) => {
+      const parser = createActivityParser({ sniffChars: 40 }, inFile ? { textsInFile: { firstByte: 0, file: fileOf(head + tail) } } : {});
+      parser.push(head);
+      return parser;
+    };
+    const layout = reading(false).csvLayout;
+    if (layout === null) throw new Error('not read as CSV');
+    const partOf = (firstByte: number | null) => {
+      const parser = createActivityParser({}, { csvPart: layout, ...(firstByte === null ? {} : { textsInFile: { firstByte, file: null } }) });
+      parser.push(tail);
+      return parser.endPart();
+    };
+    const headBytes = new TextEncoder().encode(head).length;
+    expect(reading(true).absorbPart(partOf(head.length))).toBe(false); // counted in characters, not bytes
+    expect(reading(false).absorbPart(partOf(headBytes))).toBe(false); // its texts would be unreadable here
+    expect(reading(true).absorbPart(partOf(headBytes))).toBe(true);
+    expect(reading(true).absorbPart(partOf(null))).toBe(true); // texts kept in memory are fine anywhere
+  });
+
+  it('a text the file no longer has reads as empty, and the store says the file is unreadable', () => {
+    const text = 'message_id,user_id,message,timestamp\n1,u1,hello,1600000000\n';
+    let gone = false;
+    const bytes = new TextEncoder().encode(text);
+    const file: TextFile = {
+      read: (start, length) => {
+        if (gone) throw new DOMException('The file changed', 'NotReadableError');
+        return bytes.subarray(start, start + length);
+      },
+    };
+    const parser = createActivityParser({}, { textsInFile: { firstByte: 0, file } });
+    parser.push(text);
+    const { store } = parser.end();
+    expect(store.text.inFile).toBe(1);
+    gone = true;
+    expect([store.text.get(0), store.text.unreadable]).toEqual(['', true]);
+  });
+});
+

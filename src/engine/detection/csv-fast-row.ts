@@ -12,6 +12,7 @@ import type { CsvLayout } from './format-sniffer';
 import type { ParseLimits } from './parse-types';
 import type { PostStoreBuilder, RangePost } from './post-store';
 import { Interner } from './post-store';
+import { utf8Length } from './csv-reader';
 import { MAX_URLS_PER_POST } from './row-validator';
 import { MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS, parseTimestamp } from './timestamp';
 import { normaliseUrl } from './url-normalise';
@@ -78,6 +79,9 @@ export class CsvFastRows {
   private readonly rowUrls = new Int32Array(MAX_URLS_PER_POST);
   private rowUrlCount = 0;
   private readonly post: RangePost;
+  /** The record `check` accepted last: `post.buf[recordStart, recordEnd)`. */
+  private recordStart = 0;
+  private recordEnd = 0;
 
   constructor(
     layout: CsvLayout,
@@ -90,7 +94,7 @@ export class CsvFastRows {
     this.ends = new Int32Array(this.width);
     this.col = layout.columns;
     this.post = {
-      buf: '', idStart: 0, idEnd: 0, userStart: -1, userEnd: -1, nameStart: -1, nameEnd: -1, time: 0, textStart: 0, textEnd: 0, text: '',
+      buf: '', idStart: 0, idEnd: 0, userStart: -1, userEnd: -1, nameStart: -1, nameEnd: -1, time: 0, textStart: 0, textEnd: 0, textByte: -1, textBytes: 0, text: '',
       repostStart: -1, repostEnd: -1, replyStart: -1, replyEnd: -1, quoteStart: -1, quoteEnd: -1,
       urlIds: new Int32Array(MAX_URLS_PER_POST), urlCount: 0, deviceStart: -1, deviceEnd: -1, ipStart: -1, ipEnd: -1,
     };
@@ -170,6 +174,8 @@ export class CsvFastRows {
     if (!this.opaque(buf, col.deviceHash, 0) || !this.opaque(buf, col.ipHash, 1)) return false;
     if (!this.urls(buf, col.urls)) return false;
     post.buf = buf;
+    this.recordStart = start;
+    this.recordEnd = end;
     post.idStart = starts[col.messageId] ?? 0;
     post.idEnd = ends[col.messageId] ?? 0;
     post.userStart = starts[col.userId] ?? 0;
@@ -177,9 +183,23 @@ export class CsvFastRows {
     return true;
   }
 
-  /** Stores the row `check` accepted last. */
-  commit(row: number): void {
+  /**
+   * Stores the row `check` accepted last, which starts at byte `byteStart` of the file (the store
+   * may leave its text there: RangePost.textByte), and returns its length in UTF-8 bytes.
+   */
+  commit(row: number, byteStart: number): number {
     const post = this.post;
+    const { buf, textStart, textEnd } = post;
+    const start = this.recordStart;
+    const bytes = utf8Length(buf, start, this.recordEnd);
+    if (bytes === this.recordEnd - start) {
+      // All ASCII: a character is a byte.
+      post.textByte = byteStart + textStart - start;
+      post.textBytes = textEnd - textStart;
+    } else {
+      post.textByte = byteStart + utf8Length(buf, start, textStart);
+      post.textBytes = utf8Length(buf, textStart, textEnd);
+    }
     // URL ids in the order the validator would intern them, without repeats.
     let count = 0;
     for (let u = 0; u < this.rowUrlCount; u++) {
@@ -197,6 +217,7 @@ export class CsvFastRows {
     this.builder.addRange(post, row);
     post.buf = '';
     post.text = '';
+    return bytes;
   }
 
   /** What `parseTimestamp` returns for the field, or null (the ordinary path then reports it). */

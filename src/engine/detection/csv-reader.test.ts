@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader, parseQuotedRecord } from './csv-reader';
+import { CsvRecordReader, parseQuotedRecord, utf8Length } from './csv-reader';
 import { chunksOf, countReads, splitAt } from './parse-test-kit';
 
 interface Read {
@@ -90,6 +90,44 @@ describe('CsvRecordReader', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('counts the UTF-8 bytes of everything it reads, wherever chunks split and records are skipped (property)', () => {
+    // The store reads texts back from the file at the byte offsets the reader counts (post-store.ts TextsInFile).
+    const field = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('', '"', ',', '\n', '\r\n', 'é', '🔥🔥', 'x"y', '\ufeff', '中文'));
+    const line = fc.array(field, { minLength: 1, maxLength: 5 }).map((fields) =>
+      fields.map((f) => (/[",\n\r]/.test(f) && !f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(','),
+    );
+    const text = fc.array(line, { maxLength: 8 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 10 }), fc.integer({ min: 3, max: 200 }), fc.nat(10), (t, cuts, max, firstByte) => {
+        const starts: number[] = [];
+        const sink = {
+          record: () => {},
+          plainRecord: (buf: string, start: number, end: number, _line: number, byteStart: number) => {
+            starts.push(byteStart);
+            return start % 2 === 0 ? utf8Length(buf, start, end) : -1; // consumed here or sent on as fields: counted either way
+          },
+          oversize: () => {},
+          unterminated: () => {},
+        };
+        const reader = new CsvRecordReader(',', max, sink, firstByte);
+        for (const chunk of splitAt(t, cuts)) reader.push(chunk);
+        reader.end();
+        const bytes = new TextEncoder().encode(t);
+        expect(reader.byteOffset).toBe(firstByte + bytes.length);
+        // Each quote-free record starts where the file has a line start.
+        for (const at of starts) expect(at === firstByte || bytes[at - firstByte - 1] === 10).toBe(true);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('utf8Length counts a surrogate pair as 4 bytes even when a span ends between its halves', () => {
+    const s = 'a🔥é中';
+    expect(utf8Length(s, 0, s.length)).toBe(new TextEncoder().encode(s).length);
+    expect(utf8Length(s, 0, 2) + utf8Length(s, 2, s.length)).toBe(new TextEncoder().encode(s).length);
+    expect(utf8Length('x'.repeat(5_000) + '🔥', 0, 5_002)).toBe(5_004);
   });
 
   it('never throws on arbitrary text (property)', () => {

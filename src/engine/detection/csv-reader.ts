@@ -6,10 +6,12 @@
 export interface CsvRecordSink {
   record(fields: string[], line: number): void;
   /**
-   * Optional fast path for a quote-free record: `buf[start, end)` (trailing CR removed). Returns true
-   * when it consumed the record; false sends it on to `record` as fields.
+   * Optional fast path for a quote-free record: `buf[start, end)` (trailing CR removed), which
+   * starts at byte `byteStart` of the input (see `CsvRecordReader.byteOffset`). Returns the record's
+   * length in UTF-8 bytes when it consumed the record (it knows which of its fields are ASCII, so
+   * it can tell cheaply), or -1 to send it on to `record` as fields.
    */
-  plainRecord?(buf: string, start: number, end: number, line: number): boolean;
+  plainRecord?(buf: string, start: number, end: number, line: number, byteStart: number): number;
   /** A record longer than the limit was skipped. */
   oversize(line: number): void;
   /** The input ended inside a quoted field; the partial record was dropped. */
@@ -48,12 +50,27 @@ export class CsvRecordReader {
    */
   private held: string[] = [];
   private heldChars = 0;
+  /**
+   * Where `buf[pos]` is in the input, in UTF-8 bytes from `firstByte`: every character the reader
+   * moves past is counted, so a record's place in the file is known (the store reads texts back
+   * from the file by it). Exact for well-formed UTF-8 input, which is what the caller decodes.
+   */
+  private posByte: number;
 
+  /** `firstByte`: where the first character pushed is in the input (3 after a byte order mark; a part's start). */
   constructor(
     private readonly delimiter: string,
     private readonly maxRecordChars: number,
     private readonly sink: CsvRecordSink,
-  ) {}
+    firstByte = 0,
+  ) {
+    this.posByte = firstByte;
+  }
+
+  /** The input's UTF-8 bytes up to the record the reader is at: at the end, how many it read. */
+  get byteOffset(): number {
+    return this.posByte;
+  }
 
   /** True when everything pushed so far ended whole records: nothing buffered, no open quote, no skip. */
   atRecordBoundary(): boolean {
@@ -84,12 +101,19 @@ export class CsvRecordReader {
     const rest = this.buf.slice(this.pos);
     this.buf = '';
     this.pos = 0;
+    this.posByte += utf8Length(rest, 0, rest.length);
     if (this.skipping) return;
     if (this.inQuote) {
       this.sink.unterminated(this.line);
       return;
     }
     if (rest.length > 0 && rest !== '\r') this.emit(rest, rest.indexOf('"') >= 0);
+  }
+
+  /** Moves `pos` to `to`, counting the bytes passed (`bytes`: known already). */
+  private advance(to: number, bytes = utf8Length(this.buf, this.pos, to)): void {
+    this.posByte += bytes;
+    this.pos = to;
   }
 
   /** Drops the records already read from the buffer and appends the held chunks and `chunk`. */
@@ -120,19 +144,19 @@ export class CsvRecordReader {
         if (this.skipChars > 0) {
           const take = Math.min(this.skipChars, len - this.pos);
           this.line += countLineBreaks(buf, this.pos, this.pos + take);
-          this.pos += take;
+          this.advance(this.pos + take);
           this.skipChars -= take;
           this.scan = this.pos;
           if (this.skipChars > 0) return;
         }
         const nl = this.breaks.find(buf, this.pos);
         if (nl < 0) {
-          this.pos = len;
+          this.advance(len);
           this.scan = len;
           return;
         }
         this.line++;
-        this.pos = nl + 1;
+        this.advance(nl + 1);
         this.scan = this.pos;
         this.skipping = false;
         this.inQuote = false;
@@ -150,11 +174,11 @@ export class CsvRecordReader {
             continue;
           }
           const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-          if (this.sink.plainRecord === undefined || !this.sink.plainRecord(buf, pos, end, this.line)) {
-            this.emit(buf.slice(pos, nl), false);
-          }
+          const bytes = this.sink.plainRecord === undefined ? -1 : this.sink.plainRecord(buf, pos, end, this.line, this.posByte);
+          if (bytes < 0) this.emit(buf.slice(pos, nl), false);
           this.line++;
-          this.pos = nl + 1;
+          // The line break (and CR) are ASCII: a byte each.
+          this.advance(nl + 1, bytes < 0 ? undefined : bytes + nl + 1 - end);
           this.scan = this.pos;
           continue;
         }
@@ -195,7 +219,7 @@ export class CsvRecordReader {
         const breaks = countLineBreaks(buf, pos, end);
         this.emit(buf.slice(pos, end), true);
         this.line += breaks + 1;
-        this.pos = end + 1;
+        this.advance(end + 1);
         this.scan = this.pos;
         this.inQuote = false;
         continue;
@@ -224,6 +248,34 @@ export class CsvRecordReader {
     const record = text.length > 0 && text.charCodeAt(text.length - 1) === CR ? text.slice(0, -1) : text;
     this.sink.record(quoted ? parseQuotedRecord(record, this.delimiter) : record.split(this.delimiter), line);
   }
+}
+
+const utf8Encoder = new TextEncoder();
+let scratch = new Uint8Array(3 * 4096);
+
+/**
+ * The UTF-8 length of `s[from, to)`. A surrogate counts two bytes, so a pair counts four even when
+ * a span ends between its halves (an oversize record is skipped a number of characters at a time).
+ */
+export function utf8Length(s: string, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return 0;
+  if (n <= 4096) {
+    // Native encoding of a whole span; a lone surrogate at either end would be encoded as U+FFFD
+    // (3 bytes), so spans that start or end inside a pair are counted by hand.
+    const first = s.charCodeAt(from);
+    const last = s.charCodeAt(to - 1);
+    if (!(first >= 0xdc00 && first <= 0xdfff) && !(last >= 0xd800 && last <= 0xdbff)) {
+      if (scratch.length < 3 * n) scratch = new Uint8Array(3 * n);
+      return utf8Encoder.encodeInto(from === 0 && to === s.length ? s : s.slice(from, to), scratch).written;
+    }
+  }
+  let bytes = n;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && !(c >= 0xd800 && c <= 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 /**

@@ -19,6 +19,8 @@
 //   its author as the inciter. Replies inside the target's own thread are the pile, not the call.
 //   The inciter is recorded and raises the score; it is not required (the call may have come from
 //   off the platform, which R1 counts as social coordination too).
+// - No texts are read: a post's @-mentions are a column of the store, found while the file was
+//   read (mentions.ts), and a target is named when its username is among them.
 // - Edges. Repliers of one burst are linked (each to its `maxNeighbours` nearest repliers on each
 //   side, so a viral burst costs repliers x neighbours), the inciter to every replier; a pair's
 //   `coItems` is the number of bursts it shares and its score combines theirs. The bursts travel
@@ -26,15 +28,20 @@
 import type { DetectionContext } from './detection-context';
 import type { DetectorEdge, DetectorRun, Dogpile, EdgeEvidence } from './detection-types';
 import { MAX_EVIDENCE_PER_EDGE } from './detection-types';
+import { MAX_MENTIONS_PER_POST } from './mentions';
 import { ensureFloat64, ensureInt32 } from './pair-table';
 import { poissonUpperTail } from './poisson';
 import type { PostStore } from './post-store';
 import type { DogpilingSettings } from './settings';
 
-/** @-mentions read per reply (a reply naming fifty accounts is spam, not fifty targets). */
-const MAX_MENTIONS_PER_REPLY = 10;
-/** Mentioned usernames longer than this are not read as names. */
-const MAX_NAME_CHARS = 50;
+// The text functions the column agrees with (mentions.ts), for tests and callers that have a text.
+export { mentionsOf, namesAccount } from './mentions';
+
+/**
+ * @-mentions read per reply (a reply naming fifty accounts is spam, not fifty targets): the first
+ * of the post's mentions (the store keeps MAX_MENTIONS_PER_POST), the replied-to author's left out.
+ */
+const MAX_MENTIONS_PER_REPLY = Math.min(10, MAX_MENTIONS_PER_POST - 1);
 /** How far up a reply chain an account counts as being in the thread (its own thread is not "elsewhere"). */
 const THREAD_DEPTH = 8;
 /** Inciters kept per burst, and inciting posts kept per inciter (earliest first). */
@@ -65,8 +72,9 @@ export function detectDogpiling(ctx: DetectionContext, settings: DogpilingSettin
   const byAccount = new Actions(replyCount);
   const names = usernameIndex(store);
   const extraNames: string[] = [];
-  const extraIndex = new Map<string, number>();
-  const mentioned: string[] = [];
+  // Each mentioned name's target (an account, or an extra name after them), resolved when first met; -1: not yet.
+  const mentionTarget = new Int32Array(store.mentionNames.length).fill(-1);
+  const mentionIndex = new MentionIndex(store);
   const addressed: number[] = [];
   const order = ctx.timeOrder;
   for (let k = 0; k < order.length; k++) {
@@ -83,13 +91,21 @@ export function detectDogpiling(ctx: DetectionContext, settings: DogpilingSettin
       byAccount.push(author, replier, time, i, parent);
       addressed.push(author);
     }
-    mentionsIn(store.text.get(i), mentioned, author >= 0 ? (store.usernames[author] ?? null) : null);
-    for (const name of mentioned) {
-      let target = names.get(name) ?? extraIndex.get(name);
-      if (target === undefined) {
-        target = accountCount + extraNames.length;
-        extraIndex.set(name, target);
-        extraNames.push(name);
+    const from = store.mentionOffsets[i] ?? 0;
+    const end = store.mentionOffsets[i + 1] ?? 0;
+    // The post's mentions but the replied-to author (whom every reply on most platforms names first).
+    const skip = author >= 0 && from < end ? mentionIndex.ofAccount(author) : -1;
+    let read = 0;
+    for (let u = from; u < end && read < MAX_MENTIONS_PER_REPLY; u++) {
+      const mention = store.mentionIds[u] ?? 0;
+      if (mention === skip) continue;
+      read++;
+      let target = mentionTarget[mention] ?? -1;
+      if (target < 0) {
+        const name = store.mentionNames[mention] ?? '';
+        target = names.get(name) ?? accountCount + extraNames.length;
+        if (target >= accountCount) extraNames.push(name);
+        mentionTarget[mention] = target;
       }
       if (target === replier || addressed.includes(target) || inThread(store, refPost, parent, target)) continue;
       addressed.push(target);
@@ -139,8 +155,8 @@ export function detectDogpiling(ctx: DetectionContext, settings: DogpilingSettin
     }
   });
 
-  const dogpiles = dedupe(store, found, window);
-  findInciters(store, refPost, order, dogpiles, settings.incitementLeadSeconds);
+  const dogpiles = dedupe(store, found, window, mentionIndex);
+  findInciters(store, refPost, order, dogpiles, settings.incitementLeadSeconds, mentionIndex);
   for (const dogpile of dogpiles) dogpile.score = burstScore(dogpile);
   dogpiles.sort(compareDogpiles(store));
   const edges = buildEdges(store, dogpiles, settings.maxNeighbours);
@@ -444,14 +460,14 @@ function sharedRepliers(a: Dogpile, b: Dogpile): number {
  * - an account burst that is mostly one post's burst is that post's (the post target names the
  *   author too).
  */
-function dedupe(store: PostStore, found: readonly Dogpile[], window: number): Dogpile[] {
+function dedupe(store: PostStore, found: readonly Dogpile[], window: number, mentionIndex: MentionIndex): Dogpile[] {
   const posts = found.filter((d) => d.kind === 'post');
   const accounts = found.filter((d) => d.kind === 'account');
+  const accountMention = accounts.map((a) => mentionIndex.of(a.username));
   const keptPosts = posts.filter((p) => {
     if (p.post < 0) return true;
-    const text = store.text.get(p.post);
     return !accounts.some(
-      (a) => a.username !== null && overlaps(p, a, window) && namesAccount(text, a.username.toLowerCase()) && 2 * sharedRepliers(p, a) >= p.repliers,
+      (a, k) => overlaps(p, a, window) && mentions(store, p.post, accountMention[k] ?? -1) && 2 * sharedRepliers(p, a) >= p.repliers,
     );
   });
   const keptAccounts = accounts.filter(
@@ -473,11 +489,11 @@ function compareDogpiles(store: PostStore): (x: Dogpile, y: Dogpile) => number {
  * Not the target itself, not reposts (they copy someone else's words), not replies inside the
  * target's thread (those are the pile), not a reply that already counts toward an account target.
  * One sweep over the posts in time order for all bursts: each post in some burst's lead window is
- * read (and its text decoded) once.
+ * read once (its mentions, not its text: the target's name is looked up once per burst).
  */
-function findInciters(store: PostStore, refPost: Int32Array, order: Uint32Array, dogpiles: readonly Dogpile[], lead: number): void {
+function findInciters(store: PostStore, refPost: Int32Array, order: Uint32Array, dogpiles: readonly Dogpile[], lead: number, mentionIndex: MentionIndex): void {
   const bursts = dogpiles
-    .map((d) => ({ d, from: d.start - lead, name: d.username === null ? null : d.username.toLowerCase(), postId: d.kind === 'post' ? (store.refIds[d.ref] ?? '') : '' }))
+    .map((d) => ({ d, from: d.start - lead, mention: mentionIndex.of(d.username), postId: d.kind === 'post' ? (store.refIds[d.ref] ?? '') : '' }))
     .toSorted((x, y) => x.from - y.from);
   let active: typeof bursts = [];
   let next = 0;
@@ -500,13 +516,10 @@ function findInciters(store: PostStore, refPost: Int32Array, order: Uint32Array,
     const quoteRef = store.quoteOf[c] ?? -1;
     const quoted = quoteRef >= 0 ? (refPost[quoteRef] ?? -1) : -1;
     const quotedAuthor = quoted >= 0 ? (store.account[quoted] ?? -1) : -1;
-    let text: string | null = null;
-    for (const { d, name, postId } of active) {
+    for (const { d, mention, postId } of active) {
       const target = d.account;
       if (author === target) continue;
-      // The text is decoded once, for the first burst that asks whether it names its target.
-      if (text === null && name !== null) text = store.text.get(c);
-      const named = name !== null && text !== null && namesAccount(text, name);
+      const named = mentions(store, c, mention);
       let incites = false;
       if (d.kind === 'post') {
         if (replyRef === d.ref || (target >= 0 && repliedAuthor === target)) continue;
@@ -561,87 +574,57 @@ function linksTo(store: PostStore, post: number, postId: string): boolean {
 
 // --- mentions -----------------------------------------------------------------------------------
 
-const NON_ASCII_NAME_CHAR = /^[\p{L}\p{N}]$/u;
-
-function isNameChar(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return NON_ASCII_NAME_CHAR.test(String.fromCharCode(c));
-}
-
-/**
- * The name after the '@' at `at`, lower-cased, or null: letters, digits and '_', with inner '.' and
- * '-' (Bluesky and Mastodon handles); not an e-mail address (a name character right before '@').
- */
-function nameAt(text: string, at: number): string | null {
-  if (at > 0 && (isNameChar(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === 64)) return null;
-  let end = at + 1;
-  let last = at; // last name character
-  while (end < text.length && end - at - 1 < MAX_NAME_CHARS) {
-    const c = text.charCodeAt(end);
-    if (isNameChar(c)) last = end;
-    else if (c !== 46 && c !== 45) break;
-    end++;
-  }
-  if (last === at) return null;
-  return text.slice(at + 1, last + 1).toLowerCase();
-}
-
-/**
- * The distinct @-mentions of a text (lower case, at most MAX_MENTIONS_PER_REPLY) into `out`, except
- * `skip` written exactly so (the replied-to author, whom every reply on most platforms names
- * first: passed over without building a string).
- */
-function mentionsIn(text: string, out: string[], skip: string | null = null): void {
-  out.length = 0;
-  for (let at = text.indexOf('@'); at >= 0 && out.length < MAX_MENTIONS_PER_REPLY; at = text.indexOf('@', at + 1)) {
-    if (skip !== null && text.startsWith(skip, at + 1)) {
-      const after = at + 1 + skip.length;
-      if (after >= text.length || !isNameChar(text.charCodeAt(after))) continue;
-    }
-    const name = nameAt(text, at);
-    if (name !== null && !out.includes(name)) out.push(name);
-  }
-}
-
-/** Whether the text @-mentions `name` (lower case). */
-export function namesAccount(text: string, name: string): boolean {
-  const n = name.length;
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    if (at > 0 && (isNameChar(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === 64)) continue;
-    // Compared in place (no string per mention: this runs on every post of a lead window).
-    let same = true;
-    let ascii = true;
-    for (let j = 0; j < n && same && ascii; j++) {
-      let c = text.charCodeAt(at + 1 + j);
-      if (c >= 128) ascii = false; // lower-casing may change its length: compare the parsed name
-      else if (c >= 65 && c <= 90) c += 32;
-      same = !ascii || c === name.charCodeAt(j);
-    }
-    if (!ascii) {
-      if (nameAt(text, at) === name) return true;
-      continue;
-    }
-    if (!same) continue;
-    // The mention ends here: trailing '.' and '-' are punctuation unless a name character follows.
-    let end = at + 1 + n;
-    while (end < text.length && (text.charCodeAt(end) === 46 || text.charCodeAt(end) === 45)) end++;
-    if (n <= MAX_NAME_CHARS && (end >= text.length || !isNameChar(text.charCodeAt(end)))) return true;
-  }
+/** Whether post `post` @-mentions name `mention` (an index into `store.mentionNames`; -1: no name). */
+function mentions(store: PostStore, post: number, mention: number): boolean {
+  if (mention < 0) return false;
+  for (let u = store.mentionOffsets[post] ?? 0, end = store.mentionOffsets[post + 1] ?? 0; u < end; u++) if (store.mentionIds[u] === mention) return true;
   return false;
 }
 
-/** The distinct @-mentions of a text, lower case (at most MAX_MENTIONS_PER_REPLY). */
-export function mentionsOf(text: string): string[] {
-  const out: string[] = [];
-  mentionsIn(text, out);
-  return out;
+/** The store's mentioned names by name, and each account's username among them. */
+class MentionIndex {
+  private index: Map<string, number> | null = null;
+  /** Per account: its username's id in `mentionNames`, -1 for none, -2 not looked up yet. */
+  private readonly accounts: Int32Array;
+
+  constructor(private readonly store: PostStore) {
+    this.accounts = new Int32Array(store.accountIds.length).fill(-2);
+  }
+
+  /** The id of `username` (any case, a leading '@' dropped) in `mentionNames`, or -1 when no post mentions it. */
+  of(username: string | null): number {
+    if (username === null) return -1;
+    let index = this.index;
+    if (index === null) {
+      index = new Map();
+      const names = this.store.mentionNames;
+      for (let id = 0; id < names.length; id++) index.set(names[id] ?? '', id);
+      this.index = index;
+    }
+    return index.get(usernameKey(username)) ?? -1;
+  }
+
+  /** The id in `mentionNames` of the account's username, or -1. */
+  ofAccount(account: number): number {
+    let id = this.accounts[account] ?? -1;
+    if (id === -2) {
+      id = this.of(this.store.usernames[account] ?? null);
+      this.accounts[account] = id;
+    }
+    return id;
+  }
+}
+
+/** A username as it is mentioned: lower case, without a leading '@'. */
+function usernameKey(name: string): string {
+  return name.replace(/^@+/, '').toLowerCase();
 }
 
 function usernameIndex(store: PostStore): Map<string, number> {
   const index = new Map<string, number>();
   store.usernames.forEach((name, account) => {
     if (name === null) return;
-    const key = name.replace(/^@+/, '').toLowerCase();
+    const key = usernameKey(name);
     if (key.length > 0 && !index.has(key)) index.set(key, account);
   });
   return index;

@@ -23,6 +23,7 @@ export function snapshot(result: ParseResult): Record<string, unknown> {
     urls: [[...s.urlOffsets], [...s.urlIds], s.urls],
     ids: [[...s.device], [...s.ip], s.devices, s.ips],
     accounts: [s.accountIds, s.usernames],
+    mentions: [[...s.mentionOffsets], [...s.mentionIds], s.mentionNames],
     range: [s.minTime, s.maxTime],
   };
 }

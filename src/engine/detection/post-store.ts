@@ -8,6 +8,8 @@
 
 import { FingerprintBuilder, keepFingerprintRows } from './text-fingerprints';
 import type { PrecomputedFingerprints } from './text-fingerprints';
+import { MentionColumn } from './mentions';
+import type { Mentions } from './mentions';
 
 /** A growable Int32 column; `-1` is used for "none" by the reference columns. */
 export class Int32Column {
@@ -375,6 +377,11 @@ function hasLoneSurrogate(s: string): boolean {
   return false;
 }
 
+/** The texts of no rows. */
+export function noTexts(): PackedTexts {
+  return { blocks: [], ends: new Int32Array(0), textOf: new Int32Array(0), odd: new Map(), inFile: { start: new Float64Array(0), bytes: new Int32Array(0) } };
+}
+
 /** A block of packed texts: distinct texts `first`, `first + 1`, ... as UTF-8, one after another. */
 export interface TextBlock {
   first: number;
@@ -386,10 +393,77 @@ export interface PackedTexts {
   blocks: TextBlock[];
   /** Where each distinct text ends in its block; it starts where the previous one ends, or at 0 for a block's first. */
   ends: Int32Array;
-  /** Each row's text, as an index into the distinct texts; -1 for none (or one in `odd`). */
+  /**
+   * Each row's text, as an index into the distinct texts; -1 for none (or one in `odd`); `-2 - k`
+   * for a text left in the file, at `inFile.start[k]`, `inFile.bytes[k]` bytes long.
+   */
   textOf: Int32Array;
   /** Texts UTF-8 cannot hold (a lone surrogate, from a JSON escape), by row: kept as strings. */
   odd: Map<number, string>;
+  /** Where the texts left in the file are (see `TextsInFile`). */
+  inFile: { start: Float64Array; bytes: Int32Array };
+}
+
+/**
+ * Random access to the bytes of the file being imported, synchronous (a dedicated worker's
+ * `FileReaderSync`; a file descriptor under Node): with it, the texts of ordinary CSV rows are not
+ * copied into memory but read back from the file when asked for (`PostTexts`). Throws when the
+ * file can no longer be read (changed or removed since the import).
+ */
+export interface TextFile {
+  read(start: number, length: number): Uint8Array;
+}
+
+/**
+ * How a parser leaves texts in the file: `firstByte` is where the first character it is given
+ * stands in the file (3 after a byte order mark, a part's start); `file` reads them back (null for
+ * a part parser, whose rows another parser takes over).
+ */
+export interface TextsInFile {
+  firstByte: number;
+  file: TextFile | null;
+}
+
+const FILE_BLOCK = 64 * 1024;
+const FILE_BLOCKS_KEPT = 16;
+/** `prefetch` reads texts up to this far apart in one read, of at most PREFETCH_READ bytes. */
+const PREFETCH_GAP = 64 * 1024;
+const PREFETCH_READ = 4 * 1024 * 1024;
+/** At most this many texts are read ahead at once (the rest are read when asked for). */
+const PREFETCH_MAX = 100_000;
+
+/**
+ * Texts read back from the file, through a few cached 64 KiB blocks (texts asked for together are
+ * mostly near each other in the file: a cluster's posts, a page of a timeline). A failed read
+ * gives no bytes and marks the file unreadable.
+ */
+class FileTextReader {
+  private readonly blocks = new Map<number, Uint8Array>();
+  unreadable = false;
+
+  constructor(readonly file: TextFile) {}
+
+  /** `length` bytes from `start`; `cached`: through the blocks (false: one read of its own, not kept). */
+  bytes(start: number, length: number, cached = true): Uint8Array | null {
+    if (length <= 0 || this.unreadable) return null;
+    try {
+      const block = Math.floor(start / FILE_BLOCK);
+      if (!cached || Math.floor((start + length - 1) / FILE_BLOCK) !== block) return this.file.read(start, length);
+      let bytes = this.blocks.get(block);
+      if (bytes === undefined) {
+        bytes = this.file.read(block * FILE_BLOCK, FILE_BLOCK);
+        if (this.blocks.size >= FILE_BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value ?? block);
+      } else {
+        this.blocks.delete(block); // most recently used last
+      }
+      this.blocks.set(block, bytes);
+      const from = start - block * FILE_BLOCK;
+      return bytes.subarray(from, from + length);
+    } catch {
+      this.unreadable = true;
+      return null;
+    }
+  }
 }
 
 const TEXT_BLOCK_MIN = 64 * 1024;
@@ -405,17 +479,78 @@ const TEXT_BLOCK_MAX = 8 * 1024 * 1024;
  */
 export class PostTexts {
   private readonly firsts: Int32Array;
+  private readonly file: FileTextReader | null;
 
+  /** `file`: where the texts left in the file are read (none: those read as ''). */
   constructor(
     private readonly packed: PackedTexts,
     readonly length: number,
+    file: TextFile | null = null,
   ) {
     this.firsts = Int32Array.from(packed.blocks, (b) => b.first);
+    this.file = file === null ? null : new FileTextReader(file);
+  }
+
+  /** How many texts are left in the file (read back when asked for) rather than kept in memory. */
+  get inFile(): number {
+    return this.packed.inFile.start.length;
+  }
+
+  /** True once a text left in the file could not be read back (the file changed or went away since the import). */
+  get unreadable(): boolean {
+    return this.file?.unreadable ?? false;
+  }
+
+  /** Texts read ahead by `prefetch`, by row. */
+  private ahead = new Map<number, string>();
+
+  /**
+   * Reads the texts of these rows that are left in the file ahead of `get`, in file order and a few
+   * large reads: a detector labelling thousands of edges, or a cluster's timeline, asks for texts
+   * scattered over the file, and each read of a worker's FileReaderSync costs about half a
+   * millisecond however small. Replaces what an earlier call read ahead.
+   */
+  prefetch(rows: Iterable<number>): void {
+    this.ahead = new Map();
+    const file = this.file;
+    if (file === null) return;
+    const { textOf, inFile } = this.packed;
+    const wanted: number[] = [];
+    for (const i of rows) {
+      if ((textOf[i] ?? -1) <= -2 && wanted.length < PREFETCH_MAX) wanted.push(i);
+    }
+    const startOf = (i: number): number => inFile.start[-2 - (textOf[i] ?? -2)] ?? 0;
+    const bytesOf = (i: number): number => inFile.bytes[-2 - (textOf[i] ?? -2)] ?? 0;
+    const sorted = wanted.toSorted((a, b) => startOf(a) - startOf(b));
+    for (let from = 0; from < sorted.length; ) {
+      // One read for the texts from `from` on that lie close together.
+      const first = startOf(sorted[from] ?? 0);
+      let end = first + bytesOf(sorted[from] ?? 0);
+      let to = from + 1;
+      for (; to < sorted.length; to++) {
+        const next = sorted[to] ?? 0;
+        const nextEnd = Math.max(end, startOf(next) + bytesOf(next));
+        if (startOf(next) - end > PREFETCH_GAP || nextEnd - first > PREFETCH_READ) break;
+        end = nextEnd;
+      }
+      const bytes = file.bytes(first, end - first, false);
+      if (bytes === null) return;
+      for (let k = from; k < to; k++) {
+        const i = sorted[k] ?? 0;
+        const at = startOf(i) - first;
+        this.ahead.set(i, utf8.decode(bytes.subarray(at, at + bytesOf(i))));
+      }
+      from = to;
+    }
   }
 
   /** The text of post `i` ('' for none). */
   get(i: number): string {
     if (i < 0 || i >= this.length) return '';
+    if (this.ahead.size > 0) {
+      const text = this.ahead.get(i);
+      if (text !== undefined) return text;
+    }
     const odd = this.packed.odd;
     if (odd.size > 0) {
       const text = odd.get(i);
@@ -428,7 +563,7 @@ export class PostTexts {
   /** The first `maxChars` UTF-16 units of post `i`'s text (all of it when shorter), decoding no more than that. */
   excerpt(i: number, maxChars: number): string {
     if (i < 0 || i >= this.length) return '';
-    const odd = this.packed.odd.get(i);
+    const odd = this.packed.odd.get(i) ?? this.ahead.get(i);
     if (odd !== undefined) return odd.slice(0, maxChars);
     const range = this.range(this.packed.textOf[i] ?? -1);
     if (range === null) return '';
@@ -445,20 +580,27 @@ export class PostTexts {
     return Array.from({ length: this.length }, (_, i) => this.get(i));
   }
 
-  /** The texts of the rows `keep` marks 1, packed anew. */
+  /** The texts of the rows `keep` marks 1, packed anew (those in the file stay there). */
   keepRows(keep: Uint8Array): PostTexts {
     const pool = new TextPool();
+    const { textOf, inFile } = this.packed;
     for (let i = 0; i < this.length; i++) {
       if (keep[i] !== 1) continue;
       const odd = this.packed.odd.get(i);
+      const t = textOf[i] ?? -1;
       if (odd !== undefined) pool.add(odd, 0, odd.length);
-      else pool.addBytes(this.range(this.packed.textOf[i] ?? -1));
+      else if (t <= -2) pool.addInFile(inFile.start[-2 - t] ?? 0, inFile.bytes[-2 - t] ?? 0);
+      else pool.addBytes(this.range(t));
     }
-    return pool.texts();
+    return pool.texts(this.file?.file ?? null);
   }
 
-  /** The UTF-8 bytes of distinct text `t`, or null for none. */
+  /** The UTF-8 bytes of text `t` (a distinct packed text, or `-2 - k` for one in the file), or null for none. */
   private range(t: number): Uint8Array | null {
+    if (t <= -2) {
+      const k = -2 - t;
+      return this.file?.bytes(this.packed.inFile.start[k] ?? 0, this.packed.inFile.bytes[k] ?? 0) ?? null;
+    }
     if (t < 0) return null;
     const firsts = this.firsts;
     // The last block starting at or before text t (blocks are in order).
@@ -491,6 +633,9 @@ class TextPool {
   private readonly ends = new Int32Column(256);
   private readonly textOf = new Int32Column(256);
   private readonly odd = new Map<number, string>();
+  /** Texts left in the file: where each starts and how many bytes it has (see PackedTexts.textOf). */
+  private readonly fileStart = new Float64Column(16);
+  private readonly fileBytes = new Int32Column(16);
   /** Distinct texts by hash: [hash, text + 1] pairs, open addressing (null once the pool is packed). */
   private slots: Int32Array | null = new Int32Array(2 * 1024);
   private mask = 1023;
@@ -521,6 +666,17 @@ class TextPool {
     else this.textOf.push(this.newText(this.used + written));
   }
 
+  /** Appends a text left in the file: `bytes` bytes from byte `start` (none when 0). */
+  addInFile(start: number, bytes: number): void {
+    if (bytes === 0) {
+      this.textOf.push(-1);
+      return;
+    }
+    this.textOf.push(-2 - this.fileStart.length);
+    this.fileStart.push(start);
+    this.fileBytes.push(bytes);
+  }
+
   /** Appends a text given as its UTF-8 bytes (null or empty: none). */
   addBytes(bytes: Uint8Array | null): void {
     const n = bytes?.length ?? 0;
@@ -537,11 +693,19 @@ class TextPool {
   append(other: PackedTexts, rows: number): void {
     const shift = this.ends.length;
     const rowShift = this.textOf.length;
+    const fileShift = this.fileStart.length;
     for (let t = 0; t < other.ends.length; t++) this.ends.push(other.ends[t] ?? 0);
     this.textOf.reserve(rowShift + rows);
     for (let i = 0; i < rows; i++) {
       const t = other.textOf[i] ?? -1;
-      this.textOf.push(t < 0 ? -1 : t + shift);
+      this.textOf.push(t >= 0 ? t + shift : t <= -2 ? t - fileShift : -1);
+    }
+    const inFile = other.inFile;
+    this.fileStart.reserve(fileShift + inFile.start.length);
+    this.fileBytes.reserve(fileShift + inFile.start.length);
+    for (let k = 0; k < inFile.start.length; k++) {
+      this.fileStart.push(inFile.start[k] ?? 0);
+      this.fileBytes.push(inFile.bytes[k] ?? 0);
     }
     for (const block of other.blocks) this.blocks.push({ first: block.first + shift, bytes: block.bytes });
     for (const [row, text] of other.odd) this.odd.set(row + rowShift, text);
@@ -552,19 +716,30 @@ class TextPool {
     this.slots = null;
   }
 
-  /** Room for `rows` rows. */
-  reserve(rows: number): void {
+  /** Room for `rows` rows (`inFile`: most of them with texts left in the file). */
+  reserve(rows: number, inFile = false): void {
     this.textOf.reserve(rows);
+    if (inFile) {
+      this.fileStart.reserve(rows);
+      this.fileBytes.reserve(rows);
+    }
   }
 
   /** The texts as plain data; the pool takes no texts afterwards. */
   packed(): PackedTexts {
     this.slots = null;
-    return { blocks: this.blocks, ends: this.ends.toArray(), textOf: this.textOf.toArray(), odd: this.odd };
+    return {
+      blocks: this.blocks,
+      ends: this.ends.toArray(),
+      textOf: this.textOf.toArray(),
+      odd: this.odd,
+      inFile: { start: this.fileStart.toArray(), bytes: this.fileBytes.toArray() },
+    };
   }
 
-  texts(): PostTexts {
-    return new PostTexts(this.packed(), this.textOf.length);
+  /** `file`: where texts left in the file are read back. */
+  texts(file: TextFile | null = null): PostTexts {
+    return new PostTexts(this.packed(), this.textOf.length, file);
   }
 
   /** The text just written at `bytes[start, end)`: the row points to an equal earlier text, or it becomes one. */
@@ -670,6 +845,14 @@ export interface PostStore {
   readonly accountIds: readonly string[];
   /** Latest non-empty username seen for each account, or null. */
   readonly usernames: readonly (string | null)[];
+  /**
+   * Post `i` @-mentions `mentionIds[mentionOffsets[i] .. mentionOffsets[i+1])`, indices into
+   * `mentionNames` (lower case): found while the file was read (mentions.ts), so that detectors
+   * need no texts.
+   */
+  readonly mentionOffsets: Int32Array;
+  readonly mentionIds: Int32Array;
+  readonly mentionNames: readonly string[];
   readonly minTime: number;
   readonly maxTime: number;
 }
@@ -706,6 +889,9 @@ export interface RangePost {
   /** The message: `buf[textStart, textEnd)` (empty when equal), and the same as a string (a slice: a view, not a copy). */
   textStart: number;
   textEnd: number;
+  /** Where the message is in the file: its first byte (-1: not known) and its length in UTF-8 bytes. */
+  textByte: number;
+  textBytes: number;
   text: string;
   repostStart: number;
   repostEnd: number;
@@ -754,6 +940,8 @@ export interface BuilderPart {
   urls: string[];
   devices: string[];
   ips: string[];
+  /** The rows' @-mentions (names local to the part, in first-seen order). */
+  mentions: Mentions;
 }
 
 export class PostStoreBuilder {
@@ -784,6 +972,8 @@ export class PostStoreBuilder {
   private readonly urls = new Interner();
   private readonly devices = new Interner();
   private readonly ips = new Interner();
+  /** Each row's @-mentions, found as it is added (mentions.ts). */
+  private readonly mentions = mentionColumn();
   /** Rows taken over from a part start here (-1: none); after `build`, -1 also when duplicates were dropped. */
   partStart = -1;
   /** After `build`: the built store's fingerprints (see `builtFingerprints`). */
@@ -794,10 +984,18 @@ export class PostStoreBuilder {
    * from this many characters) as it is added, where its text stands in the text being read; the
    * detectors then need no pass over the texts. Without it, detection computes them.
    */
-  constructor(fingerprintMinChars?: number) {
+  constructor(fingerprintMinChars?: number, textsInFile: TextsInFile | null = null) {
     this.urlOffsets.push(0);
     this.fingerprints = fingerprintMinChars === undefined ? null : new FingerprintBuilder(fingerprintMinChars);
+    this.textsInFile = textsInFile;
   }
+
+  /**
+   * With `textsInFile`, the rows added with a place in the file (`RangePost.textByte`: the CSV fast
+   * path's) keep their texts there: 12 bytes a row instead of the text (about 110 MB at a million
+   * posts), read back when asked for. Other rows, and every row without it, keep theirs packed.
+   */
+  private readonly textsInFile: TextsInFile | null;
 
   get size(): number {
     return this.ids.size;
@@ -833,6 +1031,7 @@ export class PostStoreBuilder {
     this.urlOffsets.push(this.urlIds.length);
     this.device.push(post.deviceHash === null ? -1 : this.devices.intern(post.deviceHash));
     this.ip.push(post.ipHash === null ? -1 : this.ips.intern(post.ipHash));
+    this.mentions.add(post.text, 0, post.text.length);
   }
 
   /** Exactly what `add` does for the same values, reading ids and the text from ranges (see `RangePost`). */
@@ -847,7 +1046,8 @@ export class PostStoreBuilder {
     this.account.push(accountIndex);
     this.time.push(post.time);
     const repost = post.repostStart < 0 ? -1 : this.refs.internRange(buf, post.repostStart, post.repostEnd);
-    this.text.add(post.text, 0, post.text.length, repost >= 0);
+    if (this.textsInFile !== null && post.textByte >= 0) this.text.addInFile(post.textByte, post.textBytes);
+    else this.text.add(post.text, 0, post.text.length, repost >= 0);
     this.repostOf.push(repost);
     if (this.fingerprints !== null) {
       if (repost >= 0) this.fingerprints.skip();
@@ -859,6 +1059,7 @@ export class PostStoreBuilder {
     this.urlOffsets.push(this.urlIds.length);
     this.device.push(post.deviceStart < 0 ? -1 : this.devices.internRange(buf, post.deviceStart, post.deviceEnd));
     this.ip.push(post.ipStart < 0 ? -1 : this.ips.internRange(buf, post.ipStart, post.ipEnd));
+    this.mentions.add(buf, post.textStart, post.textEnd);
   }
 
   /** Interns a normalised URL (the fast path resolves a row's URLs before `addRange`). */
@@ -877,10 +1078,11 @@ export class PostStoreBuilder {
     if (size === 0 || rows <= size) return;
     for (const column of [this.idHash, this.rows, this.account, this.time, this.repostOf, this.replyTo, this.quoteOf, this.device, this.ip]) column.reserve(rows);
     this.ids.reserve(rows);
-    this.text.reserve(rows);
+    this.text.reserve(rows, this.textsInFile !== null);
     this.urlOffsets.reserve(rows + 1);
     this.urlIds.reserve(Math.ceil((this.urlIds.length / size) * rows * 1.05) + 16);
     this.fingerprints?.reserve(rows);
+    this.mentions.reserve(rows);
   }
 
   /** This builder's rows as a part (see `BuilderPart`); the builder is not used afterwards. */
@@ -909,6 +1111,7 @@ export class PostStoreBuilder {
       urls: this.urls.values,
       devices: this.devices.values,
       ips: this.ips.values,
+      mentions: this.mentions.result(),
     };
   }
 
@@ -952,6 +1155,7 @@ export class PostStoreBuilder {
       const ip = part.ip[i] ?? -1;
       this.ip.push(ip < 0 ? -1 : (ipMap[ip] ?? -1));
     }
+    this.mentions.append(part.mentions);
     emptyPart(part);
   }
 
@@ -989,12 +1193,13 @@ export class PostStoreBuilder {
     this.built = fingerprints === null ? null : { ...(keep === null ? fingerprints : keepFingerprintRows(fingerprints, keep)), minChars: f?.minChars ?? 0 };
     this.fingerprints = null;
     const size = this.size;
+    const mentions = this.mentions.result();
     const store: PostStore = {
       size,
       postIds: idArray(this.ids.packed(), size),
       account: this.account.toArray(),
       time: this.time.toArray(),
-      text: this.text.texts(),
+      text: this.text.texts(this.textsInFile?.file ?? null),
       repostOf: this.repostOf.toArray(),
       replyTo: this.replyTo.toArray(),
       quoteOf: this.quoteOf.toArray(),
@@ -1008,6 +1213,9 @@ export class PostStoreBuilder {
       refIds: this.refs.values,
       accountIds: this.accounts.values,
       usernames,
+      mentionOffsets: mentions.offsets,
+      mentionIds: mentions.ids,
+      mentionNames: mentions.names,
       minTime: 0,
       maxTime: 0,
     };
@@ -1075,7 +1283,7 @@ function emptyPart(part: BuilderPart): void {
   part.rows = none;
   part.account = none;
   part.time = new Float64Array(0);
-  part.texts = { blocks: [], ends: none, textOf: none, odd: new Map() };
+  part.texts = noTexts();
   part.fingerprints = null;
   part.repostOf = none;
   part.replyTo = none;
@@ -1090,6 +1298,7 @@ function emptyPart(part: BuilderPart): void {
   part.refIds = [];
   part.urls = [];
   part.devices = [];
+  part.mentions = { offsets: none, ids: none, names: [] };
   part.ips = [];
 }
 
@@ -1138,10 +1347,28 @@ function compact(store: PostStore, keep: Uint8Array): PostStore {
     ip: pick(store.ip, ints),
     urlOffsets,
     urlIds: Int32Array.from(urlIds),
+    ...keepMentionRows(store, keep, size),
   };
 }
 
-/** Convenience for tests and small imports: builds a store from plain posts (duplicates dropped). */
+/** The mention columns of the rows `keep` marks 1 (of `size` kept); the names stay as they are. */
+function keepMentionRows(store: PostStore, keep: Uint8Array, size: number): Pick<PostStore, 'mentionOffsets' | 'mentionIds'> {
+  const offsets = new Int32Array(size + 1);
+  const ids = new Int32Column(store.mentionIds.length);
+  let j = 0;
+  for (let i = 0; i < store.size; i++) {
+    if (keep[i] !== 1) continue;
+    for (let u = store.mentionOffsets[i] ?? 0; u < (store.mentionOffsets[i + 1] ?? 0); u++) ids.push(store.mentionIds[u] ?? 0);
+    offsets[++j] = ids.length;
+  }
+  return { mentionOffsets: offsets, mentionIds: ids.toArray() };
+}
+
+/** A column of @-mentions writing to a store's kind of columns (see mentions.ts). */
+export function mentionColumn(): MentionColumn {
+  return new MentionColumn({ offsets: new Int32Column(256), ids: new Int32Column(256), names: new Interner() });
+}
+
 export function buildPostStore(posts: readonly ValidPost[]): PostStore {
   const builder = new PostStoreBuilder();
   for (const post of posts) builder.add(post);
