@@ -9,6 +9,7 @@
 // Options: --sizes 100000,1000000   --seed 42   --keep (keep the CSV and truth files)
 //          --reuse (use kept files instead of regenerating)   --json (machine output)
 //          --threads 1 (no helper: the page's in-thread fallback, for comparison)
+//          --texts-in-memory (texts packed in memory, not read back from the file: a page without FileReaderSync)
 //          --memory-trace (the highest RSS seen in each phase)   --save-reports DIR (the reports as JSON)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { runDetectionJob } from '../src/workers/detection-runner';
 import { findContinuations } from '../src/engine/detection/continuation';
 import { toIsoUtc } from '../src/engine/detection/timestamp';
 import type { DetectionProgress } from '../src/workers/detection-runner';
-import { startHelperThread } from './lib/helper-thread';
+import { nodeTextFile, startHelperThread } from './lib/helper-thread';
 import { PLANTED_KINDS, defaultSyntheticParams, generateSyntheticActivity } from './lib/synthetic-activity';
 import type { PlantedKind, SyntheticDataset } from './lib/synthetic-activity';
 import type { DetectorName } from '../src/engine/detection/settings';
@@ -32,6 +33,8 @@ interface Options {
   reuse: boolean;
   json: boolean;
   threads: 1 | 2;
+  /** Keep every text in memory (as the page does where a worker has no FileReaderSync), for comparison. */
+  textsInMemory: boolean;
   /** Print the highest RSS of each phase. */
   memoryTrace: boolean;
   /** Write each run's detection report as JSON into this folder (to compare runs byte for byte). */
@@ -41,7 +44,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false, threads: 2, memoryTrace: false, saveReports: null, generate: null };
+  const options: Options = { sizes: [100_000, 1_000_000], seed: 42, keep: false, reuse: false, json: false, threads: 2, textsInMemory: false, memoryTrace: false, saveReports: null, generate: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
@@ -52,6 +55,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--memory-trace') options.memoryTrace = true;
     else if (arg === '--save-reports') options.saveReports = argv[++i] ?? null;
     else if (arg === '--threads') options.threads = argv[++i] === '1' ? 1 : 2;
+    else if (arg === '--texts-in-memory') options.textsInMemory = true;
     else if (arg === '--generate') options.generate = { size: Number(argv[++i]), file: argv[++i] ?? '' };
   }
   return options;
@@ -81,8 +85,8 @@ const DETECTOR_OF_KIND: Record<PlantedKind, DetectorName> = {
  * `rssPhase`: the phase the sampler saw the RSS peak in.
  */
 class MemoryPeak {
-  private readonly shared = new SharedArrayBuffer((4 + 2 * TRACE_SAMPLES) * 8);
-  /** [peak rss, time of the peak (epoch ms), stop flag, samples, then (time, rss) per sample] */
+  private readonly shared = new SharedArrayBuffer((4 + TRACE_FIELDS * TRACE_SAMPLES) * 8);
+  /** [peak rss, time of the peak (epoch ms), stop flag, samples, then (time, rss, job heap, helper heap) per sample] */
   private readonly cells = new Float64Array(this.shared);
   /** Heaps, shared with the helper and the sampler: see HEAP_CELLS. */
   readonly heapShared = new SharedArrayBuffer(HEAP_CELLS * 8);
@@ -101,7 +105,7 @@ class MemoryPeak {
          const rss = process.memoryUsage.rss();
          if (rss > cells[0]) { cells[0] = rss; cells[1] = performance.timeOrigin + performance.now(); }
          const k = cells[3];
-         if (k < ${TRACE_SAMPLES}) { cells[4 + 2 * k] = performance.timeOrigin + performance.now(); cells[5 + 2 * k] = rss; }
+         if (k < ${TRACE_SAMPLES}) { const o = 4 + ${TRACE_FIELDS} * k; cells[o] = performance.timeOrigin + performance.now(); cells[o + 1] = rss; cells[o + 2] = heaps[0]; cells[o + 3] = heaps[1]; }
          cells[3]++;
          const sum = heaps[0] + heaps[1];
          if (sum > heaps[4]) heaps[4] = sum;
@@ -131,25 +135,35 @@ class MemoryPeak {
     if (heap + (c[1] ?? 0) > (c[4] ?? 0)) c[4] = heap + (c[1] ?? 0);
   }
 
-  /** `--memory-trace`: the highest RSS sample of each phase and when it was seen. */
+  /**
+   * `--memory-trace`: per phase, the highest RSS sample, when it was seen and what the two
+   * threads' heaps (used + ArrayBuffers) were then; then the run every 500 ms.
+   */
   trace(): string {
     const rows: string[] = [];
     const start = this.phases[0]?.at ?? 0;
     const count = Math.min(TRACE_SAMPLES, this.cells[3] ?? 0);
+    const sample = (j: number): { t: number; rss: number; job: number; helper: number } => {
+      const o = 4 + TRACE_FIELDS * j;
+      return { t: this.cells[o] ?? 0, rss: this.cells[o + 1] ?? 0, job: this.cells[o + 2] ?? 0, helper: this.cells[o + 3] ?? 0 };
+    };
     for (const [k, p] of this.phases.entries()) {
       const end = this.phases[k + 1]?.at ?? Number.POSITIVE_INFINITY;
-      let max = 0;
-      let when = 0;
+      let best: ReturnType<typeof sample> | null = null;
       for (let j = 0; j < count; j++) {
-        const t = this.cells[4 + 2 * j] ?? 0;
-        const rss = this.cells[5 + 2 * j] ?? 0;
-        if (t >= p.at && t < end && rss > max) {
-          max = rss;
-          when = t;
-        }
+        const s = sample(j);
+        if (s.t >= p.at && s.t < end && s.rss > (best?.rss ?? 0)) best = s;
       }
-      const seen = max > 0 ? `max rss ${Math.round(max / 2 ** 20)} MiB at ${Math.round(when - start)} ms` : 'no sample';
+      const seen = best === null ? 'no sample' : `max ${line(best)} at ${Math.round(best.t - start)} ms`;
       rows.push(`  ${p.name.padEnd(22)} from ${String(Math.round(p.at - start)).padStart(5)} ms: ${seen}`);
+    }
+    rows.push('  every 500 ms:');
+    let next = start;
+    for (let j = 0; j < count; j++) {
+      const s = sample(j);
+      if (s.t < next) continue;
+      rows.push(`    ${String(Math.round(s.t - start)).padStart(6)} ms  ${line(s)}`);
+      next = s.t + 500;
     }
     return rows.join('\n');
   }
@@ -169,11 +183,17 @@ class MemoryPeak {
   }
 }
 
+const mib = (bytes: number): string => String(Math.round(bytes / 2 ** 20)).padStart(4);
+/** One trace sample: the process's RSS and the two threads' heaps. */
+const line = (s: { rss: number; job: number; helper: number }): string => `rss ${mib(s.rss)} MiB, heaps: job ${mib(s.job)}, helper ${mib(s.helper)}`;
+
 /** [job now, helper now, job peak, helper peak, peak of both at once]: heap used + ArrayBuffers, bytes. */
 const HEAP_CELLS = 5;
 
 /** RSS samples kept for `--memory-trace` (20 ms apart: over 80 s). */
 const TRACE_SAMPLES = 4096;
+/** Numbers kept per trace sample: time, rss, job heap, helper heap. */
+const TRACE_FIELDS = 4;
 
 /** Resets the kernel's peak-RSS mark of this process (Linux); false where that is not possible. */
 function resetKernelPeak(): boolean {
@@ -300,7 +320,8 @@ async function runOne(size: number, options: Options) {
       endPhase(name);
     }
   };
-  const job = await runDetectionJob({ kind: 'blob', blob }, { maxIssues: 100 }, { onProgress, helper: helper?.helper ?? null });
+  const textFile = options.textsInMemory ? null : () => nodeTextFile(file);
+  const job = await runDetectionJob({ kind: 'blob', blob }, { maxIssues: 100 }, { onProgress, helper: helper?.helper ?? null, textFile });
   endPhase('done');
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpuStart);
@@ -354,6 +375,7 @@ async function runOne(size: number, options: Options) {
     peakHelperHeapMb: Math.round(memory.heaps.helper / 2 ** 20),
     peakHeapsMb: Math.round(memory.heaps.both / 2 ** 20),
     parseIssues: parsed.issueCount,
+    textsInFile: job.parsed?.store.text.inFile ?? 0,
     clusters: outcome.clusters.length,
     continuationMs: continuation.ms,
     continuationFindings: continuation.findings,
@@ -400,7 +422,7 @@ async function main(): Promise<void> {
         `heap used + ArrayBuffers: job thread ${r.peakHeapMb} MiB${r.twoThreads ? `, helper ${r.peakHelperHeapMb} MiB, both at once ${r.peakHeapsMb} MiB` : ''}\n`,
     );
     if (r.memoryTrace !== null) out.write(`${r.memoryTrace}\n`);
-    out.write(`parse issues ${r.parseIssues}; clusters ${r.clusters}\n`);
+    out.write(`parse issues ${r.parseIssues}; clusters ${r.clusters}; texts left in the file (read back when shown) ${r.textsInFile.toLocaleString('en')} of ${r.posts.toLocaleString('en')}\n`);
     out.write(`R15 continuation (500 limited accounts, after the midpoint): ${r.continuationMs} ms, ${r.continuationFindings} accounts found continuing\n`);
     out.write(`edges per detector: ${r.runs.map((x) => `${x.detector} ${x.edges} (${x.candidatePairs} candidates)`).join(', ')}\n`);
     out.write(`overall: precision ${pct(r.overall.precision)}%  recall ${pct(r.overall.recall)}%  (${r.overall.truePositives}/${r.overall.flagged} flagged, ${r.overall.planted} planted)\n`);

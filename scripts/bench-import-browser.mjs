@@ -1,15 +1,18 @@
 // Benchmark: an activity import in the real browser (msw-mode build under `vite preview`, Debian
 // Chromium). Imports a generated 100k-post CSV on /cases/:id/import and records every Long Tasks API
 // entry ('longtask', main-thread task over 50 ms) from pressing Start to the last cluster card on screen.
-// Goal: none over 50 ms, i.e. zero long tasks. Prints the count, the longest and the import time.
+// Goal: none over 50 ms, i.e. zero long tasks. Prints the count, the longest and the import time,
+// and the peak memory of the page's renderer process during the import (the page and both detection
+// workers: Linux's VmHWM, reset when Start is pressed), the number issue 16 §6 asks to keep under 600 MB.
 // Not a test: it asserts nothing, it measures; exit 0 unless the run itself fails.
 //
 // Usage: node scripts/bench-import-browser.mjs [--posts 100000] [--out-dir dist-bench-import] [--skip-build] [--keep]
 //        [--runs N] (imports N times in fresh pages, one build and server)  [--trace] (records a Chromium
 //        trace per run and, for each long task, prints what ran in it: events and JS functions by time)
 //        [--throttle N] (CPU slowed N times through DevTools, to make borderline tasks show)
+//        [--memory-trace] (the renderer's RSS every second, with the progress line then)
 import { execFileSync, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -23,6 +26,7 @@ const POSTS = Number(option('posts', '100000'));
 const RUNS = Number(option('runs', '1'));
 const TRACE = args.includes('--trace');
 const THROTTLE = Number(option('throttle', '1'));
+const MEMORY_TRACE = args.includes('--memory-trace');
 const OUT_DIR = option('out-dir', 'dist-bench-import');
 const PORT = 4181;
 const BASE = `http://localhost:${PORT}`;
@@ -92,6 +96,34 @@ async function waitForServer() {
   throw new Error(`preview server did not start on ${BASE}`);
 }
 
+/** The browser's renderer processes (the page and its workers run in one of them). */
+async function rendererPids(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+}
+
+/** A /proc/PID/status figure in MiB (VmRSS, VmHWM), or null when the process or Linux's figure is not there. */
+function procMiB(pid, field) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets the peak RSS (VmHWM) of `pid` to its current RSS; false where Linux does not allow it. */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** One import in a fresh context: long tasks from Start to the last cluster card, and (--trace) what they were. */
 async function importOnce(browser, run) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -124,14 +156,42 @@ async function importOnce(browser, run) {
       ],
     });
   }
+  const renderers = await rendererPids(browser);
+  const before = new Map(renderers.map((pid) => [pid, procMiB(pid, 'VmRSS')]));
+  const peakReset = renderers.map(resetPeak).every(Boolean);
   const start = await page.evaluate(() => performance.now());
+  // The renderer's RSS every 250 ms with what the progress line said then: where the peak is.
+  const samples = [];
+  const t0 = Date.now();
+  const sampler = setInterval(() => {
+    const rss = Math.max(...renderers.map((pid) => procMiB(pid, 'VmRSS') ?? 0));
+    samples.push({ at: Date.now() - t0, rss });
+  }, 250);
+  const stages = [];
+  const watchStage = setInterval(() => {
+    page
+      .getByTestId('import-progress-text')
+      .innerText({ timeout: 200 })
+      .then((text) => stages.push({ at: Date.now() - t0, text: text.replace(/\s+/g, ' ').slice(0, 60) }))
+      .catch(() => {});
+  }, 1_000);
   await startButton.press('Enter');
   await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
+  clearInterval(watchStage);
   // The cluster cards mount a few per frame after the summary: the import ends when all are there.
   await page.waitForFunction(() => document.getElementById('import-clusters-heading') !== null && document.querySelector('[aria-busy="true"]') === null, null, {
     timeout: 60_000,
   });
   const end = await page.evaluate(() => performance.now());
+  clearInterval(sampler);
+  if (MEMORY_TRACE) {
+    console.log('renderer RSS every second (MiB) and the progress line:');
+    for (let k = 0; k < samples.length; k += 4) {
+      const s = samples[k];
+      const stage = stages.findLast((x) => x.at <= s.at)?.text ?? '';
+      console.log(`  ${String(s.at).padStart(6)} ms ${String(s.rss).padStart(5)}  ${stage}`);
+    }
+  }
   // Long task entries arrive after the task ends: give the observer a moment.
   await page.waitForTimeout(500);
   const trace = TRACE ? JSON.parse((await browser.stopTracing()).toString('utf8')) : null;
@@ -139,6 +199,13 @@ async function importOnce(browser, run) {
   const summary = await page.getByTestId('import-summary').innerText();
   const clusters = await page.getByRole('list', { name: 'Clusters, highest score first' }).getByRole('article').count().catch(() => 0);
 
+  const peaks = renderers.map((pid) => ({ pid, peak: procMiB(pid, 'VmHWM'), before: before.get(pid) ?? null })).toSorted((a, b) => (b.peak ?? 0) - (a.peak ?? 0));
+  const renderer = peaks[0];
+  if (renderer?.peak != null && peakReset) {
+    console.log(`renderer peak RSS during the import (page + both detection workers): ${renderer.peak} MiB, ${renderer.before} MiB before Start (goal: under 600 MB = 572 MiB)`);
+  } else {
+    console.log('renderer peak RSS: not measurable here (needs Linux /proc and permission to reset VmHWM)');
+  }
   const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
   console.log(`result: ${summary}; ${clusters} cluster cards on the first page`);
   console.log(`import time (Start to every cluster card on screen): ${Math.round(end - start)} ms`);
@@ -148,7 +215,7 @@ async function importOnce(browser, run) {
   }
   if (trace) explainLongTasks(trace, run);
   await context.close();
-  return { count: tasks.length, longest, ms: Math.round(end - start) };
+  return { count: tasks.length, longest, ms: Math.round(end - start), peakMiB: renderer?.peak ?? null };
 }
 
 /** A trace stack frame or function call as `name file:line:column`. */
@@ -212,7 +279,10 @@ try {
   await browser.close();
   if (RUNS > 1) {
     const longest = summaries.map((s) => s.longest);
-    console.log(`runs ${RUNS}: long tasks per run ${summaries.map((s) => s.count).join(', ')}; longest per run ${longest.map((x) => Math.round(x)).join(', ')} ms; import times ${summaries.map((s) => s.ms).join(', ')} ms`);
+    console.log(
+      `runs ${RUNS}: long tasks per run ${summaries.map((s) => s.count).join(', ')}; longest per run ${longest.map((x) => Math.round(x)).join(', ')} ms; ` +
+        `import times ${summaries.map((s) => s.ms).join(', ')} ms; renderer peak RSS ${summaries.map((s) => s.peakMiB ?? '?').join(', ')} MiB`,
+    );
   }
 } catch (error) {
   failed = true;
