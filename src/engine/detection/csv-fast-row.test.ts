@@ -396,3 +396,33 @@ describe('Texts left in the file: read back, they are the texts kept in memory (
   });
 });
 
+
+describe('PostTexts.prefetch: texts scattered over the file in a few reads', () => {
+  it('reads the asked rows in file order, one read for texts close together, and get() returns them without reading again', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `${i + 1},u${i % 7},text number ${i} é ${'x'.repeat(i % 50)},${1_600_000_000 + i}`);
+    const text = `message_id,user_id,message,timestamp\n${rows.join('\n')}\n`;
+    const bytes = new TextEncoder().encode(text);
+    const reads: number[] = [];
+    const file: TextFile = {
+      read: (start, length) => {
+        reads.push(length);
+        return bytes.subarray(start, start + length);
+      },
+    };
+    const parser = createActivityParser({}, { textsInFile: { firstByte: 0, file } });
+    parser.push(text);
+    const { store } = parser.end();
+    expect(store.text.inFile).toBe(2_000);
+    const wanted = [1_999, 3, 1_000, 500, 3, 1_500];
+    store.text.prefetch(wanted);
+    expect(reads).toHaveLength(1); // the whole file is under PREFETCH_READ and no gap is over PREFETCH_GAP
+    expect(wanted.map((i) => store.text.get(i))).toEqual(wanted.map((i) => `text number ${i} é ${'x'.repeat(i % 50)}`));
+    expect(reads).toHaveLength(1);
+    // A row not read ahead is read on its own (through a cached block).
+    expect(store.text.get(7)).toBe(`text number 7 é ${'x'.repeat(7)}`);
+    expect(reads).toHaveLength(2);
+    // The next prefetch replaces the last: row 3 is read again when asked for.
+    store.text.prefetch([10]);
+    expect(store.text.excerpt(3, 8)).toBe('text num');
+  });
+});
