@@ -15,6 +15,7 @@ import type { DetectorName, DetectorSettings, DetectorSettingsInput } from '../e
 import { DEFAULT_ACTIVITY_LIMITS, clusterActivity } from '../engine/detection/cluster-activity';
 import type { ClusterActivity, ClusterActivityLimits } from '../engine/detection/cluster-activity';
 import type { DetectorRun } from '../engine/detection/detection-types';
+import { DECODE_BYTES } from './helper-thread';
 import type { Helper, PartJob, PartProgress, PartSource } from './helper-thread';
 import type { TextFile } from '../engine/detection/post-store';
 
@@ -187,7 +188,10 @@ export async function runDetectionJob(source: DetectionSource, options: Detectio
         while (offset < end) {
           const chunk = await bytesOf.read(offset, Math.min(chunkBytes, end - offset));
           check();
-          parser.push(decode(chunk), chunk.length);
+          for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+            const piece = chunk.subarray(at, at + DECODE_BYTES);
+            parser.push(decode(piece), piece.length);
+          }
           offset += chunk.length;
           bytes += chunk.length;
           end = await afterChunk(offset);
