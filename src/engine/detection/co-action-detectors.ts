@@ -130,22 +130,19 @@ export function detectNearDuplicate(ctx: DetectionContext, settings: NearDuplica
   const bands = Math.max(1, Math.min(settings.bands, Math.floor(SIGNATURE_BINS / Math.max(1, settings.rows))));
   const rows = Math.max(1, settings.rows);
   // Per band: each text's bucket (the band's hash) and the bucket's first text, then the candidates
-  // in text order, as a single pass over a hash table would visit them.
-  // Every band's hash in one pass over the signatures (read once each, in order), band by band.
-  const bandKeys = new Int32Array(bands * signed);
-  for (let s = 0; s < signed; s++) {
-    for (let band = 0; band < bands; band++) {
-      // Band hash: a cheap polynomial over the band's stored (16-bit) values, mixed once.
-      let h = 0x3c6ef372 ^ band;
-      const o = s * SIGNATURE_BINS + band * rows;
-      for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
-      bandKeys[band * signed + s] = mix32(h) | 0;
-    }
-  }
+  // in text order, as a single pass over a hash table would visit them. One band's hashes at a
+  // time (a tenth of the memory of all bands' at once: 2.6 MB instead of 26 at a million posts).
+  const bandKeys = new Int32Array(signed);
   const firstInBucket = new Int32Array(signed);
   const buckets = new FirstOccurrence();
   for (let band = 0; band < bands; band++) {
-    buckets.compute(bandKeys.subarray(band * signed, (band + 1) * signed), signed, firstInBucket);
+    for (let s = 0, o = band * rows; s < signed; s++, o += SIGNATURE_BINS) {
+      // Band hash: a cheap polynomial over the band's stored (16-bit) values, mixed once.
+      let h = 0x3c6ef372 ^ band;
+      for (let r = 0; r < rows; r++) h = Math.imul(h ^ (sig[o + r] ?? 0), 0x01000193) + r;
+      bandKeys[s] = mix32(h) | 0;
+    }
+    buckets.compute(bandKeys, signed, firstInBucket);
     for (let s = 0; s < signed; s++) {
       const rep = firstInBucket[s] ?? s;
       if (rep === s) continue;

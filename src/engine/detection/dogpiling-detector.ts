@@ -57,7 +57,13 @@ const ACCOUNT_EVALUATION_BUDGET = 200_000;
 export function detectDogpiling(ctx: DetectionContext, settings: DogpilingSettings): DetectorRun {
   const store = ctx.store;
   let replyCount = 0;
-  for (let i = 0; i < store.size; i++) if ((store.replyTo[i] ?? -1) >= 0) replyCount++;
+  /** Replies and the mentions they add to targets at most: the account actions, sized once (no copies while growing). */
+  let accountActions = 0;
+  for (let i = 0; i < store.size; i++) {
+    if ((store.replyTo[i] ?? -1) < 0) continue;
+    replyCount++;
+    accountActions += 1 + Math.min(MAX_MENTIONS_PER_REPLY, (store.mentionOffsets[i + 1] ?? 0) - (store.mentionOffsets[i] ?? 0));
+  }
   if (replyCount === 0) return { detector: 'dogpiling', edges: [], actions: 0, candidatePairs: 0, dogpiles: [] };
   const refPost = resolveRefs(store);
   const window = settings.windowSeconds;
@@ -69,7 +75,7 @@ export function detectDogpiling(ctx: DetectionContext, settings: DogpilingSettin
 
   // Actions in time order: replies per target post, and per target account.
   const byPost = new Actions(replyCount);
-  const byAccount = new Actions(replyCount);
+  const byAccount = new Actions(accountActions);
   const names = usernameIndex(store);
   const extraNames: string[] = [];
   // Each mentioned name's target (an account, or an extra name after them), resolved when first met; -1: not yet.
