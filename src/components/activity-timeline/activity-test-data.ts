@@ -33,6 +33,7 @@ export function activityOf(lanes: { id: string; username: string | null; marks: 
     bins: { start: first, binSeconds: 60, counts },
     bursts,
     omittedMarks: lanes.reduce((n, lane) => n + (lane.posts ?? lane.marks.length) - lane.marks.length, 0),
+    textsUnreadable: false,
   };
 }
 

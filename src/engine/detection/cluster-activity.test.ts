@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SIGNAL_ACTIVITY_LIMITS } from '../case-model';
 import { ACTIVITY_KINDS, clusterActivity, coActionBit, coActionsOf, decodeMarkCode, findBursts, markCode, signalActivitySnapshot } from './cluster-activity';
 import { buildPostStore } from './post-store';
-import type { ValidPost } from './post-store';
+import type { TextFile, ValidPost } from './post-store';
+import { createActivityParser } from './activity-parser';
 import { DEFAULT_DETECTOR_SETTINGS } from './settings';
 
 const T0 = 1_700_000_000;
@@ -118,6 +119,26 @@ describe('signalActivitySnapshot', () => {
     expect(snapshot.counts.length).toBeLessThanOrEqual(SIGNAL_ACTIVITY_LIMITS.bins);
     expect(snapshot.counts.reduce((a, b) => a + b, 0)).toBe(9_002);
     expect(snapshot.start <= snapshot.end).toBe(true);
+  });
+
+  it('says when the file the texts were left in can no longer be read, and gives empty excerpts', () => {
+    const text = 'message_id,user_id,message,timestamp\n1,u1,hello there,1600000000\n2,u2,hello there,1600000001\n';
+    const bytes = new TextEncoder().encode(text);
+    let gone = false;
+    const file: TextFile = {
+      read: (start, length) => {
+        if (gone) throw new Error('NotReadableError');
+        return bytes.subarray(start, start + length);
+      },
+    };
+    const parser = createActivityParser({}, { textsInFile: { firstByte: 0, file } });
+    parser.push(text);
+    const { store } = parser.end();
+    const readable = clusterActivity(store, ['u1', 'u2'], DEFAULT_DETECTOR_SETTINGS);
+    expect([readable.textsUnreadable, readable.lanes[0]?.marks[0]?.excerpt]).toEqual([false, 'hello there']);
+    gone = true;
+    const unreadable = clusterActivity(store, ['u1', 'u2'], DEFAULT_DETECTOR_SETTINGS);
+    expect([unreadable.textsUnreadable, unreadable.lanes[0]?.marks[0]?.excerpt]).toEqual([true, '']);
   });
 
   it('decodes what it encodes', () => {

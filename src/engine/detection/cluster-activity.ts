@@ -76,6 +76,11 @@ export interface ClusterActivity {
   bursts: ActivityBurst[];
   /** Marks left out to stay within `maxMarks`. */
   omittedMarks: number;
+  /**
+   * The posts' texts were left in the imported file and it can no longer be read (changed or moved
+   * since the import): the excerpts are empty.
+   */
+  textsUnreadable: boolean;
 }
 
 export interface ClusterActivityLimits {
@@ -182,6 +187,7 @@ export function clusterActivity(
     bins,
     bursts: findBursts(bins),
     omittedMarks,
+    textsUnreadable: store.text.unreadable,
   };
 }
 

@@ -69,6 +69,12 @@ describe('ClusterActivityPanel', () => {
     expect(within(lanes).getByText('@user-u3')).toBeInTheDocument();
   });
 
+  it('says the texts cannot be shown when the file changed since the import (they were left in it)', async () => {
+    renderWithProviders(<ClusterActivityPanel cluster={groupCluster()} rank={1} queryActivity={answering({ status: 'done', activity: { ...GROUP, textsUnreadable: true } })} />);
+    expect(await screen.findByTestId('cluster-activity-texts-unreadable')).toHaveTextContent('The file has changed or moved since it was imported');
+    expect(screen.getByTestId('cluster-activity-counts')).toHaveTextContent('3 accounts shown');
+  });
+
   it('says why when the worker cannot answer', async () => {
     renderWithProviders(<ClusterActivityPanel cluster={groupCluster()} rank={1} queryActivity={answering({ status: 'failed', code: 'worker-failed', message: 'The worker stopped.' })} />);
     expect(await screen.findByText('The activity could not be read: The worker stopped.')).toBeInTheDocument();

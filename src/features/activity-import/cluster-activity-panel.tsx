@@ -72,6 +72,11 @@ function ReadyActivity({ cluster, activity }: { cluster: CoordinationCluster; ac
         {model.omittedMarks > 0 && ` ${t('activity.omitted', { count: model.omittedMarks })}`}
         {activity.missingAccounts > 0 && ` ${t('activity.missing', { count: activity.missingAccounts })}`}
       </Typography>
+      {activity.textsUnreadable && (
+        <Alert severity="warning" sx={{ mt: 1 }} data-testid="cluster-activity-texts-unreadable">
+          {t('activity.textsUnreadable')}
+        </Alert>
+      )}
       {/* R1-R2: what a highlighted mark means, and what it does not establish by itself. */}
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1, mb: 2 }}>
         {t('activity.note')} {t('activity.kept')}
