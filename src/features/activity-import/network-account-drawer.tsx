@@ -158,7 +158,14 @@ function AccountDetails({
       ) : activity.status === 'failed' ? (
         <Alert severity="warning">{t('network.drawer.postsFailed', { message: activity.message })}</Alert>
       ) : (
-        <AccountPosts lane={activity.activity.lanes.find((lane) => lane.accountId === node.accountId) ?? null} label={node.label} />
+        <>
+          {activity.activity.textsUnreadable && (
+            <Alert severity="warning" data-testid="account-posts-texts-unreadable">
+              {t('activity.textsUnreadable')}
+            </Alert>
+          )}
+          <AccountPosts lane={activity.activity.lanes.find((lane) => lane.accountId === node.accountId) ?? null} label={node.label} />
+        </>
       )}
     </Box>
   );

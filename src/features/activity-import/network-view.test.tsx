@@ -250,6 +250,28 @@ describe('account drawer with the posts of this session', () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(await screen.findByRole('list', { name: `Posts of ${nextLabel}` })).toBeInTheDocument();
     expect(asked).toHaveLength(1);
+    expect(screen.queryByTestId('account-posts-texts-unreadable')).not.toBeInTheDocument();
+  });
+
+  it('says the posts\' texts cannot be shown when the file they were left in changed since the import', async () => {
+    const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
+    const parsed = parseActivity(text);
+    const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
+    const graph = buildNetworkGraph(report.clusters);
+    const queryActivity = async (accountIds: readonly string[]) => ({
+      status: 'done' as const,
+      activity: { ...clusterActivity(parsed.store, accountIds, DEFAULT_DETECTOR_SETTINGS), textsUnreadable: true },
+    });
+    const first = report.clusters[0]!;
+    const { user } = renderWithProviders(
+      <NetworkPanel graph={graph} selected={first} selectedRank={1} onSelectCluster={() => undefined} queryActivity={queryActivity} />,
+      { route: `/cases/${CASE_ID}/import?view=network` },
+    );
+    const canvas = await screen.findByTestId('network-canvas');
+    const node = graph.nodes.find((n) => n.clusterId === first.id && n.degree > 0)!;
+    await user.click(within(canvas).getByRole('button', { name: `node ${node.label}` }));
+    const drawer = await screen.findByRole('dialog', { name: node.label });
+    expect(await within(drawer).findByTestId('account-posts-texts-unreadable')).toHaveTextContent('The file has changed or moved since it was imported');
   });
 });
 
