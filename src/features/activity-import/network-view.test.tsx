@@ -17,6 +17,7 @@ import { clearLastImport, loadLastImport, saveLastImport } from './last-import-s
 import type { NetworkCanvasProps } from './network-canvas';
 import { networkLinkForSignal } from './signal-link';
 import { clusterActivity } from '../../engine/detection/cluster-activity';
+import type { ClusterActivity } from '../../engine/detection/cluster-activity';
 import { DEFAULT_DETECTOR_SETTINGS } from '../../engine/detection/settings';
 import { buildNetworkGraph } from './network-model';
 import { NetworkPanel } from './network-panel';
@@ -212,26 +213,32 @@ describe('network view: table, filters and the account drawer', () => {
   });
 });
 
+/** The coordinated fixture's network with its first cluster framed, and the drawer of one of its linked accounts open. */
+async function openAccountDrawer(activityOf: (activity: ClusterActivity) => ClusterActivity = (activity) => activity) {
+  const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
+  const parsed = parseActivity(text);
+  const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
+  const graph = buildNetworkGraph(report.clusters);
+  const asked: string[][] = [];
+  const queryActivity = async (accountIds: readonly string[]) => {
+    asked.push([...accountIds]);
+    return { status: 'done' as const, activity: activityOf(clusterActivity(parsed.store, accountIds, DEFAULT_DETECTOR_SETTINGS)) };
+  };
+  const first = report.clusters[0]!;
+  const { user } = renderWithProviders(
+    <NetworkPanel graph={graph} selected={first} selectedRank={1} onSelectCluster={() => undefined} queryActivity={queryActivity} />,
+    { route: `/cases/${CASE_ID}/import?view=network` },
+  );
+  const canvas = await screen.findByTestId('network-canvas');
+  const node = graph.nodes.find((n) => n.clusterId === first.id && n.degree > 0)!;
+  await user.click(within(canvas).getByRole('button', { name: `node ${node.label}` }));
+  const drawer = await screen.findByRole('dialog', { name: node.label });
+  return { user, graph, first, node, drawer, asked };
+}
+
 describe('account drawer with the posts of this session', () => {
   it('shows the account\'s posts with their co-actions, and opens a linked account', async () => {
-    const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
-    const parsed = parseActivity(text);
-    const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
-    const graph = buildNetworkGraph(report.clusters);
-    const asked: string[][] = [];
-    const queryActivity = async (accountIds: readonly string[]) => {
-      asked.push([...accountIds]);
-      return { status: 'done' as const, activity: clusterActivity(parsed.store, accountIds, DEFAULT_DETECTOR_SETTINGS) };
-    };
-    const first = report.clusters[0]!;
-    const { user } = renderWithProviders(
-      <NetworkPanel graph={graph} selected={first} selectedRank={1} onSelectCluster={() => undefined} queryActivity={queryActivity} />,
-      { route: `/cases/${CASE_ID}/import?view=network` },
-    );
-    const canvas = await screen.findByTestId('network-canvas');
-    const node = graph.nodes.find((n) => n.clusterId === first.id && n.degree > 0)!;
-    await user.click(within(canvas).getByRole('button', { name: `node ${node.label}` }));
-    const drawer = await screen.findByRole('dialog', { name: node.label });
+    const { user, graph, first, node, drawer, asked } = await openAccountDrawer();
     const posts = await within(drawer).findByRole('list', { name: `Posts of ${node.label}` });
     expect(asked).toEqual([graph.nodes.filter((n) => n.clusterId === first.id).map((n) => n.accountId)]);
     expect(within(drawer).getByText(/\d+ posts, \d+ with co-actions\./)).toBeInTheDocument();
@@ -254,23 +261,7 @@ describe('account drawer with the posts of this session', () => {
   });
 
   it('says the posts\' texts cannot be shown when the file they were left in changed since the import', async () => {
-    const text = readFileSync(resolve(__dirname, '../../../e2e/fixtures/activity/coordinated.csv'), 'utf8');
-    const parsed = parseActivity(text);
-    const report = buildDetectionReport(parsed, detectCoordination(parsed.store));
-    const graph = buildNetworkGraph(report.clusters);
-    const queryActivity = async (accountIds: readonly string[]) => ({
-      status: 'done' as const,
-      activity: { ...clusterActivity(parsed.store, accountIds, DEFAULT_DETECTOR_SETTINGS), textsUnreadable: true },
-    });
-    const first = report.clusters[0]!;
-    const { user } = renderWithProviders(
-      <NetworkPanel graph={graph} selected={first} selectedRank={1} onSelectCluster={() => undefined} queryActivity={queryActivity} />,
-      { route: `/cases/${CASE_ID}/import?view=network` },
-    );
-    const canvas = await screen.findByTestId('network-canvas');
-    const node = graph.nodes.find((n) => n.clusterId === first.id && n.degree > 0)!;
-    await user.click(within(canvas).getByRole('button', { name: `node ${node.label}` }));
-    const drawer = await screen.findByRole('dialog', { name: node.label });
+    const { drawer } = await openAccountDrawer((activity) => ({ ...activity, textsUnreadable: true }));
     expect(await within(drawer).findByTestId('account-posts-texts-unreadable')).toHaveTextContent('The file has changed or moved since it was imported');
   });
 });
